@@ -1,0 +1,123 @@
+# Generated from the OpenAPI spec by the Leap SDK generator. Do not edit: change the spec or the templates and regenerate.
+"""The clients: ``Leap`` (blocking) and ``AsyncLeap`` (asyncio)."""
+
+from __future__ import annotations
+
+import os
+
+import httpx
+
+from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
+from ._exceptions import MissingAPIKeyError
+from .resources.images import AsyncImagesApi, ImagesApi
+from .resources.image_models import AsyncImageModelsApi, ImageModelsApi
+
+__all__ = ["AsyncLeap", "Leap"]
+
+DEFAULT_BASE_URL = "https://api.tryleap.ai"
+"""The first server of the spec."""
+
+
+def _api_key(api_key: str | None) -> str | None:
+    key = api_key if api_key is not None else os.environ.get("LEAP_API_KEY")
+    if not key:
+        raise MissingAPIKeyError(
+            "No API key: pass api_key=... to the client or set the LEAP_API_KEY environment variable."
+        )
+    return key
+
+
+def _base_url(base_url: str | httpx.URL | None) -> str:
+    if base_url is not None:
+        return str(base_url)
+    return os.environ.get("LEAP_BASE_URL") or DEFAULT_BASE_URL
+
+
+class Leap(SyncAPIClient):
+    """Leap API client.
+
+    Use it in a ``with`` block, or call ``close()`` when done.
+
+    Args:
+        api_key: The API key, sent as ``Authorization: Bearer <key>``.
+            Default: the ``LEAP_API_KEY`` environment variable.
+        base_url: Where the API is. Default: the ``LEAP_BASE_URL``
+            environment variable, else ``https://api.tryleap.ai``.
+        timeout: Seconds to wait, or an :class:`httpx.Timeout`; ``None`` waits forever.
+            Default: 60 seconds, and 5 seconds to connect.
+        http_client: An :class:`httpx.Client` to send requests with (proxies,
+            transports, limits). The client does not close one you pass in.
+
+    Raises:
+        MissingAPIKeyError: No ``api_key`` was passed and ``LEAP_API_KEY`` is not set.
+    """
+
+    images: ImagesApi
+    """Generate images with a model, and list, retrieve and delete image generation jobs. (tag ``Images``)"""
+
+    image_models: ImageModelsApi
+    """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            api_key=_api_key(api_key),
+            base_url=_base_url(base_url),
+            timeout=timeout,
+            http_client=http_client,
+            auth_header="Authorization",
+            auth_scheme="Bearer",
+        )
+        self.images = ImagesApi(self)
+        self.image_models = ImageModelsApi(self)
+
+
+class AsyncLeap(AsyncAPIClient):
+    """Leap API client for asyncio.
+
+    Every method is a coroutine; use it in ``async with`` or ``await close()``.
+
+    Args:
+        api_key: The API key, sent as ``Authorization: Bearer <key>``.
+            Default: the ``LEAP_API_KEY`` environment variable.
+        base_url: Where the API is. Default: the ``LEAP_BASE_URL``
+            environment variable, else ``https://api.tryleap.ai``.
+        timeout: Seconds to wait, or an :class:`httpx.Timeout`; ``None`` waits forever.
+            Default: 60 seconds, and 5 seconds to connect.
+        http_client: An :class:`httpx.AsyncClient` to send requests with (proxies,
+            transports, limits). The client does not close one you pass in.
+
+    Raises:
+        MissingAPIKeyError: No ``api_key`` was passed and ``LEAP_API_KEY`` is not set.
+    """
+
+    images: AsyncImagesApi
+    """Generate images with a model, and list, retrieve and delete image generation jobs. (tag ``Images``)"""
+
+    image_models: AsyncImageModelsApi
+    """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            api_key=_api_key(api_key),
+            base_url=_base_url(base_url),
+            timeout=timeout,
+            http_client=http_client,
+            auth_header="Authorization",
+            auth_scheme="Bearer",
+        )
+        self.images = AsyncImagesApi(self)
+        self.image_models = AsyncImageModelsApi(self)

@@ -1,0 +1,208 @@
+# Generated from the OpenAPI spec by the Leap SDK generator. Do not edit: change the spec or the templates and regenerate.
+"""Every exception the SDK raises.
+
+::
+
+    LeapError                      anything this SDK raises on purpose
+    ├── APIError                   a request was sent (``.request``)
+    │   ├── APIConnectionError     the API could not be reached
+    │   │   └── APITimeoutError    no answer within the timeout
+    │   ├── APIResponseValidationError   a 2xx answer that does not match the spec
+    │   └── APIStatusError         a 4xx or 5xx answer (``.status_code``, ``.headers``, ``.body``, ``.text``)
+    │       ├── BadRequestError            400
+    │       ├── AuthenticationError        401
+    │       ├── PaymentRequiredError       402
+    │       ├── PermissionDeniedError      403
+    │       ├── NotFoundError              404
+    │       ├── ConflictError              409
+    │       ├── UnprocessableEntityError   422
+    │       ├── RateLimitError             429
+    │       └── InternalServerError        500 and above
+    └── MissingAPIKeyError         no API key was given or found in the environment
+
+Messages never contain the API key: requests keep it in a header, and no message shows
+request headers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+import pydantic
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "LeapError",
+    "MissingAPIKeyError",
+    "NotFoundError",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+]
+
+
+class LeapError(Exception):
+    """Base class of every exception this SDK raises on purpose."""
+
+
+class MissingAPIKeyError(LeapError):
+    """Raised by the client constructor when no API key was passed and ``LEAP_API_KEY`` is unset."""
+
+
+class APIError(LeapError):
+    """A request was sent and did not succeed. ``request`` is the :class:`httpx.Request`."""
+
+    request: httpx.Request
+
+    def __init__(self, message: str, *, request: httpx.Request) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APIConnectionError(APIError):
+    """The API could not be reached: DNS, refused or reset connection, TLS failure."""
+
+    def __init__(
+        self, *, request: httpx.Request, message: str = "Connection error."
+    ) -> None:
+        super().__init__(message, request=request)
+
+
+class APITimeoutError(APIConnectionError):
+    """The API did not answer within the timeout."""
+
+    def __init__(self, *, request: httpx.Request) -> None:
+        super().__init__(request=request, message="Request timed out.")
+
+
+class APIResponseValidationError(APIError):
+    """A successful response whose body does not match the spec (or is not JSON).
+
+    ``status_code``, ``headers``, ``text`` (the raw body) and ``response`` are kept so
+    nothing the server sent is lost.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.text = response.text
+
+
+class APIStatusError(APIError):
+    """The API answered with a 4xx or 5xx status.
+
+    Attributes:
+        status_code: The HTTP status code.
+        headers: The response headers.
+        body: The error body: the spec's error model when the body matches it, else the
+            decoded JSON, else ``None`` for an empty or non-JSON body.
+        text: The raw body as text.
+        response: The :class:`httpx.Response`.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+        super().__init__(message, request=response.request)
+        self.response = response
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.body = body
+        self.text = response.text
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed or its values were rejected."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing, wrong or revoked."""
+
+
+class PaymentRequiredError(APIStatusError):
+    """402: the workspace has no credits left for this request."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the API key may not do this."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such model or job."""
+
+
+class ConflictError(APIStatusError):
+    """409: the request conflicts with the current state of the resource."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was well-formed but could not be processed."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; slow down and retry later."""
+
+
+class InternalServerError(APIStatusError):
+    """500 and above: the API failed to handle the request."""
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    402: PaymentRequiredError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+ErrorModels = Mapping[str, type[pydantic.BaseModel]]
+"""The error body model of each response the spec declares: ``"404"``, ``"4XX"``, ``"default"``."""
+
+
+def _error_model(status: int, models: ErrorModels) -> type[pydantic.BaseModel] | None:
+    for key in (str(status), f"{str(status)[0]}XX", "default"):
+        if key in models:
+            return models[key]
+    return None
+
+
+def make_status_error(response: httpx.Response, models: ErrorModels) -> APIStatusError:
+    """The exception for a 4xx or 5xx ``response``, its body parsed as far as it goes."""
+    try:
+        data: Any = json.loads(response.content) if response.content else None
+    except ValueError:
+        data = None
+    body: object = data
+    model = _error_model(response.status_code, models)
+    if model is not None and data is not None:
+        try:
+            body = model.model_validate(data)
+        except pydantic.ValidationError:
+            body = data
+    detail = data.get("message") if isinstance(data, dict) else None
+    if isinstance(detail, list):
+        detail = "; ".join(str(item) for item in detail)
+    if detail is None:
+        detail = response.reason_phrase or "no details"
+    cls = _BY_STATUS.get(response.status_code)
+    if cls is None:
+        cls = InternalServerError if response.status_code >= 500 else APIStatusError
+    return cls(
+        f"Error code: {response.status_code} - {detail}", response=response, body=body
+    )

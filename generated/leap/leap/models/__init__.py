@@ -1,0 +1,26 @@
+# Generated from the OpenAPI spec by the Leap SDK generator. Do not edit: change the spec or the templates and regenerate.
+"""The schemas of the spec: pydantic models for objects, ``Literal`` aliases for enums, type aliases for the rest."""
+
+from .create_and_train_model_dto import CreateAndTrainModelDto
+from .create_inference_dto import CreateInferenceDto
+from .error_response import ErrorResponse
+from .inference_entity import InferenceEntity
+from .inference_image_entity import InferenceImageEntity
+from .job_state import JobState
+from .list_models_v2_response import ListModelsV2Response
+from .model_v2_entity import ModelV2Entity
+from .timestamp import Timestamp
+from .upscaling_option import UpscalingOption
+
+__all__ = [
+    "CreateAndTrainModelDto",
+    "CreateInferenceDto",
+    "ErrorResponse",
+    "InferenceEntity",
+    "InferenceImageEntity",
+    "JobState",
+    "ListModelsV2Response",
+    "ModelV2Entity",
+    "Timestamp",
+    "UpscalingOption",
+]

@@ -1,0 +1,545 @@
+# Generated from the OpenAPI spec by the Leap SDK generator. Do not edit: change the spec or the templates and regenerate.
+"""ImagesApi and AsyncImagesApi: the operations tagged ``Images``.
+
+Generate images with a model, and list, retrieve and delete image generation jobs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._utils import path_template, without_none
+from ..models import ErrorResponse, InferenceEntity
+
+__all__ = ["AsyncImagesApi", "ImagesApi"]
+
+
+class ImagesApi:
+    """Generate images with a model, and list, retrieve and delete image generation jobs.
+
+    Reached as ``client.images``. Source: spec tag ``Images``.
+    """
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def generate(
+        self,
+        *,
+        model_id: str,
+        prompt: str,
+        negative_prompt: str = "asymmetric, watermarks",
+        steps: int = 50,
+        width: int = 1024,
+        height: int = 1024,
+        number_of_images: int = 1,
+        prompt_strength: float = 7,
+        seed: int | None = None,
+        webhook_url: str | None = None,
+    ) -> InferenceEntity:
+        """Generate an Image.
+
+        Generate an image by providing a text description. Generations usually take
+        bettween 4-20 seconds per image. Total generation time depends on the number
+        of `steps` and `noOfImages` you select. This endpoint will submit the
+        generation job and return immediately. To retrieve the results you must
+        provide a webhook URL or query/poll the [Get a Single Image
+        Job](https://reference.tryleap.ai/reference/inferencescontroller_findone-1)
+        endpoint.
+
+        Args:
+            model_id: The ID of the model to use to generate images. This can be a
+                custom model, or a public model. To view the list of public models,
+                visit: https://docs.tryleap.ai/public-models Path parameter
+                ``modelId``.
+            prompt: A text description of the image you what you want to generate.
+                Body field ``prompt``.
+            negative_prompt: A text description of what the image should try to
+                avoid generating. Default: ``'asymmetric, watermarks'``. Body field
+                ``negativePrompt``.
+            steps: How many steps the AI will take to generate the image. Lower is
+                faster but less detailed, higher is slower more detailed. Minimum 1.
+                Default: ``50``. Body field ``steps``.
+            width: The width of the image to use for the inference. Must be a
+                multiple of 8. For best results use 1024x1024 for SDXL, and 512x512
+                for other models. In pixels. Minimum 8; multiple of 8. Default:
+                ``1024``. Body field ``width``.
+            height: The height of the image to use for the inference. Must be a
+                multiple of 8. For best results use 1024x1024 for SDXL, and 512x512
+                for other models. In pixels. Minimum 8; multiple of 8. Default:
+                ``1024``. Body field ``height``.
+            number_of_images: The number of images to generate, up to 4. Minimum 1;
+                maximum 4. Default: ``1``. Body field ``numberOfImages``.
+            prompt_strength: The higher the prompt strength, the closer the
+                generated image will be to the prompt. Must be between 0 and 30.
+                Minimum 0; maximum 30. Default: ``7``. Body field
+                ``promptStrength``.
+            seed: A random number to use as a seed when generating the image. This
+                is helpful if you want to generate the same image multiple times. If
+                you want to generate different images, keep this empty or provide a
+                random number. Optional. Body field ``seed``.
+            webhook_url: An optional webhook URL that will be called with a POST
+                request when the image generation request completes. A URL.
+                Optional. Body field ``webhookUrl``.
+
+        Returns:
+            InferenceEntity: Successfully submitted image generation job. (HTTP 201)
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
+        """
+        return self._client.request(
+            "POST",
+            path_template(
+                "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
+            ),
+            cast_to=InferenceEntity,
+            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            json=without_none(
+                {
+                    "prompt": prompt,
+                    "negativePrompt": negative_prompt,
+                    "steps": steps,
+                    "width": width,
+                    "height": height,
+                    "numberOfImages": number_of_images,
+                    "promptStrength": prompt_strength,
+                    "seed": seed,
+                    "webhookUrl": webhook_url,
+                }
+            ),
+        )
+
+    def list_all(
+        self,
+        *,
+        model_id: str,
+        only_finished: bool | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+    ) -> list[InferenceEntity]:
+        """List All Image Jobs.
+
+        Fetch a list of inference jobs for a specific model.
+
+        Args:
+            model_id: The ID of the model to generate images. This can be a custom
+                model or a public model. Visit:
+                https://docs.tryleap.ai/public-models to view the list of public
+                models. Path parameter ``modelId``.
+            only_finished: If set to true, only finished inferences will be
+                returned. If set to false or not set, all inference jobs will be
+                returned. Optional. Query parameter ``onlyFinished``.
+            page: The page to request. Minimum 0. Optional. Query parameter
+                ``page``.
+            page_size: The number of items to return per page. Minimum 1. Optional.
+                Query parameter ``pageSize``.
+
+        Returns:
+            list[InferenceEntity]: Successfully retrieved list of image generation
+                jobs. (HTTP 200)
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
+        """
+        return self._client.request(
+            "GET",
+            path_template(
+                "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
+            ),
+            cast_to=list[InferenceEntity],
+            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            params=without_none(
+                {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
+            ),
+        )
+
+    def find_one(
+        self,
+        *,
+        model_id: str,
+        inference_id: str,
+    ) -> InferenceEntity:
+        """Get Single Image Job.
+
+        Retrieve a single image generation job, including the urls for the images
+        generated.
+
+        Args:
+            model_id: The ID of the model to use to generate images. This can be a
+                custom model, or a public model. To view the list of public models,
+                visit: https://docs.tryleap.ai/public-models Path parameter
+                ``modelId``.
+            inference_id: The ID of the image generation job to retrieve. This is
+                the same ID that is returned when you submit a new image generation
+                job. Path parameter ``inferenceId``.
+
+        Returns:
+            InferenceEntity: Successfully retrieved image generation job. (HTTP 200)
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get``).
+        """
+        return self._client.request(
+            "GET",
+            path_template(
+                "/api/v1/images/models/{modelId}/inferences/{inferenceId}",
+                {"modelId": model_id, "inferenceId": inference_id},
+            ),
+            cast_to=InferenceEntity,
+            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+        )
+
+    def delete(
+        self,
+        *,
+        model_id: str,
+        inference_id: str,
+    ) -> Any:
+        """Delete Image Job.
+
+        Delete the image job and all related images.
+
+        Args:
+            model_id: The ID of the model to use to generate images. This can be a
+                custom model, or a public model. To view the list of public models,
+                visit: https://docs.tryleap.ai/public-models Path parameter
+                ``modelId``.
+            inference_id: The ID of the image generation job to retrieve. This is
+                the same ID that is returned when you submit a new image generation
+                job. Path parameter ``inferenceId``.
+
+        Returns:
+            Any: Successfully deleted image generation job. The decoded JSON body,
+                or None when the body is empty. (HTTP 200)
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``DELETE /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``delete``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/delete``).
+        """
+        return self._client.request(
+            "DELETE",
+            path_template(
+                "/api/v1/images/models/{modelId}/inferences/{inferenceId}",
+                {"modelId": model_id, "inferenceId": inference_id},
+            ),
+            cast_to=object,
+            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+        )
+
+
+class AsyncImagesApi:
+    """Generate images with a model, and list, retrieve and delete image generation jobs.
+
+    Reached as ``client.images`` on the async client; every method is a coroutine. Source: spec tag ``Images``.
+    """
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def generate(
+        self,
+        *,
+        model_id: str,
+        prompt: str,
+        negative_prompt: str = "asymmetric, watermarks",
+        steps: int = 50,
+        width: int = 1024,
+        height: int = 1024,
+        number_of_images: int = 1,
+        prompt_strength: float = 7,
+        seed: int | None = None,
+        webhook_url: str | None = None,
+    ) -> InferenceEntity:
+        """Generate an Image.
+
+        Generate an image by providing a text description. Generations usually take
+        bettween 4-20 seconds per image. Total generation time depends on the number
+        of `steps` and `noOfImages` you select. This endpoint will submit the
+        generation job and return immediately. To retrieve the results you must
+        provide a webhook URL or query/poll the [Get a Single Image
+        Job](https://reference.tryleap.ai/reference/inferencescontroller_findone-1)
+        endpoint.
+
+        Args:
+            model_id: The ID of the model to use to generate images. This can be a
+                custom model, or a public model. To view the list of public models,
+                visit: https://docs.tryleap.ai/public-models Path parameter
+                ``modelId``.
+            prompt: A text description of the image you what you want to generate.
+                Body field ``prompt``.
+            negative_prompt: A text description of what the image should try to
+                avoid generating. Default: ``'asymmetric, watermarks'``. Body field
+                ``negativePrompt``.
+            steps: How many steps the AI will take to generate the image. Lower is
+                faster but less detailed, higher is slower more detailed. Minimum 1.
+                Default: ``50``. Body field ``steps``.
+            width: The width of the image to use for the inference. Must be a
+                multiple of 8. For best results use 1024x1024 for SDXL, and 512x512
+                for other models. In pixels. Minimum 8; multiple of 8. Default:
+                ``1024``. Body field ``width``.
+            height: The height of the image to use for the inference. Must be a
+                multiple of 8. For best results use 1024x1024 for SDXL, and 512x512
+                for other models. In pixels. Minimum 8; multiple of 8. Default:
+                ``1024``. Body field ``height``.
+            number_of_images: The number of images to generate, up to 4. Minimum 1;
+                maximum 4. Default: ``1``. Body field ``numberOfImages``.
+            prompt_strength: The higher the prompt strength, the closer the
+                generated image will be to the prompt. Must be between 0 and 30.
+                Minimum 0; maximum 30. Default: ``7``. Body field
+                ``promptStrength``.
+            seed: A random number to use as a seed when generating the image. This
+                is helpful if you want to generate the same image multiple times. If
+                you want to generate different images, keep this empty or provide a
+                random number. Optional. Body field ``seed``.
+            webhook_url: An optional webhook URL that will be called with a POST
+                request when the image generation request completes. A URL.
+                Optional. Body field ``webhookUrl``.
+
+        Returns:
+            InferenceEntity: Successfully submitted image generation job. (HTTP 201)
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
+        """
+        return await self._client.request(
+            "POST",
+            path_template(
+                "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
+            ),
+            cast_to=InferenceEntity,
+            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            json=without_none(
+                {
+                    "prompt": prompt,
+                    "negativePrompt": negative_prompt,
+                    "steps": steps,
+                    "width": width,
+                    "height": height,
+                    "numberOfImages": number_of_images,
+                    "promptStrength": prompt_strength,
+                    "seed": seed,
+                    "webhookUrl": webhook_url,
+                }
+            ),
+        )
+
+    async def list_all(
+        self,
+        *,
+        model_id: str,
+        only_finished: bool | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
+    ) -> list[InferenceEntity]:
+        """List All Image Jobs.
+
+        Fetch a list of inference jobs for a specific model.
+
+        Args:
+            model_id: The ID of the model to generate images. This can be a custom
+                model or a public model. Visit:
+                https://docs.tryleap.ai/public-models to view the list of public
+                models. Path parameter ``modelId``.
+            only_finished: If set to true, only finished inferences will be
+                returned. If set to false or not set, all inference jobs will be
+                returned. Optional. Query parameter ``onlyFinished``.
+            page: The page to request. Minimum 0. Optional. Query parameter
+                ``page``.
+            page_size: The number of items to return per page. Minimum 1. Optional.
+                Query parameter ``pageSize``.
+
+        Returns:
+            list[InferenceEntity]: Successfully retrieved list of image generation
+                jobs. (HTTP 200)
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
+        """
+        return await self._client.request(
+            "GET",
+            path_template(
+                "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
+            ),
+            cast_to=list[InferenceEntity],
+            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            params=without_none(
+                {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
+            ),
+        )
+
+    async def find_one(
+        self,
+        *,
+        model_id: str,
+        inference_id: str,
+    ) -> InferenceEntity:
+        """Get Single Image Job.
+
+        Retrieve a single image generation job, including the urls for the images
+        generated.
+
+        Args:
+            model_id: The ID of the model to use to generate images. This can be a
+                custom model, or a public model. To view the list of public models,
+                visit: https://docs.tryleap.ai/public-models Path parameter
+                ``modelId``.
+            inference_id: The ID of the image generation job to retrieve. This is
+                the same ID that is returned when you submit a new image generation
+                job. Path parameter ``inferenceId``.
+
+        Returns:
+            InferenceEntity: Successfully retrieved image generation job. (HTTP 200)
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get``).
+        """
+        return await self._client.request(
+            "GET",
+            path_template(
+                "/api/v1/images/models/{modelId}/inferences/{inferenceId}",
+                {"modelId": model_id, "inferenceId": inference_id},
+            ),
+            cast_to=InferenceEntity,
+            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+        )
+
+    async def delete(
+        self,
+        *,
+        model_id: str,
+        inference_id: str,
+    ) -> Any:
+        """Delete Image Job.
+
+        Delete the image job and all related images.
+
+        Args:
+            model_id: The ID of the model to use to generate images. This can be a
+                custom model, or a public model. To view the list of public models,
+                visit: https://docs.tryleap.ai/public-models Path parameter
+                ``modelId``.
+            inference_id: The ID of the image generation job to retrieve. This is
+                the same ID that is returned when you submit a new image generation
+                job. Path parameter ``inferenceId``.
+
+        Returns:
+            Any: Successfully deleted image generation job. The decoded JSON body,
+                or None when the body is empty. (HTTP 200)
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``DELETE /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``delete``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/delete``).
+        """
+        return await self._client.request(
+            "DELETE",
+            path_template(
+                "/api/v1/images/models/{modelId}/inferences/{inferenceId}",
+                {"modelId": model_id, "inferenceId": inference_id},
+            ),
+            cast_to=object,
+            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+        )

@@ -1,0 +1,371 @@
+"""Stage 3's output: the typed intermediate representation the templates render.
+
+Frozen dataclasses only; nothing here refers back to the raw spec except ``pointer``
+strings (JSON pointers into the spec, for docstrings and docs that cite their source).
+Templates see these objects and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+TypeKind = Literal["primitive", "model", "enum", "alias", "list", "dict", "union", "any", "file"]
+
+
+@dataclass(frozen=True)
+class PyType:
+    """A Python type expression in generated code.
+
+    ``primitive`` names a builtin or runtime type (``str``, ``int``, ``DateTime``);
+    ``model``/``enum``/``alias`` name a generated schema; ``list``/``dict``/``union``
+    combine ``args``; ``any`` is ``Any``; ``file`` is a file to upload.
+    """
+
+    kind: TypeKind
+    name: str = ""
+    args: tuple["PyType", ...] = ()
+    nullable: bool = False
+
+    @property
+    def annotation(self) -> str:
+        """The annotation as written in generated code, e.g. ``list[InferenceEntity] | None``."""
+        text = self._base()
+        if self.nullable and self.kind != "any":
+            text += " | None"
+        return text
+
+    def _base(self) -> str:
+        if self.kind == "list":
+            return f"list[{self.args[0].annotation}]"
+        if self.kind == "dict":
+            return f"dict[str, {self.args[0].annotation}]"
+        if self.kind == "union":
+            return " | ".join(a.annotation for a in self.args)
+        if self.kind == "any":
+            return "Any"
+        if self.kind == "file":
+            return "FileInput"
+        return self.name
+
+    @property
+    def doc(self) -> str:
+        """The type as shown in docs (runtime names replaced by what users know)."""
+        return self.annotation.replace("DateTime", "datetime").replace("FileInput", "file")
+
+    @property
+    def schema_names(self) -> frozenset[str]:
+        """Names of the generated schemas this type refers to (for imports and links)."""
+        names = {self.name} if self.kind in ("model", "enum", "alias") else set()
+        for arg in self.args:
+            names |= arg.schema_names
+        return frozenset(names)
+
+    @property
+    def runtime_names(self) -> frozenset[str]:
+        """Names this type needs from the SDK runtime (``_types``)."""
+        names = {self.name} if self.kind == "primitive" and self.name in ("DateTime",) else set()
+        if self.kind == "file":
+            names.add("FileInput")
+        for arg in self.args:
+            names |= arg.runtime_names
+        return frozenset(names)
+
+    @property
+    def uses_any(self) -> bool:
+        return self.kind == "any" or any(a.uses_any for a in self.args)
+
+    @property
+    def uses_date(self) -> bool:
+        return (self.kind == "primitive" and self.name == "date") or any(a.uses_date for a in self.args)
+
+    def with_nullable(self, nullable: bool = True) -> "PyType":
+        return PyType(self.kind, self.name, self.args, nullable)
+
+
+@dataclass(frozen=True)
+class Value:
+    """A literal from the spec (a default or example), kept with its Python source text."""
+
+    value: Any
+    python: str  # repr() of the value: a valid Python literal
+    text: str  # how docs show it (JSON text)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One property of an object schema, or one keyword argument of an operation."""
+
+    name: str  # Python name (snake_case)
+    wire_name: str  # the name in the spec and on the wire
+    type: PyType
+    required: bool
+    description: str
+    pointer: str
+    location: str = "body"  # body, form, path, query, header, cookie
+    default: Value | None = None
+    example: Value | None = None
+    constraints: tuple[str, ...] = ()  # human-readable limits, e.g. "multiple of 8"
+    unit: str = ""
+
+    @property
+    def has_alias(self) -> bool:
+        return self.name != self.wire_name
+
+    @property
+    def signature_type(self) -> str:
+        """Annotation of the keyword argument: optional arguments without a default accept ``None``."""
+        if self.required or self.default is not None or self.type.nullable:
+            return self.type.annotation
+        return self.type.with_nullable().annotation
+
+    @property
+    def signature_default(self) -> str | None:
+        """Python source of the default, or ``None`` for a required argument."""
+        if self.required:
+            return None
+        return self.default.python if self.default is not None else "None"
+
+
+@dataclass(frozen=True)
+class Model:
+    """An object schema: one pydantic model."""
+
+    name: str  # PascalCase class name
+    module: str  # snake_case module name
+    schema_name: str  # the key under components/schemas
+    description: str
+    fields: tuple[Field, ...]
+    pointer: str
+    exactly_one_of: tuple[tuple[str, ...], ...] = ()  # groups of wire names: exactly one must be set
+    example: Value | None = None
+    kind: Literal["model"] = "model"
+
+    @property
+    def schema_refs(self) -> list[str]:
+        names: set[str] = set()
+        for f in self.fields:
+            names |= f.type.schema_names
+        names.discard(self.name)
+        return sorted(names)
+
+
+@dataclass(frozen=True)
+class EnumValue:
+    value: str | int
+    python: str  # literal source text
+
+
+@dataclass(frozen=True)
+class Enum:
+    """An enum schema: a ``Literal`` alias of its values."""
+
+    name: str
+    module: str
+    schema_name: str
+    description: str
+    values: tuple[EnumValue, ...]
+    pointer: str
+    value_type: str = "str"
+    kind: Literal["enum"] = "enum"
+
+    @property
+    def schema_refs(self) -> list[str]:
+        return []
+
+
+@dataclass(frozen=True)
+class Alias:
+    """Any other named schema (a union, an array, a formatted string): a type alias."""
+
+    name: str
+    module: str
+    schema_name: str
+    description: str
+    type: PyType
+    pointer: str
+    kind: Literal["alias"] = "alias"
+
+    @property
+    def schema_refs(self) -> list[str]:
+        return sorted(self.type.schema_names - {self.name})
+
+
+Schema = Model | Enum | Alias
+
+
+@dataclass(frozen=True)
+class Body:
+    """The request body of an operation, flattened into keyword arguments."""
+
+    content_type: str  # application/json or multipart/form-data
+    required: bool
+    description: str
+    schema_name: str  # the component schema the body is, or "" for an inline schema
+    fields: tuple[Field, ...]
+    exactly_one_of: tuple[tuple[str, ...], ...] = ()  # groups of Python argument names
+    pointer: str = ""
+
+    @property
+    def is_multipart(self) -> bool:
+        return self.content_type == "multipart/form-data"
+
+    @property
+    def file_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.type.runtime_names & {"FileInput"})
+
+    @property
+    def form_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if not f.type.runtime_names & {"FileInput"})
+
+
+@dataclass(frozen=True)
+class Response:
+    """One entry of an operation's ``responses``."""
+
+    status: str  # "200", "404", "4XX", "default"
+    description: str
+    content_type: str  # "" when the response has no body
+    type: PyType | None  # None when there is no body
+    pointer: str
+    error_class: str = ""  # for error responses: the SDK exception raised
+
+    @property
+    def is_success(self) -> bool:
+        return self.status.startswith("2")
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation: one method on its tag's API class."""
+
+    operation_id: str
+    name: str  # Python method name
+    method: str  # upper-case HTTP method
+    path: str
+    tag: str
+    summary: str
+    description: str
+    path_params: tuple[Field, ...]
+    query_params: tuple[Field, ...]
+    header_params: tuple[Field, ...]
+    body: Body | None
+    responses: tuple[Response, ...]
+    pointer: str
+    deprecated: bool = False
+
+    @property
+    def arguments(self) -> tuple[Field, ...]:
+        """Keyword arguments in signature order: path, then body fields, then query and headers."""
+        body_fields = self.body.fields if self.body else ()
+        return self.path_params + body_fields + self.query_params + self.header_params
+
+    @property
+    def success(self) -> Response:
+        """The first 2xx response (the spec must declare one)."""
+        return next(r for r in self.responses if r.is_success)
+
+    @property
+    def errors(self) -> tuple[Response, ...]:
+        return tuple(r for r in self.responses if not r.is_success)
+
+    @property
+    def return_type(self) -> PyType | None:
+        return self.success.type
+
+    @property
+    def return_annotation(self) -> str:
+        return self.return_type.annotation if self.return_type else "None"
+
+    @property
+    def accepts_empty_body(self) -> bool:
+        """The success response may come without a body (its schema accepts anything)."""
+        return self.return_type is not None and self.return_type.kind == "any"
+
+    @property
+    def schema_refs(self) -> frozenset[str]:
+        names: set[str] = set()
+        for f in self.arguments:
+            names |= f.type.schema_names
+        for r in self.responses:
+            if r.type is not None:
+                names |= r.type.schema_names
+        return frozenset(names)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag: one API class (``ImagesApi``) reached as a client attribute (``images``)."""
+
+    name: str
+    description: str
+    class_name: str
+    async_class_name: str
+    attribute: str
+    module: str
+    operations: tuple[Operation, ...]
+
+    @property
+    def schema_refs(self) -> list[str]:
+        names: set[str] = set()
+        for op in self.operations:
+            names |= op.schema_refs
+        return sorted(names)
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    name: str
+    kind: str  # "bearer"
+    header: str
+    description: str
+
+
+@dataclass(frozen=True)
+class PackageConfig:
+    """What names the generated package; Leap's values are the defaults."""
+
+    package: str = "leap"
+    distribution: str = "leap"
+    version: str = "0.1.0"
+    client_class: str = "Leap"
+    async_client_class: str = "AsyncLeap"
+    error_base: str = "LeapError"
+    env_prefix: str = "LEAP"
+    title: str = "Leap"
+
+
+@dataclass(frozen=True)
+class Api:
+    """The whole SDK to generate."""
+
+    title: str
+    version: str
+    description: str
+    base_url: str
+    config: PackageConfig
+    tags: tuple[Tag, ...]
+    schemas: tuple[Schema, ...]
+    security: tuple[SecurityScheme, ...]
+    spec_sha256: str
+    generator_version: str
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def models(self) -> tuple[Model, ...]:
+        return tuple(s for s in self.schemas if isinstance(s, Model))
+
+    @property
+    def enums(self) -> tuple[Enum, ...]:
+        return tuple(s for s in self.schemas if isinstance(s, Enum))
+
+    @property
+    def aliases(self) -> tuple[Alias, ...]:
+        return tuple(s for s in self.schemas if isinstance(s, Alias))
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(op for tag in self.tags for op in tag.operations)
+
+    def schema(self, name: str) -> Schema:
+        return next(s for s in self.schemas if s.name == name)

@@ -1,0 +1,161 @@
+"""Stage 1: read the spec file into a :class:`Document`.
+
+YAML (or JSON, which is YAML) is parsed once with PyYAML's safe loader (the C loader when
+present). The node tree is kept so that any JSON pointer can be mapped back to a line of
+the file for diagnostics. Only local references (``#/...``) are resolved, by
+:meth:`Document.resolve`; validation reports any other kind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, SpecError, pointer_join, pointer_parts
+
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class UnresolvedRef(KeyError):
+    """A ``$ref`` that does not point into the document."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed spec: its data, where it came from, and a map back to its lines."""
+
+    data: dict[str, Any]
+    path: Path
+    sha256: str
+    root_node: Any
+
+    def line_of(self, pointer: str) -> int | None:
+        """The 1-based line of the deepest node on ``pointer`` that exists in the file."""
+        node = self.root_node
+        for token in pointer_parts(pointer):
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if str(key.value) == token:
+                        child = value
+                        break
+            elif isinstance(node, yaml.SequenceNode) and token.isdigit():
+                index = int(token)
+                if index < len(node.value):
+                    child = node.value[index]
+            if child is None:
+                break
+            node = child
+        return None if node is None else node.start_mark.line + 1
+
+    def resolve(self, ref: str) -> tuple[str, Any]:
+        """Follow a local ``$ref`` (``#/components/schemas/X``) to ``(pointer, value)``.
+
+        Raises :class:`UnresolvedRef` for a reference that is not local or not found.
+        """
+        if not isinstance(ref, str) or not ref.startswith("#"):
+            raise UnresolvedRef(ref)
+        pointer = ref[1:]
+        value: Any = self.data
+        for token in pointer_parts(pointer):
+            if isinstance(value, dict) and token in value:
+                value = value[token]
+            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+                value = value[int(token)]
+            else:
+                raise UnresolvedRef(ref)
+        return pointer, value
+
+    def deref(self, pointer: str, value: Any, *, limit: int = 32) -> tuple[str, Any]:
+        """Follow ``$ref`` chains from ``value`` until a non-reference; return ``(pointer, value)``."""
+        seen = 0
+        while isinstance(value, dict) and "$ref" in value:
+            pointer, value = self.resolve(value["$ref"])
+            seen += 1
+            if seen > limit:
+                raise UnresolvedRef(f"reference cycle at {pointer}")
+        return pointer, value
+
+    def diagnostic(self, code: str, severity: str, pointer: str, message: str, hint: str) -> Diagnostic:
+        """A diagnostic located in this document."""
+        return Diagnostic(
+            code=code,
+            severity=severity,  # type: ignore[arg-type]
+            pointer=pointer,
+            message=message,
+            hint=hint,
+            file=_display_path(self.path),
+            line=self.line_of(pointer),
+        )
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load(path: str | Path) -> Document:
+    """Read and parse ``path``; raise :class:`SpecError` when it cannot be read as a mapping."""
+    path = Path(path)
+    shown = _display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SpecError(
+            [
+                Diagnostic(
+                    "spec-not-readable",
+                    "error",
+                    "",
+                    f"cannot read the spec: {exc.strerror or exc}",
+                    "Pass the path of an OpenAPI document with --spec.",
+                    file=shown,
+                )
+            ]
+        ) from None
+    loader = _Loader(raw)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SpecError(
+            [
+                Diagnostic(
+                    "yaml-syntax",
+                    "error",
+                    "",
+                    f"the file is not valid YAML: {problem}",
+                    "Fix the YAML syntax at the line shown (quote strings that contain ': ' or start with '@', '`', '*', '&').",
+                    file=shown,
+                    line=None if mark is None else mark.line + 1,
+                )
+            ]
+        ) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise SpecError(
+            [
+                Diagnostic(
+                    "spec-not-a-mapping",
+                    "error",
+                    "",
+                    f"the document is a {type(data).__name__}, not a mapping",
+                    "An OpenAPI document is a mapping with the keys openapi, info and paths.",
+                    file=shown,
+                    line=1,
+                )
+            ]
+        )
+    return Document(data=data, path=path, sha256=hashlib.sha256(raw).hexdigest(), root_node=node)
+
+
+__all__ = ["Document", "UnresolvedRef", "load", "pointer_join"]

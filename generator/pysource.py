@@ -1,0 +1,234 @@
+"""Python source text for IR objects: literals, docstrings, field defaults, imports.
+
+Registered as Jinja filters by :mod:`generator.render`, so templates keep only layout.
+Every string from the spec reaches generated code through :func:`pyrepr` (a literal) or
+:func:`docstring` (escaped text), never pasted raw: a description cannot end a docstring
+or a literal early.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from .ir import Field, Model, Operation, Tag
+
+WIDTH = 84
+
+
+def pyrepr(value: Any) -> str:
+    """A Python literal for ``value`` (``repr`` of str, int, float, bool, None, list, dict)."""
+    return repr(value)
+
+
+def _escape(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return text + " " if text.endswith('"') else text
+
+
+def docline(text: str) -> str:
+    """``text`` on one line, safe inside a docstring."""
+    return _escape(" ".join(text.split()))
+
+
+def _wrap(text: str, indent: str, first: str = "") -> list[str]:
+    """Paragraphs of ``text`` wrapped to :data:`WIDTH`, blank lines kept between them."""
+    lines: list[str] = []
+    for paragraph in text.split("\n\n"):
+        joined = " ".join(paragraph.split())
+        if not joined:
+            continue
+        if lines:
+            lines.append("")
+        lines += textwrap.wrap(joined, WIDTH - len(indent), initial_indent=first, subsequent_indent=first, break_on_hyphens=False, break_long_words=False) or [""]
+    return lines
+
+
+def docbody(text: str) -> str:
+    """``text`` as wrapped paragraphs, safe inside a docstring."""
+    return "\n".join(_wrap(_escape(text), ""))
+
+
+def docstring(lines: list[str], indent: str) -> str:
+    """A triple-quoted docstring of ``lines`` (already escaped), indented for its block."""
+    while lines and not lines[-1]:
+        lines.pop()
+    if len(lines) == 1:
+        return f'"""{lines[0]}"""'
+    body = "\n".join(f"{indent}{line}" if line else "" for line in lines[1:])
+    return f'"""{lines[0]}\n{body}\n{indent}"""'
+
+
+def field_notes(field: Field) -> str:
+    """Unit, limits, default and example of a field, as one sentence each."""
+    notes = []
+    if field.unit:
+        notes.append(f"In {field.unit}.")
+    if field.constraints:
+        notes.append(field.constraints[0][:1].upper() + "; ".join(field.constraints)[1:] + ".")
+    if field.default is not None:
+        notes.append(f"Default: ``{field.default.python}``.")
+    elif not field.required:
+        notes.append("Optional.")
+    return " ".join(notes)
+
+
+def _arg_lines(field: Field) -> list[str]:
+    where = {"path": "Path parameter", "query": "Query parameter", "header": "Header", "body": "Body field", "form": "Form field"}[field.location]
+    text = " ".join(part for part in (field.description, field_notes(field), f"{where} ``{field.wire_name}``.") if part)
+    return textwrap.wrap(_escape(f"{field.name}: {text}"), WIDTH - 8, initial_indent="    ", subsequent_indent="        ", break_on_hyphens=False, break_long_words=False)
+
+
+def operation_docstring(op: Operation) -> str:
+    """Summary, description, each argument, the return value, the errors and the source."""
+    lines = [docline(op.summary or op.name.replace("_", " ").capitalize()) + ("" if (op.summary or "").endswith(".") else "."), ""]
+    if op.description:
+        lines += _wrap(_escape(op.description), "        ") + [""]
+    if op.deprecated:
+        lines += ["Deprecated: the spec marks this operation as deprecated.", ""]
+    if op.arguments:
+        lines.append("Args:")
+        for field in op.arguments:
+            lines += _arg_lines(field)
+        lines.append("")
+    lines.append("Returns:")
+    success = op.success
+    returned = op.return_type.doc if op.return_type else "None"
+    what = success.description or "The response body."
+    if op.accepts_empty_body:
+        what += " The decoded JSON body, or None when the body is empty."
+    lines += ["    " + line for line in textwrap.wrap(_escape(f"{returned}: {what} (HTTP {success.status})"), WIDTH - 12, subsequent_indent="    ", break_on_hyphens=False, break_long_words=False)]
+    lines += ["", "Raises:"]
+    if op.body and op.body.exactly_one_of:
+        for group in op.body.exactly_one_of:
+            lines.append(f"    ValueError: Not exactly one of {', '.join(group)} was given.")
+    for response in op.errors:
+        text = f"{response.error_class}: {response.description or 'An error response.'} (HTTP {response.status})"
+        if response.status.endswith("XX"):
+            text += " Raised as the subclass for the status where there is one (for example NotFoundError for 404)."
+        lines += ["    " + line for line in textwrap.wrap(_escape(text), WIDTH - 12, subsequent_indent="    ", break_on_hyphens=False, break_long_words=False)]
+    if not any(r.status in ("4XX", "5XX", "DEFAULT") for r in op.errors):
+        lines.append("    APIStatusError: Any other 4xx or 5xx status.")
+    lines += [
+        "    APIResponseValidationError: The success response does not match the spec.",
+        "    APITimeoutError: No answer within the timeout.",
+        "    APIConnectionError: The API could not be reached.",
+        "",
+        "Source:",
+        f"    ``{op.method} {_escape(op.path)}``, operationId ``{_escape(op.operation_id)}``",
+        f"    (spec ``#{_escape(op.pointer)}``).",
+    ]
+    return docstring(lines, "        ")
+
+
+def schema_docstring(description: str, pointer: str, name: str, indent: str = "    ") -> str:
+    lines = _wrap(_escape(description), indent) if description else [f"The ``{name}`` schema."]
+    lines += ["", f"Source: spec ``#{_escape(pointer)}``."]
+    return docstring(lines, indent)
+
+
+def field_docstring(field: Field) -> str:
+    """The attribute docstring of a model field: description, notes and wire name."""
+    parts = [field.description, field_notes(field)]
+    if field.has_alias:
+        parts.append(f"Wire name ``{field.wire_name}``.")
+    text = " ".join(p for p in parts if p) or f"The ``{field.wire_name}`` property."
+    return docstring(_wrap(_escape(text), "    "), "    ")
+
+
+def field_assignment(field: Field) -> str:
+    """What follows the annotation of a model field: `` = default`` or `` = Field(...)``."""
+    args = []
+    if not field.required:
+        args.append(f"default={field.default.python if field.default is not None else 'None'}")
+    if field.has_alias:
+        args.append(f"alias={field.wire_name!r}")
+    if not args:
+        return ""
+    if args == [a for a in args if a.startswith("default=")]:
+        return " = " + args[0][len("default=") :]
+    return " = Field(" + ", ".join(args) + ")"
+
+
+def model_annotation(field: Field) -> str:
+    """The annotation of a model field: uploads are ``bytes`` in a model (the wire shape)."""
+    return field.signature_type.replace("FileInput", "bytes")
+
+
+def cast_to(op: Operation) -> str:
+    """The ``cast_to`` expression of an operation's request call."""
+    if op.return_type is None:
+        return "type(None)"
+    if op.return_type.kind == "any":
+        return "object"
+    return op.return_type.annotation
+
+
+def error_models(op: Operation) -> str:
+    """A dict literal of the error body model of each error response."""
+    items = [f"{r.status!r}: {r.type.name}" for r in op.errors if r.type is not None and r.type.kind == "model"]
+    return "{" + ", ".join(items) + "}"
+
+
+def tag_imports(tag: Tag) -> list[str]:
+    """Import lines of an API class module, each name once, sorted."""
+    typing_names = set()
+    utils = set()
+    types = set()
+    for op in tag.operations:
+        if op.path_params:
+            utils.add("path_template")
+        if op.query_params or (op.body and not op.body.is_multipart and op.body.schema_name) or op.header_params:
+            utils.add("without_none")
+        if op.body and op.body.is_multipart:
+            utils.add("multipart")
+        if op.body and op.body.exactly_one_of:
+            utils.add("require_exactly_one")
+        for field in op.arguments:
+            types |= field.type.runtime_names
+            if field.type.uses_any:
+                typing_names.add("Any")
+        if op.return_type is not None and op.return_type.uses_any:
+            typing_names.add("Any")
+    lines = []
+    if typing_names:
+        lines += [f"from typing import {', '.join(sorted(typing_names))}", ""]
+    lines.append("from .._base_client import AsyncAPIClient, SyncAPIClient")
+    if types:
+        lines.append(f"from .._types import {', '.join(sorted(types))}")
+    if utils:
+        lines.append(f"from .._utils import {', '.join(sorted(utils))}")
+    if tag.schema_refs:
+        lines.append(f"from ..models import {', '.join(tag.schema_refs)}")
+    return lines
+
+
+def model_imports(schema: Any, api: Any) -> list[str]:
+    """Import lines of a model, enum or alias module."""
+    lines = []
+    fields: tuple[Field, ...] = schema.fields if isinstance(schema, Model) else ()
+    types = [f.type for f in fields] + ([schema.type] if hasattr(schema, "type") else [])
+    typing_names = {"TypeAlias"} if schema.kind in ("enum", "alias") else set()
+    if schema.kind == "enum" or any("Literal[" in t.annotation for t in types):
+        typing_names.add("Literal")
+    if any(t.uses_any for t in types):
+        typing_names.add("Any")
+    if any(t.uses_date for t in types):
+        lines.append("from datetime import date")
+    if typing_names:
+        lines.append(f"from typing import {', '.join(sorted(typing_names))}")
+    if lines:
+        lines.append("")
+    if schema.kind == "model" and any(f.has_alias for f in fields):
+        lines += ["from pydantic import Field", ""]
+    if schema.kind == "model":
+        lines.append("from .._models import BaseModel")
+    runtime = set()
+    for t in types:
+        runtime |= t.runtime_names
+    runtime.discard("FileInput")
+    if runtime:
+        lines.append(f"from .._types import {', '.join(sorted(runtime))}")
+    for name in schema.schema_refs:
+        lines.append(f"from .{api.schema(name).module} import {name}")
+    return lines

@@ -1,0 +1,98 @@
+"""Stage 4: render the templates into files (path -> text), from the IR alone.
+
+``templates/`` is laid out like the output. A file ending in ``.jinja`` is rendered with
+``api`` (the :class:`~generator.ir.Api`) in its context; any other file is copied as it
+is. Templates under ``resources/`` and ``models/`` and ``docs/`` fan out: one output per
+tag or schema, named in :func:`plan`. Jinja runs with ``StrictUndefined``, so a missing
+attribute fails the run instead of rendering as empty text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import docs, pysource
+from .ir import Api
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+HEADER = "# Generated from the OpenAPI spec by the {title} SDK generator. Do not edit: change the spec or the templates and regenerate.\n"
+
+#: Per-item templates: rendered once per tag or schema instead of once.
+FAN_OUT = {
+    "package/resources/tag.py.jinja",
+    "package/models/model.py.jinja",
+    "package/models/enum.py.jinja",
+    "package/models/alias.py.jinja",
+    "docs/tag.md.jinja",
+    "docs/models/schema.md.jinja",
+}
+
+
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    for name in (
+        "pyrepr",
+        "docline",
+        "docbody",
+        "operation_docstring",
+        "schema_docstring",
+        "field_docstring",
+        "field_assignment",
+        "model_annotation",
+        "cast_to",
+        "error_models",
+        "tag_imports",
+        "model_imports",
+    ):
+        env.filters[name] = getattr(pysource, name)
+    for name in docs.FILTERS:
+        env.filters[name] = getattr(docs, name)
+    return env
+
+
+def plan(api: Api, templates: Path = TEMPLATES) -> list[tuple[str, str, dict[str, Any]]]:
+    """``(output path, template, extra context)`` of every file, sorted by output path."""
+    package = api.config.package
+    jobs: list[tuple[str, str, dict[str, Any]]] = []
+    for path in sorted(p for p in templates.rglob("*") if p.is_file()):
+        template = path.relative_to(templates).as_posix()
+        if template in FAN_OUT:
+            continue
+        out = template.removesuffix(".jinja")
+        if out.startswith("package/"):
+            out = package + out[len("package") :]
+        jobs.append((out, template, {}))
+    for tag in api.tags:
+        jobs.append((f"{package}/resources/{tag.module}.py", "package/resources/tag.py.jinja", {"tag": tag}))
+        jobs.append((f"docs/{tag.class_name}.md", "docs/tag.md.jinja", {"tag": tag}))
+    for schema in api.schemas:
+        jobs.append((f"{package}/models/{schema.module}.py", f"package/models/{schema.kind}.py.jinja", {"schema": schema}))
+        jobs.append((f"docs/models/{schema.name}.md", "docs/models/schema.md.jinja", {"schema": schema}))
+    return sorted(jobs, key=lambda job: job[0])
+
+
+def render(api: Api, templates: Path = TEMPLATES) -> dict[str, str]:
+    """Every output file as text, keyed by its path relative to the output folder."""
+    env = environment(templates)
+    files: dict[str, str] = {}
+    header = HEADER.format(title=api.config.title)
+    for out, template, extra in plan(api, templates):
+        if not template.endswith(".jinja"):
+            text = (templates / template).read_text(encoding="utf-8")
+        else:
+            text = env.get_template(template).render(api=api, **extra)
+        if out.endswith(".py"):
+            text = header + text
+        files[out] = text
+    return files

@@ -1,0 +1,82 @@
+"""Stage 6: put the files in place all at once, or not at all; and tell whether they are stale.
+
+:func:`write_tree` renders nothing itself: it writes the given files into a fresh
+temporary folder beside the output, then swaps it in with two renames, so the output is
+either the old tree or the new one. A file the new generation does not produce is gone;
+if anything fails, the old tree is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+STAMP = ".generator-stamp.json"
+
+
+def stamp(spec_sha256: str, generator_version: str, files: dict[str, str]) -> str:
+    """The stamp file: which spec and generator produced the tree (no timestamps)."""
+    return json.dumps({"generator_version": generator_version, "spec_sha256": spec_sha256, "files": len(files)}, indent=2, sort_keys=True) + "\n"
+
+
+def write_tree(files: dict[str, str], out_dir: Path) -> None:
+    """Replace ``out_dir`` with exactly ``files`` (paths relative to it)."""
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        for rel, text in sorted(files.items()):
+            target = temp / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    old = None
+    if out_dir.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+        os.rmdir(old)
+        os.replace(out_dir, old)
+    try:
+        os.replace(temp, out_dir)
+    except BaseException:
+        if old is not None:
+            os.replace(old, out_dir)
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def read_tree(out_dir: Path) -> dict[str, bytes]:
+    """Every file under ``out_dir`` (caches of tools that ran there excluded)."""
+    out: dict[str, bytes] = {}
+    if not out_dir.is_dir():
+        return out
+    for path in sorted(out_dir.rglob("*")):
+        rel = path.relative_to(out_dir).as_posix()
+        if path.is_file() and not _is_tool_cache(rel):
+            out[rel] = path.read_bytes()
+    return out
+
+
+def _is_tool_cache(rel: str) -> bool:
+    parts = rel.split("/")
+    return any(p in ("__pycache__", ".mypy_cache", ".pytest_cache", "build", "dist") or p.endswith(".egg-info") for p in parts)
+
+
+def diff_tree(files: dict[str, str], out_dir: Path) -> list[str]:
+    """Lines naming each file that differs between ``files`` and ``out_dir``: ``changed``, ``missing``, ``extra``."""
+    current = read_tree(out_dir)
+    lines = []
+    for rel in sorted(set(files) | set(current)):
+        if rel not in current:
+            lines.append(f"missing  {rel}")
+        elif rel not in files:
+            lines.append(f"extra    {rel}")
+        elif current[rel] != files[rel].encode("utf-8"):
+            lines.append(f"changed  {rel}")
+    return lines

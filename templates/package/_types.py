@@ -1,0 +1,40 @@
+"""Types the generated models and methods share.
+
+``DateTime`` reads ISO-8601 and PostgreSQL text (``2023-06-20 07:04:01.634307+00``) into a
+timezone-aware :class:`datetime.datetime`. ``FileInput`` is what an upload argument accepts.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+from typing import IO, Annotated, Any, TypeAlias, Union
+
+from pydantic import BeforeValidator
+
+_SHORT_OFFSET = re.compile(r"([+-]\d{2})$")
+
+
+def _lenient_datetime(value: Any) -> Any:
+    """Widen the hour-only UTC offset PostgreSQL writes (``+00``) to ``+00:00``."""
+    if isinstance(value, str):
+        return _SHORT_OFFSET.sub(r"\1:00", value.strip())
+    return value
+
+
+DateTime: TypeAlias = Annotated[datetime, BeforeValidator(_lenient_datetime)]
+"""A point in time: ISO-8601 or PostgreSQL text on the wire, a ``datetime`` in Python."""
+
+FileContent: TypeAlias = Union[bytes, IO[bytes]]
+"""The bytes of a file, or a file opened in binary mode."""
+
+FileInput: TypeAlias = Union[
+    str,
+    "os.PathLike[str]",
+    bytes,
+    IO[bytes],
+    tuple[str, FileContent],
+    tuple[str, FileContent, str],
+]
+"""A file to upload: a path, bytes, a binary file object, or ``(filename, content[, content_type])``."""

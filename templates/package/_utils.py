@@ -1,0 +1,109 @@
+"""Helpers the generated methods call to shape a request."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ._types import FileInput
+
+MultipartItem = tuple[str, tuple[str | None, bytes, str | None]]
+
+
+def path_template(template: str, params: Mapping[str, str | int]) -> str:
+    """Fill ``{name}`` placeholders with percent-encoded values.
+
+    Every character outside the unreserved set is encoded, ``/`` included, and a value of
+    only dots is encoded too, so no value can change which path is requested:
+    ``model_id="../x"`` becomes ``..%2Fx``.
+
+    Raises:
+        ValueError: a value is empty (it would change the path as well).
+    """
+    path = template
+    for name, value in params.items():
+        text = str(value)
+        if not text:
+            raise ValueError(f"{name} must not be empty")
+        encoded = quote(text, safe="")
+        if set(encoded) == {"."}:
+            encoded = encoded.replace(".", "%2E")
+        path = path.replace("{" + name + "}", encoded)
+    return path
+
+
+def without_none(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The items of ``values`` whose value is not ``None``: arguments the caller left out."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def require_exactly_one(method: str, **arguments: Any) -> None:
+    """Raise ``ValueError`` unless exactly one of ``arguments`` is given (not ``None``, not empty)."""
+    given = [name for name, value in arguments.items() if value is not None and not (isinstance(value, Sequence) and not isinstance(value, (str, bytes)) and len(value) == 0)]
+    if len(given) == 1:
+        return
+    names = " or ".join(arguments)
+    found = "both" if len(given) > 1 else "neither"
+    raise ValueError(f"{method}() takes exactly one of {names}; got {found}")
+
+
+def _form_text(value: Any) -> bytes:
+    if isinstance(value, bool):
+        return b"true" if value else b"false"
+    return str(value).encode("utf-8")
+
+
+_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"))
+
+
+def _sniff(content: bytes) -> str:
+    for signature, content_type in _SIGNATURES:
+        if content.startswith(signature):
+            return content_type
+    if content[:4] == b"RIFF" and content[8:12] == b"WEBP":
+        return "image/webp"
+    return "application/octet-stream"
+
+
+def read_file(file: FileInput, index: int) -> tuple[str, bytes, str]:
+    """``(filename, content, content_type)`` of one upload argument."""
+    if isinstance(file, tuple):
+        filename, content = file[0], file[1]
+        data = content if isinstance(content, bytes) else content.read()
+        content_type = file[2] if len(file) == 3 else None
+        return filename, data, content_type or mimetypes.guess_type(filename)[0] or _sniff(data)
+    if isinstance(file, (str, os.PathLike)):
+        path = Path(file)
+        data = path.read_bytes()
+        return path.name, data, mimetypes.guess_type(path.name)[0] or _sniff(data)
+    if isinstance(file, bytes):
+        return f"file{index}", file, _sniff(file)
+    data = file.read()
+    name = getattr(file, "name", None)
+    filename = os.path.basename(name) if isinstance(name, str) else f"file{index}"
+    return filename, data, mimetypes.guess_type(filename)[0] or _sniff(data)
+
+
+def multipart(fields: Mapping[str, Any], files: Mapping[str, Iterable[FileInput] | FileInput | None]) -> list[MultipartItem]:
+    """The parts of a ``multipart/form-data`` body.
+
+    A list becomes one part per element under the same name; ``None`` is left out. The
+    result is always sent as multipart, even when it holds no file.
+    """
+    parts: list[MultipartItem] = []
+    for name, value in fields.items():
+        if value is None:
+            continue
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            parts.append((name, (None, _form_text(item), None)))
+    for name, value in files.items():
+        if value is None:
+            continue
+        items = value if isinstance(value, list) else [value]
+        for index, file in enumerate(items):
+            parts.append((name, read_file(file, index)))
+    return parts
