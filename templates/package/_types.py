@@ -31,7 +31,7 @@ FileContent: TypeAlias = Union[bytes, IO[bytes]]
 
 FileInput: TypeAlias = Union[
     str,
-    "os.PathLike[str]",
+    os.PathLike[str],
     bytes,
     IO[bytes],
     tuple[str, FileContent],

@@ -32,7 +32,6 @@ from ._types import FileInput
 from ._version import __version__
 
 __all__ = [
-    "__version__",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",
@@ -47,10 +46,11 @@ __all__ = [
     "Leap",
     "LeapError",
     "MissingAPIKeyError",
-    "models",
     "NotFoundError",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "__version__",
+    "models",
 ]

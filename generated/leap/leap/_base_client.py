@@ -50,10 +50,10 @@ def parse_response(
     if not response.is_success:
         raise make_status_error(response, errors)
     if cast_to is type(None):
-        return None  # type: ignore[return-value]
+        return None
     content = response.content
     if not content.strip() and cast_to is object:
-        return None
+        return None  # type: ignore[return-value]
     try:
         if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
             return cast_to.model_validate_json(content)

@@ -1,0 +1,31 @@
+"""Shared fixtures: the repository root, the spec, and the committed SDK on ``sys.path``.
+
+Tests import the SDK from ``generated/leap`` (what users install), not from an installed
+copy, so they always check the committed output.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = ROOT / "spec" / "openapi.yaml"
+GENERATED = ROOT / "generated" / "leap"
+
+if str(GENERATED) not in sys.path:
+    sys.path.insert(0, str(GENERATED))
+
+
+def load_spec() -> dict[str, Any]:
+    with SPEC_PATH.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@pytest.fixture(scope="session")
+def spec() -> dict[str, Any]:
+    return load_spec()
