@@ -31,6 +31,7 @@ from .ir import (
 )
 from .loader import Document
 from .naming import pascal_case, snake_case
+from .pysource import pyrepr
 from .types import TypeMapper, classify, is_json_media_type
 from .validate import iter_operations
 
@@ -57,7 +58,7 @@ def error_class(status: str) -> str:
 
 def value(raw: Any) -> Value:
     """A spec literal with its Python source (``repr``) and its JSON text for docs."""
-    return Value(value=raw, python=repr(raw), text=json.dumps(raw, ensure_ascii=False))
+    return Value(value=raw, python=pyrepr(raw), text=json.dumps(raw, ensure_ascii=False))
 
 
 def text(raw: Any) -> str:
@@ -115,7 +116,7 @@ class Builder:
         description = text(schema.get("description")) or text(schema.get("title"))
         kind = classify(schema)
         if kind == "enum":
-            values = tuple(EnumValue(v, repr(v)) for v in schema["enum"] if v is not None)
+            values = tuple(EnumValue(v, pyrepr(v)) for v in schema["enum"] if v is not None)
             value_type = "int" if all(isinstance(v.value, int) for v in values) else "str"
             return Enum(name, module, schema_name, description, values, pointer, value_type)
         if kind == "model":
@@ -252,9 +253,9 @@ class Builder:
 
     def responses(self, pointer: str, op: dict[str, Any]) -> tuple[Response, ...]:
         out = []
-        for status, raw in op["responses"].items():
-            status = str(status).upper()
-            at, response = self.document.deref(pointer_join(pointer, "responses", status), raw)
+        for key, raw in op["responses"].items():
+            status = str(key).upper()
+            at, response = self.document.deref(pointer_join(pointer, "responses", key), raw)
             content = response.get("content") or {}
             media = next((m for m in content if is_json_media_type(m)), "")
             type_ = None

@@ -15,9 +15,19 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, SpecError, pointer_join, pointer_parts
+from .diagnostics import CODES, Diagnostic, SpecError, pointer_join, pointer_parts
 
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, with YAML timestamps kept as strings.
+
+    An OpenAPI document holds JSON values, and YAML 1.2 (which OpenAPI tools read) has no
+    timestamp type: an unquoted ``2023-06-20`` is a string, not a ``date`` that JSON
+    encoders and schema checks reject.
+    """
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 class UnresolvedRef(KeyError):
@@ -34,23 +44,31 @@ class Document:
     root_node: Any
 
     def line_of(self, pointer: str) -> int | None:
-        """The 1-based line of the deepest node on ``pointer`` that exists in the file."""
+        """The 1-based line of the deepest element on ``pointer`` that exists in the file.
+
+        A mapping entry is on the line of its key (``get:``), not of its value, which in
+        block style starts on the next line.
+        """
         node = self.root_node
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
         for token in pointer_parts(pointer):
             child = None
             if isinstance(node, yaml.MappingNode):
                 for key, value in node.value:
                     if str(key.value) == token:
-                        child = value
+                        child, line = value, key.start_mark.line + 1
                         break
             elif isinstance(node, yaml.SequenceNode) and token.isdigit():
                 index = int(token)
                 if index < len(node.value):
                     child = node.value[index]
+                    line = child.start_mark.line + 1
             if child is None:
                 break
             node = child
-        return None if node is None else node.start_mark.line + 1
+        return line
 
     def resolve(self, ref: str) -> tuple[str, Any]:
         """Follow a local ``$ref`` (``#/components/schemas/X``) to ``(pointer, value)``.
@@ -114,7 +132,7 @@ def load(path: str | Path) -> Document:
                     "error",
                     "",
                     f"cannot read the spec: {exc.strerror or exc}",
-                    "Pass the path of an OpenAPI document with --spec.",
+                    CODES["spec-not-readable"][1],
                     file=shown,
                 )
             ]
@@ -133,7 +151,7 @@ def load(path: str | Path) -> Document:
                     "error",
                     "",
                     f"the file is not valid YAML: {problem}",
-                    "Fix the YAML syntax at the line shown (quote strings that contain ': ' or start with '@', '`', '*', '&').",
+                    CODES["yaml-syntax"][1],
                     file=shown,
                     line=None if mark is None else mark.line + 1,
                 )
@@ -149,7 +167,7 @@ def load(path: str | Path) -> Document:
                     "error",
                     "",
                     f"the document is a {type(data).__name__}, not a mapping",
-                    "An OpenAPI document is a mapping with the keys openapi, info and paths.",
+                    CODES["spec-not-a-mapping"][1],
                     file=shown,
                     line=1,
                 )

@@ -23,9 +23,14 @@ def words(name: str) -> list[str]:
 
 
 def snake_case(name: str) -> str:
-    """``modelId`` -> ``model_id``, ``Image Models`` -> ``image_models``; keywords get a ``_`` suffix."""
+    """``modelId`` -> ``model_id``, ``Image Models`` -> ``image_models``; keywords get a ``_`` suffix.
+
+    Only hard keywords (``class``, ``from``): soft ones (``match``, ``type``) are valid
+    names, and their list grows with each Python version, which would make the output
+    depend on the interpreter that runs the generator.
+    """
     result = "_".join(words(name))
-    if keyword.iskeyword(result) or keyword.issoftkeyword(result):
+    if keyword.iskeyword(result):
         result += "_"
     return result
 

@@ -26,9 +26,8 @@ class Result:
 def _validated(spec: Path, strict: bool) -> tuple[Document, list[Diagnostic]]:
     document = load(spec)
     found = validate(document)
-    errors = found.errors + (found.warnings if strict else [])
-    if errors:
-        raise SpecError(errors)
+    if found.errors or (strict and found.warnings):
+        raise SpecError(list(found))  # the warnings too: every problem in one run
     return document, found.warnings
 
 

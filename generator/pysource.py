@@ -8,6 +8,7 @@ or a literal early.
 
 from __future__ import annotations
 
+import math
 import textwrap
 from typing import Any
 
@@ -17,7 +18,17 @@ WIDTH = 84
 
 
 def pyrepr(value: Any) -> str:
-    """A Python literal for ``value`` (``repr`` of str, int, float, bool, None, list, dict)."""
+    """A Python literal for ``value`` (``repr`` of str, int, float, bool, None, list, dict).
+
+    ``repr`` of an infinite or NaN float is a bare name (``inf``), not a literal; those
+    become ``float('inf')``, also inside lists and dicts.
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"float({repr(value)!r})"
+    if isinstance(value, list):
+        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
     return repr(value)
 
 
@@ -54,7 +65,8 @@ def docstring(lines: list[str], indent: str) -> str:
     while lines and not lines[-1]:
         lines.pop()
     if len(lines) == 1:
-        return f'"""{lines[0]}"""'
+        # Wrapping drops the space _escape puts after a final quote; it must not touch the closing quotes.
+        return f'"""{lines[0]} """' if lines[0].endswith('"') else f'"""{lines[0]}"""'
     body = "\n".join(f"{indent}{line}" if line else "" for line in lines[1:])
     return f'"""{lines[0]}\n{body}\n{indent}"""'
 

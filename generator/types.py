@@ -5,7 +5,7 @@
 | ``$ref`` to ``#/components/schemas/X``            | the generated ``X``               |
 | ``type: string`` (``format: date-time``)          | ``str`` (``DateTime``: ISO-8601 or PostgreSQL text) |
 | ``type: string, format: date``                    | ``date``                          |
-| ``type: string, format: binary`` in a request     | ``FileInput`` (path, bytes or binary file) |
+| ``format: binary`` (3.0) or ``contentMediaType`` (3.1) | ``FileInput`` (path, bytes or binary file) |
 | ``integer`` / ``number`` / ``boolean``            | ``int`` / ``float`` / ``bool``    |
 | ``type: array``                                   | ``list[items]``                   |
 | ``additionalProperties: S`` without properties    | ``dict[str, S]``                  |
@@ -41,7 +41,7 @@ def classify(schema: Any) -> str:
     """What a named schema becomes: ``model`` (object), ``enum`` or ``alias`` (anything else)."""
     if not isinstance(schema, dict):
         return "alias"
-    if "enum" in schema and isinstance(schema["enum"], list):
+    if isinstance(schema.get("enum"), list) and any(v is not None for v in schema["enum"]):
         return "enum"
     if "properties" in schema or _types_of(schema) == ["object"] and "additionalProperties" not in schema:
         return "model"
@@ -59,6 +59,12 @@ def _types_of(schema: dict[str, Any]) -> list[str]:
 
 def _is_null(schema: Any) -> bool:
     return isinstance(schema, dict) and _types_of(schema) == ["null"] and len(schema) <= 2
+
+
+def _is_file(schema: dict[str, Any]) -> bool:
+    """Raw bytes: ``format: binary`` (OpenAPI 3.0) or a non-JSON ``contentMediaType`` (3.1)."""
+    media = schema.get("contentMediaType")
+    return schema.get("format") == "binary" or (isinstance(media, str) and not is_json_media_type(media) and "contentEncoding" not in schema)
 
 
 class TypeMapper:
@@ -126,10 +132,12 @@ class TypeMapper:
     def _plain(self, pointer: str, schema: dict[str, Any]) -> PyType:
         if "const" in schema:
             return PyType("primitive", f"Literal[{schema['const']!r}]")
-        if isinstance(schema.get("enum"), list) and schema["enum"]:
+        if isinstance(schema.get("enum"), list) and any(v is not None for v in schema["enum"]):
             values = ", ".join(repr(v) for v in schema["enum"] if v is not None)
             return PyType("primitive", f"Literal[{values}]")
         types = [t for t in _types_of(schema) if t != "null"]
+        if types in ([], ["string"]) and _is_file(schema):
+            return PyType("file")
         if not types:
             return ANY
         if len(types) > 1:
@@ -141,8 +149,6 @@ class TypeMapper:
                 return PyType("primitive", "DateTime")
             if fmt == "date":
                 return PyType("primitive", "date")
-            if fmt == "binary" or "contentMediaType" in schema and schema.get("contentMediaType") != "application/json":
-                return PyType("file")
             return STR
         if kind in _PRIMITIVES:
             return PyType("primitive", _PRIMITIVES[kind])

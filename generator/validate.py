@@ -18,36 +18,15 @@ from collections import Counter
 from typing import Any, Iterator
 
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
-from .diagnostics import Diagnostic, Diagnostics, pointer_join
+from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
 from .loader import Document, UnresolvedRef
 from .naming import pascal_case, python_identifier_problem, snake_case
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 REQUEST_MEDIA_TYPES = ("application/json", "multipart/form-data")
 
-#: Every diagnostic code: what it means and how to fix it. ``docs/diagnostics.md`` is
-#: written from this table and a test keeps a broken spec for each code.
-CODES: dict[str, tuple[str, str]] = {
-    "spec-not-readable": ("The spec file cannot be read.", "Pass the path of an OpenAPI document with --spec."),
-    "yaml-syntax": ("The file is not valid YAML or JSON.", "Fix the syntax at the line shown."),
-    "spec-not-a-mapping": ("The document is not a mapping.", "An OpenAPI document is a mapping with openapi, info and paths."),
-    "unsupported-openapi-version": ("The `openapi` field is not 3.0.x or 3.1.x.", "Write `openapi: 3.1.0` (or 3.0.3)."),
-    "openapi-schema": ("The document breaks the OpenAPI schema of its version.", "Correct the element at the pointer; the message quotes the rule."),
-    "unresolved-ref": ("A `$ref` points at nothing in the document.", "Point the `$ref` at an existing element, e.g. `#/components/schemas/Name`."),
-    "external-ref": ("A `$ref` points into another file, which this generator does not follow yet.", "Inline the referenced element under `components` and use a local `#/...` reference."),
-    "missing-operation-id": ("An operation has no operationId, so its method has no name.", "Add `operationId: camelCaseName`; it becomes the method name in snake_case."),
-    "duplicate-operation-id": ("Two operations share an operationId.", "Give every operation its own operationId."),
-    "missing-tag": ("An operation has no tag, so it belongs to no API class.", "Add `tags: [Name]`; each tag becomes one API class."),
-    "multiple-tags": ("An operation has more than one tag.", "Keep one tag per operation: the API class it belongs to."),
-    "missing-success-response": ("An operation declares no 2xx response.", "Add the success response (200, 201 or 204) with its content."),
-    "invalid-name": ("A name cannot become a Python identifier.", "Rename it so that it contains a letter and does not start with a digit."),
-    "name-collision": ("Two names become the same Python identifier.", "Rename one of them; the message names both."),
-    "unsupported-media-type": ("A request body has no media type the SDK can send.", "Offer `application/json` or `multipart/form-data`."),
-    "unsupported-security-scheme": ("A security scheme the SDK cannot apply; requests go out without it.", "Use an `http` scheme with `scheme: bearer`."),
-    "invalid-output": ("A template produced Python that does not parse (a generator bug).", "Report it with the spec that triggers it."),
-    "unsupported-parameter-location": ("A parameter in a location the SDK does not send (cookie).", "Use a path, query or header parameter."),
-}
 
 
 def validate(document: Document) -> Diagnostics:
@@ -106,11 +85,17 @@ def _check_refs(document: Document) -> Iterator[Diagnostic]:
 def _check_openapi_schema(document: Document) -> Iterator[Diagnostic]:
     version = str(document.data.get("openapi"))
     validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    errors = []
     try:
-        errors = list(validator_class(document.data).iter_errors())
+        for error in validator_class(document.data).iter_errors():
+            if not isinstance(error, DuplicateOperationIDError):  # duplicate-operation-id says it, with the place
+                errors.append(error)
     except Exception as exc:  # the validator itself failed on this input; say so, don't crash
-        yield _diag(document, "openapi-schema", "", f"the OpenAPI validator could not check this document: {exc}")
-        return
+        # It fails on shapes its schema pass has already reported (a parameter without
+        # `in`, say): keep those errors; only a failure with nothing reported is news.
+        if not errors:
+            yield _diag(document, "openapi-schema", "", f"the OpenAPI validator could not check this document: {exc!r}")
+            return
     for error in errors:
         relative = list(getattr(error, "path", ()))
         pointer = _locate(document.data, relative, getattr(error, "instance", None))
@@ -121,14 +106,18 @@ def _check_openapi_schema(document: Document) -> Iterator[Diagnostic]:
 def _locate(data: Any, relative: list[Any], instance: Any) -> str:
     """The pointer of an error whose path may be relative to some schema in the document.
 
-    openapi-spec-validator reports errors inside schema objects relative to the schema;
-    the first node in document order from which ``relative`` leads to ``instance`` is taken.
+    openapi-spec-validator reports errors inside schema objects relative to the schema,
+    and errors in a ``default`` relative to that default value; the first node in document
+    order from which ``relative`` leads to ``instance`` is taken, schema objects first.
     """
     full = pointer_join("", *relative)
     if _follow(data, relative, instance):
         return full
     for pointer, node in _walk(data):
         if isinstance(node, dict) and _follow(node, relative, instance):
+            return pointer + full
+    for pointer, node in _walk(data):
+        if pointer.endswith("/default") and _follow(node, relative, instance):
             return pointer + full
     return full
 
@@ -167,6 +156,7 @@ def _deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
 def _check_operations(document: Document) -> Iterator[Diagnostic]:
     seen_ids: dict[str, str] = {}
     methods_by_tag: dict[str, dict[str, str]] = {}
+    tag_by_python: dict[str, str] = {}  # class and module name -> the tag that becomes it
     for pointer, path, method, operation in iter_operations(document.data):
         op_id = operation.get("operationId")
         if not op_id:
@@ -184,6 +174,8 @@ def _check_operations(document: Document) -> Iterator[Diagnostic]:
             yield _diag(document, "multiple-tags", pointer_join(pointer, "tags"), f"{method.upper()} {path} has {len(tags)} tags: {tags!r}")
         elif python_identifier_problem(tags[0]):
             yield _diag(document, "invalid-name", pointer_join(pointer, "tags", 0), f"tag {tags[0]!r}: {python_identifier_problem(tags[0])}")
+        elif clash := _tag_collision(tags[0], tag_by_python):
+            yield _diag(document, "name-collision", pointer_join(pointer, "tags", 0), clash)
         elif isinstance(op_id, str) and op_id and not python_identifier_problem(op_id):
             names = methods_by_tag.setdefault(str(tags[0]), {})
             name = snake_case(op_id)
@@ -194,6 +186,18 @@ def _check_operations(document: Document) -> Iterator[Diagnostic]:
         if isinstance(responses, dict) and not any(str(code).startswith("2") for code in responses):
             yield _diag(document, "missing-success-response", pointer_join(pointer, "responses"), f"{method.upper()} {path} declares no 2xx response")
         yield from _check_arguments(document, pointer, path, operation)
+
+
+def _tag_collision(tag: str, tag_by_python: dict[str, str]) -> str | None:
+    """Why ``tag`` cannot have an API class of its own (another tag has its class or module), or ``None``."""
+    names = (pascal_case(tag) + "Api", snake_case(tag).rstrip("_"))
+    for name in names:
+        other = tag_by_python.get(name)
+        if other is not None and other != tag:
+            return f"tags {other!r} and {tag!r} both become {name!r}"
+    for name in names:
+        tag_by_python[name] = tag
+    return None
 
 
 def _check_arguments(document: Document, pointer: str, path: str, operation: dict[str, Any]) -> Iterator[Diagnostic]:
@@ -251,6 +255,7 @@ def _check_schemas(document: Document) -> Iterator[Diagnostic]:
     if not isinstance(schemas, dict):
         return
     classes: dict[str, str] = {}
+    modules: dict[str, str] = {}
     for name, schema in schemas.items():
         at = pointer_join("/components/schemas", name)
         problem = python_identifier_problem(name)
@@ -258,9 +263,13 @@ def _check_schemas(document: Document) -> Iterator[Diagnostic]:
             yield _diag(document, "invalid-name", at, f"schema name {name!r}: {problem}")
             continue
         cls = pascal_case(name)
+        module = snake_case(name).rstrip("_")
         if cls in classes:
             yield _diag(document, "name-collision", at, f"schemas {classes[cls]!r} and {name!r} both become class {cls!r}")
+        elif module in modules:
+            yield _diag(document, "name-collision", at, f"schemas {modules[module]!r} and {name!r} both become module {module!r}")
         classes[cls] = name
+        modules[module] = name
         properties = schema.get("properties") if isinstance(schema, dict) else None
         if not isinstance(properties, dict):
             continue

@@ -36,14 +36,14 @@ def write_tree(files: dict[str, str], out_dir: Path) -> None:
         shutil.rmtree(temp, ignore_errors=True)
         raise
     old = None
-    if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-        os.rmdir(old)
-        os.replace(out_dir, old)
     try:
+        if out_dir.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+            os.rmdir(old)
+            os.replace(out_dir, old)
         os.replace(temp, out_dir)
     except BaseException:
-        if old is not None:
+        if old is not None and old.exists():  # the old tree was moved aside: put it back
             os.replace(old, out_dir)
         shutil.rmtree(temp, ignore_errors=True)
         raise

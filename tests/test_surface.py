@@ -63,11 +63,11 @@ def expected_type(schema: dict[str, Any]) -> Any:
     """The Python type a request argument of ``schema`` should have (without None)."""
     if "$ref" in schema:
         return getattr(leap.models, schema["$ref"].rsplit("/", 1)[-1])
+    if schema.get("format") == "binary" or "contentMediaType" in schema:
+        return leap.FileInput
     kind = schema["type"]
     if kind == "array":
         return list[expected_type(schema["items"])]
-    if kind == "string" and schema.get("format") == "binary":
-        return leap.FileInput
     return {"string": str, "integer": int, "number": float, "boolean": bool}[kind]
 
 

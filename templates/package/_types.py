@@ -1,7 +1,7 @@
 """Types the generated models and methods share.
 
 ``DateTime`` reads ISO-8601 and PostgreSQL text (``2023-06-20 07:04:01.634307+00``) into a
-timezone-aware :class:`datetime.datetime`. ``FileInput`` is what an upload argument accepts.
+timezone-aware :class:`datetime.datetime`; text without an offset is UTC, as the API writes it. ``FileInput`` is what an upload argument accepts.
 """
 
 from __future__ import annotations
@@ -14,12 +14,15 @@ from typing import IO, Annotated, Any, TypeAlias, Union
 from pydantic import BeforeValidator
 
 _SHORT_OFFSET = re.compile(r"([+-]\d{2})$")
+_NO_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
 def _lenient_datetime(value: Any) -> Any:
-    """Widen the hour-only UTC offset PostgreSQL writes (``+00``) to ``+00:00``."""
+    """Accept PostgreSQL text: widen an hour-only offset (``+00``) to ``+00:00``; read no offset as UTC."""
     if isinstance(value, str):
-        return _SHORT_OFFSET.sub(r"\1:00", value.strip())
+        value = _SHORT_OFFSET.sub(r"\1:00", value.strip())
+        if _NO_OFFSET.match(value):
+            value += "+00:00"
     return value
 
 

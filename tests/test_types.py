@@ -1,0 +1,159 @@
+"""JSON Schema -> Python type: one test per row of the table in ``generator/types.py``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.ir import PyType
+from generator.loader import load
+from generator.types import TypeMapper, classify
+
+SCHEMAS: dict[str, Any] = {
+    "Thing": {"type": "object", "properties": {"id": {"type": "string"}}},
+    "JobState": {"type": "string", "enum": ["queued", "finished"]},
+    "Timestamp": {"anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "pattern": "^x$"}]},
+    "Names": {"type": "array", "items": {"type": "string"}},
+    "Empty": {"type": "object"},
+    "Pointer": {"$ref": "#/components/schemas/Thing"},
+}
+
+
+@pytest.fixture(scope="module")
+def mapper(tmp_path_factory: pytest.TempPathFactory) -> TypeMapper:
+    path: Path = tmp_path_factory.mktemp("types") / "spec.yaml"
+    spec = {"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {}, "components": {"schemas": SCHEMAS}}
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return TypeMapper(load(path))
+
+
+def annotation(mapper: TypeMapper, schema: Any) -> str:
+    return mapper.map("/test", schema).annotation
+
+
+def test_ref_to_a_component_is_the_generated_class(mapper: TypeMapper) -> None:
+    assert mapper.map("/t", {"$ref": "#/components/schemas/Thing"}) == PyType("model", "Thing")
+    assert mapper.map("/t", {"$ref": "#/components/schemas/JobState"}) == PyType("enum", "JobState")
+    assert mapper.map("/t", {"$ref": "#/components/schemas/Names"}) == PyType("alias", "Names")
+    assert annotation(mapper, {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}}) == "list[Thing]"
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ({"type": "string"}, "str"),
+        ({"type": "string", "format": "uri"}, "str"),
+        ({"type": "string", "format": "date-time"}, "DateTime"),
+        ({"type": "string", "format": "date"}, "date"),
+        ({"type": "string", "format": "binary"}, "FileInput"),
+        ({"type": "string", "contentMediaType": "image/png"}, "FileInput"),
+        ({"type": "integer"}, "int"),
+        ({"type": "number"}, "float"),
+        ({"type": "boolean"}, "bool"),
+        ({"type": "array", "items": {"type": "integer"}}, "list[int]"),
+        ({"type": "array", "items": {"type": "string", "format": "binary"}}, "list[FileInput]"),
+        ({"type": "array"}, "list[Any]"),
+        ({"type": "object", "additionalProperties": {"type": "integer"}}, "dict[str, int]"),
+        ({"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Thing"}}, "dict[str, Thing]"),
+        ({"type": "object"}, "dict[str, Any]"),
+        ({"enum": ["a", "b"]}, "Literal['a', 'b']"),
+        ({"type": "integer", "enum": [1, 2]}, "Literal[1, 2]"),
+        ({"const": "fixed"}, "Literal['fixed']"),
+        ({}, "Any"),
+        ({"description": "no type at all"}, "Any"),
+    ],
+)
+def test_plain_schemas(mapper: TypeMapper, schema: dict[str, Any], expected: str) -> None:
+    assert annotation(mapper, schema) == expected
+
+
+def test_binary_is_a_file_type(mapper: TypeMapper) -> None:
+    file_type = mapper.map("/t", {"type": "string", "format": "binary"})
+    assert file_type.kind == "file" and file_type.runtime_names == {"FileInput"} and file_type.doc == "file"
+
+
+@pytest.mark.parametrize("key", ["anyOf", "oneOf"])
+def test_enum_or_string_is_an_open_enum(mapper: TypeMapper, key: str) -> None:
+    schema = {key: [{"$ref": "#/components/schemas/JobState"}, {"type": "string"}]}
+    mapped = mapper.map("/t", schema)
+    assert mapped.annotation == "JobState | str"
+    assert mapped.schema_names == {"JobState"}
+
+
+def test_strings_only_take_the_first_branch(mapper: TypeMapper) -> None:
+    first_date = {"anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "pattern": "^\\d+$"}]}
+    assert annotation(mapper, first_date) == "DateTime"
+    first_plain = {"anyOf": [{"type": "string"}, {"type": "string", "format": "date-time"}]}
+    assert annotation(mapper, first_plain) == "str"
+    assert annotation(mapper, {"$ref": "#/components/schemas/Timestamp"}) == "Timestamp"
+
+
+def test_other_unions_are_the_union_of_the_branches(mapper: TypeMapper) -> None:
+    message = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+    assert annotation(mapper, message) == "str | list[str]"
+    assert annotation(mapper, {"oneOf": [{"$ref": "#/components/schemas/Thing"}, {"type": "integer"}]}) == "Thing | int"
+    assert annotation(mapper, {"anyOf": [{"type": "integer"}, {"type": "integer", "minimum": 3}]}) == "int"
+    assert annotation(mapper, {"anyOf": [{"type": "integer"}, {}]}) == "Any"
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ({"type": ["string", "null"]}, "str | None"),
+        ({"type": ["integer", "null"]}, "int | None"),
+        ({"type": ["null", "string"], "format": "date-time"}, "DateTime | None"),
+        ({"type": "string", "nullable": True}, "str | None"),
+        ({"$ref": "#/components/schemas/Thing"}, "Thing"),
+        ({"oneOf": [{"$ref": "#/components/schemas/Thing"}, {"type": "null"}]}, "Thing | None"),
+        ({"anyOf": [{"type": "null"}, {"$ref": "#/components/schemas/JobState"}, {"type": "string"}]}, "JobState | str | None"),
+        ({"anyOf": [{"type": "integer"}, {"type": "string"}], "nullable": True}, "int | str | None"),
+        ({"type": "array", "items": {"type": ["string", "null"]}}, "list[str | None]"),
+        ({"type": ["string", "integer"]}, "str | int"),
+        ({"type": "null"}, "Any"),
+    ],
+)
+def test_nullable(mapper: TypeMapper, schema: dict[str, Any], expected: str) -> None:
+    assert annotation(mapper, schema) == expected
+
+
+def test_any_is_never_marked_optional(mapper: TypeMapper) -> None:
+    assert annotation(mapper, {"nullable": True}) == "Any"
+    assert annotation(mapper, {"type": ["null"]}) == "Any"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Thing", "model"), ("JobState", "enum"), ("Timestamp", "alias"), ("Names", "alias"), ("Empty", "model"), ("Pointer", "alias")],
+)
+def test_classify(name: str, kind: str) -> None:
+    assert classify(SCHEMAS[name]) == kind
+
+
+def test_classify_maps_and_non_mappings() -> None:
+    assert classify({"type": "object", "additionalProperties": {"type": "string"}}) == "alias"
+    assert classify({"properties": {"a": {}}}) == "model"
+    assert classify(True) == "alias"
+
+
+def test_ref_to_a_non_schema_component_is_followed(mapper: TypeMapper, tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "T", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {}, "parameters": {"P": {"name": "p", "in": "query", "schema": {"type": "integer"}}}},
+    }
+    path.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    assert TypeMapper(load(path)).map("/t", {"$ref": "#/components/parameters/P/schema"}).annotation == "int"
+
+
+def test_annotation_imports(mapper: TypeMapper) -> None:
+    mapped = mapper.map("/t", {"type": "array", "items": {"anyOf": [{"$ref": "#/components/schemas/Thing"}, {"type": "string", "format": "date"}]}})
+    assert mapped.annotation == "list[Thing | date]"
+    assert mapped.schema_names == {"Thing"}
+    assert mapped.uses_date and not mapped.uses_any
+    assert mapper.map("/t", {"type": "string", "format": "date-time"}).runtime_names == {"DateTime"}
+    assert mapper.map("/t", {"type": "string", "format": "date-time"}).doc == "datetime"
