@@ -249,7 +249,16 @@ class Builder:
             fields=fields,
             exactly_one_of=groups,
             pointer=body_pointer,
+            part_content_types=self.part_content_types(content[content_type]),
         )
+
+    def part_content_types(self, media: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``encoding.<field>.contentType`` of a multipart body: the types each part may have."""
+        out = []
+        for name, encoding in sorted((media.get("encoding") or {}).items()):
+            if isinstance(encoding, dict) and isinstance(encoding.get("contentType"), str):
+                out.append((name, tuple(t.strip() for t in encoding["contentType"].split(",") if t.strip())))
+        return tuple(out)
 
     def responses(self, pointer: str, op: dict[str, Any]) -> tuple[Response, ...]:
         out = []

@@ -205,6 +205,7 @@ class Body:
     fields: tuple[Field, ...]
     exactly_one_of: tuple[tuple[str, ...], ...] = ()  # groups of Python argument names
     pointer: str = ""
+    part_content_types: tuple[tuple[str, tuple[str, ...]], ...] = ()  # multipart: wire name -> allowed types
 
     @property
     def is_multipart(self) -> bool:

@@ -6,6 +6,8 @@ answer comes back as the same model or the same exception.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from types import TracebackType
 from typing import Any, TypeVar, cast
@@ -61,6 +63,17 @@ def parse_response(response: httpx.Response, cast_to: type[T], errors: ErrorMode
             f"the {response.status_code} response does not match the spec: {exc.errors(include_url=False)[:3]}",
             response=response,
         ) from exc
+
+
+@contextmanager
+def _transport_errors(request: httpx.Request) -> Iterator[None]:
+    """Raise httpx's transport failures as the SDK's own exceptions."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise APITimeoutError(request=request) from exc
+    except httpx.TransportError as exc:
+        raise APIConnectionError(request=request) from exc
 
 
 class BaseClient:
@@ -134,12 +147,8 @@ class SyncAPIClient(BaseClient):
     ) -> T:
         """Send one request and return its body as ``cast_to`` (see :func:`parse_response`)."""
         request = self._build_request(self._http, method, path, params=params, json=json, files=files, headers=headers)
-        try:
+        with _transport_errors(request):
             response = self._http.send(request)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(request=request) from exc
-        except httpx.TransportError as exc:
-            raise APIConnectionError(request=request) from exc
         return parse_response(response, cast_to, errors)
 
     def close(self) -> None:
@@ -181,12 +190,8 @@ class AsyncAPIClient(BaseClient):
     ) -> T:
         """Send one request and return its body as ``cast_to`` (see :func:`parse_response`)."""
         request = self._build_request(self._http, method, path, params=params, json=json, files=files, headers=headers)
-        try:
+        with _transport_errors(request):
             response = await self._http.send(request)
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(request=request) from exc
-        except httpx.TransportError as exc:
-            raise APIConnectionError(request=request) from exc
         return parse_response(response, cast_to, errors)
 
     async def close(self) -> None:

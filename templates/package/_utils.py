@@ -57,6 +57,7 @@ def _form_text(value: Any) -> bytes:
     return str(value).encode("utf-8")
 
 
+_OCTETS = "application/octet-stream"
 _SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"))
 
 
@@ -88,11 +89,17 @@ def read_file(file: FileInput, index: int) -> tuple[str, bytes, str]:
     return filename, data, mimetypes.guess_type(filename)[0] or _sniff(data)
 
 
-def multipart(fields: Mapping[str, Any], files: Mapping[str, Iterable[FileInput] | FileInput | None]) -> list[MultipartItem]:
+def multipart(
+    fields: Mapping[str, Any],
+    files: Mapping[str, Iterable[FileInput] | FileInput | None],
+    content_types: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[MultipartItem]:
     """The parts of a ``multipart/form-data`` body.
 
     A list becomes one part per element under the same name; ``None`` is left out. The
-    result is always sent as multipart, even when it holds no file.
+    result is always sent as multipart, even when it holds no file. ``content_types``
+    (the spec's ``encoding``) lists the types a file part may have: a file of another
+    type is sent as ``application/octet-stream`` when the spec allows that.
     """
     parts: list[MultipartItem] = []
     for name, value in fields.items():
@@ -104,6 +111,10 @@ def multipart(fields: Mapping[str, Any], files: Mapping[str, Iterable[FileInput]
         if value is None:
             continue
         items = value if isinstance(value, list) else [value]
+        allowed = (content_types or {}).get(name, ())
         for index, file in enumerate(items):
-            parts.append((name, read_file(file, index)))
+            filename, data, content_type = read_file(file, index)
+            if allowed and content_type not in allowed and _OCTETS in allowed:
+                content_type = _OCTETS
+            parts.append((name, (filename, data, content_type)))
     return parts

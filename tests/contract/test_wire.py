@@ -595,3 +595,13 @@ def test_any_path_value_stays_in_its_segment(value: str) -> None:
     assert model_segment not in ("", ".", "..")
     assert unquote(model_segment) == value
     assert caller.request.url.query == b""
+
+
+@pytest.mark.parametrize(("filename", "content"), [("photo.gif", b"GIF89a..."), ("notes.txt", b"plain"), ("x.heic", b"\x00\x00")])
+def test_file_of_a_type_the_spec_does_not_allow_is_sent_as_octet_stream(caller: Caller, filename: str, content: bytes) -> None:
+    """The spec's encoding allows png, jpeg, webp and octet-stream: every file part must be one of those."""
+    caller("image_models", "train_model", json_response(201, {"id": "m"}), image_sample_files=[(filename, content)])
+    assert_request_valid(caller.request)
+    (part,) = [p for p in parse_multipart(caller.request) if p.name == "imageSampleFiles"]
+    assert (part.filename, part.content, part.content_type) == (filename, content, "application/octet-stream")
+    assert part.content_type in FILE_CONTENT_TYPES["imageSampleFiles"]

@@ -102,6 +102,14 @@ class ImageModelsApi:
                     "imageSampleUrls": image_sample_urls,
                 },
                 {"imageSampleFiles": image_sample_files},
+                content_types={
+                    "imageSampleFiles": (
+                        "image/png",
+                        "image/jpeg",
+                        "image/webp",
+                        "application/octet-stream",
+                    )
+                },
             ),
         )
 
@@ -304,6 +312,14 @@ class AsyncImageModelsApi:
                     "imageSampleUrls": image_sample_urls,
                 },
                 {"imageSampleFiles": image_sample_files},
+                content_types={
+                    "imageSampleFiles": (
+                        "image/png",
+                        "image/jpeg",
+                        "image/webp",
+                        "application/octet-stream",
+                    )
+                },
             ),
         )
 
