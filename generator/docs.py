@@ -5,11 +5,12 @@ Registered as Jinja filters (:data:`FILTERS`) for the templates under ``template
 
 from __future__ import annotations
 
+import json
 import re
 
-from .ir import Field, Operation, PackageConfig, PyType
+from .ir import Field, Operation, PackageConfig, PyType, Value
 
-FILTERS = ("md_cell", "md_type", "md_example", "md_anchor", "md_notes", "md_status")
+FILTERS = ("md_cell", "md_type", "md_example", "md_anchor", "md_notes", "md_json")
 
 
 def md_cell(text: str) -> str:
@@ -45,8 +46,9 @@ def md_notes(field: Field) -> str:
     return md_cell("; ".join(notes)) or "-"
 
 
-def md_status(status: str) -> str:
-    return status
+def md_json(value: Value) -> str:
+    """A spec literal as indented JSON, for a code block."""
+    return json.dumps(value.value, indent=2, ensure_ascii=False)
 
 
 def _example_value(field: Field) -> str:

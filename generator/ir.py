@@ -7,7 +7,7 @@ Templates see these objects and nothing else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 TypeKind = Literal["primitive", "model", "enum", "alias", "list", "dict", "union", "any", "file"]
@@ -350,7 +350,6 @@ class Api:
     security: tuple[SecurityScheme, ...]
     spec_sha256: str
     generator_version: str
-    warnings: tuple[str, ...] = field(default=())
 
     @property
     def models(self) -> tuple[Model, ...]:
