@@ -30,10 +30,10 @@ from .ir import (
     Value,
 )
 from .loader import Document
-from .naming import pascal_case, snake_case
+from .naming import api_class_name, module_name, pascal_case, snake_case
 from .pysource import pyrepr
 from .types import TypeMapper, classify, is_json_media_type
-from .validate import iter_operations
+from .validate import REQUEST_MEDIA_TYPES, is_bearer, iter_operations
 
 #: The exception the SDK raises for each error status; ranges and ``default`` fall back to APIStatusError.
 ERROR_CLASSES = {
@@ -112,7 +112,7 @@ class Builder:
     def schema(self, schema_name: str, schema: dict[str, Any]) -> Schema:
         pointer = pointer_join("/components/schemas", schema_name)
         name = pascal_case(schema_name)
-        module = snake_case(schema_name).rstrip("_")
+        module = module_name(schema_name)
         description = text(schema.get("description")) or text(schema.get("title"))
         kind = classify(schema)
         if kind == "enum":
@@ -228,12 +228,13 @@ class Builder:
             return None
         body_pointer, body = self.document.deref(pointer_join(pointer, "requestBody"), op["requestBody"])
         content = body.get("content") or {}
-        content_type = next(m for m in ("application/json", "multipart/form-data") if m in content)
+        content_type = next(m for m in REQUEST_MEDIA_TYPES if m in content)
         raw_schema = content[content_type].get("schema") or {}
         schema_pointer, schema = self.document.deref(pointer_join(body_pointer, "content", content_type, "schema"), raw_schema)
         location = "form" if content_type == "multipart/form-data" else "body"
         schema_name = schema_pointer.rsplit("/", 1)[-1] if schema_pointer.startswith("/components/schemas/") else ""
-        if classify(schema) == "model":
+        flattened = classify(schema) == "model"
+        if flattened:
             fields = self.fields(schema_pointer, schema, location=location)
             if not body.get("required"):
                 fields = tuple(replace(f, required=False) for f in fields)
@@ -247,6 +248,7 @@ class Builder:
             description=text(body.get("description")) or text(schema.get("description")),
             schema_name=pascal_case(schema_name) if schema_name else "",
             fields=fields,
+            flattened=flattened,
             exactly_one_of=groups,
             pointer=body_pointer,
             part_content_types=self.part_content_types(content[content_type]),
@@ -296,10 +298,10 @@ class Builder:
             Tag(
                 name=name,
                 description=declared.get(name, ""),
-                class_name=pascal_case(name) + "Api",
-                async_class_name="Async" + pascal_case(name) + "Api",
-                attribute=snake_case(name).rstrip("_"),
-                module=snake_case(name).rstrip("_"),
+                class_name=api_class_name(name),
+                async_class_name="Async" + api_class_name(name),
+                attribute=module_name(name),
+                module=module_name(name),
                 operations=tuple(operations[name]),
             )
             for name in order
@@ -310,7 +312,7 @@ class Builder:
         out = []
         for name, raw in schemes.items():
             _, scheme = self.document.deref(pointer_join("/components/securitySchemes", name), raw)
-            if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
+            if is_bearer(scheme):
                 out.append(SecurityScheme(name, "bearer", "Authorization", text(scheme.get("description"))))
         return tuple(out)
 

@@ -8,7 +8,11 @@ Templates see these objects and nothing else.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any, Literal
+
+#: How docs show the runtime types of generated code.
+DOC_NAMES = {"DateTime": "datetime", "FileInput": "file"}
 
 TypeKind = Literal["primitive", "model", "enum", "alias", "list", "dict", "union", "any", "file"]
 
@@ -30,28 +34,31 @@ class PyType:
     @property
     def annotation(self) -> str:
         """The annotation as written in generated code, e.g. ``list[InferenceEntity] | None``."""
-        text = self._base()
-        if self.nullable and self.kind != "any":
-            text += " | None"
-        return text
-
-    def _base(self) -> str:
-        if self.kind == "list":
-            return f"list[{self.args[0].annotation}]"
-        if self.kind == "dict":
-            return f"dict[str, {self.args[0].annotation}]"
-        if self.kind == "union":
-            return " | ".join(a.annotation for a in self.args)
-        if self.kind == "any":
-            return "Any"
-        if self.kind == "file":
-            return "FileInput"
-        return self.name
+        return self.render()
 
     @property
     def doc(self) -> str:
         """The type as shown in docs (runtime names replaced by what users know)."""
-        return self.annotation.replace("DateTime", "datetime").replace("FileInput", "file")
+        return self.render(DOC_NAMES)
+
+    def render(self, names: Mapping[str, str] | None = None) -> str:
+        """The annotation, with runtime names (``DateTime``, ``FileInput``) replaced as ``names`` says."""
+        names = names or {}
+        if self.kind == "list":
+            text = f"list[{self.args[0].render(names)}]"
+        elif self.kind == "dict":
+            text = f"dict[str, {self.args[0].render(names)}]"
+        elif self.kind == "union":
+            text = " | ".join(a.render(names) for a in self.args)
+        elif self.kind == "any":
+            return "Any"
+        elif self.kind == "file":
+            text = names.get("FileInput", "FileInput")
+        elif self.kind == "primitive":
+            text = names.get(self.name, self.name)
+        else:
+            text = self.name
+        return text + " | None" if self.nullable else text
 
     @property
     def schema_names(self) -> frozenset[str]:
@@ -74,6 +81,10 @@ class PyType:
     @property
     def uses_any(self) -> bool:
         return self.kind == "any" or any(a.uses_any for a in self.args)
+
+    @property
+    def uses_literal(self) -> bool:
+        return (self.kind == "primitive" and self.name.startswith("Literal[")) or any(a.uses_literal for a in self.args)
 
     @property
     def uses_date(self) -> bool:
@@ -115,9 +126,13 @@ class Field:
     @property
     def signature_type(self) -> str:
         """Annotation of the keyword argument: optional arguments without a default accept ``None``."""
+        return self.annotation()
+
+    def annotation(self, names: Mapping[str, str] | None = None) -> str:
+        """The annotation of this field (see :meth:`PyType.render` for ``names``)."""
         if self.required or self.default is not None or self.type.nullable:
-            return self.type.annotation
-        return self.type.with_nullable().annotation
+            return self.type.render(names)
+        return self.type.with_nullable().render(names)
 
     @property
     def signature_default(self) -> str | None:
@@ -203,6 +218,7 @@ class Body:
     description: str
     schema_name: str  # the component schema the body is, or "" for an inline schema
     fields: tuple[Field, ...]
+    flattened: bool  # True: ``fields`` are the properties of an object; False: one ``body`` argument
     exactly_one_of: tuple[tuple[str, ...], ...] = ()  # groups of Python argument names
     pointer: str = ""
     part_content_types: tuple[tuple[str, tuple[str, ...]], ...] = ()  # multipart: wire name -> allowed types

@@ -52,3 +52,13 @@ def python_identifier_problem(name: object) -> str | None:
     if converted[0].isdigit():
         return "it starts with a digit"
     return None
+
+
+def module_name(name: str) -> str:
+    """The module a schema or tag is written to: ``ImageModels`` -> ``image_models``."""
+    return snake_case(name).rstrip("_")
+
+
+def api_class_name(tag: str) -> str:
+    """The API class of a tag: ``Image Models`` -> ``ImageModelsApi``."""
+    return pascal_case(tag) + "Api"

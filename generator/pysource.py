@@ -42,8 +42,13 @@ def docline(text: str) -> str:
     return _escape(" ".join(text.split()))
 
 
-def _wrap(text: str, indent: str, first: str = "") -> list[str]:
-    """Paragraphs of ``text`` wrapped to :data:`WIDTH`, blank lines kept between them."""
+def _fill(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """``text`` wrapped at spaces only (URLs and hyphenated words stay whole)."""
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False)
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    """Paragraphs of ``text`` wrapped to :data:`WIDTH` less ``indent``, blank lines kept between them."""
     lines: list[str] = []
     for paragraph in text.split("\n\n"):
         joined = " ".join(paragraph.split())
@@ -51,8 +56,13 @@ def _wrap(text: str, indent: str, first: str = "") -> list[str]:
             continue
         if lines:
             lines.append("")
-        lines += textwrap.wrap(joined, WIDTH - len(indent), initial_indent=first, subsequent_indent=first, break_on_hyphens=False, break_long_words=False) or [""]
+        lines += _fill(joined, WIDTH - len(indent))
     return lines
+
+
+def _item(text: str) -> list[str]:
+    """A docstring section entry (``name: text``), continuation lines indented under it."""
+    return _fill(_escape(text), WIDTH - 8, "    ", "        ")
 
 
 def docbody(text: str) -> str:
@@ -88,7 +98,7 @@ def field_notes(field: Field) -> str:
 def _arg_lines(field: Field) -> list[str]:
     where = {"path": "Path parameter", "query": "Query parameter", "header": "Header", "body": "Body field", "form": "Form field"}[field.location]
     text = " ".join(part for part in (field.description, field_notes(field), f"{where} ``{field.wire_name}``.") if part)
-    return textwrap.wrap(_escape(f"{field.name}: {text}"), WIDTH - 8, initial_indent="    ", subsequent_indent="        ", break_on_hyphens=False, break_long_words=False)
+    return _item(f"{field.name}: {text}")
 
 
 def operation_docstring(op: Operation) -> str:
@@ -109,7 +119,7 @@ def operation_docstring(op: Operation) -> str:
     what = success.description or "The response body."
     if op.accepts_empty_body:
         what += " The decoded JSON body, or None when the body is empty."
-    lines += ["    " + line for line in textwrap.wrap(_escape(f"{returned}: {what} (HTTP {success.status})"), WIDTH - 12, subsequent_indent="    ", break_on_hyphens=False, break_long_words=False)]
+    lines += _item(f"{returned}: {what} (HTTP {success.status})")
     lines += ["", "Raises:"]
     if op.body and op.body.exactly_one_of:
         for group in op.body.exactly_one_of:
@@ -118,7 +128,7 @@ def operation_docstring(op: Operation) -> str:
         text = f"{response.error_class}: {response.description or 'An error response.'} (HTTP {response.status})"
         if response.status.endswith("XX"):
             text += " Raised as the subclass for the status where there is one (for example NotFoundError for 404)."
-        lines += ["    " + line for line in textwrap.wrap(_escape(text), WIDTH - 12, subsequent_indent="    ", break_on_hyphens=False, break_long_words=False)]
+        lines += _item(text)
     if not any(r.status in ("4XX", "5XX", "DEFAULT") for r in op.errors):
         lines.append("    APIStatusError: Any other 4xx or 5xx status.")
     lines += [
@@ -150,21 +160,15 @@ def field_docstring(field: Field) -> str:
 
 def field_assignment(field: Field) -> str:
     """What follows the annotation of a model field: `` = default`` or `` = Field(...)``."""
-    args = []
-    if not field.required:
-        args.append(f"default={field.default.python if field.default is not None else 'None'}")
-    if field.has_alias:
-        args.append(f"alias={field.wire_name!r}")
-    if not args:
-        return ""
-    if args == [a for a in args if a.startswith("default=")]:
-        return " = " + args[0][len("default=") :]
-    return " = Field(" + ", ".join(args) + ")"
+    default = None if field.required else (field.default.python if field.default is not None else "None")
+    if not field.has_alias:
+        return "" if default is None else f" = {default}"
+    return f" = Field({'' if default is None else f'default={default}, '}alias={field.wire_name!r})"
 
 
 def model_annotation(field: Field) -> str:
     """The annotation of a model field: uploads are ``bytes`` in a model (the wire shape)."""
-    return field.signature_type.replace("FileInput", "bytes")
+    return field.annotation({"FileInput": "bytes"})
 
 
 def cast_to(op: Operation) -> str:
@@ -190,7 +194,7 @@ def tag_imports(tag: Tag) -> list[str]:
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
-        if op.query_params or (op.body and not op.body.is_multipart and op.body.schema_name) or op.header_params:
+        if op.query_params or (op.body and not op.body.is_multipart and op.body.flattened) or op.header_params:
             utils.add("without_none")
         if op.body and op.body.is_multipart:
             utils.add("multipart")
@@ -221,7 +225,7 @@ def model_imports(schema: Any, api: Any) -> list[str]:
     fields: tuple[Field, ...] = schema.fields if isinstance(schema, Model) else ()
     types = [f.type for f in fields] + ([schema.type] if hasattr(schema, "type") else [])
     typing_names = {"TypeAlias"} if schema.kind in ("enum", "alias") else set()
-    if schema.kind == "enum" or any("Literal[" in t.annotation for t in types):
+    if schema.kind == "enum" or any(t.uses_literal for t in types):
         typing_names.add("Literal")
     if any(t.uses_any for t in types):
         typing_names.add("Any")

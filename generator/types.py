@@ -90,7 +90,7 @@ class TypeMapper:
         prefix = "#/components/schemas/"
         name = ref[len(prefix) :] if ref.startswith(prefix) else ""
         if name and "/" not in name and name in self.kinds:
-            return PyType(self.kinds[name] if self.kinds[name] != "model" else "model", pascal_case(name))
+            return PyType(self.kinds[name], pascal_case(name))
         target_pointer, target = self.document.deref(pointer, schema)
         return self.map(target_pointer, target)
 

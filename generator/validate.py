@@ -22,12 +22,16 @@ from openapi_spec_validator.validation.exceptions import DuplicateOperationIDErr
 
 from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
 from .loader import Document, UnresolvedRef
-from .naming import pascal_case, python_identifier_problem, snake_case
+from .naming import api_class_name, module_name, pascal_case, python_identifier_problem, snake_case
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 REQUEST_MEDIA_TYPES = ("application/json", "multipart/form-data")
+"""Request body media types the SDK sends, in order of preference."""
 
 
+def is_bearer(scheme: Any) -> bool:
+    """Whether a security scheme is HTTP bearer auth, the one the SDK applies."""
+    return isinstance(scheme, dict) and scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer"
 
 def validate(document: Document) -> Diagnostics:
     """Every problem of ``document``, errors and warnings, in the order found."""
@@ -190,7 +194,7 @@ def _check_operations(document: Document) -> Iterator[Diagnostic]:
 
 def _tag_collision(tag: str, tag_by_python: dict[str, str]) -> str | None:
     """Why ``tag`` cannot have an API class of its own (another tag has its class or module), or ``None``."""
-    names = (pascal_case(tag) + "Api", snake_case(tag).rstrip("_"))
+    names = (api_class_name(tag), module_name(tag))
     for name in names:
         other = tag_by_python.get(name)
         if other is not None and other != tag:
@@ -263,7 +267,7 @@ def _check_schemas(document: Document) -> Iterator[Diagnostic]:
             yield _diag(document, "invalid-name", at, f"schema name {name!r}: {problem}")
             continue
         cls = pascal_case(name)
-        module = snake_case(name).rstrip("_")
+        module = module_name(name)
         if cls in classes:
             yield _diag(document, "name-collision", at, f"schemas {classes[cls]!r} and {name!r} both become class {cls!r}")
         elif module in modules:
@@ -292,7 +296,5 @@ def _check_security(document: Document) -> Iterator[Diagnostic]:
         return
     for name, scheme in schemes.items():
         at, scheme = _deref(document, pointer_join("/components/securitySchemes", name), scheme)
-        if not isinstance(scheme, dict):
-            continue
-        if not (scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer"):
+        if isinstance(scheme, dict) and not is_bearer(scheme):
             yield _diag(document, "unsupported-security-scheme", at, f"security scheme {name!r} ({scheme.get('type')}) is not applied by the SDK", "warning")

@@ -1,0 +1,90 @@
+"""Rendering a small spec end to end: what the generated package sends and how it names types."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import generate_files
+from generator.write import write_tree
+
+SPEC = """
+openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /things:
+    post:
+      operationId: makeThing
+      tags: [Things]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [name]
+              properties:
+                name: {type: string}
+                size: {type: integer}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Holder"}
+components:
+  schemas:
+    FileInputRequest:
+      type: object
+      properties:
+        when: {type: string, format: date-time}
+    Holder:
+      type: object
+      properties:
+        request: {$ref: "#/components/schemas/FileInputRequest"}
+        upload: {type: string, format: binary}
+"""
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    root = tmp_path_factory.mktemp("render")
+    spec = root / "spec.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    files = generate_files(spec).files
+    write_tree(files, root / "out")
+    return root / "out", files
+
+
+def test_inline_object_body_sends_every_field(package: tuple[Path, dict[str, str]]) -> None:
+    """An inline object body is flattened into arguments, and all of them go into the JSON."""
+    out, _ = package
+    script = """
+import httpx, json
+from leap import Leap
+sent = []
+def handler(request):
+    sent.append(json.loads(request.content))
+    return httpx.Response(200, json={})
+client = Leap(api_key="k", base_url="http://test", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+client.things.make_thing(name="n", size=3)
+print(json.dumps(sent))
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=out, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [{"name": "n", "size": 3}]
+
+
+def test_schema_names_that_contain_runtime_names_are_kept(package: tuple[Path, dict[str, str]]) -> None:
+    """``FileInput`` in a model is ``bytes`` and ``DateTime`` is shown as ``datetime``, but only as whole type names."""
+    _, files = package
+    holder = files["leap/models/holder.py"]
+    assert "request: FileInputRequest | None = None" in holder
+    assert "upload: bytes | None = None" in holder
+    docs = files["docs/models/Holder.md"]
+    assert "[FileInputRequest](FileInputRequest.md)" in docs
+    assert "datetime" in files["docs/models/FileInputRequest.md"]
