@@ -54,7 +54,7 @@ def parse_response(
     if cast_to is type(None):
         return None
     content = response.content
-    if not content.strip() and cast_to is object:
+    if cast_to is object and not content.strip():
         return None  # type: ignore[return-value]
     try:
         if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
@@ -91,20 +91,14 @@ class BaseClient:
         auth_header: str,
         auth_scheme: str,
     ) -> None:
-        self._api_key = api_key
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
-        self._auth_header = auth_header
-        self._auth_scheme = auth_scheme
+        self._headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        if api_key is not None and auth_header:
+            self._headers[auth_header] = f"{auth_scheme} {api_key}".strip()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
-
-    def _headers(self) -> dict[str, str]:
-        headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
-        if self._api_key is not None and self._auth_header:
-            headers[self._auth_header] = f"{self._auth_scheme} {self._api_key}".strip()
-        return headers
 
     def _build_request(
         self,
@@ -123,10 +117,11 @@ class BaseClient:
             params=params or None,
             json=json,
             files=files,
-            headers={
-                **self._headers(),
-                **{k: str(v) for k, v in (headers or {}).items()},
-            },
+            headers=(
+                {**self._headers, **{k: str(v) for k, v in headers.items()}}
+                if headers
+                else self._headers
+            ),
             timeout=self.timeout if self.timeout is not None else httpx.Timeout(None),
         )
 
