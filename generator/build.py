@@ -11,7 +11,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from . import __version__
+from . import __version__, extensions
 from .diagnostics import pointer_join
 from .ir import (
     Alias,
@@ -320,17 +320,19 @@ class Builder:
         data = self.document.data
         info = data.get("info") or {}
         servers = data.get("servers") or [{}]
+        schemas = self.schemas()
         return Api(
             title=text(info.get("title")),
             version=str(info.get("version", "")),
             description=text(info.get("description")) or text(info.get("summary")),
             base_url=str(servers[0].get("url", "")).rstrip("/"),
             config=self.config,
-            tags=self.tags(),
-            schemas=self.schemas(),
+            tags=extensions.attach(self.document, self.tags(), schemas),
+            schemas=schemas,
             security=self.security(),
             spec_sha256=self.document.sha256,
             generator_version=__version__,
+            webhooks=extensions.webhooks(self.document, schemas),
         )
 
 

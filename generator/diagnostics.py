@@ -37,6 +37,8 @@ CODES: dict[str, tuple[str, str]] = {
     "unsupported-media-type": ("A request body has no media type the SDK can send.", "Offer `application/json` or `multipart/form-data`."),
     "unsupported-security-scheme": ("A security scheme the SDK cannot apply; requests go out without it.", "Use an `http` scheme with `scheme: bearer`."),
     "invalid-output": ("A template produced Python that does not parse (a generator bug).", "This is a generator bug: report it with the spec that triggers it."),
+    "invalid-extension": ("An `x-waiter`, `x-pagination` or `x-envelope` extension, or a link to a waiter, cannot be generated as written.", "Correct it as the message says; the generator's extensions module documents each key."),
+    "unsupported-webhook": ("A webhook whose body the SDK cannot parse; `webhooks.parse` leaves it out.", "Give the webhook a POST with an application/json body that is a $ref to a component schema, or a oneOf of such $refs."),
     "unsupported-parameter-location": ("A parameter in a location the SDK does not send (cookie).", "Use a path, query or header parameter."),
 }
 

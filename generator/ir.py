@@ -253,6 +253,45 @@ class Response:
 
 
 @dataclass(frozen=True)
+class Waiter:
+    """``x-waiter`` of an operation that reads a job: a ``wait`` method polling it."""
+
+    name: str  # Python method name, e.g. "wait"
+    state_fields: tuple[str, ...]  # Python attribute names of the response model, first set wins
+    success: tuple[str, ...]
+    failure: tuple[str, ...]
+    delay: float  # seconds before the second poll
+    max_delay: float  # cap of the pause between polls, seconds
+    timeout: float  # default of the whole wait, seconds
+    pointer: str
+
+
+@dataclass(frozen=True)
+class AndWait:
+    """A ``links`` entry from an operation's success response to an operation with a waiter."""
+
+    name: str  # Python method name, e.g. "generate_and_wait"
+    target: "Operation"  # the polled operation (carries the waiter)
+    arguments: tuple[tuple[str, str], ...]  # (polled operation's argument, Python expression)
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """``x-pagination`` of a list operation: an ``<operation>_iter`` method over every item."""
+
+    name: str  # Python method name, e.g. "list_all_iter"
+    page_argument: str  # Python name of the page-number argument
+    size_argument: str  # Python name of the page-size argument
+    first_page: int
+    default_page_size: int
+    items_attribute: str  # attribute of the response holding the list; "" for a bare array
+    item_type: PyType
+    item_key: str  # attribute that identifies an item; "" when items have none
+    pointer: str
+
+
+@dataclass(frozen=True)
 class Operation:
     """One operation: one method on its tag's API class."""
 
@@ -270,6 +309,9 @@ class Operation:
     responses: tuple[Response, ...]
     pointer: str
     deprecated: bool = False
+    waiter: Waiter | None = None
+    and_wait: AndWait | None = None
+    pagination: Pagination | None = None
 
     @property
     def arguments(self) -> tuple[Field, ...]:
@@ -331,6 +373,32 @@ class Tag:
 
 
 @dataclass(frozen=True)
+class WebhookShape:
+    """One body a webhook may carry: a model, or an envelope model wrapping the entity."""
+
+    model: str  # the model the body is validated as
+    envelope: str  # Python attribute of ``model`` holding the entity; "" when the body is the entity
+    entity: str  # the model returned to the caller
+    specificity: int  # required properties of the entity: more specific shapes are tried first
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """One entry of the spec's ``webhooks``: what the API POSTs to a URL of the user's."""
+
+    name: str  # the key under ``webhooks``
+    method: str  # Python name of its parse method, e.g. "parse_inference_finished"
+    summary: str
+    description: str
+    shapes: tuple[WebhookShape, ...]
+    pointer: str
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(shape.entity for shape in self.shapes))
+
+
+@dataclass(frozen=True)
 class SecurityScheme:
     name: str
     kind: str  # "bearer"
@@ -366,6 +434,18 @@ class Api:
     security: tuple[SecurityScheme, ...]
     spec_sha256: str
     generator_version: str
+    webhooks: tuple[Webhook, ...] = ()
+
+    @property
+    def webhook_shapes(self) -> tuple[WebhookShape, ...]:
+        """Every webhook shape once, in the order ``parse`` tries them: envelopes first, then
+        the most specific entity first (ties in spec order)."""
+        shapes = tuple({s.model: s for w in self.webhooks for s in w.shapes}.values())
+        return tuple(sorted(shapes, key=lambda s: (not s.envelope, -s.specificity)))
+
+    @property
+    def webhook_entities(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e for w in self.webhooks for e in w.entities))
 
     @property
     def models(self) -> tuple[Model, ...]:

@@ -12,7 +12,7 @@ import math
 import textwrap
 from typing import Any
 
-from .ir import Field, Model, Operation, Tag
+from .ir import Field, Model, Operation, Tag, Waiter
 
 WIDTH = 84
 
@@ -101,26 +101,17 @@ def _arg_lines(field: Field) -> list[str]:
     return _item(f"{field.name}: {text}")
 
 
-def operation_docstring(op: Operation) -> str:
-    """Summary, description, each argument, the return value, the errors and the source."""
-    lines = [docline(op.summary or op.name.replace("_", " ").capitalize()) + ("" if (op.summary or "").endswith(".") else "."), ""]
-    if op.description:
-        lines += _wrap(_escape(op.description), "        ") + [""]
-    if op.deprecated:
-        lines += ["Deprecated: the spec marks this operation as deprecated.", ""]
-    if op.arguments:
-        lines.append("Args:")
-        for field in op.arguments:
-            lines += _arg_lines(field)
-        lines.append("")
-    lines.append("Returns:")
-    success = op.success
-    returned = op.return_type.doc if op.return_type else "None"
-    what = success.description or "The response body."
-    if op.accepts_empty_body:
-        what += " The decoded JSON body, or None when the body is empty."
-    lines += _item(f"{returned}: {what} (HTTP {success.status})")
-    lines += ["", "Raises:"]
+#: The per-call options every operation method takes after the spec's arguments.
+CALL_OPTIONS = (
+    "extra_headers: Headers to send with this request, added to (or replacing) the SDK's. Optional.",
+    "extra_query: Query parameters to send with this request, added to (or replacing) the SDK's. Optional.",
+    "timeout: Seconds (or an httpx.Timeout) to wait for this request, each attempt; ``None`` waits forever. Default: the client's.",
+)
+
+
+def _error_lines(op: Operation) -> list[str]:
+    """The ``Raises:`` entries of a call of ``op`` (without the heading)."""
+    lines = []
     if op.body and op.body.exactly_one_of:
         for group in op.body.exactly_one_of:
             lines.append(f"    ValueError: Not exactly one of {', '.join(group)} was given.")
@@ -131,15 +122,133 @@ def operation_docstring(op: Operation) -> str:
         lines += _item(text)
     if not any(r.status in ("4XX", "5XX", "DEFAULT") for r in op.errors):
         lines.append("    APIStatusError: Any other 4xx or 5xx status.")
-    lines += [
+    return lines + [
         "    APIResponseValidationError: The success response does not match the spec.",
         "    APITimeoutError: No answer within the timeout.",
         "    APIConnectionError: The API could not be reached.",
-        "",
-        "Source:",
-        f"    ``{op.method} {_escape(op.path)}``, operationId ``{_escape(op.operation_id)}``",
-        f"    (spec ``#{_escape(op.pointer)}``).",
     ]
+
+
+def _summary(op: Operation) -> str:
+    return docline(op.summary or op.name.replace("_", " ").capitalize()).rstrip(".")
+
+
+def _source(what: str, pointer: str) -> list[str]:
+    return ["", "Source:", f"    {what}", f"    (spec ``#{_escape(pointer)}``)."]
+
+
+def operation_docstring(op: Operation) -> str:
+    """Summary, description, each argument, the return value, the errors and the source."""
+    lines = [_summary(op) + ".", ""]
+    if op.description:
+        lines += _wrap(_escape(op.description), "        ") + [""]
+    if op.deprecated:
+        lines += ["Deprecated: the spec marks this operation as deprecated.", ""]
+    lines.append("Args:")
+    for field in op.arguments:
+        lines += _arg_lines(field)
+    for option in CALL_OPTIONS:
+        lines += _item(option)
+    lines += ["", "Returns:"]
+    success = op.success
+    returned = op.return_type.doc if op.return_type else "None"
+    what = success.description or "The response body."
+    if op.accepts_empty_body:
+        what += " The decoded JSON body, or None when the body is empty."
+    lines += _item(f"{returned}: {what} (HTTP {success.status})")
+    lines += ["", "Raises:"] + _error_lines(op)
+    lines += _source(f"``{op.method} {_escape(op.path)}``, operationId ``{_escape(op.operation_id)}``", op.pointer)
+    return docstring(lines, "        ")
+
+
+def _wait_option_lines(waiter: Waiter, result: str) -> list[str]:
+    options = (
+        f"timeout: Seconds to wait in all; ``None`` waits forever. Default: ``{waiter.timeout!r}``.",
+        f"poll_interval: Seconds between the first polls; each pause is half again as long as the one before. Default: ``{waiter.delay!r}``.",
+        f"max_poll_interval: The longest pause between polls, in seconds. Default: ``{waiter.max_delay!r}``.",
+        f"on_update: Called with the {result} after every poll, to show progress (a coroutine function is awaited on the async client). Optional.",
+    )
+    return [line for option in options for line in _item(option)]
+
+
+def _wait_raises(waiter: Waiter, result: str) -> list[str]:
+    lines = []
+    if waiter.failure:
+        lines += _item(f"JobFailedError: The {result} ended in state {' or '.join(f'``{_escape(v)}``' for v in waiter.failure)} (``.entity`` is the {result}).")
+    lines += _item(f"WaitTimeoutError: ``timeout`` passed first (``.last`` is the {result} as last read, ``.state`` its state).")
+    return lines
+
+
+def _states(waiter: Waiter) -> str:
+    return " or ".join(f"``{_escape(v)}``" for v in waiter.success)
+
+
+def waiter_docstring(op: Operation) -> str:
+    """The docstring of the ``wait`` method generated from ``op``'s ``x-waiter``."""
+    waiter = op.waiter
+    assert waiter is not None
+    result = op.return_type.doc if op.return_type else "None"
+    fields = " or ".join(f"``{f}``" for f in waiter.state_fields)
+    lines = [
+        f"Wait until it has ended: call ``{op.name}`` until its state is {_states(waiter)}.",
+        "",
+        *_wrap(f"The state is read from {fields}, the first one set. Every poll is an ordinary {op.name} request, retried as usual.", "        "),
+        "",
+        "Args:",
+    ]
+    for field in op.arguments:
+        lines += _arg_lines(field)
+    lines += _wait_option_lines(waiter, "job")
+    lines += ["", "Returns:", *_item(f"{result}: The job, in state {_states(waiter)}."), "", "Raises:", *_wait_raises(waiter, "job"), *_error_lines(op)]
+    lines += _source(f"``x-waiter`` of operationId ``{_escape(op.operation_id)}``", waiter.pointer)
+    return docstring(lines, "        ")
+
+
+def and_wait_docstring(op: Operation) -> str:
+    """The docstring of ``<operation>_and_wait``: the operation, then the target's ``wait``."""
+    and_wait = op.and_wait
+    assert and_wait is not None and and_wait.target.waiter is not None
+    waiter = and_wait.target.waiter
+    target = and_wait.target
+    result = target.return_type.doc if target.return_type else "None"
+    lines = [
+        f"{_summary(op)}, then wait until it has ended (``{waiter.name}``).",
+        "",
+        *_wrap(f"Calls ``{op.name}``, then ``{target.name}`` until the state is {_states(waiter)}. The job goes on on the server if the wait ends early.", "        "),
+        "",
+        "Args:",
+    ]
+    for field in op.arguments:
+        lines += _arg_lines(field)
+    lines += _wait_option_lines(waiter, "job")
+    lines += ["", "Returns:", *_item(f"{result}: The job, in state {_states(waiter)}."), "", "Raises:", *_wait_raises(waiter, "job"), *_error_lines(op)]
+    lines += _source(f"the ``links`` entry from operationId ``{_escape(op.operation_id)}`` to ``{_escape(target.operation_id)}``", and_wait.pointer)
+    return docstring(lines, "        ")
+
+
+def iter_docstring(op: Operation) -> str:
+    """The docstring of ``<operation>_iter``, generated from ``x-pagination``."""
+    paging = op.pagination
+    assert paging is not None
+    lines = [
+        f"Every item of ``{op.name}``, page after page.",
+        "",
+        *_wrap(
+            f"Lazy: a page of ``{paging.size_argument}`` items is fetched when the items before it have been used. "
+            f"Starts at page {paging.first_page} and stops after the first page with fewer items."
+            + (f" Items are told apart by ``{paging.item_key}``: one seen on an earlier page is not yielded again." if paging.item_key else ""),
+            "        ",
+        ),
+        "",
+        "Args:",
+    ]
+    for field in op.arguments:
+        if field.name == paging.size_argument:
+            lines += _item(f"{field.name}: Items per page (per request). Default: ``{paging.default_page_size}``.")
+        elif field.name != paging.page_argument:
+            lines += _arg_lines(field)
+    lines += ["", "Yields:", *_item(f"{paging.item_type.doc}: One item at a time."), "", "Raises:", *_error_lines(op)]
+    lines += _source(f"``x-pagination`` of operationId ``{_escape(op.operation_id)}``", paging.pointer)
     return docstring(lines, "        ")
 
 
@@ -189,15 +298,17 @@ def error_models(op: Operation) -> str:
 def tag_imports(tag: Tag) -> list[str]:
     """Import lines of an API class module, each name once, sorted."""
     typing_names = set()
+    abc = set()
     utils = set()
-    types = set()
+    types = {"NOT_GIVEN", "Headers", "NotGiven", "Query", "Timeout"}
+    runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "to_raw_response"}}
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
         if op.query_params or (op.body and not op.body.is_multipart and op.body.flattened) or op.header_params:
             utils.add("without_none")
         if op.body and op.body.is_multipart:
-            utils.add("multipart")
+            utils |= {"amultipart", "multipart"}
         if op.body and op.body.exactly_one_of:
             utils.add("require_exactly_one")
         for field in op.arguments:
@@ -206,17 +317,40 @@ def tag_imports(tag: Tag) -> list[str]:
                 typing_names.add("Any")
         if op.return_type is not None and op.return_type.uses_any:
             typing_names.add("Any")
+        if op.waiter:
+            abc.add("Callable")
+            runtime.setdefault("_waiters", set()).update({"WaitRule", "async_wait_for", "wait_for"})
+        if op.and_wait:
+            abc.add("Callable")
+        if op.pagination:
+            abc |= {"AsyncIterator", "Iterator"}
+            runtime.setdefault("_pagination", set()).update({"async_iterate_pages", "iterate_pages"})
+            if op.pagination.item_type.uses_any:
+                typing_names.add("Any")
     lines = []
+    if abc:
+        lines.append(f"from collections.abc import {', '.join(sorted(abc))}")
+    lines.append("from functools import cached_property")
     if typing_names:
-        lines += [f"from typing import {', '.join(sorted(typing_names))}", ""]
-    lines.append("from .._base_client import AsyncAPIClient, SyncAPIClient")
-    if types:
-        lines.append(f"from .._types import {', '.join(sorted(types))}")
+        lines.append(f"from typing import {', '.join(sorted(typing_names))}")
+    lines += ["", "from .._base_client import AsyncAPIClient, SyncAPIClient"]
+    for module in sorted(runtime):
+        if module < "_types":
+            lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
+    lines.append(f"from .._types import {', '.join(sorted(types, key=_import_order))}")
     if utils:
         lines.append(f"from .._utils import {', '.join(sorted(utils))}")
+    for module in sorted(runtime):
+        if module > "_utils":
+            lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
     if tag.schema_refs:
         lines.append(f"from ..models import {', '.join(tag.schema_refs)}")
     return lines
+
+
+def _import_order(name: str) -> tuple[int, str]:
+    """isort's order within one import: CONSTANTS, then Classes, then functions."""
+    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
 
 
 def model_imports(schema: Any, api: Any) -> list[str]:

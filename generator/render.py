@@ -32,6 +32,10 @@ FAN_OUT = {
 }
 
 
+#: Templates rendered only when the API has what they are about.
+OPTIONAL = {"package/webhooks.py.jinja": "webhooks", "package/_webhooks.py": "webhooks"}
+
+
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
@@ -46,6 +50,9 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         "docline",
         "docbody",
         "operation_docstring",
+        "waiter_docstring",
+        "and_wait_docstring",
+        "iter_docstring",
         "schema_docstring",
         "field_docstring",
         "field_assignment",
@@ -67,7 +74,7 @@ def plan(api: Api, templates: Path = TEMPLATES) -> list[tuple[str, str, dict[str
     jobs: list[tuple[str, str, dict[str, Any]]] = []
     for path in sorted(p for p in templates.rglob("*") if p.is_file()):
         template = path.relative_to(templates).as_posix()
-        if template in FAN_OUT:
+        if template in FAN_OUT or (template in OPTIONAL and not getattr(api, OPTIONAL[template])):
             continue
         out = template.removesuffix(".jinja")
         if out.startswith("package/"):

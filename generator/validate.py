@@ -20,6 +20,7 @@ from typing import Any, Iterator
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
+from . import extensions
 from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
 from .loader import Document, UnresolvedRef
 from .naming import api_class_name, module_name, pascal_case, python_identifier_problem, snake_case
@@ -46,6 +47,8 @@ def validate(document: Document) -> Diagnostics:
     found.extend(_check_operations(document))
     found.extend(_check_schemas(document))
     found.extend(_check_security(document))
+    if not found.errors:
+        found.extend(extensions.check(document))
     return found
 
 

@@ -73,6 +73,8 @@ def test_schemas(api: Api) -> None:
         "CreateAndTrainModelDto": "model",
         "ModelV2Entity": "model",
         "ListModelsV2Response": "model",
+        "InferenceWebhookEvent": "model",
+        "ModelWebhookEvent": "model",
         "ErrorResponse": "model",
     }
     assert api.schema("ListModelsV2Response").module == "list_models_v2_response"

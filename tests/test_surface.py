@@ -18,7 +18,7 @@ from tests.conftest import GENERATED, load_spec
 
 import leap
 import leap.models
-from leap import AsyncLeap, Leap
+from leap import NOT_GIVEN, AsyncLeap, Leap
 
 SPEC = load_spec()
 SCHEMAS = SPEC["components"]["schemas"]
@@ -84,6 +84,9 @@ def api_class(client: type, tag: str) -> type:
     return hints[snake(tag)]
 
 
+#: Per-call options every operation method takes besides the spec's arguments, with their defaults.
+CALL_OPTIONS = {"extra_headers": None, "extra_query": None, "timeout": NOT_GIVEN}
+
 CASES = [pytest.param(path, method, op, id=op["operationId"]) for path, method, op in operations()]
 
 
@@ -100,9 +103,12 @@ def test_method_signature_matches_operation(client: type, path: str, method: str
     assert inspect.iscoroutinefunction(function) == (client is AsyncLeap)
     signature = inspect.signature(function)
     hints = typing.get_type_hints(function)
-    params = {name: p for name, p in signature.parameters.items() if name != "self"}
+    params = {name: p for name, p in signature.parameters.items() if name != "self" and name not in CALL_OPTIONS}
     expected = arguments(path, op)
     assert set(params) == set(expected)
+    for name, default in CALL_OPTIONS.items():
+        option = signature.parameters[name]
+        assert option.kind is inspect.Parameter.KEYWORD_ONLY and option.default is default, name
     for name, (schema, required) in expected.items():
         param = params[name]
         assert param.kind is inspect.Parameter.KEYWORD_ONLY, name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import mimetypes
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -118,3 +119,12 @@ def multipart(
                 content_type = _OCTETS
             parts.append((name, (filename, data, content_type)))
     return parts
+
+
+async def amultipart(
+    fields: Mapping[str, Any],
+    files: Mapping[str, Iterable[FileInput] | FileInput | None],
+    content_types: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[MultipartItem]:
+    """:func:`multipart` for coroutines: files are read in a worker thread, off the event loop."""
+    return await asyncio.to_thread(multipart, fields, files, content_types)

@@ -20,6 +20,7 @@ from ._exceptions import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    JobFailedError,
     LeapError,
     MissingAPIKeyError,
     NotFoundError,
@@ -27,13 +28,17 @@ from ._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
+    WaitTimeoutError,
+    WebhookParseError,
 )
-from ._types import FileInput
+from ._response import APIResponse
+from ._types import NOT_GIVEN, FileInput, NotGiven
 from ._version import __version__
 
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -43,14 +48,19 @@ __all__ = [
     "ConflictError",
     "FileInput",
     "InternalServerError",
+    "JobFailedError",
     "Leap",
     "LeapError",
     "MissingAPIKeyError",
+    "NOT_GIVEN",
     "NotFoundError",
+    "NotGiven",
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
+    "WebhookParseError",
     "__version__",
     "models",
 ]

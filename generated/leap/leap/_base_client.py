@@ -1,14 +1,17 @@
 # Generated from the OpenAPI spec by the Leap SDK generator. Do not edit: change the spec or the templates and regenerate.
-"""The HTTP machinery behind every generated API class: build, send, map the answer.
+"""The HTTP machinery behind every generated API class: build, send, retry, map the answer.
 
-``SyncAPIClient`` and ``AsyncAPIClient`` are twins: the same request goes out, the same
-answer comes back as the same model or the same exception.
+``SyncAPIClient`` and ``AsyncAPIClient`` are twins: the same request goes out, is retried
+by the same rules (:mod:`._retries`), and the same answer comes back as the same model or
+the same exception. The async twin waits with ``asyncio.sleep`` and never blocks the
+event loop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import asyncio
+import time
+from collections.abc import Mapping
 from functools import lru_cache
 from types import TracebackType
 from typing import Any, TypeVar, cast
@@ -23,6 +26,15 @@ from ._exceptions import (
     ErrorModels,
     make_status_error,
 )
+from ._logs import log_request, log_response, log_retry, setup_logging
+from ._response import APIResponse, wants_raw_response
+from ._retries import (
+    DEFAULT_MAX_RETRIES,
+    backoff,
+    should_retry_error,
+    should_retry_response,
+)
+from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._utils import MultipartItem
 from ._version import USER_AGENT
 
@@ -68,37 +80,51 @@ def parse_response(
         ) from exc
 
 
-@contextmanager
-def _transport_errors(request: httpx.Request) -> Iterator[None]:
-    """Raise httpx's transport failures as the SDK's own exceptions."""
-    try:
-        yield
-    except httpx.TimeoutException as exc:
-        raise APITimeoutError(request=request) from exc
-    except httpx.TransportError as exc:
-        raise APIConnectionError(request=request) from exc
+def _api_error(
+    error: httpx.TransportError, request: httpx.Request
+) -> APIConnectionError:
+    """The SDK's exception for a request that got no response."""
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(request=request)
+
+
+def _merge(
+    base: Mapping[str, Any] | None, extra: Mapping[str, Any] | None
+) -> dict[str, Any] | None:
+    if not extra:
+        return dict(base) if base else None
+    return {**(base or {}), **extra}
 
 
 class BaseClient:
-    """What the sync and async clients share: configuration and request building."""
+    """What the sync and async clients share: configuration, request building, retry decisions."""
+
+    _http: httpx.Client | httpx.AsyncClient
 
     def __init__(
         self,
         *,
         api_key: str | None,
         base_url: str,
-        timeout: float | httpx.Timeout | None,
+        timeout: Timeout,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         auth_header: str,
         auth_scheme: str,
     ) -> None:
+        if max_retries < 0:
+            raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        self.max_retries = max_retries
+        self._api_key = api_key
         self._headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
         if api_key is not None and auth_header:
             self._headers[auth_header] = f"{auth_scheme} {api_key}".strip()
+        setup_logging()
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r})"
+        return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
 
     def _build_request(
         self,
@@ -110,24 +136,94 @@ class BaseClient:
         json: Any,
         files: list[MultipartItem] | None,
         headers: dict[str, Any] | None,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, object] | None,
+        timeout: Timeout | NotGiven,
     ) -> httpx.Request:
+        sent = self._headers
+        if headers or extra_headers:
+            sent = {
+                **self._headers,
+                **{k: str(v) for k, v in (headers or {}).items()},
+                **(extra_headers or {}),
+            }
+        timeout = self.timeout if isinstance(timeout, NotGiven) else timeout
         return http.build_request(
             method,
             self.base_url + path,
-            params=params or None,
+            params=_merge(params, extra_query),
             json=json,
             files=files,
-            headers=(
-                {**self._headers, **{k: str(v) for k, v in headers.items()}}
-                if headers
-                else self._headers
+            headers=sent,
+            timeout=timeout if timeout is not None else httpx.Timeout(None),
+        )
+
+    def _retry_delay(
+        self,
+        method: str,
+        retries_taken: int,
+        *,
+        response: httpx.Response | None = None,
+        error: httpx.TransportError | None = None,
+    ) -> float | None:
+        """Seconds to wait before sending the request again, or ``None`` to stop here."""
+        if retries_taken >= self.max_retries:
+            return None
+        if error is not None:
+            return backoff(retries_taken) if should_retry_error(error, method) else None
+        if response is not None and should_retry_response(response, method):
+            return backoff(retries_taken, response)
+        return None
+
+    def with_options(
+        self: _B,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+    ) -> _B:
+        """A copy of this client with some options changed, sharing its connection pool.
+
+        Use it for one call (``client.with_options(max_retries=5).images.find_one(...)``)
+        or a block. Closing the copy does not close the pool; closing this client does.
+        """
+        return cast(
+            _B,
+            cast(Any, type(self))(
+                api_key=api_key if api_key is not None else self._api_key,
+                base_url=base_url if base_url is not None else self.base_url,
+                timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+                max_retries=(
+                    max_retries if max_retries is not None else self.max_retries
+                ),
+                http_client=self._http,
             ),
-            timeout=self.timeout if self.timeout is not None else httpx.Timeout(None),
+        )
+
+    @staticmethod
+    def _result(
+        response: httpx.Response,
+        cast_to: type[T],
+        errors: ErrorModels,
+        retries_taken: int,
+    ) -> T:
+        if not wants_raw_response():
+            return parse_response(response, cast_to, errors)
+        if not response.is_success:
+            raise make_status_error(response, errors)
+        return cast(
+            T,
+            APIResponse(
+                response, cast_to=cast_to, errors=errors, retries_taken=retries_taken
+            ),
         )
 
 
 class SyncAPIClient(BaseClient):
     """A blocking client on :class:`httpx.Client`; close it, or use it in a ``with`` block."""
+
+    _http: httpx.Client
 
     def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
         super().__init__(**options)
@@ -145,20 +241,49 @@ class SyncAPIClient(BaseClient):
         json: Any = None,
         files: list[MultipartItem] | None = None,
         headers: dict[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> T:
-        """Send one request and return its body as ``cast_to`` (see :func:`parse_response`)."""
-        request = self._build_request(
-            self._http,
-            method,
-            path,
-            params=params,
-            json=json,
-            files=files,
-            headers=headers,
-        )
-        with _transport_errors(request):
-            response = self._http.send(request)
-        return parse_response(response, cast_to, errors)
+        """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
+
+        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead.
+        """
+        retries_taken = 0
+        while True:
+            request = self._build_request(
+                self._http,
+                method,
+                path,
+                params=params,
+                json=json,
+                files=files,
+                headers=headers,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+            )
+            log_request(request, retries_taken + 1)
+            try:
+                response = self._http.send(request)
+            except httpx.TransportError as exc:
+                delay = self._retry_delay(method, retries_taken, error=exc)
+                if delay is None:
+                    raise _api_error(exc, request) from exc
+                log_retry(request, delay, type(exc).__name__)
+            else:
+                log_response(response)
+                delay = (
+                    None
+                    if response.is_success
+                    else self._retry_delay(method, retries_taken, response=response)
+                )
+                if delay is None:
+                    return self._result(response, cast_to, errors, retries_taken)
+                response.close()
+                log_retry(request, delay, f"status {response.status_code}")
+            time.sleep(delay)
+            retries_taken += 1
 
     def close(self) -> None:
         """Close the connections of the HTTP client this client made (not one you passed in)."""
@@ -180,6 +305,8 @@ class SyncAPIClient(BaseClient):
 class AsyncAPIClient(BaseClient):
     """A client on :class:`httpx.AsyncClient`; ``await close()``, or use ``async with``."""
 
+    _http: httpx.AsyncClient
+
     def __init__(
         self, *, http_client: httpx.AsyncClient | None, **options: Any
     ) -> None:
@@ -198,20 +325,49 @@ class AsyncAPIClient(BaseClient):
         json: Any = None,
         files: list[MultipartItem] | None = None,
         headers: dict[str, Any] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> T:
-        """Send one request and return its body as ``cast_to`` (see :func:`parse_response`)."""
-        request = self._build_request(
-            self._http,
-            method,
-            path,
-            params=params,
-            json=json,
-            files=files,
-            headers=headers,
-        )
-        with _transport_errors(request):
-            response = await self._http.send(request)
-        return parse_response(response, cast_to, errors)
+        """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
+
+        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead.
+        """
+        retries_taken = 0
+        while True:
+            request = self._build_request(
+                self._http,
+                method,
+                path,
+                params=params,
+                json=json,
+                files=files,
+                headers=headers,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+            )
+            log_request(request, retries_taken + 1)
+            try:
+                response = await self._http.send(request)
+            except httpx.TransportError as exc:
+                delay = self._retry_delay(method, retries_taken, error=exc)
+                if delay is None:
+                    raise _api_error(exc, request) from exc
+                log_retry(request, delay, type(exc).__name__)
+            else:
+                log_response(response)
+                delay = (
+                    None
+                    if response.is_success
+                    else self._retry_delay(method, retries_taken, response=response)
+                )
+                if delay is None:
+                    return self._result(response, cast_to, errors, retries_taken)
+                await response.aclose()
+                log_retry(request, delay, f"status {response.status_code}")
+            await asyncio.sleep(delay)
+            retries_taken += 1
 
     async def close(self) -> None:
         """Close the connections of the HTTP client this client made (not one you passed in)."""
@@ -230,5 +386,6 @@ class AsyncAPIClient(BaseClient):
         await self.close()
 
 
+_B = TypeVar("_B", bound=BaseClient)
 _S = TypeVar("_S", bound=SyncAPIClient)
 _A = TypeVar("_A", bound=AsyncAPIClient)

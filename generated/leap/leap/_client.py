@@ -9,8 +9,11 @@ import httpx
 
 from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
 from ._exceptions import MissingAPIKeyError
+from ._retries import DEFAULT_MAX_RETRIES
+from ._types import Timeout
 from .resources.images import AsyncImagesApi, ImagesApi
 from .resources.image_models import AsyncImageModelsApi, ImageModelsApi
+from .webhooks import Webhooks
 
 __all__ = ["AsyncLeap", "Leap"]
 
@@ -43,13 +46,21 @@ class Leap(SyncAPIClient):
             Default: the ``LEAP_API_KEY`` environment variable.
         base_url: Where the API is. Default: the ``LEAP_BASE_URL``
             environment variable, else ``https://api.tryleap.ai``.
-        timeout: Seconds to wait, or an :class:`httpx.Timeout`; ``None`` waits forever.
-            Default: 60 seconds, and 5 seconds to connect.
+        timeout: Seconds to wait for each request (each attempt), or an
+            :class:`httpx.Timeout`; ``None`` waits forever. Default: 60 seconds, and 5
+            seconds to connect. Per call: ``timeout=``.
+        max_retries: How many times a failed request is sent again (connection errors,
+            408, 429 and 5xx; a POST only when it cannot have reached the server, or on
+            429 or 503 with ``Retry-After``). Default: 2. ``0`` turns retries off.
         http_client: An :class:`httpx.Client` to send requests with (proxies,
             transports, limits). The client does not close one you pass in.
 
     Raises:
         MissingAPIKeyError: No ``api_key`` was passed and ``LEAP_API_KEY`` is not set.
+        ValueError: ``max_retries`` is negative.
+
+    ``with_options(max_retries=..., timeout=...)`` returns a copy with other settings that
+    shares this client's connections. ``LEAP_LOG=info`` (or ``debug``) logs every request.
     """
 
     images: ImagesApi
@@ -58,24 +69,30 @@ class Leap(SyncAPIClient):
     image_models: ImageModelsApi
     """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
 
+    webhooks: Webhooks
+    """Parse the bodies of the webhooks the API sends."""
+
     def __init__(
         self,
         *,
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(
             api_key=_api_key(api_key),
             base_url=_base_url(base_url),
             timeout=timeout,
+            max_retries=max_retries,
             http_client=http_client,
             auth_header="Authorization",
             auth_scheme="Bearer",
         )
         self.images = ImagesApi(self)
         self.image_models = ImageModelsApi(self)
+        self.webhooks = Webhooks()
 
 
 class AsyncLeap(AsyncAPIClient):
@@ -88,13 +105,21 @@ class AsyncLeap(AsyncAPIClient):
             Default: the ``LEAP_API_KEY`` environment variable.
         base_url: Where the API is. Default: the ``LEAP_BASE_URL``
             environment variable, else ``https://api.tryleap.ai``.
-        timeout: Seconds to wait, or an :class:`httpx.Timeout`; ``None`` waits forever.
-            Default: 60 seconds, and 5 seconds to connect.
+        timeout: Seconds to wait for each request (each attempt), or an
+            :class:`httpx.Timeout`; ``None`` waits forever. Default: 60 seconds, and 5
+            seconds to connect. Per call: ``timeout=``.
+        max_retries: How many times a failed request is sent again (connection errors,
+            408, 429 and 5xx; a POST only when it cannot have reached the server, or on
+            429 or 503 with ``Retry-After``). Default: 2. ``0`` turns retries off.
         http_client: An :class:`httpx.AsyncClient` to send requests with (proxies,
             transports, limits). The client does not close one you pass in.
 
     Raises:
         MissingAPIKeyError: No ``api_key`` was passed and ``LEAP_API_KEY`` is not set.
+        ValueError: ``max_retries`` is negative.
+
+    ``with_options(max_retries=..., timeout=...)`` returns a copy with other settings that
+    shares this client's connections. ``LEAP_LOG=info`` (or ``debug``) logs every request.
     """
 
     images: AsyncImagesApi
@@ -103,21 +128,27 @@ class AsyncLeap(AsyncAPIClient):
     image_models: AsyncImageModelsApi
     """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
 
+    webhooks: Webhooks
+    """Parse the bodies of the webhooks the API sends."""
+
     def __init__(
         self,
         *,
         api_key: str | None = None,
         base_url: str | httpx.URL | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(
             api_key=_api_key(api_key),
             base_url=_base_url(base_url),
             timeout=timeout,
+            max_retries=max_retries,
             http_client=http_client,
             auth_header="Authorization",
             auth_scheme="Bearer",
         )
         self.images = AsyncImagesApi(self)
         self.image_models = AsyncImageModelsApi(self)
+        self.webhooks = Webhooks()

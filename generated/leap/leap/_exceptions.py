@@ -18,7 +18,10 @@
     │       ├── UnprocessableEntityError   422
     │       ├── RateLimitError             429
     │       └── InternalServerError        500 and above
-    └── MissingAPIKeyError         no API key was given or found in the environment
+    ├── MissingAPIKeyError         no API key was given or found in the environment
+    ├── JobFailedError             a job waited for ended in a failure state (``.entity``)
+    ├── WaitTimeoutError           a wait ran out of time (``.last``, ``.state``); also a TimeoutError
+    └── WebhookParseError          a webhook body matches no shape the spec declares; also a ValueError
 
 Messages never contain the API key: requests keep it in a header, and no message shows
 request headers.
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import httpx
 import pydantic
@@ -43,6 +46,7 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "JobFailedError",
     "LeapError",
     "MissingAPIKeyError",
     "NotFoundError",
@@ -50,7 +54,11 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
+    "WebhookParseError",
 ]
+
+T = TypeVar("T")
 
 
 class LeapError(Exception):
@@ -59,6 +67,57 @@ class LeapError(Exception):
 
 class MissingAPIKeyError(LeapError):
     """Raised by the client constructor when no API key was passed and ``LEAP_API_KEY`` is unset."""
+
+
+def _job_id(job: object) -> str:
+    job_id = getattr(job, "id", None)
+    return f" {job_id}" if job_id is not None else ""
+
+
+class JobFailedError(LeapError, Generic[T]):
+    """A job that a ``wait`` method polled ended in a failure state.
+
+    Attributes:
+        entity: The job as last read, with whatever the API says about the failure.
+        state: The failure state, e.g. ``"failed"``.
+    """
+
+    def __init__(self, entity: T, state: str) -> None:
+        super().__init__(f"job{_job_id(entity)} ended in state {state!r}")
+        self.entity = entity
+        self.state = state
+
+
+class WaitTimeoutError(LeapError, TimeoutError, Generic[T]):
+    """A ``wait`` method's timeout passed before the job ended.
+
+    The job goes on running on the server: wait again, or check on it later.
+
+    Attributes:
+        last: The job as last read.
+        state: Its state then (``None`` when the API sent none).
+        timeout: The timeout that passed, in seconds.
+    """
+
+    def __init__(self, last: T, state: str | None, timeout: float | None) -> None:
+        super().__init__(
+            f"job{_job_id(last)} still in state {state!r} after {timeout} seconds"
+        )
+        self.last = last
+        self.state = state
+        self.timeout = timeout
+
+
+class WebhookParseError(LeapError, ValueError):
+    """A webhook body that is not JSON, or matches none of the payloads the spec declares.
+
+    Attributes:
+        body: The body as received.
+    """
+
+    def __init__(self, message: str, body: object) -> None:
+        super().__init__(message)
+        self.body = body
 
 
 class APIError(LeapError):

@@ -3,6 +3,8 @@
 
 ``DateTime`` reads ISO-8601 and PostgreSQL text (``2023-06-20 07:04:01.634307+00``) into a
 timezone-aware :class:`datetime.datetime`; text without an offset is UTC, as the API writes it. ``FileInput`` is what an upload argument accepts.
+``NOT_GIVEN`` marks an option the caller left out where ``None`` means something
+(``timeout=None`` waits forever).
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from __future__ import annotations
 import os
 import re
 from datetime import datetime
-from typing import IO, Annotated, Any, TypeAlias, Union
+from collections.abc import Mapping
+from typing import IO, Annotated, Any, Final, Literal, TypeAlias, Union
+
+import httpx
 
 from pydantic import BeforeValidator
 
@@ -42,3 +47,26 @@ FileInput: TypeAlias = Union[
     tuple[str, FileContent, str],
 ]
 """A file to upload: a path, bytes, a binary file object, or ``(filename, content[, content_type])``."""
+
+
+class NotGiven:
+    """The type of :data:`NOT_GIVEN`: an argument the caller did not pass."""
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final = NotGiven()
+"""Default of per-call options: use the client's setting."""
+
+Timeout: TypeAlias = Union[float, httpx.Timeout, None]
+"""Seconds to wait for each request (connect, read, write, pool), an :class:`httpx.Timeout`, or ``None`` to wait forever."""
+
+Headers: TypeAlias = Mapping[str, str]
+"""Extra HTTP headers: they are added to, or replace, the ones the SDK sends."""
+
+Query: TypeAlias = Mapping[str, object]
+"""Extra query parameters: they are added to, or replace, the ones the SDK sends."""

@@ -6,9 +6,11 @@ from .create_inference_dto import CreateInferenceDto
 from .error_response import ErrorResponse
 from .inference_entity import InferenceEntity
 from .inference_image_entity import InferenceImageEntity
+from .inference_webhook_event import InferenceWebhookEvent
 from .job_state import JobState
 from .list_models_v2_response import ListModelsV2Response
 from .model_v2_entity import ModelV2Entity
+from .model_webhook_event import ModelWebhookEvent
 from .timestamp import Timestamp
 from .upscaling_option import UpscalingOption
 
@@ -18,9 +20,11 @@ __all__ = [
     "ErrorResponse",
     "InferenceEntity",
     "InferenceImageEntity",
+    "InferenceWebhookEvent",
     "JobState",
     "ListModelsV2Response",
     "ModelV2Entity",
+    "ModelWebhookEvent",
     "Timestamp",
     "UpscalingOption",
 ]

@@ -6,9 +6,14 @@ Train custom image models from sample images, and list, retrieve and delete them
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cached_property
+
 from .._base_client import AsyncAPIClient, SyncAPIClient
-from .._types import FileInput
-from .._utils import multipart, path_template, require_exactly_one
+from .._response import async_to_raw_response, to_raw_response
+from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
+from .._utils import amultipart, multipart, path_template, require_exactly_one
+from .._waiters import WaitRule, async_wait_for, wait_for
 from ..models import ErrorResponse, ListModelsV2Response, ModelV2Entity
 
 __all__ = ["AsyncImageModelsApi", "ImageModelsApi"]
@@ -23,6 +28,11 @@ class ImageModelsApi:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> ImageModelsApiWithRawResponse:
+        """The same operations, returning the HTTP response (:class:`APIResponse`) instead of the parsed body."""
+        return ImageModelsApiWithRawResponse(self)
+
     def train_model(
         self,
         *,
@@ -32,6 +42,9 @@ class ImageModelsApi:
         webhook_url: str | None = None,
         image_sample_urls: list[str] | None = None,
         image_sample_files: list[FileInput] | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ModelV2Entity:
         """Train Model.
 
@@ -62,6 +75,12 @@ class ImageModelsApi:
             image_sample_files: An array of files containing the images to upload.
                 Either this or imageSampleUrls is required, but not both. Optional.
                 Form field ``imageSampleFiles``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             ModelV2Entity: Successfully submitted training job. (HTTP 201)
@@ -111,14 +130,116 @@ class ImageModelsApi:
                     )
                 },
             ),
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    def train_model_and_wait(
+        self,
+        *,
+        name: str | None = None,
+        subject_keyword: str | None = None,
+        subject_type: str = "person",
+        webhook_url: str | None = None,
+        image_sample_urls: list[str] | None = None,
+        image_sample_files: list[FileInput] | None = None,
+        timeout: float | None = 3600.0,
+        poll_interval: float = 10.0,
+        max_poll_interval: float = 60.0,
+        on_update: Callable[[ModelV2Entity], object] | None = None,
+    ) -> ModelV2Entity:
+        """Train Model, then wait until it has ended (``wait``).
+
+        Calls ``train_model``, then ``get_model`` until the state is ``finished``.
+        The job goes on on the server if the wait ends early.
+
+        Args:
+            name: Provide a name so you can more easily identify the model.
+                Optional. Form field ``name``.
+            subject_keyword: This is the keyword you will use during image
+                generation to trigger your custom subject. For example "a photo of
+                @me". Optional. Form field ``subjectKeyword``.
+            subject_type: The subject type - a short description, usually a noun,
+                that describes what the underlying model is learning. For example:
+                person, man, woman, cat, dog, icon, style. Defaults to "person".
+                Default: ``'person'``. Form field ``subjectType``.
+            webhook_url: An optional webhook URL that will be called with a POST
+                request when the model completes training or fails. A URL. Optional.
+                Form field ``webhookUrl``.
+            image_sample_urls: An array of strings containing the URLs of the images
+                to upload. Either this or imageSampleFiles is required, but not
+                both. Optional. Form field ``imageSampleUrls``.
+            image_sample_files: An array of files containing the images to upload.
+                Either this or imageSampleUrls is required, but not both. Optional.
+                Form field ``imageSampleFiles``.
+            timeout: Seconds to wait in all; ``None`` waits forever. Default:
+                ``3600.0``.
+            poll_interval: Seconds between the first polls; each pause is half again
+                as long as the one before. Default: ``10.0``.
+            max_poll_interval: The longest pause between polls, in seconds. Default:
+                ``60.0``.
+            on_update: Called with the job after every poll, to show progress (a
+                coroutine function is awaited on the async client). Optional.
+
+        Returns:
+            ModelV2Entity: The job, in state ``finished``.
+
+        Raises:
+            JobFailedError: The job ended in state ``failed`` (``.entity`` is the
+                job).
+            WaitTimeoutError: ``timeout`` passed first (``.last`` is the job as last
+                read, ``.state`` its state).
+            ValueError: Not exactly one of image_sample_urls, image_sample_files was given.
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            the ``links`` entry from operationId ``trainModel`` to ``getModel``
+            (spec ``#/paths/~1api~1v2~1images~1models~1new/post/responses/201/links/GetModel``).
+        """
+        _submitted = self.train_model(
+            name=name,
+            subject_keyword=subject_keyword,
+            subject_type=subject_type,
+            webhook_url=webhook_url,
+            image_sample_urls=image_sample_urls,
+            image_sample_files=image_sample_files,
+        )
+        return self.wait(
+            model_id=_submitted.id,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_update=on_update,
         )
 
     def list_all_models(
         self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ListModelsV2Response:
         """List All Models.
 
         This endpoint will return a list of all models for the workspace.
+
+        Args:
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             ListModelsV2Response: Successfully retrieved models. (HTTP 200)
@@ -144,12 +265,18 @@ class ImageModelsApi:
             "/api/v2/images/models",
             cast_to=ListModelsV2Response,
             errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
         )
 
     def get_model(
         self,
         *,
         model_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ModelV2Entity:
         """Get a Single Model.
 
@@ -157,6 +284,12 @@ class ImageModelsApi:
 
         Args:
             model_id: The ID of the model to retrieve. Path parameter ``modelId``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             ModelV2Entity: Successfully retrieved the model. (HTTP 200)
@@ -183,12 +316,76 @@ class ImageModelsApi:
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
             errors={"404": ErrorResponse, "4XX": ErrorResponse, "5XX": ErrorResponse},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    def wait(
+        self,
+        *,
+        model_id: str,
+        timeout: float | None = 3600.0,
+        poll_interval: float = 10.0,
+        max_poll_interval: float = 60.0,
+        on_update: Callable[[ModelV2Entity], object] | None = None,
+    ) -> ModelV2Entity:
+        """Wait until it has ended: call ``get_model`` until its state is ``finished``.
+
+        The state is read from ``status``, the first one set. Every poll is an
+        ordinary get_model request, retried as usual.
+
+        Args:
+            model_id: The ID of the model to retrieve. Path parameter ``modelId``.
+            timeout: Seconds to wait in all; ``None`` waits forever. Default:
+                ``3600.0``.
+            poll_interval: Seconds between the first polls; each pause is half again
+                as long as the one before. Default: ``10.0``.
+            max_poll_interval: The longest pause between polls, in seconds. Default:
+                ``60.0``.
+            on_update: Called with the job after every poll, to show progress (a
+                coroutine function is awaited on the async client). Optional.
+
+        Returns:
+            ModelV2Entity: The job, in state ``finished``.
+
+        Raises:
+            JobFailedError: The job ended in state ``failed`` (``.entity`` is the
+                job).
+            WaitTimeoutError: ``timeout`` passed first (``.last`` is the job as last
+                read, ``.state`` its state).
+            NotFoundError: Model does not exist (HTTP 404)
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``x-waiter`` of operationId ``getModel``
+            (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/get/x-waiter``).
+        """
+        return wait_for(
+            lambda: self.get_model(model_id=model_id),
+            WaitRule(["status"], frozenset(["finished"]), frozenset(["failed"])),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_update=on_update,
         )
 
     def delete_model(
         self,
         *,
         model_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ModelV2Entity:
         """Delete a Model.
 
@@ -196,6 +393,12 @@ class ImageModelsApi:
 
         Args:
             model_id: The ID of the model to delete. Path parameter ``modelId``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             ModelV2Entity: Successfully deleted the model (HTTP 200)
@@ -221,7 +424,24 @@ class ImageModelsApi:
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
             errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
         )
+
+
+class ImageModelsApiWithRawResponse:
+    """The operations of :class:`ImageModelsApi`, each returning an :class:`APIResponse`.
+
+    Reached as ``client.image_models.with_raw_response``. ``APIResponse.parse()`` gives
+    what the plain method returns; a 4xx or 5xx status raises the same errors.
+    """
+
+    def __init__(self, api: ImageModelsApi) -> None:
+        self.train_model = to_raw_response(api.train_model)
+        self.list_all_models = to_raw_response(api.list_all_models)
+        self.get_model = to_raw_response(api.get_model)
+        self.delete_model = to_raw_response(api.delete_model)
 
 
 class AsyncImageModelsApi:
@@ -233,6 +453,11 @@ class AsyncImageModelsApi:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncImageModelsApiWithRawResponse:
+        """The same operations, returning the HTTP response (:class:`APIResponse`) instead of the parsed body."""
+        return AsyncImageModelsApiWithRawResponse(self)
+
     async def train_model(
         self,
         *,
@@ -242,6 +467,9 @@ class AsyncImageModelsApi:
         webhook_url: str | None = None,
         image_sample_urls: list[str] | None = None,
         image_sample_files: list[FileInput] | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ModelV2Entity:
         """Train Model.
 
@@ -272,6 +500,12 @@ class AsyncImageModelsApi:
             image_sample_files: An array of files containing the images to upload.
                 Either this or imageSampleUrls is required, but not both. Optional.
                 Form field ``imageSampleFiles``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             ModelV2Entity: Successfully submitted training job. (HTTP 201)
@@ -303,7 +537,7 @@ class AsyncImageModelsApi:
             "/api/v2/images/models/new",
             cast_to=ModelV2Entity,
             errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
-            files=multipart(
+            files=await amultipart(
                 {
                     "name": name,
                     "subjectKeyword": subject_keyword,
@@ -321,14 +555,116 @@ class AsyncImageModelsApi:
                     )
                 },
             ),
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    async def train_model_and_wait(
+        self,
+        *,
+        name: str | None = None,
+        subject_keyword: str | None = None,
+        subject_type: str = "person",
+        webhook_url: str | None = None,
+        image_sample_urls: list[str] | None = None,
+        image_sample_files: list[FileInput] | None = None,
+        timeout: float | None = 3600.0,
+        poll_interval: float = 10.0,
+        max_poll_interval: float = 60.0,
+        on_update: Callable[[ModelV2Entity], object] | None = None,
+    ) -> ModelV2Entity:
+        """Train Model, then wait until it has ended (``wait``).
+
+        Calls ``train_model``, then ``get_model`` until the state is ``finished``.
+        The job goes on on the server if the wait ends early.
+
+        Args:
+            name: Provide a name so you can more easily identify the model.
+                Optional. Form field ``name``.
+            subject_keyword: This is the keyword you will use during image
+                generation to trigger your custom subject. For example "a photo of
+                @me". Optional. Form field ``subjectKeyword``.
+            subject_type: The subject type - a short description, usually a noun,
+                that describes what the underlying model is learning. For example:
+                person, man, woman, cat, dog, icon, style. Defaults to "person".
+                Default: ``'person'``. Form field ``subjectType``.
+            webhook_url: An optional webhook URL that will be called with a POST
+                request when the model completes training or fails. A URL. Optional.
+                Form field ``webhookUrl``.
+            image_sample_urls: An array of strings containing the URLs of the images
+                to upload. Either this or imageSampleFiles is required, but not
+                both. Optional. Form field ``imageSampleUrls``.
+            image_sample_files: An array of files containing the images to upload.
+                Either this or imageSampleUrls is required, but not both. Optional.
+                Form field ``imageSampleFiles``.
+            timeout: Seconds to wait in all; ``None`` waits forever. Default:
+                ``3600.0``.
+            poll_interval: Seconds between the first polls; each pause is half again
+                as long as the one before. Default: ``10.0``.
+            max_poll_interval: The longest pause between polls, in seconds. Default:
+                ``60.0``.
+            on_update: Called with the job after every poll, to show progress (a
+                coroutine function is awaited on the async client). Optional.
+
+        Returns:
+            ModelV2Entity: The job, in state ``finished``.
+
+        Raises:
+            JobFailedError: The job ended in state ``failed`` (``.entity`` is the
+                job).
+            WaitTimeoutError: ``timeout`` passed first (``.last`` is the job as last
+                read, ``.state`` its state).
+            ValueError: Not exactly one of image_sample_urls, image_sample_files was given.
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            the ``links`` entry from operationId ``trainModel`` to ``getModel``
+            (spec ``#/paths/~1api~1v2~1images~1models~1new/post/responses/201/links/GetModel``).
+        """
+        _submitted = await self.train_model(
+            name=name,
+            subject_keyword=subject_keyword,
+            subject_type=subject_type,
+            webhook_url=webhook_url,
+            image_sample_urls=image_sample_urls,
+            image_sample_files=image_sample_files,
+        )
+        return await self.wait(
+            model_id=_submitted.id,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_update=on_update,
         )
 
     async def list_all_models(
         self,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ListModelsV2Response:
         """List All Models.
 
         This endpoint will return a list of all models for the workspace.
+
+        Args:
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             ListModelsV2Response: Successfully retrieved models. (HTTP 200)
@@ -354,12 +690,18 @@ class AsyncImageModelsApi:
             "/api/v2/images/models",
             cast_to=ListModelsV2Response,
             errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
         )
 
     async def get_model(
         self,
         *,
         model_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ModelV2Entity:
         """Get a Single Model.
 
@@ -367,6 +709,12 @@ class AsyncImageModelsApi:
 
         Args:
             model_id: The ID of the model to retrieve. Path parameter ``modelId``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             ModelV2Entity: Successfully retrieved the model. (HTTP 200)
@@ -393,12 +741,76 @@ class AsyncImageModelsApi:
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
             errors={"404": ErrorResponse, "4XX": ErrorResponse, "5XX": ErrorResponse},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    async def wait(
+        self,
+        *,
+        model_id: str,
+        timeout: float | None = 3600.0,
+        poll_interval: float = 10.0,
+        max_poll_interval: float = 60.0,
+        on_update: Callable[[ModelV2Entity], object] | None = None,
+    ) -> ModelV2Entity:
+        """Wait until it has ended: call ``get_model`` until its state is ``finished``.
+
+        The state is read from ``status``, the first one set. Every poll is an
+        ordinary get_model request, retried as usual.
+
+        Args:
+            model_id: The ID of the model to retrieve. Path parameter ``modelId``.
+            timeout: Seconds to wait in all; ``None`` waits forever. Default:
+                ``3600.0``.
+            poll_interval: Seconds between the first polls; each pause is half again
+                as long as the one before. Default: ``10.0``.
+            max_poll_interval: The longest pause between polls, in seconds. Default:
+                ``60.0``.
+            on_update: Called with the job after every poll, to show progress (a
+                coroutine function is awaited on the async client). Optional.
+
+        Returns:
+            ModelV2Entity: The job, in state ``finished``.
+
+        Raises:
+            JobFailedError: The job ended in state ``failed`` (``.entity`` is the
+                job).
+            WaitTimeoutError: ``timeout`` passed first (``.last`` is the job as last
+                read, ``.state`` its state).
+            NotFoundError: Model does not exist (HTTP 404)
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``x-waiter`` of operationId ``getModel``
+            (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/get/x-waiter``).
+        """
+        return await async_wait_for(
+            lambda: self.get_model(model_id=model_id),
+            WaitRule(["status"], frozenset(["finished"]), frozenset(["failed"])),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_update=on_update,
         )
 
     async def delete_model(
         self,
         *,
         model_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ModelV2Entity:
         """Delete a Model.
 
@@ -406,6 +818,12 @@ class AsyncImageModelsApi:
 
         Args:
             model_id: The ID of the model to delete. Path parameter ``modelId``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             ModelV2Entity: Successfully deleted the model (HTTP 200)
@@ -431,4 +849,21 @@ class AsyncImageModelsApi:
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
             errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
         )
+
+
+class AsyncImageModelsApiWithRawResponse:
+    """The operations of :class:`AsyncImageModelsApi`, each returning an :class:`APIResponse`.
+
+    Reached as ``client.image_models.with_raw_response``. ``APIResponse.parse()`` gives
+    what the plain method returns; a 4xx or 5xx status raises the same errors.
+    """
+
+    def __init__(self, api: AsyncImageModelsApi) -> None:
+        self.train_model = async_to_raw_response(api.train_model)
+        self.list_all_models = async_to_raw_response(api.list_all_models)
+        self.get_model = async_to_raw_response(api.get_model)
+        self.delete_model = async_to_raw_response(api.delete_model)

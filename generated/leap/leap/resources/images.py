@@ -6,10 +6,16 @@ Generate images with a model, and list, retrieve and delete image generation job
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable, Iterator
+from functools import cached_property
 from typing import Any
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._pagination import async_iterate_pages, iterate_pages
+from .._response import async_to_raw_response, to_raw_response
+from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, without_none
+from .._waiters import WaitRule, async_wait_for, wait_for
 from ..models import ErrorResponse, InferenceEntity
 
 __all__ = ["AsyncImagesApi", "ImagesApi"]
@@ -24,6 +30,11 @@ class ImagesApi:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> ImagesApiWithRawResponse:
+        """The same operations, returning the HTTP response (:class:`APIResponse`) instead of the parsed body."""
+        return ImagesApiWithRawResponse(self)
+
     def generate(
         self,
         *,
@@ -37,6 +48,9 @@ class ImagesApi:
         prompt_strength: float = 7,
         seed: int | None = None,
         webhook_url: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> InferenceEntity:
         """Generate an Image.
 
@@ -82,6 +96,12 @@ class ImagesApi:
             webhook_url: An optional webhook URL that will be called with a POST
                 request when the image generation request completes. A URL.
                 Optional. Body field ``webhookUrl``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             InferenceEntity: Successfully submitted image generation job. (HTTP 201)
@@ -122,6 +142,119 @@ class ImagesApi:
                     "webhookUrl": webhook_url,
                 }
             ),
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    def generate_and_wait(
+        self,
+        *,
+        model_id: str,
+        prompt: str,
+        negative_prompt: str = "asymmetric, watermarks",
+        steps: int = 50,
+        width: int = 1024,
+        height: int = 1024,
+        number_of_images: int = 1,
+        prompt_strength: float = 7,
+        seed: int | None = None,
+        webhook_url: str | None = None,
+        timeout: float | None = 300.0,
+        poll_interval: float = 1.0,
+        max_poll_interval: float = 5.0,
+        on_update: Callable[[InferenceEntity], object] | None = None,
+    ) -> InferenceEntity:
+        """Generate an Image, then wait until it has ended (``wait``).
+
+        Calls ``generate``, then ``find_one`` until the state is ``finished``. The
+        job goes on on the server if the wait ends early.
+
+        Args:
+            model_id: The ID of the model to use to generate images. This can be a
+                custom model, or a public model. To view the list of public models,
+                visit: https://docs.tryleap.ai/public-models Path parameter
+                ``modelId``.
+            prompt: A text description of the image you what you want to generate.
+                Body field ``prompt``.
+            negative_prompt: A text description of what the image should try to
+                avoid generating. Default: ``'asymmetric, watermarks'``. Body field
+                ``negativePrompt``.
+            steps: How many steps the AI will take to generate the image. Lower is
+                faster but less detailed, higher is slower more detailed. Minimum 1.
+                Default: ``50``. Body field ``steps``.
+            width: The width of the image to use for the inference. Must be a
+                multiple of 8. For best results use 1024x1024 for SDXL, and 512x512
+                for other models. In pixels. Minimum 8; multiple of 8. Default:
+                ``1024``. Body field ``width``.
+            height: The height of the image to use for the inference. Must be a
+                multiple of 8. For best results use 1024x1024 for SDXL, and 512x512
+                for other models. In pixels. Minimum 8; multiple of 8. Default:
+                ``1024``. Body field ``height``.
+            number_of_images: The number of images to generate, up to 4. Minimum 1;
+                maximum 4. Default: ``1``. Body field ``numberOfImages``.
+            prompt_strength: The higher the prompt strength, the closer the
+                generated image will be to the prompt. Must be between 0 and 30.
+                Minimum 0; maximum 30. Default: ``7``. Body field
+                ``promptStrength``.
+            seed: A random number to use as a seed when generating the image. This
+                is helpful if you want to generate the same image multiple times. If
+                you want to generate different images, keep this empty or provide a
+                random number. Optional. Body field ``seed``.
+            webhook_url: An optional webhook URL that will be called with a POST
+                request when the image generation request completes. A URL.
+                Optional. Body field ``webhookUrl``.
+            timeout: Seconds to wait in all; ``None`` waits forever. Default:
+                ``300.0``.
+            poll_interval: Seconds between the first polls; each pause is half again
+                as long as the one before. Default: ``1.0``.
+            max_poll_interval: The longest pause between polls, in seconds. Default:
+                ``5.0``.
+            on_update: Called with the job after every poll, to show progress (a
+                coroutine function is awaited on the async client). Optional.
+
+        Returns:
+            InferenceEntity: The job, in state ``finished``.
+
+        Raises:
+            JobFailedError: The job ended in state ``failed`` (``.entity`` is the
+                job).
+            WaitTimeoutError: ``timeout`` passed first (``.last`` is the job as last
+                read, ``.state`` its state).
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            the ``links`` entry from operationId ``generate`` to ``findOne``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post/responses/201/links/GetInference``).
+        """
+        _submitted = self.generate(
+            model_id=model_id,
+            prompt=prompt,
+            negative_prompt=negative_prompt,
+            steps=steps,
+            width=width,
+            height=height,
+            number_of_images=number_of_images,
+            prompt_strength=prompt_strength,
+            seed=seed,
+            webhook_url=webhook_url,
+        )
+        return self.wait(
+            model_id=model_id,
+            inference_id=_submitted.id,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_update=on_update,
         )
 
     def list_all(
@@ -131,6 +264,9 @@ class ImagesApi:
         only_finished: bool | None = None,
         page: int | None = None,
         page_size: int | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> list[InferenceEntity]:
         """List All Image Jobs.
 
@@ -148,6 +284,12 @@ class ImagesApi:
                 ``page``.
             page_size: The number of items to return per page. Minimum 1. Optional.
                 Query parameter ``pageSize``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             list[InferenceEntity]: Successfully retrieved list of image generation
@@ -179,6 +321,65 @@ class ImagesApi:
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    def list_all_iter(
+        self,
+        *,
+        model_id: str,
+        only_finished: bool | None = None,
+        page_size: int = 50,
+    ) -> Iterator[InferenceEntity]:
+        """Every item of ``list_all``, page after page.
+
+        Lazy: a page of ``page_size`` items is fetched when the items before it have
+        been used. Starts at page 0 and stops after the first page with fewer items.
+        Items are told apart by ``id``: one seen on an earlier page is not yielded
+        again.
+
+        Args:
+            model_id: The ID of the model to generate images. This can be a custom
+                model or a public model. Visit:
+                https://docs.tryleap.ai/public-models to view the list of public
+                models. Path parameter ``modelId``.
+            only_finished: If set to true, only finished inferences will be
+                returned. If set to false or not set, all inference jobs will be
+                returned. Optional. Query parameter ``onlyFinished``.
+            page_size: Items per page (per request). Default: ``50``.
+
+        Yields:
+            InferenceEntity: One item at a time.
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``x-pagination`` of operationId ``listAll``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get/x-pagination``).
+        """
+        return iterate_pages(
+            lambda page: self.list_all(
+                model_id=model_id,
+                only_finished=only_finished,
+                page=page,
+                page_size=page_size,
+            ),
+            lambda response: response,
+            first_page=0,
+            page_size=page_size,
+            key=lambda item: item.id,
         )
 
     def find_one(
@@ -186,6 +387,9 @@ class ImagesApi:
         *,
         model_id: str,
         inference_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> InferenceEntity:
         """Get Single Image Job.
 
@@ -200,6 +404,12 @@ class ImagesApi:
             inference_id: The ID of the image generation job to retrieve. This is
                 the same ID that is returned when you submit a new image generation
                 job. Path parameter ``inferenceId``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             InferenceEntity: Successfully retrieved image generation job. (HTTP 200)
@@ -228,6 +438,75 @@ class ImagesApi:
             ),
             cast_to=InferenceEntity,
             errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    def wait(
+        self,
+        *,
+        model_id: str,
+        inference_id: str,
+        timeout: float | None = 300.0,
+        poll_interval: float = 1.0,
+        max_poll_interval: float = 5.0,
+        on_update: Callable[[InferenceEntity], object] | None = None,
+    ) -> InferenceEntity:
+        """Wait until it has ended: call ``find_one`` until its state is ``finished``.
+
+        The state is read from ``state`` or ``status``, the first one set. Every
+        poll is an ordinary find_one request, retried as usual.
+
+        Args:
+            model_id: The ID of the model to use to generate images. This can be a
+                custom model, or a public model. To view the list of public models,
+                visit: https://docs.tryleap.ai/public-models Path parameter
+                ``modelId``.
+            inference_id: The ID of the image generation job to retrieve. This is
+                the same ID that is returned when you submit a new image generation
+                job. Path parameter ``inferenceId``.
+            timeout: Seconds to wait in all; ``None`` waits forever. Default:
+                ``300.0``.
+            poll_interval: Seconds between the first polls; each pause is half again
+                as long as the one before. Default: ``1.0``.
+            max_poll_interval: The longest pause between polls, in seconds. Default:
+                ``5.0``.
+            on_update: Called with the job after every poll, to show progress (a
+                coroutine function is awaited on the async client). Optional.
+
+        Returns:
+            InferenceEntity: The job, in state ``finished``.
+
+        Raises:
+            JobFailedError: The job ended in state ``failed`` (``.entity`` is the
+                job).
+            WaitTimeoutError: ``timeout`` passed first (``.last`` is the job as last
+                read, ``.state`` its state).
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``x-waiter`` of operationId ``findOne``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get/x-waiter``).
+        """
+        return wait_for(
+            lambda: self.find_one(model_id=model_id, inference_id=inference_id),
+            WaitRule(
+                ["state", "status"], frozenset(["finished"]), frozenset(["failed"])
+            ),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_update=on_update,
         )
 
     def delete(
@@ -235,6 +514,9 @@ class ImagesApi:
         *,
         model_id: str,
         inference_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Delete Image Job.
 
@@ -248,6 +530,12 @@ class ImagesApi:
             inference_id: The ID of the image generation job to retrieve. This is
                 the same ID that is returned when you submit a new image generation
                 job. Path parameter ``inferenceId``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             Any: Successfully deleted image generation job. The decoded JSON body,
@@ -277,7 +565,24 @@ class ImagesApi:
             ),
             cast_to=object,
             errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
         )
+
+
+class ImagesApiWithRawResponse:
+    """The operations of :class:`ImagesApi`, each returning an :class:`APIResponse`.
+
+    Reached as ``client.images.with_raw_response``. ``APIResponse.parse()`` gives
+    what the plain method returns; a 4xx or 5xx status raises the same errors.
+    """
+
+    def __init__(self, api: ImagesApi) -> None:
+        self.generate = to_raw_response(api.generate)
+        self.list_all = to_raw_response(api.list_all)
+        self.find_one = to_raw_response(api.find_one)
+        self.delete = to_raw_response(api.delete)
 
 
 class AsyncImagesApi:
@@ -288,6 +593,11 @@ class AsyncImagesApi:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> AsyncImagesApiWithRawResponse:
+        """The same operations, returning the HTTP response (:class:`APIResponse`) instead of the parsed body."""
+        return AsyncImagesApiWithRawResponse(self)
 
     async def generate(
         self,
@@ -302,6 +612,9 @@ class AsyncImagesApi:
         prompt_strength: float = 7,
         seed: int | None = None,
         webhook_url: str | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> InferenceEntity:
         """Generate an Image.
 
@@ -347,6 +660,12 @@ class AsyncImagesApi:
             webhook_url: An optional webhook URL that will be called with a POST
                 request when the image generation request completes. A URL.
                 Optional. Body field ``webhookUrl``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             InferenceEntity: Successfully submitted image generation job. (HTTP 201)
@@ -387,6 +706,119 @@ class AsyncImagesApi:
                     "webhookUrl": webhook_url,
                 }
             ),
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    async def generate_and_wait(
+        self,
+        *,
+        model_id: str,
+        prompt: str,
+        negative_prompt: str = "asymmetric, watermarks",
+        steps: int = 50,
+        width: int = 1024,
+        height: int = 1024,
+        number_of_images: int = 1,
+        prompt_strength: float = 7,
+        seed: int | None = None,
+        webhook_url: str | None = None,
+        timeout: float | None = 300.0,
+        poll_interval: float = 1.0,
+        max_poll_interval: float = 5.0,
+        on_update: Callable[[InferenceEntity], object] | None = None,
+    ) -> InferenceEntity:
+        """Generate an Image, then wait until it has ended (``wait``).
+
+        Calls ``generate``, then ``find_one`` until the state is ``finished``. The
+        job goes on on the server if the wait ends early.
+
+        Args:
+            model_id: The ID of the model to use to generate images. This can be a
+                custom model, or a public model. To view the list of public models,
+                visit: https://docs.tryleap.ai/public-models Path parameter
+                ``modelId``.
+            prompt: A text description of the image you what you want to generate.
+                Body field ``prompt``.
+            negative_prompt: A text description of what the image should try to
+                avoid generating. Default: ``'asymmetric, watermarks'``. Body field
+                ``negativePrompt``.
+            steps: How many steps the AI will take to generate the image. Lower is
+                faster but less detailed, higher is slower more detailed. Minimum 1.
+                Default: ``50``. Body field ``steps``.
+            width: The width of the image to use for the inference. Must be a
+                multiple of 8. For best results use 1024x1024 for SDXL, and 512x512
+                for other models. In pixels. Minimum 8; multiple of 8. Default:
+                ``1024``. Body field ``width``.
+            height: The height of the image to use for the inference. Must be a
+                multiple of 8. For best results use 1024x1024 for SDXL, and 512x512
+                for other models. In pixels. Minimum 8; multiple of 8. Default:
+                ``1024``. Body field ``height``.
+            number_of_images: The number of images to generate, up to 4. Minimum 1;
+                maximum 4. Default: ``1``. Body field ``numberOfImages``.
+            prompt_strength: The higher the prompt strength, the closer the
+                generated image will be to the prompt. Must be between 0 and 30.
+                Minimum 0; maximum 30. Default: ``7``. Body field
+                ``promptStrength``.
+            seed: A random number to use as a seed when generating the image. This
+                is helpful if you want to generate the same image multiple times. If
+                you want to generate different images, keep this empty or provide a
+                random number. Optional. Body field ``seed``.
+            webhook_url: An optional webhook URL that will be called with a POST
+                request when the image generation request completes. A URL.
+                Optional. Body field ``webhookUrl``.
+            timeout: Seconds to wait in all; ``None`` waits forever. Default:
+                ``300.0``.
+            poll_interval: Seconds between the first polls; each pause is half again
+                as long as the one before. Default: ``1.0``.
+            max_poll_interval: The longest pause between polls, in seconds. Default:
+                ``5.0``.
+            on_update: Called with the job after every poll, to show progress (a
+                coroutine function is awaited on the async client). Optional.
+
+        Returns:
+            InferenceEntity: The job, in state ``finished``.
+
+        Raises:
+            JobFailedError: The job ended in state ``failed`` (``.entity`` is the
+                job).
+            WaitTimeoutError: ``timeout`` passed first (``.last`` is the job as last
+                read, ``.state`` its state).
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            the ``links`` entry from operationId ``generate`` to ``findOne``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post/responses/201/links/GetInference``).
+        """
+        _submitted = await self.generate(
+            model_id=model_id,
+            prompt=prompt,
+            negative_prompt=negative_prompt,
+            steps=steps,
+            width=width,
+            height=height,
+            number_of_images=number_of_images,
+            prompt_strength=prompt_strength,
+            seed=seed,
+            webhook_url=webhook_url,
+        )
+        return await self.wait(
+            model_id=model_id,
+            inference_id=_submitted.id,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_update=on_update,
         )
 
     async def list_all(
@@ -396,6 +828,9 @@ class AsyncImagesApi:
         only_finished: bool | None = None,
         page: int | None = None,
         page_size: int | None = None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> list[InferenceEntity]:
         """List All Image Jobs.
 
@@ -413,6 +848,12 @@ class AsyncImagesApi:
                 ``page``.
             page_size: The number of items to return per page. Minimum 1. Optional.
                 Query parameter ``pageSize``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             list[InferenceEntity]: Successfully retrieved list of image generation
@@ -444,6 +885,65 @@ class AsyncImagesApi:
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    def list_all_iter(
+        self,
+        *,
+        model_id: str,
+        only_finished: bool | None = None,
+        page_size: int = 50,
+    ) -> AsyncIterator[InferenceEntity]:
+        """Every item of ``list_all``, page after page.
+
+        Lazy: a page of ``page_size`` items is fetched when the items before it have
+        been used. Starts at page 0 and stops after the first page with fewer items.
+        Items are told apart by ``id``: one seen on an earlier page is not yielded
+        again.
+
+        Args:
+            model_id: The ID of the model to generate images. This can be a custom
+                model or a public model. Visit:
+                https://docs.tryleap.ai/public-models to view the list of public
+                models. Path parameter ``modelId``.
+            only_finished: If set to true, only finished inferences will be
+                returned. If set to false or not set, all inference jobs will be
+                returned. Optional. Query parameter ``onlyFinished``.
+            page_size: Items per page (per request). Default: ``50``.
+
+        Yields:
+            InferenceEntity: One item at a time.
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``x-pagination`` of operationId ``listAll``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get/x-pagination``).
+        """
+        return async_iterate_pages(
+            lambda page: self.list_all(
+                model_id=model_id,
+                only_finished=only_finished,
+                page=page,
+                page_size=page_size,
+            ),
+            lambda response: response,
+            first_page=0,
+            page_size=page_size,
+            key=lambda item: item.id,
         )
 
     async def find_one(
@@ -451,6 +951,9 @@ class AsyncImagesApi:
         *,
         model_id: str,
         inference_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> InferenceEntity:
         """Get Single Image Job.
 
@@ -465,6 +968,12 @@ class AsyncImagesApi:
             inference_id: The ID of the image generation job to retrieve. This is
                 the same ID that is returned when you submit a new image generation
                 job. Path parameter ``inferenceId``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             InferenceEntity: Successfully retrieved image generation job. (HTTP 200)
@@ -493,6 +1002,75 @@ class AsyncImagesApi:
             ),
             cast_to=InferenceEntity,
             errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+        )
+
+    async def wait(
+        self,
+        *,
+        model_id: str,
+        inference_id: str,
+        timeout: float | None = 300.0,
+        poll_interval: float = 1.0,
+        max_poll_interval: float = 5.0,
+        on_update: Callable[[InferenceEntity], object] | None = None,
+    ) -> InferenceEntity:
+        """Wait until it has ended: call ``find_one`` until its state is ``finished``.
+
+        The state is read from ``state`` or ``status``, the first one set. Every
+        poll is an ordinary find_one request, retried as usual.
+
+        Args:
+            model_id: The ID of the model to use to generate images. This can be a
+                custom model, or a public model. To view the list of public models,
+                visit: https://docs.tryleap.ai/public-models Path parameter
+                ``modelId``.
+            inference_id: The ID of the image generation job to retrieve. This is
+                the same ID that is returned when you submit a new image generation
+                job. Path parameter ``inferenceId``.
+            timeout: Seconds to wait in all; ``None`` waits forever. Default:
+                ``300.0``.
+            poll_interval: Seconds between the first polls; each pause is half again
+                as long as the one before. Default: ``1.0``.
+            max_poll_interval: The longest pause between polls, in seconds. Default:
+                ``5.0``.
+            on_update: Called with the job after every poll, to show progress (a
+                coroutine function is awaited on the async client). Optional.
+
+        Returns:
+            InferenceEntity: The job, in state ``finished``.
+
+        Raises:
+            JobFailedError: The job ended in state ``failed`` (``.entity`` is the
+                job).
+            WaitTimeoutError: ``timeout`` passed first (``.last`` is the job as last
+                read, ``.state`` its state).
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``x-waiter`` of operationId ``findOne``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get/x-waiter``).
+        """
+        return await async_wait_for(
+            lambda: self.find_one(model_id=model_id, inference_id=inference_id),
+            WaitRule(
+                ["state", "status"], frozenset(["finished"]), frozenset(["failed"])
+            ),
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            on_update=on_update,
         )
 
     async def delete(
@@ -500,6 +1078,9 @@ class AsyncImagesApi:
         *,
         model_id: str,
         inference_id: str,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Delete Image Job.
 
@@ -513,6 +1094,12 @@ class AsyncImagesApi:
             inference_id: The ID of the image generation job to retrieve. This is
                 the same ID that is returned when you submit a new image generation
                 job. Path parameter ``inferenceId``.
+            extra_headers: Headers to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with this request, added to (or
+                replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for this request, each
+                attempt; ``None`` waits forever. Default: the client's.
 
         Returns:
             Any: Successfully deleted image generation job. The decoded JSON body,
@@ -542,4 +1129,21 @@ class AsyncImagesApi:
             ),
             cast_to=object,
             errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
         )
+
+
+class AsyncImagesApiWithRawResponse:
+    """The operations of :class:`AsyncImagesApi`, each returning an :class:`APIResponse`.
+
+    Reached as ``client.images.with_raw_response``. ``APIResponse.parse()`` gives
+    what the plain method returns; a 4xx or 5xx status raises the same errors.
+    """
+
+    def __init__(self, api: AsyncImagesApi) -> None:
+        self.generate = async_to_raw_response(api.generate)
+        self.list_all = async_to_raw_response(api.list_all)
+        self.find_one = async_to_raw_response(api.find_one)
+        self.delete = async_to_raw_response(api.delete)

@@ -1,0 +1,98 @@
+# Generated from the OpenAPI spec by the Leap SDK generator. Do not edit: change the spec or the templates and regenerate.
+"""The SDK's log lines, on the standard :mod:`logging` logger ``leap``.
+
+Set ``LEAP_LOG=info`` to print a line per request and per retry to standard error,
+``LEAP_LOG=debug`` to add the request and response headers. Without the variable the
+SDK only logs to the ``leap`` logger, which your own logging setup may show.
+Credentials never reach a log line: the values of authentication headers are replaced
+by ``<redacted>``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+
+import httpx
+
+logger = logging.getLogger("leap")
+
+ENV_VAR = "LEAP_LOG"
+
+SECRET_HEADERS = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "set-cookie",
+        "x-api-key",
+        "api-key",
+    }
+)
+"""Headers whose values are never logged."""
+
+_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
+
+
+def setup_logging() -> None:
+    """Honour ``LEAP_LOG`` (``debug`` or ``info``): give the logger a level and a handler, once."""
+    level = _LEVELS.get(os.environ.get(ENV_VAR, "").strip().lower())
+    if level is None:
+        return
+    logger.setLevel(level)
+    if not any(getattr(handler, "_sdk_handler", False) for handler in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(
+            logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s")
+        )
+        handler._sdk_handler = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+
+
+def redacted(headers: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """``headers`` as a dict, the values of :data:`SECRET_HEADERS` replaced."""
+    return {
+        name: "<redacted>" if name.lower() in SECRET_HEADERS else value
+        for name, value in headers
+    }
+
+
+def log_request(request: httpx.Request, attempt: int) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "Request: %s %s (attempt %d) headers=%s",
+            request.method,
+            request.url,
+            attempt,
+            redacted(request.headers.items()),
+        )
+
+
+def log_response(response: httpx.Response) -> None:
+    if logger.isEnabledFor(logging.INFO):
+        request = response.request
+        logger.info(
+            'HTTP Request: %s %s "%d %s" in %.3f s',
+            request.method,
+            request.url,
+            response.status_code,
+            response.reason_phrase,
+            response.elapsed.total_seconds() if _has_elapsed(response) else 0.0,
+        )
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug("Response headers: %s", redacted(response.headers.items()))
+
+
+def log_retry(request: httpx.Request, delay: float, reason: str) -> None:
+    logger.info(
+        "Retrying %s %s in %.2f s (%s)", request.method, request.url, delay, reason
+    )
+
+
+def _has_elapsed(response: httpx.Response) -> bool:
+    try:
+        response.elapsed
+    except RuntimeError:
+        return False
+    return True
