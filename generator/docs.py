@@ -10,7 +10,7 @@ import re
 
 from .ir import Field, Operation, PackageConfig, PyType, Value
 
-FILTERS = ("md_cell", "md_type", "md_example", "md_anchor", "md_notes", "md_json")
+FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json")
 
 
 def md_cell(text: str) -> str:
@@ -61,17 +61,47 @@ def _example_value(field: Field) -> str:
     return {"int": "1", "float": "1.0", "bool": "True"}.get(field.type.name, f'"{field.name}_example"')
 
 
+def _call(op: Operation, attribute: str, method: str, skip: frozenset[str] = frozenset()) -> str:
+    """``client.<attribute>.<method>(...)`` with ``op``'s required arguments and examples of the rest."""
+    chosen = [f for f in op.arguments if (f.required or f.example is not None) and f.name not in skip]
+    if op.body and op.body.exactly_one_of:
+        dropped = {name for group in op.body.exactly_one_of for name in group[1:]}
+        chosen = [f for f in chosen if f.name not in dropped]
+    args = "".join(f"\n    {f.name}={_example_value(f)}," for f in chosen)
+    return f"client.{attribute}.{method}({args}\n)" if args else f"client.{attribute}.{method}()"
+
+
+def _header(config: PackageConfig) -> list[str]:
+    return [f"from {config.package} import {config.client_class}", "", f"client = {config.client_class}()  # reads {config.env_prefix}_API_KEY", ""]
+
+
 def md_example(op: Operation, config: PackageConfig, attribute: str) -> str:
     """A Python example calling ``op`` with its required arguments and examples of the rest."""
-    chosen = [f for f in op.arguments if f.required or f.example is not None]
-    if op.body and op.body.exactly_one_of:
-        skip = {name for group in op.body.exactly_one_of for name in group[1:]}
-        chosen = [f for f in chosen if f.name not in skip]
-    args = "".join(f"\n    {f.name}={_example_value(f)}," for f in chosen)
-    call = f"client.{attribute}.{op.name}({args}\n)" if args else f"client.{attribute}.{op.name}()"
-    lines = [f"from {config.package} import {config.client_class}", "", f"client = {config.client_class}()  # reads {config.env_prefix}_API_KEY", ""]
+    call = _call(op, attribute, op.name)
+    lines = _header(config)
     if op.return_type is None:
         lines.append(call)
     else:
         lines += [f"result = {call}", "print(result)"]
     return "\n".join(lines)
+
+
+def md_wait_example(op: Operation, config: PackageConfig, attribute: str) -> str:
+    """An example of ``op``'s waiter, or of its ``_and_wait`` when it has one."""
+    method = op.and_wait.name if op.and_wait else op.waiter.name if op.waiter else op.name
+    waiter = op.and_wait.target.waiter if op.and_wait else op.waiter
+    call = _call(op, attribute, method)
+    call = call[:-1] + "    on_update=lambda job: print(job.id),\n)" if call.endswith("\n)") else call
+    lines = _header(config) + [f"result = {call}", "print(result)"]
+    if waiter is not None and waiter.failure:
+        lines[0] = f"from {config.package} import {config.client_class}, JobFailedError, WaitTimeoutError"
+        lines[4:] = ["try:", *("    " + line for line in "\n".join(lines[4:]).split("\n")), "except JobFailedError as error:", "    print(\"failed:\", error.entity)", "except WaitTimeoutError as error:", "    print(\"still\", error.state, \"- try again later\")"]
+    return "\n".join(lines)
+
+
+def md_iter_example(op: Operation, config: PackageConfig, attribute: str) -> str:
+    """An example of ``op``'s list iterator."""
+    paging = op.pagination
+    assert paging is not None
+    call = _call(op, attribute, paging.name, frozenset({paging.page_argument, paging.size_argument}))
+    return "\n".join(_header(config) + [f"for item in {call}:", "    print(item)"])

@@ -428,7 +428,7 @@ def webhooks(document: Document, schemas: tuple[Schema, ...]) -> tuple[Webhook, 
             entity = by_schema.get(field.type.name) if field else model
             if not isinstance(entity, Model) or (envelope and field is None):
                 continue
-            shapes.append(WebhookShape(model.name, field.name if field else "", entity.name, sum(f.required for f in entity.fields)))
+            shapes.append(WebhookShape(model.name, field.name if field else "", entity.name, sum(f.required for f in entity.fields), field.wire_name if field else ""))
         shapes.sort(key=lambda s: (not s.envelope, -s.specificity))
         _, resolved = _deref(document, pointer, item)
         post = resolved.get("post") or {}

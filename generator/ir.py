@@ -380,6 +380,7 @@ class WebhookShape:
     envelope: str  # Python attribute of ``model`` holding the entity; "" when the body is the entity
     entity: str  # the model returned to the caller
     specificity: int  # required properties of the entity: more specific shapes are tried first
+    envelope_wire: str = ""  # the wire name of ``envelope``
 
 
 @dataclass(frozen=True)
