@@ -31,10 +31,10 @@ test: $(READY) chromium
 
 # The docs tests drive Debian's Chromium (Playwright's own browser download cannot run here).
 chromium:
-	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
 docs: $(READY)
-	$(PY) -m mkdocs build --strict --config-file generated/leap/mkdocs.yml --site-dir $(CURDIR)/build/site
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --config-file generated/leap/mkdocs.yml --site-dir $(CURDIR)/build/site
 
 serve-docs: docs
 	$(PY) -m http.server --bind 127.0.0.1 --directory build/site 8000
