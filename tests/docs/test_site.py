@@ -132,7 +132,7 @@ def test_generate_page_shows_its_parameters_table(page: Any, server: str) -> Non
     # The first table after the "Parameters" heading of the generate section.
     parameters = page.locator("xpath=//h2[@id='generate']/following::h3[starts-with(normalize-space(.), 'Parameters')][1]")
     table = parameters.locator("xpath=following::table[1]")
-    parameters.evaluate("heading => heading.scrollIntoView()")
+    parameters.evaluate("heading => { heading.scrollIntoView(); window.scrollBy(0, -80); }")  # below the sticky header
     assert table.is_visible()
     headers = [text.strip() for text in table.locator("th").all_inner_texts()]
     assert headers[:4] == ["name", "type", "in", "required"], headers
