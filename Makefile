@@ -1,5 +1,7 @@
 # make generate  regenerates generated/leap/ from spec/openapi.yaml
 # make test      runs the generator tests and the contract tests of the generated SDK
+# make docs      builds the SDK's documentation site (MkDocs, Material theme) into build/site
+# make serve-docs  serves build/site on http://127.0.0.1:8000
 # Both create .venv and install what they need on first use.
 
 PYTHON ?= python3
@@ -7,12 +9,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 READY  := $(VENV)/.ready
 
-.PHONY: generate validate check test clean
+.PHONY: generate validate check test clean docs serve-docs chromium
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,docs]'
 	touch $(READY)
 
 generate: $(READY)
@@ -24,8 +26,18 @@ validate: $(READY)
 check: $(READY)
 	$(PY) -m generator check
 
-test: $(READY)
+test: $(READY) chromium
 	$(PY) -m pytest
+
+# The docs tests drive Debian's Chromium (Playwright's own browser download cannot run here).
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+
+docs: $(READY)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --config-file generated/leap/mkdocs.yml --site-dir $(CURDIR)/build/site
+
+serve-docs: docs
+	$(PY) -m http.server --bind 127.0.0.1 --directory build/site 8000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache build

@@ -175,6 +175,49 @@ class Builder:
             names.append(branch["required"][0])
         return (tuple(names),)
 
+    def example_of(self, pointer: str, schema: Any, depth: int = 0) -> Any:
+        """An example of ``schema``: its own (or its target's) ``example``, else one composed
+        from the examples of its array items or properties; ``None`` when there is none.
+
+        File parts (``contentMediaType`` or ``format: binary``) have no JSON example and are left out.
+        """
+        if depth > 8 or not isinstance(schema, dict):
+            return None
+        if "example" in schema:
+            return schema["example"]
+        at, target = self.document.deref(pointer, schema)
+        if not isinstance(target, dict):
+            return None
+        if "example" in target:
+            return target["example"]
+        if "contentMediaType" in target or target.get("format") == "binary":
+            return None
+        if target.get("type") == "array" or "items" in target:
+            item = self.example_of(pointer_join(at, "items"), target.get("items"), depth + 1)
+            return [item] if item is not None else None
+        properties = target.get("properties")
+        if isinstance(properties, dict):
+            out = {}
+            for name, prop in properties.items():
+                example = self.example_of(pointer_join(at, "properties", name), prop, depth + 1)
+                if example is not None:
+                    out[name] = example
+            return out or None
+        return None
+
+    def media_example(self, pointer: str, media: dict[str, Any]) -> Value | None:
+        """The example of one media type object: ``example``, the first of ``examples``, or its schema's."""
+        if "example" in media:
+            return value(media["example"])
+        examples = media.get("examples")
+        if isinstance(examples, dict):
+            for name, raw in examples.items():
+                _, example = self.document.deref(pointer_join(pointer, "examples", name), raw)
+                if isinstance(example, dict) and "value" in example:
+                    return value(example["value"])
+        found = self.example_of(pointer_join(pointer, "schema"), media.get("schema"))
+        return value(found) if found is not None else None
+
     # -- operations ----------------------------------------------------------------
 
     def operation(self, pointer: str, path: str, method: str, op: dict[str, Any]) -> Operation:
@@ -252,6 +295,7 @@ class Builder:
             exactly_one_of=groups,
             pointer=body_pointer,
             part_content_types=self.part_content_types(content[content_type]),
+            example=self.media_example(pointer_join(body_pointer, "content", content_type), content[content_type]),
         )
 
     def part_content_types(self, media: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -270,7 +314,9 @@ class Builder:
             content = response.get("content") or {}
             media = next((m for m in content if is_json_media_type(m)), "")
             type_ = None
+            example = None
             if media:
+                example = self.media_example(pointer_join(at, "content", media), content[media])
                 schema = content[media].get("schema")
                 type_ = self.types.map(pointer_join(at, "content", media, "schema"), schema if schema is not None else {})
             out.append(
@@ -281,6 +327,7 @@ class Builder:
                     type=type_,
                     pointer=at,
                     error_class="" if status.startswith("2") else error_class(status),
+                    example=example,
                 )
             )
         return tuple(out)

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
-from .ir import Field, Operation, PackageConfig, PyType, Value
+from .ir import Api, Field, Operation, PackageConfig, PyType, Value
 
-FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json")
+FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "http_request")
+
+#: JSON Schema type names of the Python types the generator maps them to.
+_WIRE_NAMES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "DateTime": "string (date-time)", "date": "string (date)"}
 
 
 def md_cell(text: str) -> str:
@@ -105,3 +109,53 @@ def md_iter_example(op: Operation, config: PackageConfig, attribute: str) -> str
     assert paging is not None
     call = _call(op, attribute, paging.name, frozenset({paging.page_argument, paging.size_argument}))
     return "\n".join(_header(config) + [f"for item in {call}:", "    print(item)"])
+
+
+def md_wire_type(type_: PyType | None, prefix: str = "models/") -> str:
+    """The type as it travels on the wire (JSON Schema names: ``string``, ``array of integer``),
+    each generated schema linked to its page; for the HTTP section of the docs."""
+    if type_ is None:
+        return "-"
+    return _wire(type_, prefix).replace("|", "\\|")
+
+
+def _wire(type_: PyType, prefix: str) -> str:
+    if type_.kind == "list":
+        text = f"array of {_wire(type_.args[0], prefix)}"
+    elif type_.kind == "dict":
+        text = f"object of {_wire(type_.args[0], prefix)}"
+    elif type_.kind == "union":
+        text = " or ".join(_wire(a, prefix) for a in type_.args)
+    elif type_.kind == "any":
+        return "any JSON"
+    elif type_.kind == "file":
+        text = "binary (a file part)"
+    elif type_.kind == "primitive":
+        text = "string" if type_.name.startswith("Literal[") else _WIRE_NAMES.get(type_.name, type_.name)
+    else:
+        text = f"[{type_.name}]({prefix}{type_.name}.md)"
+    return text + " or null" if type_.nullable else text
+
+
+def http_request(op: Operation, api: Api) -> str:
+    """The head of ``op``'s HTTP request (request line and headers), for an ``http`` code block.
+
+    The request line carries the base URL's path and a query string naming every query
+    parameter; the key is shown as ``$<PREFIX>_API_KEY``, never a real value.
+    """
+    base = urlsplit(api.base_url)
+    target = base.path.rstrip("/") + op.path
+    if op.query_params:
+        target += "?" + "&".join(f"{p.wire_name}={{{p.wire_name}}}" for p in op.query_params)
+    lines = [f"{op.method} {target} HTTP/1.1"]
+    if base.netloc:
+        lines.append(f"Host: {base.netloc}")
+    for scheme in api.security:
+        lines.append(f"{scheme.header}: Bearer ${api.config.env_prefix}_API_KEY")
+    for param in op.header_params:
+        lines.append(f"{param.wire_name}: {{{param.wire_name}}}")
+    if op.body is not None:
+        content_type = op.body.content_type + ("; boundary=..." if op.body.is_multipart else "")
+        lines.append(f"Content-Type: {content_type}")
+    lines.append("Accept: application/json")
+    return "\n".join(lines)

@@ -222,6 +222,9 @@ class Body:
     exactly_one_of: tuple[tuple[str, ...], ...] = ()  # groups of Python argument names
     pointer: str = ""
     part_content_types: tuple[tuple[str, tuple[str, ...]], ...] = ()  # multipart: wire name -> allowed types
+    #: An example body: the spec's example of the media type or schema, else one composed
+    #: from the examples of its properties (file parts left out). ``None`` when there is none.
+    example: Value | None = None
 
     @property
     def is_multipart(self) -> bool:
@@ -246,6 +249,9 @@ class Response:
     type: PyType | None  # None when there is no body
     pointer: str
     error_class: str = ""  # for error responses: the SDK exception raised
+    #: An example body: the media type's example, else its schema's (composed from the
+    #: examples of array items and properties where the schema has none). ``None`` without.
+    example: Value | None = None
 
     @property
     def is_success(self) -> bool:

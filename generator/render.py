@@ -3,12 +3,18 @@
 ``templates/`` is laid out like the output. A file ending in ``.jinja`` is rendered with
 ``api`` (the :class:`~generator.ir.Api`) in its context; any other file is copied as it
 is. Templates under ``resources/`` and ``models/`` and ``docs/`` fan out: one output per
-tag or schema, named in :func:`plan`. Jinja runs with ``StrictUndefined``, so a missing
-attribute fails the run instead of rendering as empty text.
+tag or schema, named in :func:`plan`. ``README.md.jinja`` is rendered twice: as the SDK's
+README and as the home page of the docs site (``docs/index.md``), with links relative to
+each. The hand-written guide pages (``docs/guide/NN-name.md``) are copied as they are, to
+``docs/guide/name.md`` in the order of ``NN``; every template sees them as ``guides``.
+Jinja runs with ``StrictUndefined``, so a missing attribute fails the run instead of
+rendering as empty text.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +35,37 @@ FAN_OUT = {
     "package/models/alias.py.jinja",
     "docs/tag.md.jinja",
     "docs/models/schema.md.jinja",
+    "README.md.jinja",
 }
+
+GUIDE_DIR = "docs/guide/"
+_GUIDE_NAME = re.compile(r"^(\d+)-([a-z0-9-]+)\.md$")
+
+
+@dataclass(frozen=True)
+class GuidePage:
+    """A hand-written guide page: its template, its output path under ``docs/``, its title."""
+
+    template: str
+    path: str  # relative to docs/, e.g. guide/retries.md
+    title: str
+
+
+def guide_pages(templates: Path = TEMPLATES) -> tuple[GuidePage, ...]:
+    """The guide pages in ``templates/docs/guide``, in the order of their ``NN-`` prefix.
+
+    Raises:
+        ValueError: a file there is not named ``NN-name.md`` or does not start with a ``# `` title.
+    """
+    folder = templates / GUIDE_DIR
+    pages = []
+    for path in sorted(folder.glob("*")) if folder.is_dir() else ():
+        match = _GUIDE_NAME.match(path.name)
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        if not match or not first.startswith("# "):
+            raise ValueError(f"{GUIDE_DIR}{path.name}: guide pages are named NN-name.md and start with a '# ' title")
+        pages.append((int(match.group(1)), GuidePage(f"{GUIDE_DIR}{path.name}", f"guide/{match.group(2)}.md", first[2:].strip())))
+    return tuple(page for _, page in sorted(pages, key=lambda item: item[0]))
 
 
 #: Templates rendered only when the API has what they are about.
@@ -74,12 +110,17 @@ def plan(api: Api, templates: Path = TEMPLATES) -> list[tuple[str, str, dict[str
     jobs: list[tuple[str, str, dict[str, Any]]] = []
     for path in sorted(p for p in templates.rglob("*") if p.is_file()):
         template = path.relative_to(templates).as_posix()
-        if template in FAN_OUT or (template in OPTIONAL and not getattr(api, OPTIONAL[template])):
+        if template in FAN_OUT or template.startswith(GUIDE_DIR) or (template in OPTIONAL and not getattr(api, OPTIONAL[template])):
             continue
         out = template.removesuffix(".jinja")
         if out.startswith("package/"):
             out = package + out[len("package") :]
         jobs.append((out, template, {}))
+    if (templates / "README.md.jinja").is_file():
+        jobs.append(("README.md", "README.md.jinja", {"docs_prefix": "docs/"}))
+        jobs.append(("docs/index.md", "README.md.jinja", {"docs_prefix": ""}))
+    for page in guide_pages(templates):
+        jobs.append((f"docs/{page.path}", page.template, {}))
     for tag in api.tags:
         jobs.append((f"{package}/resources/{tag.module}.py", "package/resources/tag.py.jinja", {"tag": tag}))
         jobs.append((f"docs/{tag.class_name}.md", "docs/tag.md.jinja", {"tag": tag}))
@@ -94,11 +135,12 @@ def render(api: Api, templates: Path = TEMPLATES) -> dict[str, str]:
     env = environment(templates)
     files: dict[str, str] = {}
     header = HEADER.format(title=api.config.title)
+    guides = guide_pages(templates)
     for out, template, extra in plan(api, templates):
         if not template.endswith(".jinja"):
             text = (templates / template).read_text(encoding="utf-8")
         else:
-            text = env.get_template(template).render(api=api, **extra)
+            text = env.get_template(template).render(api=api, guides=guides, **extra)
         if out.endswith(".py"):
             text = header + text
         files[out] = text
