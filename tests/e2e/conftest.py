@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -27,6 +28,7 @@ import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +190,29 @@ def prism_dynamic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrismSer
 
 
 # --------------------------------------------------------------------- calling
+
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}")
+
+
+def _instant(text: str) -> datetime:
+    """Timestamp text (ISO-8601 or PostgreSQL, offset optional and then UTC) as an aware datetime."""
+    value = text.replace("Z", "+00:00")
+    value = re.sub(r"([+-]\d{2})$", r"\1:00", value)
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
+
+
+def normalize(value: Any) -> Any:
+    """``value`` with timestamp strings replaced by the instants they denote."""
+    if isinstance(value, dict):
+        return {k: normalize(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [normalize(v) for v in value]
+    if isinstance(value, str) and _TIMESTAMP.match(value):
+        return _instant(value)
+    return value
+
+
 
 
 @dataclass

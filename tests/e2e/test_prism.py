@@ -16,7 +16,6 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Any
 
 import httpx
@@ -25,7 +24,7 @@ import pytest
 from tests.contract.conftest import Operation, as_wire, spec_operations
 from tests.conftest import load_spec
 
-from .conftest import API_KEY, E2ECaller, PrismServer, timestamp_text_branch
+from .conftest import API_KEY, E2ECaller, PrismServer, normalize, timestamp_text_branch
 
 from leap import (
     APIStatusError,
@@ -133,28 +132,6 @@ def test_every_operation_of_the_spec_is_called() -> None:
 
 
 # ------------------------------------------------------------------ helpers
-
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}")
-
-
-def _instant(text: str) -> datetime:
-    """Timestamp text (ISO-8601 or PostgreSQL, offset optional and then UTC) as an aware datetime."""
-    value = text.replace("Z", "+00:00")
-    value = re.sub(r"([+-]\d{2})$", r"\1:00", value)
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
-
-
-def normalize(value: Any) -> Any:
-    """``value`` with timestamp strings replaced by the instants they denote."""
-    if isinstance(value, dict):
-        return {k: normalize(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [normalize(v) for v in value]
-    if isinstance(value, str) and _TIMESTAMP.match(value):
-        return _instant(value)
-    return value
-
 
 def call_and_check(caller: E2ECaller, case: Case) -> Any:
     """Call ``case`` through the SDK; assert Prism accepted it and the result holds the answer's data."""
