@@ -5,12 +5,14 @@ with ``npm ci``) is started by the fixtures below on 127.0.0.1 and a free port, 
 static mode (answers from the spec's examples) and once in dynamic mode (``-d``: random
 data valid for the response schemas), and stopped at the end of the session.
 
-How Prism reports a request that breaks the spec: it still answers (with the spec's
-4XX response when there is one, else its own problem document), with status 401 for a
-missing or malformed ``Authorization``, 422 for everything else, and the violations as
-JSON in the ``sl-violations`` response header. ``--errors`` also turns violations of the
-responses Prism itself produces into error answers. Every client these tests build
-records the ``sl-violations`` header of every answer, and every test asserts there is none.
+How Prism reports a violation (checked against prism-cli 5.14.2): a request that breaks
+the spec is always refused, with status 401 for missing or malformed ``Authorization`` and
+422 otherwise. When the spec has a fitting 4XX response (ours do), Prism answers with it
+and lists the violations as JSON in the ``sl-violations`` header; without one it answers
+its own problem document (``type: https://stoplight.io/prism/errors#...``). A response of
+Prism's own that breaks the spec carries ``sl-violations`` too, and ``--errors`` (passed
+below) turns it into a 500. Every client these tests build records both signs of a
+violation for every answer, and every test asserts there is none.
 
 Prism missing is a failure, not a skip: the suite must prove it ran.
 """
@@ -226,15 +228,26 @@ class Exchange:
     body: bytes = field(repr=False)
 
 
-def _violations(response: httpx.Response) -> list[Any]:
+PRISM_PROBLEM = "https://stoplight.io/prism/errors#"
+"""How the ``type`` of the problem documents Prism writes itself begins."""
+
+
+def _violations(response: httpx.Response, body: bytes) -> list[Any]:
+    """What Prism says is wrong with the exchange: its ``sl-violations``, or its own problem document."""
     raw = response.headers.get(VIOLATIONS_HEADER)
-    if raw is None:
-        return []
+    if raw is not None:
+        try:
+            parsed = json.loads(raw)
+        except ValueError:
+            return [raw]
+        return parsed if isinstance(parsed, list) else [parsed]
     try:
-        parsed = json.loads(raw)
+        document = json.loads(body)
     except ValueError:
-        return [raw]
-    return parsed if isinstance(parsed, list) else [parsed]
+        return []
+    if isinstance(document, dict) and str(document.get("type", "")).startswith(PRISM_PROBLEM):
+        return [document]
+    return []
 
 
 class E2ECaller:
@@ -255,7 +268,7 @@ class E2ECaller:
     def _record(self, response: httpx.Response, body: bytes) -> None:
         request = response.request
         self.exchanges.append(
-            Exchange(request.method, str(request.url), response.status_code, _violations(response), body)
+            Exchange(request.method, str(request.url), response.status_code, _violations(response, body), body)
         )
 
     def __call__(self, resource: str, method: str, /, **kwargs: Any) -> Any:
