@@ -215,8 +215,6 @@ def normalize(value: Any) -> Any:
     return value
 
 
-
-
 @dataclass
 class Exchange:
     """One request the SDK sent and what Prism answered (body read)."""
