@@ -171,6 +171,21 @@ def test_static_answers_are_the_spec_examples(prism: PrismServer) -> None:
     assert model == ModelV2Entity.model_validate(schemas["ModelV2Entity"]["example"])
 
 
+@pytest.mark.parametrize("value", ["a b", "a/b", "q?x=1#f", "%2F", "a;b", "\u00fcn\u00ef", "x" * 300])
+def test_path_values_stay_in_their_segment(value: str, mode: str, prism: PrismServer) -> None:
+    """Reserved characters in IDs are percent-encoded: Prism routes the request to the right operation.
+
+    Not ``..``: the SDK sends it as ``%2E%2E``, which a WHATWG URL parser (Prism's, on
+    Node) still reads as a dot segment and resolves away, so Prism finds no route. The
+    wire form is checked by the contract tests (``test_dot_segments_are_encoded``).
+    """
+    caller = E2ECaller(prism.base_url, mode)
+    result = caller("images", "find_one", model_id=value, inference_id=value)
+    caller.assert_no_violations()
+    assert isinstance(result, InferenceEntity)
+    assert caller.last.status == 200
+
+
 # ------------------------------------------------------------------ dynamic
 
 
