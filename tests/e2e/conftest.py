@@ -107,12 +107,14 @@ def start_prism(log_path: Path, *, dynamic: bool, spec_path: Path = SPEC_PATH) -
                 f"Prism exited with status {process.returncode} before answering:\n{server.log_tail()}",
                 pytrace=False,
             )
-        try:
-            # Any HTTP answer (Prism says 404 for an unknown path) means it is listening.
-            httpx.get(server.base_url + "/", timeout=1.0)
-            return server
-        except httpx.TransportError:
-            pass
+        # Prism logs that it listens (so the port is its own, not another server's), and any
+        # HTTP answer (Prism says 404 for an unknown path) shows it serves.
+        if f"listening on {server.base_url}" in server.log_tail(200):
+            try:
+                httpx.get(server.base_url + "/", timeout=1.0)
+                return server
+            except httpx.TransportError:
+                pass
         if time.monotonic() > deadline:
             stop_prism(server)
             pytest.fail(f"Prism did not answer within {STARTUP_TIMEOUT:.0f} s:\n{server.log_tail()}", pytrace=False)

@@ -88,10 +88,15 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length)
         # Judged as if sent to the spec's server: openapi-core matches the URL against `servers`.
         request = httpx.Request(self.command, SERVER_URL + self.path, headers=list(self.headers.items()), content=body)
-        errors = judge(request)
+        try:
+            errors = judge(request)
+        except Exception as exc:  # a body too broken to judge is a bad request too
+            errors = [f"unreadable request: {exc!r}"]
         self.server.received.append(Received(request, errors))
         if errors:
             self._answer(400, {"statusCode": 400, "message": errors, "error": "Bad Request"})
+        elif (self.command.lower(), self.path) != (TRAIN.method, TRAIN.path):
+            self._answer(404, {"statusCode": 404, "message": "only trainModel is served here", "error": "Not Found"})
         else:
             self._answer(TRAIN.success_status, TRAIN_EXAMPLE)
 
