@@ -17,11 +17,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
 
-from tests.contract.conftest import Operation, as_wire, spec_operations
+from tests.contract.conftest import Operation, as_wire, deref, spec_operations
 from tests.conftest import load_spec
 
 from .conftest import API_KEY, E2ECaller, PrismServer, normalize, timestamp_text_branch
@@ -147,6 +148,10 @@ def call_and_check(caller: E2ECaller, case: Case) -> Any:
     caller.assert_no_violations()
     exchange = caller.last
     assert exchange.status == op.success_status, exchange
+    # Prism matches query names case-insensitively and ignores unknown ones: check the names here.
+    declared = {p["name"] for p in map(deref, op.spec.get("parameters", [])) if p["in"] == "query"}
+    sent = {name for name, _ in parse_qsl(httpx.URL(exchange.url).query.decode())}
+    assert sent <= declared, f"{case}: query names {sorted(sent - declared)} are not in the spec"
     assert case.check(result), f"{case}: expected {case.expected}, got {type(result).__name__}: {result!r}"
     body = json.loads(exchange.body) if exchange.body.strip() else None
     assert normalize(as_wire(result)) == normalize(body), f"{case}: data lost or changed parsing {body!r}"
