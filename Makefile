@@ -1,13 +1,17 @@
 # make generate  regenerates generated/leap/ from spec/openapi.yaml
-# make test      runs the generator tests and the contract tests of the generated SDK
+# make test      runs the generator tests, the contract and runtime tests of the generated
+#                SDK, the docs tests (examples, site in Chromium) and the end-to-end tests
+#                against Stoplight Prism
 # make docs      builds the SDK's documentation site (MkDocs, Material theme) into build/site
 # make serve-docs  serves build/site on http://127.0.0.1:8000
-# Both create .venv and install what they need on first use.
+# They create .venv (and make test node_modules/, with npm ci, and Chromium) on first use.
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 READY  := $(VENV)/.ready
+# Stoplight Prism (the mock server of the end-to-end tests), pinned in package-lock.json.
+NODE_READY := node_modules/.ready
 
 .PHONY: generate validate check test clean docs serve-docs chromium
 
@@ -16,6 +20,10 @@ $(READY): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,docs]'
 	touch $(READY)
+
+$(NODE_READY): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $(NODE_READY)
 
 generate: $(READY)
 	$(PY) -m generator generate
@@ -26,7 +34,7 @@ validate: $(READY)
 check: $(READY)
 	$(PY) -m generator check
 
-test: $(READY) chromium
+test: $(READY) $(NODE_READY) chromium
 	$(PY) -m pytest
 
 # The docs tests drive Debian's Chromium (Playwright's own browser download cannot run here).
@@ -40,4 +48,4 @@ serve-docs: docs
 	$(PY) -m http.server --bind 127.0.0.1 --directory build/site 8000
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache build
+	rm -rf $(VENV) .pytest_cache .mypy_cache build node_modules
