@@ -133,8 +133,41 @@ def check(document: Document) -> Iterator[Diagnostic]:
             yield from _check_pagination(document, path, pointer, op)
     for pointer, path, op in _operations(document):
         yield from _check_links(document, path, pointer, op, waiters)
+    yield from _check_method_names(document, waiters)
     yield from _check_envelopes(document)
     yield from _check_webhooks(document)
+
+
+#: Attributes every generated API class has besides its operations.
+RESERVED_METHODS = frozenset({"with_raw_response"})
+
+
+def _check_method_names(document: Document, waiters: dict[str, tuple[str, dict[str, Any]]]) -> Iterator[Diagnostic]:
+    """The methods the extensions add must not take the name of another method of their class."""
+    taken: dict[str, dict[str, str]] = {}  # tag -> method name -> what it is
+    added: list[tuple[str, str, str, str]] = []  # (tag, name, pointer, what)
+    for pointer, _, op in _operations(document):
+        tag, op_id = (op.get("tags") or [None])[0], op.get("operationId")
+        if not isinstance(tag, str) or not isinstance(op_id, str):
+            continue
+        taken.setdefault(tag, {})[snake_case(op_id)] = f"operation {op_id!r}"
+        if snake_case(op_id) in RESERVED_METHODS:
+            yield document.diagnostic("name-collision", "error", pointer_join(pointer, "operationId"), f"operation {op_id!r} becomes method {snake_case(op_id)!r}, an attribute of every API class", CODES["name-collision"][1])
+        waiter = op.get("x-waiter")
+        if op_id in waiters and isinstance(waiter, dict):
+            added.append((tag, snake_case(str(waiter.get("name", WAITER_DEFAULTS["name"]))), pointer_join(pointer, "x-waiter"), f"the x-waiter of {op_id!r}"))
+        if isinstance(op.get("x-pagination"), dict):
+            name = op["x-pagination"].get("name") or f"{op_id}_iter"
+            added.append((tag, snake_case(str(name)), pointer_join(pointer, "x-pagination"), f"the x-pagination of {op_id!r}"))
+        for link_at, _ in _waiter_links(document, pointer, op, waiters):
+            added.append((tag, snake_case(op_id) + "_and_wait", link_at, f"the link from {op_id!r} to a waiter"))
+            break
+    for tag, name, pointer, what in added:
+        names = taken.setdefault(tag, {})
+        other = names.get(name) or ("an attribute of every API class" if name in RESERVED_METHODS else None)
+        if other:
+            yield document.diagnostic("name-collision", "error", pointer, f"{what} becomes method {name!r}, which is already {other}", CODES["name-collision"][1])
+        names[name] = what
 
 
 def _invalid(document: Document, pointer: str, message: str) -> Diagnostic:
@@ -337,15 +370,20 @@ def _waiter(document: Document, op: Operation, raw: dict[str, Any], schemas: dic
     )
 
 
+def _member(owner: str, model: Model | None, wire_name: str) -> str:
+    """How generated code reads property ``wire_name`` of ``owner``: an attribute of a model, a key of a dict."""
+    return f"{owner}.{_attribute(model, wire_name)}" if model else f"{owner}[{wire_name!r}]"
+
+
 def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) -> Pagination:
     settings = {**PAGINATION_DEFAULTS, **raw}
     by_wire = {f.wire_name: f.name for f in op.query_params}
     list_type = op.return_type or PyType("any")
-    items_attribute = ""
+    items_expression = "response"
     if raw.get("items"):
         model = _model(schemas, op.return_type)
-        field = next(f for f in model.fields if f.wire_name == raw["items"]) if model else None
-        items_attribute = field.name if field else snake_case(raw["items"])
+        items_expression = _member("response", model, raw["items"])
+        field = next((f for f in model.fields if f.wire_name == raw["items"]), None) if model else None
         list_type = field.type if field else PyType("any")
     item_type = list_type.args[0] if list_type.kind == "list" and list_type.args else PyType("any")
     key = raw.get("itemKey")
@@ -355,9 +393,9 @@ def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) 
         size_argument=by_wire[settings["sizeParameter"]],
         first_page=int(settings["firstPage"]),
         default_page_size=int(settings["defaultPageSize"]),
-        items_attribute=items_attribute,
+        items_expression=items_expression,
         item_type=item_type,
-        item_key=_attribute(_model(schemas, item_type), key) if key else "",
+        key_expression=_member("item", _model(schemas, item_type), key) if key else "",
         pointer=pointer_join(op.pointer, "x-pagination"),
     )
 

@@ -291,9 +291,9 @@ class Pagination:
     size_argument: str  # Python name of the page-size argument
     first_page: int
     default_page_size: int
-    items_attribute: str  # attribute of the response holding the list; "" for a bare array
+    items_expression: str  # Python expression of the list in ``response``: "response", "response.data"
     item_type: PyType
-    item_key: str  # attribute that identifies an item; "" when items have none
+    key_expression: str  # Python expression identifying ``item``, e.g. "item.id"; "" when items have none
     pointer: str
 
 

@@ -236,7 +236,7 @@ def iter_docstring(op: Operation) -> str:
         *_wrap(
             f"Lazy: a page of ``{paging.size_argument}`` items is fetched when the items before it have been used. "
             f"Starts at page {paging.first_page} and stops after the first page with fewer items."
-            + (f" Items are told apart by ``{paging.item_key}``: one seen on an earlier page is not yielded again." if paging.item_key else ""),
+            + (f" Items are told apart by ``{paging.key_expression}``: one seen on an earlier page is not yielded again." if paging.key_expression else ""),
             "        ",
         ),
         "",

@@ -337,8 +337,8 @@ class ImagesApi:
 
         Lazy: a page of ``page_size`` items is fetched when the items before it have
         been used. Starts at page 0 and stops after the first page with fewer items.
-        Items are told apart by ``id``: one seen on an earlier page is not yielded
-        again.
+        Items are told apart by ``item.id``: one seen on an earlier page is not
+        yielded again.
 
         Args:
             model_id: The ID of the model to generate images. This can be a custom
@@ -901,8 +901,8 @@ class AsyncImagesApi:
 
         Lazy: a page of ``page_size`` items is fetched when the items before it have
         been used. Starts at page 0 and stops after the first page with fewer items.
-        Items are told apart by ``id``: one seen on an earlier page is not yielded
-        again.
+        Items are told apart by ``item.id``: one seen on an earlier page is not
+        yielded again.
 
         Args:
             model_id: The ID of the model to generate images. This can be a custom
