@@ -140,13 +140,15 @@ class BaseClient:
         extra_query: Mapping[str, object] | None,
         timeout: Timeout | NotGiven,
     ) -> httpx.Request:
-        sent = self._headers
+        sent: dict[str, str] | httpx.Headers = self._headers
         if headers or extra_headers:
-            sent = {
-                **self._headers,
-                **{k: str(v) for k, v in (headers or {}).items()},
-                **(extra_headers or {}),
-            }
+            sent = httpx.Headers(
+                self._headers
+            )  # names compare case-insensitively: a later one replaces
+            for name, value in (headers or {}).items():
+                sent[name] = str(value)
+            for name, value in (extra_headers or {}).items():
+                sent[name] = value
         timeout = self.timeout if isinstance(timeout, NotGiven) else timeout
         return http.build_request(
             method,
