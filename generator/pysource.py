@@ -12,7 +12,7 @@ import math
 import textwrap
 from typing import Any
 
-from .ir import Field, Model, Operation, Tag, Waiter
+from .ir import Field, Model, Operation, PyType, Tag, Waiter
 
 WIDTH = 84
 
@@ -183,47 +183,45 @@ def _states(waiter: Waiter) -> str:
     return " or ".join(f"``{_escape(v)}``" for v in waiter.success)
 
 
+def _wait_docstring(op: Operation, waiter: Waiter, result: PyType | None, head: str, about: str, source: list[str]) -> str:
+    """A waiting method's docstring: ``op``'s arguments, the wait options, the job, the errors."""
+    lines = [head, "", *_wrap(about, "        "), "", "Args:"]
+    for field in op.arguments:
+        lines += _arg_lines(field)
+    lines += _wait_option_lines(waiter, "job")
+    returned = result.doc if result else "None"
+    lines += ["", "Returns:", *_item(f"{returned}: The job, in state {_states(waiter)}."), "", "Raises:", *_wait_raises(waiter, "job"), *_error_lines(op)]
+    return docstring(lines + source, "        ")
+
+
 def waiter_docstring(op: Operation) -> str:
     """The docstring of the ``wait`` method generated from ``op``'s ``x-waiter``."""
     waiter = op.waiter
     assert waiter is not None
-    result = op.return_type.doc if op.return_type else "None"
     fields = " or ".join(f"``{f}``" for f in waiter.state_fields)
-    lines = [
+    return _wait_docstring(
+        op,
+        waiter,
+        op.return_type,
         f"Wait until it has ended: call ``{op.name}`` until its state is {_states(waiter)}.",
-        "",
-        *_wrap(f"The state is read from {fields}, the first one set. Every poll is an ordinary {op.name} request, retried as usual.", "        "),
-        "",
-        "Args:",
-    ]
-    for field in op.arguments:
-        lines += _arg_lines(field)
-    lines += _wait_option_lines(waiter, "job")
-    lines += ["", "Returns:", *_item(f"{result}: The job, in state {_states(waiter)}."), "", "Raises:", *_wait_raises(waiter, "job"), *_error_lines(op)]
-    lines += _source(f"``x-waiter`` of operationId ``{_escape(op.operation_id)}``", waiter.pointer)
-    return docstring(lines, "        ")
+        f"The state is read from {fields}, the first one set. Every poll is an ordinary {op.name} request, retried as usual.",
+        _source(f"``x-waiter`` of operationId ``{_escape(op.operation_id)}``", waiter.pointer),
+    )
 
 
 def and_wait_docstring(op: Operation) -> str:
     """The docstring of ``<operation>_and_wait``: the operation, then the target's ``wait``."""
     and_wait = op.and_wait
     assert and_wait is not None and and_wait.target.waiter is not None
-    waiter = and_wait.target.waiter
-    target = and_wait.target
-    result = target.return_type.doc if target.return_type else "None"
-    lines = [
+    target, waiter = and_wait.target, and_wait.target.waiter
+    return _wait_docstring(
+        op,
+        waiter,
+        target.return_type,
         f"{_summary(op)}, then wait until it has ended (``{waiter.name}``).",
-        "",
-        *_wrap(f"Calls ``{op.name}``, then ``{target.name}`` until the state is {_states(waiter)}. The job goes on on the server if the wait ends early.", "        "),
-        "",
-        "Args:",
-    ]
-    for field in op.arguments:
-        lines += _arg_lines(field)
-    lines += _wait_option_lines(waiter, "job")
-    lines += ["", "Returns:", *_item(f"{result}: The job, in state {_states(waiter)}."), "", "Raises:", *_wait_raises(waiter, "job"), *_error_lines(op)]
-    lines += _source(f"the ``links`` entry from operationId ``{_escape(op.operation_id)}`` to ``{_escape(target.operation_id)}``", and_wait.pointer)
-    return docstring(lines, "        ")
+        f"Calls ``{op.name}``, then ``{target.name}`` until the state is {_states(waiter)}. The job goes on on the server if the wait ends early.",
+        _source(f"the ``links`` entry from operationId ``{_escape(op.operation_id)}`` to ``{_escape(target.operation_id)}``", and_wait.pointer),
+    )
 
 
 def iter_docstring(op: Operation) -> str:

@@ -50,9 +50,30 @@ def _spec() -> dict[str, Any]:
                     "parameters": [{"name": "thingId", "in": "path", "required": True, "description": DESCRIPTION, "schema": {"type": "string"}}],
                     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
                     "responses": {
-                        "200": {"description": DESCRIPTION, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+                        "200": {
+                            "description": DESCRIPTION,
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}},
+                            "links": {"Poll": {"operationId": "getThing", "parameters": {"thingId": "$request.path.thingId"}}},
+                        },
                         "404": {"description": DESCRIPTION},
                     },
+                },
+                "get": {
+                    "tags": ["Things"],
+                    "operationId": "getThing",
+                    "parameters": [{"name": "thingId", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "x-waiter": {"stateFields": ["label"], "success": [ENUM_VALUES[0]], "failure": [ENUM_VALUES[5]]},
+                    "responses": {"200": {"description": DESCRIPTION, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}},
+                },
+            }
+        },
+        "webhooks": {
+            "thingDone": {
+                "post": {
+                    "summary": f'Done """ {PAYLOAD} \\',
+                    "description": DESCRIPTION,
+                    "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+                    "responses": {"200": {"description": "ok"}},
                 }
             }
         },
@@ -172,6 +193,7 @@ def test_hostile_tag_name_and_server_url_run_nothing(tmp_path: Path) -> None:
     spec["servers"] = [{"url": f'https://hostile.example/"""; {PAYLOAD}; """'}]
     spec["tags"] = [{"name": evil}]
     spec["paths"]["/things/{thingId}"]["post"]["tags"] = [evil]
+    spec["paths"]["/things/{thingId}"]["get"]["tags"] = [evil]
     path = tmp_path / "hostile.yaml"
     path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
     out = tmp_path / "out"
@@ -226,3 +248,33 @@ def test_a_one_line_docstring_may_end_in_a_quote(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
     source = generate_files(path, config=CONFIG).files["hostile/models/thing.py"]
     assert _attribute_docstrings(source)["label"].rstrip() == 'Say "hi"'
+
+
+WAIT_FOR_HOSTILE_STATES = """
+import json, sys
+import httpx
+import hostile
+states = json.loads(sys.argv[1])
+answers = iter([{"label": "pending"}, {"label": states["success"]}])
+transport = httpx.MockTransport(lambda request: httpx.Response(200, json=next(answers)))
+client = hostile.Hostile(api_key="k", http_client=httpx.Client(transport=transport))
+done = client.things.make_thing_and_wait(thing_id="t", label="x", limit=1.0, poll_interval=0)
+failed = iter([{"label": states["failure"]}])
+client = hostile.Hostile(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200, json=next(failed)))))
+try:
+    client.things.wait(thing_id="t", poll_interval=0)
+except hostile.JobFailedError as error:
+    print(json.dumps({"done": done.label, "failed": error.state, "doc": client.things.wait.__doc__, "hook": client.webhooks.parse_thing_done.__doc__}))
+"""
+
+
+def test_hostile_waiter_states_are_literals(hostile: tuple[Path, dict[str, str]]) -> None:
+    """x-waiter values reach the code as literals: a state that looks like code is compared, not run."""
+    out, _ = hostile
+    states = {"success": ENUM_VALUES[0], "failure": ENUM_VALUES[5]}
+    ran = subprocess.run([sys.executable, "-c", WAIT_FOR_HOSTILE_STATES, json.dumps(states)], cwd=out, capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0, ran.stderr
+    result = json.loads(ran.stdout)
+    assert (result["done"], result["failed"]) == (states["success"], states["failure"])
+    assert _same_text(result["doc"], states["success"]) and _same_text(result["hook"], DESCRIPTION)
+    assert not (out / "PWNED").exists()
