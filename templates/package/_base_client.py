@@ -146,22 +146,26 @@ class BaseClient:
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
 
-    def _retry_delay(
-        self,
-        method: str,
-        retries_taken: int,
-        *,
-        response: httpx.Response | None = None,
-        error: httpx.TransportError | None = None,
-    ) -> float | None:
-        """Seconds to wait before sending the request again, or ``None`` to stop here."""
-        if retries_taken >= self.max_retries:
+    def _retry_after_error(self, request: httpx.Request, retries_taken: int, error: httpx.TransportError) -> float:
+        """Seconds to wait before sending ``request`` again after ``error``.
+
+        Raises:
+            APIConnectionError: (or APITimeoutError) no retry is left, or the rules allow none.
+        """
+        if retries_taken >= self.max_retries or not should_retry_error(error, request.method):
+            raise _api_error(error, request) from error
+        delay = backoff(retries_taken)
+        log_retry(request, delay, type(error).__name__)
+        return delay
+
+    def _retry_after_response(self, request: httpx.Request, retries_taken: int, response: httpx.Response) -> float | None:
+        """Seconds to wait before sending ``request`` again, or ``None`` to keep ``response``."""
+        log_response(response)
+        if response.is_success or retries_taken >= self.max_retries or not should_retry_response(response, request.method):
             return None
-        if error is not None:
-            return backoff(retries_taken) if should_retry_error(error, method) else None
-        if response is not None and should_retry_response(response, method):
-            return backoff(retries_taken, response)
-        return None
+        delay = backoff(retries_taken, response)
+        log_retry(request, delay, f"status {response.status_code}")
+        return delay
 
     def with_options(
         self: _B,
@@ -232,18 +236,13 @@ class SyncAPIClient(BaseClient):
             try:
                 response = self._http.send(request)
             except httpx.TransportError as exc:
-                delay = self._retry_delay(method, retries_taken, error=exc)
-                if delay is None:
-                    raise _api_error(exc, request) from exc
-                log_retry(request, delay, type(exc).__name__)
+                time.sleep(self._retry_after_error(request, retries_taken, exc))
             else:
-                log_response(response)
-                delay = None if response.is_success else self._retry_delay(method, retries_taken, response=response)
+                delay = self._retry_after_response(request, retries_taken, response)
                 if delay is None:
                     return self._result(response, cast_to, errors, retries_taken)
                 response.close()
-                log_retry(request, delay, f"status {response.status_code}")
-            time.sleep(delay)
+                time.sleep(delay)
             retries_taken += 1
 
     def close(self) -> None:
@@ -302,18 +301,13 @@ class AsyncAPIClient(BaseClient):
             try:
                 response = await self._http.send(request)
             except httpx.TransportError as exc:
-                delay = self._retry_delay(method, retries_taken, error=exc)
-                if delay is None:
-                    raise _api_error(exc, request) from exc
-                log_retry(request, delay, type(exc).__name__)
+                await asyncio.sleep(self._retry_after_error(request, retries_taken, exc))
             else:
-                log_response(response)
-                delay = None if response.is_success else self._retry_delay(method, retries_taken, response=response)
+                delay = self._retry_after_response(request, retries_taken, response)
                 if delay is None:
                     return self._result(response, cast_to, errors, retries_taken)
                 await response.aclose()
-                log_retry(request, delay, f"status {response.status_code}")
-            await asyncio.sleep(delay)
+                await asyncio.sleep(delay)
             retries_taken += 1
 
     async def close(self) -> None:

@@ -36,8 +36,8 @@ import leap
 import leap._retries
 from leap.models import InferenceEntity, ListModelsV2Response, ModelV2Entity
 from tests.conftest import load_spec
-from tests.contract.conftest import API_KEY, SERVER_URL, assert_request_valid
-from tests.runtime.server import LocalServer, Reply, json_reply, open_sockets
+from tests.contract.conftest import API_KEY, assert_request_valid
+from tests.runtime.server import LocalServer, Reply, json_reply, on_spec_server, open_sockets
 
 MODES = ("sync", "async")
 
@@ -209,12 +209,6 @@ class Script:
     def gaps(self) -> list[float]:
         """Seconds between consecutive arrivals."""
         return [b - a for a, b in zip(self.times, self.times[1:])]
-
-
-def on_spec_server(request: httpx.Request) -> httpx.Request:
-    """``request`` as if sent to the spec's server (openapi-core matches the server URL)."""
-    url = httpx.URL(SERVER_URL).copy_with(raw_path=request.url.raw_path)
-    return httpx.Request(request.method, url, headers=request.headers.multi_items(), content=request.content)
 
 
 def assert_requests_valid(server: LocalServer) -> None:

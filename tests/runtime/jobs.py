@@ -17,17 +17,13 @@ import httpx
 
 from tests.conftest import load_spec
 from tests.contract.conftest import assert_request_valid
-from tests.runtime.server import Reply, json_reply
+from tests.runtime.server import Reply, json_reply, on_spec_server
 
 SCHEMAS = load_spec()["components"]["schemas"]
 
-SERVER = load_spec()["servers"][0]["url"]
-
-
 def check_request(request: httpx.Request) -> None:
     """Validate a request the local server received, as if sent to the spec's server."""
-    url = httpx.URL(SERVER).join(request.url.raw_path.decode("ascii"))
-    assert_request_valid(httpx.Request(request.method, url, headers=request.headers, content=request.content))
+    assert_request_valid(on_spec_server(request))
 
 
 _INFERENCE = re.compile(r"^/api/v1/images/models/(?P<model>[^/]+)/inferences(?:/(?P<job>[^/]+))?$")

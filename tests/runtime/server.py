@@ -23,6 +23,8 @@ from typing import Any
 
 import httpx
 
+from tests.contract.conftest import SERVER_URL
+
 
 @dataclass
 class Reply:
@@ -123,6 +125,12 @@ class LocalServer:
             do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _serve
 
         return _Handler
+
+
+def on_spec_server(request: httpx.Request) -> httpx.Request:
+    """``request`` as if sent to the spec's server (openapi-core matches the server URL)."""
+    url = httpx.URL(SERVER_URL).copy_with(raw_path=request.url.raw_path)
+    return httpx.Request(request.method, url, headers=request.headers.multi_items(), content=request.content)
 
 
 def open_sockets() -> int:
