@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal
 
 #: How docs show the runtime types of generated code.
@@ -154,15 +155,17 @@ class Model:
     pointer: str
     exactly_one_of: tuple[tuple[str, ...], ...] = ()  # groups of wire names: exactly one must be set
     example: Value | None = None
+    late_imports: tuple[str, ...] = ()  # schemas on an import cycle with this one: imported after the class
     kind: Literal["model"] = "model"
 
     @property
     def schema_refs(self) -> list[str]:
+        """The schemas imported at the top of the model's module (``late_imports`` excluded)."""
         names: set[str] = set()
         for f in self.fields:
             names |= f.type.schema_names
         names.discard(self.name)
-        return sorted(names)
+        return sorted(names - set(self.late_imports))
 
 
 @dataclass(frozen=True)
@@ -350,6 +353,7 @@ class PackageConfig:
     error_base: str = "LeapError"
     env_prefix: str = "LEAP"
     title: str = "Leap"
+    base_url: str = ""  # "" = the first server of the spec
 
 
 @dataclass(frozen=True)
@@ -383,5 +387,10 @@ class Api:
     def operations(self) -> tuple[Operation, ...]:
         return tuple(op for tag in self.tags for op in tag.operations)
 
+    @cached_property
+    def _schemas_by_name(self) -> dict[str, Schema]:
+        return {s.name: s for s in self.schemas}
+
     def schema(self, name: str) -> Schema:
-        return next(s for s in self.schemas if s.name == name)
+        """The generated schema called ``name`` (a class name); ``KeyError`` when there is none."""
+        return self._schemas_by_name[name]

@@ -177,7 +177,15 @@ def cast_to(op: Operation) -> str:
         return "type(None)"
     if op.return_type.kind == "any":
         return "object"
+    if needs_cast(op.return_type):
+        # A union is not a ``type[T]`` to mypy: say which type the call returns.
+        return f"cast({('type[' + op.return_type.annotation + ']')!r}, {op.return_type.annotation})"
     return op.return_type.annotation
+
+
+def needs_cast(type_: Any) -> bool:
+    """Whether a return type must be cast to ``type[...]`` (unions, optionals, aliases of them, literals)."""
+    return bool(type_.kind == "union" or type_.nullable or type_.kind in ("alias", "enum") or type_.uses_literal and type_.kind == "primitive")
 
 
 def error_models(op: Operation) -> str:
@@ -191,6 +199,7 @@ def tag_imports(tag: Tag) -> list[str]:
     typing_names = set()
     utils = set()
     types = set()
+    dates = False
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
@@ -200,13 +209,20 @@ def tag_imports(tag: Tag) -> list[str]:
             utils.add("multipart")
         if op.body and op.body.exactly_one_of:
             utils.add("require_exactly_one")
-        for field in op.arguments:
-            types |= field.type.runtime_names
-            if field.type.uses_any:
+        used = [field.type for field in op.arguments] + ([op.return_type] if op.return_type is not None else [])
+        if op.return_type is not None and op.return_type.kind != "any" and needs_cast(op.return_type):
+            typing_names.add("cast")
+        for type_ in used:
+            types |= type_.runtime_names
+            if type_.uses_any:
                 typing_names.add("Any")
-        if op.return_type is not None and op.return_type.uses_any:
-            typing_names.add("Any")
+            if type_.uses_literal:
+                typing_names.add("Literal")
+            if type_.uses_date:
+                dates = True
     lines = []
+    if dates:
+        lines += ["from datetime import date", ""]
     if typing_names:
         lines += [f"from typing import {', '.join(sorted(typing_names))}", ""]
     lines.append("from .._base_client import AsyncAPIClient, SyncAPIClient")

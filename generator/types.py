@@ -15,37 +15,72 @@
 | any other ``anyOf``/``oneOf``                     | the union of the branches' types  |
 | ``type: [T, "null"]``, ``nullable: true``, a ``null`` branch | ``T | None``           |
 | ``{}`` or no type                                 | ``Any``                           |
+| ``format: int64`` / ``double``, ``float``          | ``int`` / ``float``               |
+| ``format: uuid``, ``byte`` (base64 text)           | ``str``                           |
+| ``allOf`` of one schema (plus annotations)         | that schema's type                |
+| ``allOf`` of objects, as a component schema        | one model with every branch's properties (later branches override earlier ones; ``required`` is the union) |
+| ``allOf`` of objects, inline                       | ``dict[str, Any]``                |
+| ``enum``/``const`` of values a ``Literal`` cannot hold (floats, objects) | the type without the enum (warning ``unsupported-schema``) |
+| a reference cycle through aliases only, or nesting deeper than 64 | ``Any`` (warning ``unsupported-schema``) |
+| ``$ref`` with ``nullable: true`` beside it         | the referenced type ``| None``     |
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .ir import PyType
-from .loader import Document
-from .naming import pascal_case
+from .loader import Document, UnresolvedRef
+from .naming import class_identifier
 
 ANY = PyType("any")
 STR = PyType("primitive", "str")
 
 _PRIMITIVES = {"integer": "int", "number": "float", "boolean": "bool", "string": "str"}
+_MAX_DEPTH = 64
+SCHEMAS_PREFIX = "#/components/schemas/"
+
+Warn = Callable[[str, str], None]
+"""``warn(pointer, message)``: report an ``unsupported-schema`` warning."""
 
 
 def is_json_media_type(media_type: str) -> bool:
     """``application/json`` and its ``+json`` relatives."""
-    base = media_type.split(";")[0].strip().lower()
+    base = str(media_type).split(";")[0].strip().lower()
     return base == "application/json" or base.endswith("+json")
+
+
+def literal_values(values: Any) -> list[str | int | bool] | None:
+    """The values of an ``enum`` as ``Literal`` members (``None`` left out), or ``None`` when a ``Literal`` cannot hold them."""
+    if not isinstance(values, list):
+        return None
+    out: list[str | int | bool] = []
+    for value in values:
+        if value is None:
+            continue
+        if not isinstance(value, (str, int, bool)):
+            return None
+        if not any(type(value) is type(v) and value == v for v in out):
+            out.append(value)
+    return out or None
 
 
 def classify(schema: Any) -> str:
     """What a named schema becomes: ``model`` (object), ``enum`` or ``alias`` (anything else)."""
     if not isinstance(schema, dict):
         return "alias"
-    if isinstance(schema.get("enum"), list) and any(v is not None for v in schema["enum"]):
+    if literal_values(schema.get("enum")) is not None and "$ref" not in schema:
         return "enum"
-    if "properties" in schema or _types_of(schema) == ["object"] and "additionalProperties" not in schema:
+    if "$ref" in schema:
+        return "alias"
+    if isinstance(schema.get("properties"), dict) or _types_of(schema) == ["object"] and "additionalProperties" not in schema and not _has_union(schema):
         return "model"
     return "alias"
+
+
+def _has_union(schema: dict[str, Any]) -> bool:
+    return any(isinstance(schema.get(k), list) and schema.get(k) for k in ("anyOf", "oneOf", "allOf"))
 
 
 def _types_of(schema: dict[str, Any]) -> list[str]:
@@ -58,7 +93,7 @@ def _types_of(schema: dict[str, Any]) -> list[str]:
 
 
 def _is_null(schema: Any) -> bool:
-    return isinstance(schema, dict) and _types_of(schema) == ["null"] and len(schema) <= 2
+    return isinstance(schema, dict) and (_types_of(schema) == ["null"] or schema.get("enum") == [None]) and "properties" not in schema
 
 
 def _is_file(schema: dict[str, Any]) -> bool:
@@ -67,32 +102,120 @@ def _is_file(schema: dict[str, Any]) -> bool:
     return schema.get("format") == "binary" or (isinstance(media, str) and not is_json_media_type(media) and "contentEncoding" not in schema)
 
 
+_ANNOTATIONS = {"description", "title", "example", "examples", "default", "deprecated", "readOnly", "writeOnly", "externalDocs", "xml", "nullable", "$comment"}
+
+
+def _annotation_only(schema: Any) -> bool:
+    """A schema that only describes (``{description: ...}``): it adds nothing to an ``allOf``."""
+    return isinstance(schema, dict) and all(k in _ANNOTATIONS or str(k).startswith("x-") for k in schema)
+
+
 class TypeMapper:
-    def __init__(self, document: Document) -> None:
+    """Maps schemas to :class:`PyType`; ``names`` gives the class of each component schema, ``warn`` hears what it cannot map."""
+
+    def __init__(self, document: Document, names: dict[str, str] | None = None, warn: Warn | None = None) -> None:
         self.document = document
-        schemas = (document.data.get("components") or {}).get("schemas") or {}
-        self.kinds = {name: classify(schema) for name, schema in schemas.items()}
+        self._depth = 0
+        self._expanding: list[str] = []
+        components = document.data.get("components")
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        schemas = schemas if isinstance(schemas, dict) else {}
+        self.kinds = {str(name): self.kind_of(schema) for name, schema in schemas.items()}
+        self.names = names if names is not None else {name: class_identifier(name, "Schema") for name in self.kinds}
+        self.warn: Warn = warn or (lambda pointer, message: None)
+        self.inlined: frozenset[str] = frozenset()  # aliases expanded where used (they are on an import cycle)
+
+    def kind_of(self, schema: Any) -> str:
+        """:func:`classify`, with an ``allOf`` of objects as a ``model``."""
+        kind = classify(schema)
+        if kind == "alias" and isinstance(schema, dict) and self.all_of_objects(schema):
+            return "model"
+        return kind
+
+    def all_of_objects(self, schema: dict[str, Any]) -> bool:
+        """Whether ``schema`` is an ``allOf`` whose branches are all objects (or only describe)."""
+        branches = schema.get("allOf")
+        if not isinstance(branches, list) or not branches or "anyOf" in schema or "oneOf" in schema:
+            return False
+        objects = 0
+        for branch in branches:
+            _, target = self.deref(branch)
+            if _annotation_only(target):
+                continue
+            if not isinstance(target, dict) or classify(target) != "model" and not self._nested_all_of(target):
+                return False
+            objects += 1
+        return objects > 0
+
+    def _nested_all_of(self, schema: dict[str, Any]) -> bool:
+        if len(self._expanding) > _MAX_DEPTH:
+            return False
+        self._expanding.append("allOf")
+        try:
+            return self.all_of_objects(schema)
+        finally:
+            self._expanding.pop()
+
+    def deref(self, schema: Any, pointer: str = "") -> tuple[str, Any]:
+        """``(pointer, target)`` of a ``$ref`` chain; an unresolvable one gives ``(pointer, {})``."""
+        try:
+            return self.document.deref(pointer, schema)
+        except UnresolvedRef:
+            return pointer, {}
 
     def map(self, pointer: str, schema: Any) -> PyType:
         """The Python type of ``schema`` (found at ``pointer``)."""
         if not isinstance(schema, dict):
             return ANY
+        if self._depth > _MAX_DEPTH:
+            self.warn(pointer, "the schema nests too deeply; typed as Any")
+            return ANY
+        self._depth += 1
+        try:
+            return self._map(pointer, schema)
+        finally:
+            self._depth -= 1
+
+    def _map(self, pointer: str, schema: dict[str, Any]) -> PyType:
+        nullable = schema.get("nullable") is True or "null" in _types_of(schema)
         if "$ref" in schema:
-            return self._ref(pointer, schema)
-        nullable = bool(schema.get("nullable")) or "null" in _types_of(schema)
+            return self._ref(pointer, schema).with_nullable(nullable) if nullable else self._ref(pointer, schema)
         union = schema.get("anyOf") or schema.get("oneOf")
         if isinstance(union, list) and union and "properties" not in schema:
             return self._union(pointer, union, nullable)
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of and "properties" not in schema:
+            return self._all_of(pointer, all_of, nullable)
         return self._plain(pointer, schema).with_nullable(nullable)
 
     def _ref(self, pointer: str, schema: dict[str, Any]) -> PyType:
         ref = schema["$ref"]
-        prefix = "#/components/schemas/"
-        name = ref[len(prefix) :] if ref.startswith(prefix) else ""
-        if name and "/" not in name and name in self.kinds:
-            return PyType(self.kinds[name], pascal_case(name))
-        target_pointer, target = self.document.deref(pointer, schema)
-        return self.map(target_pointer, target)
+        name = ref[len(SCHEMAS_PREFIX) :] if isinstance(ref, str) and ref.startswith(SCHEMAS_PREFIX) else ""
+        name = name.replace("~1", "/").replace("~0", "~")
+        if name in self.kinds and name not in self.inlined:
+            return PyType(self.kinds[name], self.names[name])  # type: ignore[arg-type]
+        target_pointer, target = self.deref(schema, pointer)
+        if target_pointer in self._expanding:
+            self.warn(pointer, f"{ref!r} refers back to itself through aliases only; typed as Any")
+            return ANY
+        self._expanding.append(target_pointer)
+        try:
+            return self.map(target_pointer, target)
+        finally:
+            self._expanding.pop()
+
+    def _all_of(self, pointer: str, branches: list[Any], nullable: bool) -> PyType:
+        kept = [(i, b) for i, b in enumerate(branches) if not _annotation_only(b)]
+        if len(kept) == 1:
+            index, branch = kept[0]
+            mapped = self.map(f"{pointer}/allOf/{index}", branch)
+            return mapped.with_nullable(nullable or mapped.nullable)
+        if not kept:
+            return ANY
+        if self.all_of_objects({"allOf": branches}):
+            return PyType("dict", args=(ANY,), nullable=nullable)
+        self.warn(pointer, "an allOf of schemas that are not all objects; typed as Any")
+        return ANY
 
     def _union(self, pointer: str, branches: list[Any], nullable: bool) -> PyType:
         kept = [b for b in branches if not _is_null(b)]
@@ -108,12 +231,17 @@ class TypeMapper:
             return types[0].with_nullable(nullable)
         unique: list[PyType] = []
         for t in types:
-            if t not in unique:
-                unique.append(t)
-        if len(unique) == 1:
-            return unique[0].with_nullable(nullable)
+            for part in t.args if t.kind == "union" and not t.nullable else (t,):
+                if part not in unique:
+                    unique.append(part)
         if any(t.kind == "any" for t in unique):
             return ANY
+        if any(t.nullable for t in unique):
+            nullable = True
+            unique = [t.with_nullable(False) for t in unique]
+            unique = [t for i, t in enumerate(unique) if t not in unique[:i]]
+        if len(unique) == 1:
+            return unique[0].with_nullable(nullable)
         return PyType("union", args=tuple(unique), nullable=nullable)
 
     def _is_string(self, schema: Any) -> bool:
@@ -121,27 +249,41 @@ class TypeMapper:
         if not isinstance(schema, dict):
             return False
         if "$ref" in schema:
-            try:
-                _, schema = self.document.deref("", schema)
-            except KeyError:
-                return False
-            return self._is_string(schema)
+            _, schema = self.deref(schema)
+            return isinstance(schema, dict) and "$ref" not in schema and self._is_string(schema)
         types = [t for t in _types_of(schema) if t != "null"]
-        return types == ["string"]
+        return types == ["string"] and not isinstance(schema.get("enum"), list) or types in (["string"], []) and literal_values(schema.get("enum")) is not None and all(isinstance(v, str) for v in schema["enum"] if v is not None)
 
     def _plain(self, pointer: str, schema: dict[str, Any]) -> PyType:
         if "const" in schema:
-            return PyType("primitive", f"Literal[{schema['const']!r}]")
-        if isinstance(schema.get("enum"), list) and any(v is not None for v in schema["enum"]):
-            values = ", ".join(repr(v) for v in schema["enum"] if v is not None)
+            values = literal_values([schema["const"]])
+            if values is not None:
+                return PyType("primitive", f"Literal[{values[0]!r}]")
+            self.warn(pointer, f"const {schema['const']!r} cannot be a Literal; typed by its type")
+        if "enum" in schema and literal_values(schema["enum"]) is not None:
+            values = ", ".join(repr(v) for v in literal_values(schema["enum"]) or ())
             return PyType("primitive", f"Literal[{values}]")
+        if "enum" in schema and isinstance(schema["enum"], list) and any(v is not None for v in schema["enum"]):
+            self.warn(pointer, "enum values a Literal cannot hold (numbers with fractions, objects); typed by its type")
         types = [t for t in _types_of(schema) if t != "null"]
         if types in ([], ["string"]) and _is_file(schema):
             return PyType("file")
         if not types:
-            return ANY
+            if isinstance(schema.get("properties"), dict) or "additionalProperties" in schema:
+                types = ["object"]
+            elif "items" in schema:
+                types = ["array"]
+            else:
+                return ANY
         if len(types) > 1:
-            return PyType("union", args=tuple(self._plain(pointer, {**schema, "type": t}) for t in types))
+            parts: list[PyType] = []
+            for t in types:
+                mapped = self._plain(pointer, {**schema, "type": t})
+                if mapped.kind == "any":
+                    return ANY
+                if mapped not in parts:
+                    parts.append(mapped)
+            return parts[0] if len(parts) == 1 else PyType("union", args=tuple(parts))
         kind = types[0]
         if kind == "string":
             fmt = schema.get("format")
@@ -153,9 +295,14 @@ class TypeMapper:
         if kind in _PRIMITIVES:
             return PyType("primitive", _PRIMITIVES[kind])
         if kind == "array":
-            return PyType("list", args=(self.map(f"{pointer}/items", schema.get("items", {})),))
+            items = schema.get("items", {})
+            if isinstance(items, list):  # tuple validation (JSON Schema draft 4 style)
+                items = {}
+            return PyType("list", args=(self.map(f"{pointer}/items", items),))
         if kind == "object":
             extra = schema.get("additionalProperties")
             value = self.map(f"{pointer}/additionalProperties", extra) if isinstance(extra, dict) else ANY
             return PyType("dict", args=(value,))
+        if kind != "null":
+            self.warn(pointer, f"unknown type {kind!r}; typed as Any")
         return ANY
