@@ -29,3 +29,8 @@ test: $(READY)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache build
+
+# make corpus    generates each public document of the corpus (../shared/specs) and prints a report
+.PHONY: corpus
+corpus: $(READY)
+	$(PY) -m tests.corpus.report
