@@ -143,6 +143,7 @@ class Builder:
         self.config = config
         self.found = Diagnostics()
         self.renamed: set[tuple[str, str]] = set()
+        self.warned: set[tuple[str, str]] = set()
         self.classes = Namespace(RESERVED_CLASSES)
         self.modules = Namespace()
         self.names: dict[str, tuple[str, str]] = {}  # component schema -> (class, module)
@@ -159,6 +160,10 @@ class Builder:
     # -- diagnostics -----------------------------------------------------------------
 
     def warn(self, code: str, pointer: str, message: str) -> None:
+        """Report a warning, once per code and place (a body property is a model field and an argument too)."""
+        if (code, pointer) in self.warned:
+            return
+        self.warned.add((code, pointer))
         self.found.add(self.document.diagnostic(code, "warning", pointer, message, CODES[code][1]))
 
     def unsupported(self, pointer: str, message: str) -> None:

@@ -106,6 +106,7 @@ class Namespace:
 
     def claim(self, wanted: str, owner: str) -> tuple[str, str | None]:
         """Take ``wanted`` (or a free variant of it) for ``owner``; return ``(name, owner it collided with)``."""
+        base = wanted.rstrip("_") or wanted
         if wanted in self.reserved:
             wanted += self.suffix
         if wanted not in self.owners and wanted not in self.reserved:
@@ -113,8 +114,8 @@ class Namespace:
             return wanted, None
         clash = self.owners.get(wanted, wanted)
         number = 2
-        while f"{wanted}_{number}" in self.owners or f"{wanted}_{number}" in self.reserved:
+        while f"{base}_{number}" in self.owners or f"{base}_{number}" in self.reserved:
             number += 1
-        name = f"{wanted}_{number}"
+        name = f"{base}_{number}"
         self.owners[name] = owner
         return name, clash
