@@ -32,7 +32,7 @@ from .ir import (
 from .loader import Document
 from .naming import Namespace, class_identifier, identifier, module_name, snake_case, words
 from .pysource import pyrepr
-from .references import import_cycles
+from .references import cyclic_aliases, late_imports
 from .types import TypeMapper, is_json_media_type, literal_values
 from .validate import is_bearer, iter_operations, request_media_type
 
@@ -155,7 +155,8 @@ class Builder:
             module = self.claim(self.modules, module_name(cls) or "schema", at, f"schema {key!r}", "module")
             self.names[str(key)] = (cls, module)
         self.types = TypeMapper(document, {k: v[0] for k, v in self.names.items()}, self.unsupported)
-        self.types.inlined, self.late_imports = import_cycles(self.raw_schemas, self.types.kinds)
+        self.types.inlined = cyclic_aliases(self.raw_schemas, self.types.kinds)
+        self.types.classes = Namespace(set(self.classes.owners) | RESERVED_CLASSES)
 
     # -- diagnostics -----------------------------------------------------------------
 
@@ -200,24 +201,33 @@ class Builder:
             value_type = "int" if all(isinstance(v.value, int) for v in values) else "str"
             return Enum(name, module, schema_name, description, values, pointer, value_type)
         if kind == "model":
-            properties, required = self.object_shape(pointer, raw)
-            fields = self.fields(properties, required, location="body")
-            used: set[str] = set()
-            for f in fields:
-                used |= f.type.schema_names
-            cycle = {self.names[n][0] for n in self.late_imports.get(schema_name, ())}
-            return Model(
-                name=name,
-                module=module,
-                schema_name=schema_name,
-                description=description,
-                fields=fields,
-                pointer=pointer,
-                exactly_one_of=self.exactly_one_of(raw),
-                example=value(raw["example"]) if "example" in raw else None,
-                late_imports=tuple(sorted((used & cycle) - {name})),
-            )
+            return self.model(name, module, schema_name, pointer, raw)
         return Alias(name, module, schema_name, description, self.types.map(pointer, schema), pointer)
+
+    def model(self, name: str, module: str, schema_name: str, pointer: str, raw: dict[str, Any]) -> Model:
+        properties, required = self.object_shape(pointer, raw)
+        return Model(
+            name=name,
+            module=module,
+            schema_name=schema_name,
+            description=text(raw.get("description")) or text(raw.get("title")),
+            fields=self.fields(properties, required, location="body"),
+            pointer=pointer,
+            exactly_one_of=self.exactly_one_of(raw),
+            example=value(raw["example"]) if "example" in raw else None,
+        )
+
+    def inline_models(self) -> list[Schema]:
+        """A model for each inline object met while mapping types (mapping one may meet more)."""
+        out: list[Schema] = []
+        done: set[str] = set()
+        while pending := [p for p in self.types.inline_models if p not in done]:
+            for pointer in pending:
+                done.add(pointer)
+                name, raw = self.types.inline_models[pointer]
+                module = self.claim(self.modules, module_name(name) or "inline", pointer, f"inline schema {name!r}", "module")
+                out.append(self.model(name, module, name, pointer, raw))
+        return out
 
     def object_shape(self, pointer: str, schema: dict[str, Any], seen: frozenset[str] = frozenset()) -> tuple[dict[str, tuple[str, Any]], set[str]]:
         """``(properties, required)`` of an object schema, with the branches of its ``allOf`` merged in.
@@ -304,6 +314,7 @@ class Builder:
             name = self.claim(methods, wanted, pointer, f"{method.upper()} {path}", "method")
             self.warn("missing-operation-id", pointer, f"{method.upper()} {path} has no operationId; its method is named {name!r} after the method and path")
             op_id = name
+        self.types.operation_names[pointer] = class_identifier(name, "Call")
         arguments = Namespace(RESERVED_ARGUMENTS)
         params: dict[tuple[str, str], Field] = {}
         path_item = _dict(_dict(self.document.data.get("paths")).get(path))
@@ -459,6 +470,21 @@ class Builder:
                 out.append(SecurityScheme(str(name), "bearer", "Authorization", text(scheme.get("description"))))
         return tuple(out)
 
+    def all_schemas(self) -> tuple[Schema, ...]:
+        """The component schemas, then the inline models, each model told which imports must come late."""
+        schemas = list(self.schemas()) + self.inline_models()
+        graph: dict[str, list[str]] = {}
+        for schema in schemas:
+            if isinstance(schema, Model):
+                names: set[str] = set()
+                for f in schema.fields:
+                    names |= f.type.schema_names
+                graph[schema.name] = sorted(names - {schema.name})
+            elif isinstance(schema, Alias):
+                graph[schema.name] = sorted(schema.type.schema_names - {schema.name})
+        late = late_imports(graph)
+        return tuple(replace(s, late_imports=tuple(sorted(late[s.name]))) if isinstance(s, Model) and late.get(s.name) else s for s in schemas)
+
     def api(self) -> Api:
         data = self.document.data
         info = _dict(data.get("info"))
@@ -470,8 +496,8 @@ class Builder:
             description=text(info.get("description")) or text(info.get("summary")),
             base_url=(self.config.base_url or (url if isinstance(url, str) else "")).rstrip("/"),
             config=self.config,
-            tags=self.tags(),
-            schemas=self.schemas(),
+            tags=self.tags(),  # before the schemas: operations meet inline models too
+            schemas=self.all_schemas(),
             security=self.security(),
             spec_sha256=self.document.sha256,
             generator_version=__version__,

@@ -4,10 +4,12 @@ Python cannot run ``from .b import B`` at the top of ``a.py`` when ``b.py`` does
 for ``A``: one of them sees the other half-initialised. So, per strongly connected
 component of the reference graph (schemas that reach each other):
 
-- a model imports the models of its own component at the *bottom* of its module, after its
-  class is defined (pydantic resolves the annotations when the model is first used);
 - an alias on a cycle is not imported at all: where it is used, its type is written out
-  (an alias is evaluated when its module runs, so it cannot wait for a late import).
+  (an alias is evaluated when its module runs, so it cannot wait for a late import); this
+  is decided from the spec, before types are mapped (:func:`cyclic_aliases`);
+- a model imports the models of its own component at the *bottom* of its module, after its
+  class is defined (pydantic resolves the annotations when the model is first used); this
+  is decided from the generated types, inline models included (:func:`late_imports`).
 
 Everything here is linear in the number of schemas and references.
 """
@@ -75,35 +77,22 @@ def strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:
     return out
 
 
-def import_cycles(schemas: dict[str, Any], kinds: dict[str, str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-    """``(aliases to write out where used, for each model the schemas it must import late)``."""
+def cyclic_aliases(schemas: dict[str, Any], kinds: dict[str, str]) -> frozenset[str]:
+    """The aliases on a reference cycle (through anything inside the schemas, inline objects too)."""
     graph = {str(name): [r for r in dict.fromkeys(refs_in(schema)) if r in kinds] for name, schema in schemas.items()}
     inlined: set[str] = set()
     for component in strongly_connected(graph):
-        cyclic = len(component) > 1 or component[0] in graph.get(component[0], [])
-        if cyclic:
+        if len(component) > 1 or component[0] in graph.get(component[0], []):
             inlined |= {n for n in component if kinds.get(n) == "alias"}
-    effective: dict[str, list[str]] = {}
-    for name, targets in graph.items():
-        if name in inlined:
-            continue
-        reached: list[str] = []
-        seen: set[str] = set()
-        todo = list(targets)
-        while todo:
-            target = todo.pop()
-            if target in seen:
-                continue
-            seen.add(target)
-            if target in inlined:
-                todo.extend(graph.get(target, []))
-            else:
-                reached.append(target)
-        effective[name] = reached
+    return frozenset(inlined)
+
+
+def late_imports(graph: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """For each generated schema on an import cycle: the schemas of its cycle it refers to (imported late)."""
     late: dict[str, frozenset[str]] = {}
-    for component in strongly_connected(effective):
+    for component in strongly_connected(graph):
         members = frozenset(component)
         if len(members) > 1:
             for name in component:
-                late[name] = members - {name}
-    return frozenset(inlined), late
+                late[name] = members.intersection(graph.get(name, ())) - {name}
+    return late

@@ -19,7 +19,7 @@
 | ``format: uuid``, ``byte`` (base64 text)           | ``str``                           |
 | ``allOf`` of one schema (plus annotations)         | that schema's type                |
 | ``allOf`` of objects, as a component schema        | one model with every branch's properties (later branches override earlier ones; ``required`` is the union) |
-| ``allOf`` of objects, inline                       | ``dict[str, Any]``                |
+| an inline object with ``properties`` (or an inline ``allOf`` of objects) | a model named after where it is: ``Pet.category`` -> ``PetCategory``, the 200 response of ``get_pet`` -> ``GetPetResponse``, an array's items -> ``...Item`` |
 | ``enum``/``const`` of values a ``Literal`` cannot hold (floats, objects) | the type without the enum (warning ``unsupported-schema``) |
 | a reference cycle through aliases only, or nesting deeper than 64 | ``Any`` (warning ``unsupported-schema``) |
 | ``$ref`` with ``nullable: true`` beside it         | the referenced type ``| None``     |
@@ -30,9 +30,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .diagnostics import pointer_parts
 from .ir import PyType
 from .loader import Document, UnresolvedRef
-from .naming import class_identifier
+from .naming import Namespace, class_identifier, pascal_case, words
 
 ANY = PyType("any")
 STR = PyType("primitive", "str")
@@ -124,6 +125,9 @@ class TypeMapper:
         self.names = names if names is not None else {name: class_identifier(name, "Schema") for name in self.kinds}
         self.warn: Warn = warn or (lambda pointer, message: None)
         self.inlined: frozenset[str] = frozenset()  # aliases expanded where used (they are on an import cycle)
+        self.classes: Namespace = Namespace(set(self.names.values()))
+        self.inline_models: dict[str, tuple[str, dict[str, Any]]] = {}  # pointer -> (class name, schema), in the order met
+        self.operation_names: dict[str, str] = {}  # "/paths/<path>/<method>" -> PascalCase name of its method
 
     def kind_of(self, schema: Any) -> str:
         """:func:`classify`, with an ``allOf`` of objects as a ``model``."""
@@ -176,13 +180,90 @@ class TypeMapper:
         finally:
             self._depth -= 1
 
+    def inline_model(self, pointer: str, schema: dict[str, Any]) -> PyType:
+        """The model generated for an inline object schema (one per pointer), named after where it is."""
+        if pointer not in self.inline_models:
+            name, _ = self.classes.claim(class_identifier(self.inline_name(pointer), "Inline"), pointer)
+            self.inline_models[pointer] = (name, schema)
+        return PyType("model", self.inline_models[pointer][0])
+
+    def inline_name(self, pointer: str) -> str:
+        """``/components/schemas/Pet/properties/category`` -> ``PetCategory``; see the table above."""
+        tokens = pointer_parts(pointer)
+        if len(tokens) >= 3 and tokens[0] == "paths":
+            key = "/" + "/".join(t.replace("~", "~0").replace("/", "~1") for t in ["paths", tokens[1], tokens[2]])
+            base = self.operation_names.get(key) or pascal_case(f"{tokens[2]} {tokens[1]}")
+            rest = tokens[3:]
+        elif len(tokens) >= 3 and tokens[0] == "components":
+            suffix = {"schemas": "", "responses": "Response", "requestBodies": "Request", "parameters": "Param", "headers": "Header"}.get(tokens[1], "")
+            base = (self.names.get(tokens[2]) if tokens[1] == "schemas" else None) or pascal_case(tokens[2]) + suffix
+            rest = tokens[3:]
+        else:
+            base, rest = "Inline", tokens
+        parts: list[str] = []
+        index = 0
+        while index < len(rest):
+            token = rest[index]
+            following = rest[index + 1] if index + 1 < len(rest) else ""
+            step = 1
+            if token in ("properties", "patternProperties") and following:
+                parts.append(pascal_case(following) if words(following) else "Field")
+                step = 2
+            elif token in ("allOf", "anyOf", "oneOf") and following.isdigit():
+                parts.append(f"Option{int(following) + 1}")
+                step = 2
+            elif token == "responses" and following:
+                parts.append("Response" if following.startswith("2") else f"Error{pascal_case(following)}")
+                step = 2
+            elif token == "parameters" and following.isdigit():
+                parts.append(self._parameter_name(pointer, len(tokens) - len(rest) + index + 2))
+                step = 2
+            elif token == "content" and following:
+                step = 2
+            elif token == "items":
+                parts.append("Item")
+            elif token == "additionalProperties":
+                parts.append("Value")
+            elif token == "requestBody":
+                parts.append("Request")
+            elif token != "schema" and words(token):
+                parts.append(pascal_case(token))
+            index += step
+        return base + "".join(parts) or "Inline"
+
+    def _parameter_name(self, pointer: str, depth: int) -> str:
+        """The PascalCase name of the parameter whose pointer is the first ``depth`` tokens of ``pointer``."""
+        prefix = "/".join(pointer.split("/")[: depth + 1])
+        try:
+            _, param = self.document.deref(prefix, self.document.resolve("#" + prefix)[1])
+        except UnresolvedRef:
+            return "Param"
+        name = param.get("name") if isinstance(param, dict) else None
+        return pascal_case(name) if isinstance(name, str) and words(name) else "Param"
+
+    def _is_inline_object(self, pointer: str, schema: dict[str, Any]) -> bool:
+        """An object with properties (or an ``allOf`` of objects) that is not a component schema itself."""
+        if "$ref" in schema or pointer.count("/") == 3 and pointer.startswith("/components/schemas/"):
+            return False
+        if [t for t in _types_of(schema) if t != "null"] not in ([], ["object"]) or schema.get("anyOf") or schema.get("oneOf"):
+            return False
+        properties = isinstance(schema.get("properties"), dict) and bool(schema["properties"])
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            kept = [b for b in all_of if not _annotation_only(b)]
+            return (len(kept) > 1 or properties and bool(kept)) and self.all_of_objects(schema)
+        return properties
+
     def _map(self, pointer: str, schema: dict[str, Any]) -> PyType:
         nullable = schema.get("nullable") is True or "null" in _types_of(schema)
+        if self._is_inline_object(pointer, schema):
+            return self.inline_model(pointer, schema).with_nullable(nullable)
         if "$ref" in schema:
             return self._ref(pointer, schema).with_nullable(nullable) if nullable else self._ref(pointer, schema)
-        union = schema.get("anyOf") or schema.get("oneOf")
+        key = "anyOf" if schema.get("anyOf") else "oneOf"
+        union = schema.get(key)
         if isinstance(union, list) and union and "properties" not in schema:
-            return self._union(pointer, union, nullable)
+            return self._union(f"{pointer}/{key}", union, nullable)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of and "properties" not in schema:
             return self._all_of(pointer, all_of, nullable)
@@ -212,15 +293,14 @@ class TypeMapper:
             return mapped.with_nullable(nullable or mapped.nullable)
         if not kept:
             return ANY
-        if self.all_of_objects({"allOf": branches}):
-            return PyType("dict", args=(ANY,), nullable=nullable)
         self.warn(pointer, "an allOf of schemas that are not all objects; typed as Any")
         return ANY
 
     def _union(self, pointer: str, branches: list[Any], nullable: bool) -> PyType:
-        kept = [b for b in branches if not _is_null(b)]
+        indexed = [(i, b) for i, b in enumerate(branches) if not _is_null(b)]
+        kept = [b for _, b in indexed]
         nullable = nullable or len(kept) < len(branches)
-        types = [self.map(f"{pointer}/{i}", b) for i, b in enumerate(kept)]
+        types = [self.map(f"{pointer}/{i}", b) for i, b in indexed]
         if not types:
             return ANY
         if all(self._is_string(b) for b in kept):

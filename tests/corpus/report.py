@@ -1,6 +1,6 @@
 """Generate every public document of the corpus and say how it went (``make corpus``).
 
-Per document: operations, schemas, seconds to generate, warnings, whether the package
+Per document: operations, component schemas, inline objects that became models, seconds to generate, warnings, whether the package
 imports, whether ``mypy --strict`` passes on it. The documents stay where they are
 (``../shared/specs`` beside the repository, or ``$CORPUS_DIR``); each has a config file
 here, ``<document stem>.toml``, naming its package.
@@ -48,6 +48,7 @@ class Outcome:
     name: str
     operations: int = 0
     schemas: int = 0
+    inline_models: int = 0
     seconds: float = 0.0
     warnings: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
@@ -76,7 +77,9 @@ def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outc
         return outcome
     outcome.seconds = time.perf_counter() - started
     outcome.operations = len(result.api.operations)
-    outcome.schemas = len(result.api.schemas)
+    components = [s for s in result.api.schemas if s.pointer.startswith("/components/schemas/") and s.pointer.count("/") == 3]
+    outcome.schemas = len(components)
+    outcome.inline_models = len(result.api.schemas) - len(components)
     outcome.warnings = Counter(d.code for d in result.warnings)
     out = out_root / spec.stem
     write_tree(result.files, out)
@@ -97,14 +100,14 @@ def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outc
 
 def table(outcomes: list[Outcome]) -> str:
     lines = [
-        "| document | operations | schemas | seconds | warnings | imports | type-checks |",
-        "| --- | ---: | ---: | ---: | --- | --- | --- |",
+        "| document | operations | schemas | inline models | seconds | warnings | imports | type-checks |",
+        "| --- | ---: | ---: | ---: | ---: | --- | --- | --- |",
     ]
     for o in outcomes:
         warnings = ", ".join(f"{code} {count}" for code, count in sorted(o.warnings.items())) or "none"
         if o.errors:
             warnings = f"ERRORS: {len(o.errors)}"
-        lines.append(f"| {o.name} | {o.operations} | {o.schemas} | {o.seconds:.1f} | {warnings} | {'yes' if o.imports else 'no'} | {'yes' if o.type_checks else 'no'} |")
+        lines.append(f"| {o.name} | {o.operations} | {o.schemas} | {o.inline_models} | {o.seconds:.1f} | {warnings} | {'yes' if o.imports else 'no'} | {'yes' if o.type_checks else 'no'} |")
     return "\n".join(lines)
 
 

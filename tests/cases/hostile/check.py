@@ -88,7 +88,7 @@ def check(package: Any, generated: Any) -> None:
     assert body['"""'] == S2 and body["self"] == S1 and body["json"] == S3 and body["class"] == S4 and body["__init__"] == S5
     assert isinstance(result, models.EvilName1)
     assert result.field == S1 and result.self == S2 and result.json_ == S3 and result.class_ == S4 and result.init == S5
-    assert result.x == S3 and result.nested == {"k": S5}
+    assert result.x == S3 and isinstance(result.nested, models.EvilName1Nested) and result.nested.model_extra == {"k": S5}
     assert result.to_dict() == echo
 
     listed = client(package, Recorder(body=STRINGS)).evil_tag_x.config(thing_id="{{x}}")
