@@ -23,6 +23,7 @@ from .ir import (
     Model,
     Operation,
     PackageConfig,
+    PyType,
     Response,
     Schema,
     SecurityScheme,
@@ -33,7 +34,7 @@ from .loader import Document
 from .naming import Namespace, class_identifier, identifier, module_name, snake_case, words
 from .pysource import pyrepr
 from .references import cyclic_aliases, late_imports
-from .types import TypeMapper, is_json_media_type, literal_values
+from .types import DISCRIMINATOR_MARK, TypeMapper, is_json_media_type, literal_values
 from .validate import is_bearer, iter_operations, request_media_type
 
 #: The exception the SDK raises for each error status; ranges and ``default`` fall back to APIStatusError.
@@ -201,21 +202,81 @@ class Builder:
             value_type = "int" if all(isinstance(v.value, int) for v in values) else "str"
             return Enum(name, module, schema_name, description, values, pointer, value_type)
         if kind == "model":
-            return self.model(name, module, schema_name, pointer, raw)
+            return self.model(name, module, schema_name, pointer, raw, component=schema_name)
         return Alias(name, module, schema_name, description, self.types.map(pointer, schema), pointer)
 
-    def model(self, name: str, module: str, schema_name: str, pointer: str, raw: dict[str, Any]) -> Model:
+    def model(self, name: str, module: str, schema_name: str, pointer: str, raw: dict[str, Any], component: str = "") -> Model:
         properties, required = self.object_shape(pointer, raw)
+        fields = self.fields(properties, required, location="body")
+        selects = self.types.discriminated.get(component, {}) if component else {}
+        if selects:
+            fields = tuple(self.discriminator_field(f, selects[f.wire_name]) if f.wire_name in selects else f for f in fields)
         return Model(
             name=name,
             module=module,
             schema_name=schema_name,
             description=text(raw.get("description")) or text(raw.get("title")),
-            fields=self.fields(properties, required, location="body"),
+            fields=fields,
             pointer=pointer,
             exactly_one_of=self.exactly_one_of(raw),
             example=value(raw["example"]) if "example" in raw else None,
         )
+
+    def discriminator_field(self, field: Field, values: list[Any]) -> Field:
+        """The field a discriminator selects this model by: a ``Literal`` of its values (the first is the default when optional)."""
+        literal = PyType("primitive", f"Literal[{', '.join(pyrepr(v) for v in values)}]")
+        default = field.default if field.default is not None and field.default.value in values else value(values[0])
+        return replace(field, type=literal, default=None if field.required else default)
+
+    def resolve_discriminators(self, schemas: list[Schema], tags: tuple[Tag, ...]) -> tuple[list[Schema], tuple[Tag, ...]]:
+        """Put the Python name of the discriminator field in each discriminated union, or drop the discriminator.
+
+        A union stays discriminated only when every branch model has the property as a
+        ``Literal`` (see :meth:`discriminator_field`), under one Python name.
+        """
+        models = {s.name: s for s in schemas if isinstance(s, Model)}
+
+        def fix(type_: PyType) -> PyType:
+            args = tuple(fix(a) for a in type_.args)
+            discriminator = type_.discriminator
+            if discriminator.startswith(DISCRIMINATOR_MARK):
+                wire = discriminator[len(DISCRIMINATOR_MARK) :]
+                names = set()
+                for arg in args:
+                    found = [f for f in models[arg.name].fields if f.wire_name == wire and f.type.uses_literal] if arg.name in models else []
+                    names.add(found[0].name if found else "")
+                discriminator = names.pop() if len(names) == 1 and "" not in names else ""
+            return PyType(type_.kind, type_.name, args, type_.nullable, discriminator)
+
+        def fix_field(field: Field) -> Field:
+            return replace(field, type=fix(field.type))
+
+        out: list[Schema] = []
+        for schema in schemas:
+            if isinstance(schema, Model):
+                out.append(replace(schema, fields=tuple(fix_field(f) for f in schema.fields)))
+            elif isinstance(schema, Alias):
+                out.append(replace(schema, type=fix(schema.type)))
+            else:
+                out.append(schema)
+        fixed_tags = []
+        for tag in tags:
+            operations = []
+            for op in tag.operations:
+                body = replace(op.body, fields=tuple(fix_field(f) for f in op.body.fields)) if op.body else None
+                responses = tuple(replace(r, type=fix(r.type)) if r.type is not None else r for r in op.responses)
+                operations.append(
+                    replace(
+                        op,
+                        path_params=tuple(fix_field(f) for f in op.path_params),
+                        query_params=tuple(fix_field(f) for f in op.query_params),
+                        header_params=tuple(fix_field(f) for f in op.header_params),
+                        body=body,
+                        responses=responses,
+                    )
+                )
+            fixed_tags.append(replace(tag, operations=tuple(operations)))
+        return out, tuple(fixed_tags)
 
     def inline_models(self) -> list[Schema]:
         """A model for each inline object met while mapping types (mapping one may meet more)."""
@@ -470,9 +531,8 @@ class Builder:
                 out.append(SecurityScheme(str(name), "bearer", "Authorization", text(scheme.get("description"))))
         return tuple(out)
 
-    def all_schemas(self) -> tuple[Schema, ...]:
-        """The component schemas, then the inline models, each model told which imports must come late."""
-        schemas = list(self.schemas()) + self.inline_models()
+    def all_schemas(self, schemas: list[Schema]) -> tuple[Schema, ...]:
+        """The schemas, each model told which imports must come late."""
         graph: dict[str, list[str]] = {}
         for schema in schemas:
             if isinstance(schema, Model):
@@ -488,6 +548,8 @@ class Builder:
     def api(self) -> Api:
         data = self.document.data
         info = _dict(data.get("info"))
+        tags = self.tags()  # before the schemas: operations meet inline models too
+        schemas, tags = self.resolve_discriminators(list(self.schemas()) + self.inline_models(), tags)
         servers = [s for s in _list(data.get("servers")) if isinstance(s, dict)] or [{}]
         url = servers[0].get("url", "")
         return Api(
@@ -496,8 +558,8 @@ class Builder:
             description=text(info.get("description")) or text(info.get("summary")),
             base_url=(self.config.base_url or (url if isinstance(url, str) else "")).rstrip("/"),
             config=self.config,
-            tags=self.tags(),  # before the schemas: operations meet inline models too
-            schemas=self.all_schemas(),
+            tags=tags,
+            schemas=self.all_schemas(schemas),
             security=self.security(),
             spec_sha256=self.document.sha256,
             generator_version=__version__,

@@ -31,6 +31,7 @@ class PyType:
     name: str = ""
     args: tuple["PyType", ...] = ()
     nullable: bool = False
+    discriminator: str = ""  # a union of models told apart by this field (its Python name)
 
     @property
     def annotation(self) -> str:
@@ -44,13 +45,15 @@ class PyType:
 
     def render(self, names: Mapping[str, str] | None = None) -> str:
         """The annotation, with runtime names (``DateTime``, ``FileInput``) replaced as ``names`` says."""
-        names = names or {}
+        names = names if names is not None else {}
         if self.kind == "list":
             text = f"list[{self.args[0].render(names)}]"
         elif self.kind == "dict":
             text = f"dict[str, {self.args[0].render(names)}]"
         elif self.kind == "union":
             text = " | ".join(a.render(names) for a in self.args)
+            if self.discriminator and names is not DOC_NAMES:
+                text = f"Annotated[{text}, Field(discriminator={self.discriminator!r})]"
         elif self.kind == "any":
             return "Any"
         elif self.kind == "file":
@@ -88,11 +91,16 @@ class PyType:
         return (self.kind == "primitive" and self.name.startswith("Literal[")) or any(a.uses_literal for a in self.args)
 
     @property
+    def uses_discriminator(self) -> bool:
+        """Whether the annotation holds ``Annotated[..., Field(discriminator=...)]``."""
+        return bool(self.discriminator) or any(a.uses_discriminator for a in self.args)
+
+    @property
     def uses_date(self) -> bool:
         return (self.kind == "primitive" and self.name == "date") or any(a.uses_date for a in self.args)
 
     def with_nullable(self, nullable: bool = True) -> "PyType":
-        return PyType(self.kind, self.name, self.args, nullable)
+        return PyType(self.kind, self.name, self.args, nullable, self.discriminator)
 
 
 @dataclass(frozen=True)

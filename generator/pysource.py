@@ -200,6 +200,7 @@ def tag_imports(tag: Tag) -> list[str]:
     utils = set()
     types = set()
     dates = False
+    pydantic_field = False
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
@@ -218,6 +219,9 @@ def tag_imports(tag: Tag) -> list[str]:
                 typing_names.add("Any")
             if type_.uses_literal:
                 typing_names.add("Literal")
+            if type_.uses_discriminator:
+                typing_names.add("Annotated")
+                pydantic_field = True
             if type_.uses_date:
                 dates = True
     lines = []
@@ -225,6 +229,8 @@ def tag_imports(tag: Tag) -> list[str]:
         lines += ["from datetime import date", ""]
     if typing_names:
         lines += [f"from typing import {', '.join(sorted(typing_names))}", ""]
+    if pydantic_field:
+        lines += ["from pydantic import Field", ""]
     lines.append("from .._base_client import AsyncAPIClient, SyncAPIClient")
     if types:
         lines.append(f"from .._types import {', '.join(sorted(types))}")
@@ -245,13 +251,15 @@ def model_imports(schema: Any, api: Any) -> list[str]:
         typing_names.add("Literal")
     if any(t.uses_any for t in types):
         typing_names.add("Any")
+    if any(t.uses_discriminator for t in types):
+        typing_names.add("Annotated")
     if any(t.uses_date for t in types):
         lines.append("from datetime import date")
     if typing_names:
         lines.append(f"from typing import {', '.join(sorted(typing_names))}")
     if lines:
         lines.append("")
-    if schema.kind == "model" and any(f.has_alias for f in fields):
+    if schema.kind == "model" and any(f.has_alias for f in fields) or any(t.uses_discriminator for t in types):
         lines += ["from pydantic import Field", ""]
     if schema.kind == "model":
         lines.append("from .._models import BaseModel")

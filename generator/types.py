@@ -42,6 +42,9 @@ _PRIMITIVES = {"integer": "int", "number": "float", "boolean": "bool", "string":
 _MAX_DEPTH = 64
 SCHEMAS_PREFIX = "#/components/schemas/"
 
+DISCRIMINATOR_MARK = "\0"
+"""Prefix of a discriminator that still holds the wire name (build puts the Python name in its place)."""
+
 Warn = Callable[[str, str], None]
 """``warn(pointer, message)``: report an ``unsupported-schema`` warning."""
 
@@ -128,6 +131,7 @@ class TypeMapper:
         self.classes: Namespace = Namespace(set(self.names.values()))
         self.inline_models: dict[str, tuple[str, dict[str, Any]]] = {}  # pointer -> (class name, schema), in the order met
         self.operation_names: dict[str, str] = {}  # "/paths/<path>/<method>" -> PascalCase name of its method
+        self.discriminated = self._discriminator_values(document.data)
 
     def kind_of(self, schema: Any) -> str:
         """:func:`classify`, with an ``allOf`` of objects as a ``model``."""
@@ -231,6 +235,57 @@ class TypeMapper:
             index += step
         return base + "".join(parts) or "Inline"
 
+    def _branch_name(self, ref: Any) -> str | None:
+        """The component schema a discriminator branch (``$ref``) or mapping target (a ref or a bare name) is."""
+        if not isinstance(ref, str):
+            return None
+        name = ref[len(SCHEMAS_PREFIX) :] if ref.startswith(SCHEMAS_PREFIX) else ref if "/" not in ref and "#" not in ref else None
+        return name.replace("~1", "/").replace("~0", "~") if name is not None and name in self.kinds else None
+
+    def discriminator_of(self, schema: dict[str, Any]) -> tuple[str, dict[str, list[str | int | bool]]] | None:
+        """``(property, values of each branch schema)`` of a ``oneOf``/``anyOf`` with a usable ``discriminator``.
+
+        Usable: every branch is a ``$ref`` to a component model, each gets at least one value
+        (explicit ``mapping`` first, else its schema name), and no value names two branches.
+        """
+        discriminator = schema.get("discriminator")
+        branches = schema.get("oneOf") or schema.get("anyOf")
+        if not isinstance(discriminator, dict) or not isinstance(branches, list) or not isinstance(discriminator.get("propertyName"), str):
+            return None
+        names = [self._branch_name(b.get("$ref")) if isinstance(b, dict) and set(b) == {"$ref"} else None for b in branches if not _is_null(b)]
+        if not names or any(n is None or self.kinds.get(n) != "model" for n in names) or len(set(names)) != len(names):
+            return None
+        mapping = discriminator.get("mapping")
+        values: dict[str, list[str | int | bool]] = {str(n): [] for n in names}
+        for value, target in (mapping.items() if isinstance(mapping, dict) else ()):
+            branch = self._branch_name(target)
+            if branch in values and isinstance(value, str):
+                values[branch].append(value)
+        for name, found in values.items():
+            if not found:
+                found.append(name)
+        every = [v for found in values.values() for v in found]
+        if len(set(every)) != len(every):
+            return None
+        return discriminator["propertyName"], values
+
+    def _discriminator_values(self, data: Any) -> dict[str, dict[str, list[str | int | bool]]]:
+        """For each component model: its discriminator property and the values that select it, across the document."""
+        out: dict[str, dict[str, list[str | int | bool]]] = {}
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                if "discriminator" in node:
+                    found = self.discriminator_of(node)
+                    for branch, values in (found[1].items() if found else ()):
+                        known = out.setdefault(branch, {}).setdefault(found[0], [])
+                        known += [v for v in values if v not in known]  # type: ignore[union-attr]
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+        return out
+
     def _parameter_name(self, pointer: str, depth: int) -> str:
         """The PascalCase name of the parameter whose pointer is the first ``depth`` tokens of ``pointer``."""
         prefix = "/".join(pointer.split("/")[: depth + 1])
@@ -263,7 +318,12 @@ class TypeMapper:
         key = "anyOf" if schema.get("anyOf") else "oneOf"
         union = schema.get(key)
         if isinstance(union, list) and union and "properties" not in schema:
-            return self._union(f"{pointer}/{key}", union, nullable)
+            mapped = self._union(f"{pointer}/{key}", union, nullable)
+            found = self.discriminator_of(schema)
+            if found is not None and mapped.kind == "union" and all(a.kind == "model" for a in mapped.args):
+                # The Python name of the property; build checks every branch model has it as a Literal.
+                return PyType("union", args=mapped.args, nullable=mapped.nullable, discriminator=DISCRIMINATOR_MARK + found[0])
+            return mapped
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of and "properties" not in schema:
             return self._all_of(pointer, all_of, nullable)

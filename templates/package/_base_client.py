@@ -22,7 +22,7 @@ from ._exceptions import (
     ErrorModels,
     make_status_error,
 )
-from ._utils import MultipartItem
+from ._utils import MultipartItem, jsonable
 from ._version import USER_AGENT
 
 T = TypeVar("T")
@@ -112,7 +112,7 @@ class BaseClient:
             method,
             self.base_url + path,
             params=params or None,
-            json=json,
+            json=jsonable(json),
             files=files,
             headers={**self._headers, **{k: str(v) for k, v in headers.items()}} if headers else self._headers,
             timeout=self.timeout if self.timeout is not None else httpx.Timeout(None),
