@@ -157,6 +157,13 @@ class Builder:
             self.names[str(key)] = (cls, module)
         self.types = TypeMapper(document, {k: v[0] for k, v in self.names.items()}, self.unsupported)
         self.types.inlined = cyclic_aliases(self.raw_schemas, self.types.kinds)
+        self.enum_bases: dict[str, str] = {}  # enum class -> the type of its values, when they share one
+        for key, kind in self.types.kinds.items():
+            values = literal_values(_dict(self.raw_schemas.get(key)).get("enum")) or []
+            if kind == "enum" and values and all(isinstance(v, str) for v in values):
+                self.enum_bases[self.names[key][0]] = "str"
+            elif kind == "enum" and values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+                self.enum_bases[self.names[key][0]] = "int"
         self.types.classes = Namespace(set(self.classes.owners) | RESERVED_CLASSES)
 
     # -- diagnostics -----------------------------------------------------------------
@@ -207,7 +214,7 @@ class Builder:
 
     def model(self, name: str, module: str, schema_name: str, pointer: str, raw: dict[str, Any], component: str = "") -> Model:
         properties, required = self.object_shape(pointer, raw)
-        fields = self.fields(properties, required, location="body")
+        fields = tuple(replace(f, type=self.open_enum(f.type)) for f in self.fields(properties, required, location="body"))
         selects = self.types.discriminated.get(component, {}) if component else {}
         if selects:
             fields = tuple(self.discriminator_field(f, selects[f.wire_name]) if f.wire_name in selects else f for f in fields)
@@ -221,6 +228,30 @@ class Builder:
             exactly_one_of=self.exactly_one_of(raw),
             example=value(raw["example"]) if "example" in raw else None,
         )
+
+    def open_enum(self, type_: PyType) -> PyType:
+        """A model field's type with each enum open to values the spec does not list: ``Mood`` -> ``Mood | str``.
+
+        Models are what responses parse into, and an API adds enum values before its spec
+        says so. Single-value ``Literal`` types (``const``) stay closed.
+        """
+        if type_.kind == "enum":
+            base = self.enum_bases.get(type_.name)
+            return PyType("union", args=(type_.with_nullable(False), PyType("primitive", base)), nullable=type_.nullable) if base else type_
+        if type_.kind == "primitive" and type_.name.startswith("Literal[") and ", " in type_.name and "True" not in type_.name and "False" not in type_.name:
+            base = "str" if "'" in type_.name or '"' in type_.name else "int"
+            return PyType("union", args=(type_.with_nullable(False), PyType("primitive", base)), nullable=type_.nullable)
+        if type_.kind in ("list", "dict"):
+            return PyType(type_.kind, type_.name, tuple(self.open_enum(a) for a in type_.args), type_.nullable, type_.discriminator)
+        if type_.kind == "union" and not type_.discriminator:
+            args: list[PyType] = []
+            for arg in type_.args:
+                opened = self.open_enum(arg)
+                for part in opened.args if opened.kind == "union" and opened is not arg and not opened.nullable else (opened,):
+                    if part not in args:
+                        args.append(part)
+            return PyType("union", args=tuple(args), nullable=type_.nullable)
+        return type_
 
     def discriminator_field(self, field: Field, values: list[Any]) -> Field:
         """The field a discriminator selects this model by: a ``Literal`` of its values (the first is the default when optional)."""
@@ -311,13 +342,26 @@ class Builder:
         return properties, required
 
     def fields(self, properties: dict[str, tuple[str, Any]], required: set[str], *, location: str, namespace: Namespace | None = None) -> tuple[Field, ...]:
+        """Fields of ``properties``. A model (``namespace`` not given) makes ``writeOnly`` ones optional,
+        since responses leave them out; a request's arguments leave ``readOnly`` ones out."""
+        is_model = namespace is None
         namespace = namespace or Namespace(RESERVED_FIELDS)
         out = []
         for wire_name, (prop_pointer, prop) in properties.items():
-            what = "field" if namespace.reserved == RESERVED_FIELDS else "argument"
-            name = self.python_name(namespace, wire_name, prop_pointer, what, "property" if what == "field" else f"{location} field")
-            out.append(self.field(prop_pointer, wire_name, prop, wire_name in required, location, name))
+            flags = self.access(prop)
+            if not is_model and "readOnly" in flags:
+                continue
+            what = "field" if is_model else "argument"
+            name = self.python_name(namespace, wire_name, prop_pointer, what, "property" if is_model else f"{location} field")
+            needed = wire_name in required and not (is_model and "writeOnly" in flags)
+            out.append(self.field(prop_pointer, wire_name, prop, needed, location, name))
         return tuple(out)
+
+    def access(self, prop: Any) -> set[str]:
+        """``readOnly`` and ``writeOnly`` of a property, beside a ``$ref`` or on its target."""
+        own = _dict(prop)
+        _, target = self.types.deref(own)
+        return {flag for flag in ("readOnly", "writeOnly") if own.get(flag) is True or _dict(target).get(flag) is True}
 
     def field(self, pointer: str, wire_name: str, prop: Any, required: bool, location: str, name: str | None = None) -> Field:
         """One property (or parameter schema) as a :class:`Field`."""

@@ -213,7 +213,9 @@ class TypeMapper:
             if token in ("properties", "patternProperties") and following:
                 parts.append(pascal_case(following) if words(following) else "Field")
                 step = 2
-            elif token in ("allOf", "anyOf", "oneOf") and following.isdigit():
+            elif token == "allOf" and following.isdigit():
+                step = 2  # the branches of an allOf are one object
+            elif token in ("anyOf", "oneOf") and following.isdigit():
                 parts.append(f"Option{int(following) + 1}")
                 step = 2
             elif token == "responses" and following:
