@@ -34,7 +34,10 @@ def _internal_error(spec: Path, stage: str, exc: BaseException) -> SpecError:
 
 def _built(spec: Path, config: PackageConfig | None, strict: bool) -> tuple[Api, list[Diagnostic]]:
     document = load(spec)
-    found = validate(document)
+    try:
+        found = validate(document)
+    except RecursionError as exc:
+        raise _internal_error(spec, "validating (the spec nests too deeply)", exc) from None
     if found.errors:
         raise SpecError(list(found))  # the warnings too: every problem in one run
     try:

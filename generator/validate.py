@@ -59,20 +59,23 @@ def _check_version(document: Document) -> list[Diagnostic]:
 
 
 def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
-    """Every (pointer, node) of a JSON-like tree, in document order."""
-    yield pointer, value
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, pointer_join(pointer, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, pointer_join(pointer, index))
+    """Every (pointer, node) of a JSON-like tree, in document order (without recursion: any depth)."""
+    stack: list[tuple[str, Any]] = [(pointer, value)]
+    while stack:
+        pointer, value = stack.pop()
+        yield pointer, value
+        if isinstance(value, dict):
+            stack.extend((pointer_join(pointer, key), child) for key, child in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend((pointer_join(pointer, index), child) for index, child in reversed(list(enumerate(value))))
 
 
 def _check_refs(document: Document) -> Iterator[Diagnostic]:
     for pointer, node in _walk(document.data):
         if not isinstance(node, dict) or "$ref" not in node:
             continue
+        if pointer.endswith(("/properties", "/patternProperties")) and not isinstance(node["$ref"], str):
+            continue  # a property called "$ref", not a reference
         ref = node["$ref"]
         at = pointer_join(pointer, "$ref")
         if isinstance(ref, str) and not ref.startswith("#"):
