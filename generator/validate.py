@@ -71,6 +71,7 @@ def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
 
 
 def _check_refs(document: Document) -> Iterator[Diagnostic]:
+    problems = {p.pointer: p for p in document.ref_problems}
     for pointer, node in _walk(document.data):
         if not isinstance(node, dict) or "$ref" not in node:
             continue
@@ -79,7 +80,11 @@ def _check_refs(document: Document) -> Iterator[Diagnostic]:
         ref = node["$ref"]
         at = pointer_join(pointer, "$ref")
         if isinstance(ref, str) and not ref.startswith("#"):
-            yield _diag(document, "external-ref", at, f"{ref!r} refers to another document")
+            problem = problems.get(at)
+            if problem is not None and problem.remote:
+                yield _diag(document, "external-ref", at, f"{ref!r}: {problem.reason}")
+            else:
+                yield _diag(document, "unresolved-ref", at, f"{ref!r}: {problem.reason if problem else 'does not resolve'}")
             continue
         try:
             document.resolve(ref)
