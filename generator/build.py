@@ -128,6 +128,15 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def files_as_bytes(type_: PyType) -> PyType:
+    """``type_`` with each file (an upload argument's ``FileInput``) as ``bytes``: the shape a named schema holds."""
+    if type_.kind == "file":
+        return PyType("primitive", "bytes", nullable=type_.nullable)
+    if not type_.args:
+        return type_
+    return PyType(type_.kind, type_.name, tuple(files_as_bytes(a) for a in type_.args), type_.nullable, type_.discriminator)
+
+
 def path_tag(path: str) -> str:
     """The tag of an untagged operation: the first path segment that is not a parameter, ``api`` or a version (``v1``)."""
     for segment in path.split("/"):
@@ -210,7 +219,7 @@ class Builder:
             return Enum(name, module, schema_name, description, values, pointer, value_type)
         if kind == "model":
             return self.model(name, module, schema_name, pointer, raw, component=schema_name)
-        return Alias(name, module, schema_name, description, self.types.map(pointer, schema), pointer)
+        return Alias(name, module, schema_name, description, files_as_bytes(self.types.map(pointer, schema)), pointer)
 
     def model(self, name: str, module: str, schema_name: str, pointer: str, raw: dict[str, Any], component: str = "") -> Model:
         properties, required = self.object_shape(pointer, raw)
@@ -290,12 +299,19 @@ class Builder:
                 out.append(replace(schema, type=fix(schema.type)))
             else:
                 out.append(schema)
+        aliases = {s.name: s for s in out if isinstance(s, Alias)}
         fixed_tags = []
         for tag in tags:
             operations = []
             for op in tag.operations:
                 body = replace(op.body, fields=tuple(fix_field(f) for f in op.body.fields)) if op.body else None
                 responses = tuple(replace(r, type=fix(r.type)) if r.type is not None else r for r in op.responses)
+                success = next((i for i, r in enumerate(responses) if r.is_success), None)
+                needs_cast = False
+                if success is not None and responses[success].type is not None:
+                    returned = self.returnable(responses[success].type, aliases)  # type: ignore[arg-type]
+                    needs_cast = self.needs_cast(returned, aliases)
+                    responses = responses[:success] + (replace(responses[success], type=returned),) + responses[success + 1 :]
                 operations.append(
                     replace(
                         op,
@@ -304,10 +320,46 @@ class Builder:
                         header_params=tuple(fix_field(f) for f in op.header_params),
                         body=body,
                         responses=responses,
+                        return_needs_cast=needs_cast,
                     )
                 )
             fixed_tags.append(replace(tag, operations=tuple(operations)))
         return out, tuple(fixed_tags)
+
+    def returnable(self, type_: PyType, aliases: dict[str, Alias], depth: int = 0) -> PyType:
+        """A return type mypy accepts as ``type[T]``: enums and ``Literal`` types as their values' type (an
+        answer with a new value still parses), an alias that holds one written out."""
+        if type_.kind == "enum":
+            return PyType("primitive", self.enum_bases.get(type_.name, "str"), nullable=type_.nullable) if type_.name in self.enum_bases else PyType("any")
+        if type_.kind == "primitive" and type_.name.startswith("Literal["):
+            inner = type_.name[len("Literal[") : -1]
+            base = "bool" if inner in ("True", "False", "True, False", "False, True") else "str" if "'" in inner or '"' in inner else "int"
+            return PyType("primitive", base, nullable=type_.nullable)
+        if type_.kind == "alias" and type_.name in aliases and depth < 16:
+            target = aliases[type_.name].type
+            opened = self.returnable(target, aliases, depth + 1)
+            return type_ if opened == target else opened.with_nullable(type_.nullable or opened.nullable)
+        if type_.args and depth < 16:
+            args = tuple(self.returnable(a, aliases, depth + 1) for a in type_.args)
+            if args == type_.args:
+                return type_
+            if type_.kind == "union" and any(a.kind == "any" for a in args):
+                return PyType("any")
+            unique = tuple(a for i, a in enumerate(args) if a not in args[:i])
+            if type_.kind == "union" and len(unique) == 1:
+                return unique[0].with_nullable(type_.nullable or unique[0].nullable)
+            return PyType(type_.kind, type_.name, unique, type_.nullable, type_.discriminator)
+        return type_
+
+    def needs_cast(self, type_: PyType, aliases: dict[str, Alias], depth: int = 0) -> bool:
+        """Whether ``cast_to`` must be cast to ``type[...]`` for mypy: a union, an optional, an alias of either."""
+        if type_.kind == "any":
+            return False
+        if type_.nullable or type_.kind == "union":
+            return True
+        if type_.kind == "alias" and type_.name in aliases and depth < 16:
+            return self.needs_cast(aliases[type_.name].type, aliases, depth + 1)
+        return False
 
     def inline_models(self) -> list[Schema]:
         """A model for each inline object met while mapping types (mapping one may meet more)."""

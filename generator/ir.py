@@ -281,6 +281,7 @@ class Operation:
     responses: tuple[Response, ...]
     pointer: str
     deprecated: bool = False
+    return_needs_cast: bool = False  # the return type is not a ``type[T]`` to mypy (a union, an optional): cast it
 
     @property
     def arguments(self) -> tuple[Field, ...]:

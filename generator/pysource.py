@@ -177,15 +177,13 @@ def cast_to(op: Operation) -> str:
         return "type(None)"
     if op.return_type.kind == "any":
         return "object"
-    if needs_cast(op.return_type):
+    if op.return_needs_cast:
         # A union is not a ``type[T]`` to mypy: say which type the call returns.
         return f"cast({('type[' + op.return_type.annotation + ']')!r}, {op.return_type.annotation})"
     return op.return_type.annotation
 
 
-def needs_cast(type_: Any) -> bool:
-    """Whether a return type must be cast to ``type[...]`` (unions, optionals, aliases of them, literals)."""
-    return bool(type_.kind == "union" or type_.nullable or type_.kind in ("alias", "enum") or type_.uses_literal and type_.kind == "primitive")
+
 
 
 def error_models(op: Operation) -> str:
@@ -211,7 +209,7 @@ def tag_imports(tag: Tag) -> list[str]:
         if op.body and op.body.exactly_one_of:
             utils.add("require_exactly_one")
         used = [field.type for field in op.arguments] + ([op.return_type] if op.return_type is not None else [])
-        if op.return_type is not None and op.return_type.kind != "any" and needs_cast(op.return_type):
+        if op.return_type is not None and op.return_type.kind != "any" and op.return_needs_cast:
             typing_names.add("cast")
         for type_ in used:
             types |= type_.runtime_names

@@ -19,10 +19,11 @@
 | ``format: uuid``, ``byte`` (base64 text)           | ``str``                           |
 | ``allOf`` of one schema (plus annotations)         | that schema's type                |
 | ``allOf`` of objects, as a component schema        | one model with every branch's properties (later branches override earlier ones; ``required`` is the union) |
-| an inline object with ``properties`` (or an inline ``allOf`` of objects) | a model named after where it is: ``Pet.category`` -> ``PetCategory``, the 200 response of ``get_pet`` -> ``GetPetResponse``, an array's items -> ``...Item`` |
+| an inline object with ``properties`` (or an inline ``allOf`` of objects) | a model named after where it is: ``Pet.category`` -> ``PetCategory``, the 200 response of ``get_pet`` -> ``GetPetResponse``, an array's items -> ``...Item``, the branches of an ``allOf`` add nothing, those of a ``oneOf`` ``OptionN`` |
 | ``enum``/``const`` of values a ``Literal`` cannot hold (floats, objects) | the type without the enum (warning ``unsupported-schema``) |
 | a reference cycle through aliases only, or nesting deeper than 64 | ``Any`` (warning ``unsupported-schema``) |
 | ``$ref`` with ``nullable: true`` beside it         | the referenced type ``| None``     |
+| ``oneOf``/``anyOf`` of component models with a ``discriminator`` | ``Annotated[A | B, Field(discriminator=...)]`` (build makes each branch's property a ``Literal`` of its values, or drops the discriminator when it cannot) |
 """
 
 from __future__ import annotations

@@ -62,10 +62,11 @@ SMALL: dict[str, Any] = {
                     "tags": {"type": "array", "items": {"type": "string"}, "nullable": True},
                     "owner": {"allOf": [{"$ref": "#/components/schemas/Owner"}], "nullable": True},
                     "extra": {"type": "object", "additionalProperties": {"type": "number"}},
-                    "friend": {"oneOf": [{"$ref": "#/components/schemas/Pet"}, {"$ref": "#/components/schemas/Owner"}]},
+                    "friend": {"oneOf": [{"$ref": "#/components/schemas/Pet"}, {"$ref": "#/components/schemas/Owner"}], "discriminator": {"propertyName": "kind"}},
+                    "collar": {"type": "object", "properties": {"size": {"type": "integer", "enum": [1, 2]}}},
                 },
             },
-            "Owner": {"type": "object", "properties": {"name": {"type": "string", "default": "x"}, "pets": {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}}}},
+            "Owner": {"type": "object", "properties": {"kind": {"type": "string"}, "name": {"type": "string", "default": "x", "readOnly": True}, "pets": {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}}}},
             "Kind": {"type": "string", "enum": ["cat", "dog"]},
             "Error": {"type": "object", "properties": {"message": {"type": "string"}}},
         }
@@ -176,3 +177,47 @@ def test_mutated_leap_spec_generates_or_diagnoses(steps: list[tuple[int, str, An
 
 def test_the_small_spec_itself_generates(tmp_path: Path) -> None:
     _generate_or_diagnose(SMALL, tmp_path)
+
+
+def _schemas() -> st.SearchStrategy[Any]:
+    """Random JSON Schemas built from the keywords the generator maps (3.1 accepts nearly any shape)."""
+    leaf = st.one_of(
+        st.fixed_dictionaries({"type": st.sampled_from(["string", "integer", "number", "boolean", "null", "object", "array"])}),
+        st.fixed_dictionaries({"type": st.just("string"), "format": st.sampled_from(["date", "date-time", "uuid", "byte", "binary"])}),
+        st.fixed_dictionaries({"enum": st.lists(st.one_of(st.sampled_from(HOSTILE), st.integers(-2, 2), st.none(), st.floats(0, 1)), min_size=1, max_size=3)}),
+        st.fixed_dictionaries({"const": st.one_of(st.sampled_from(HOSTILE), st.integers(), st.booleans())}),
+        st.sampled_from([{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}, {}, True]),
+    )
+
+    def extend(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+        names = st.sampled_from(["id", "class", "self", "json", "2fa", "a-b", "$ref", "kind", '"""', "x"])
+        return st.one_of(
+            st.fixed_dictionaries({"type": st.just("object"), "properties": st.dictionaries(names, children, max_size=3)}, optional={"required": st.lists(names, max_size=2), "additionalProperties": children}),
+            st.fixed_dictionaries({"type": st.just("array"), "items": children}),
+            st.fixed_dictionaries({"anyOf": st.lists(children, min_size=1, max_size=3)}),
+            st.fixed_dictionaries({"oneOf": st.lists(children, min_size=1, max_size=3)}, optional={"discriminator": st.just({"propertyName": "kind"})}),
+            st.fixed_dictionaries({"allOf": st.lists(children, min_size=1, max_size=3)}),
+            st.fixed_dictionaries({"type": st.just(["object", "null"]), "properties": st.dictionaries(names, children, max_size=2)}, optional={"nullable": st.booleans()}),
+        )
+
+    return st.recursive(leaf, extend, max_leaves=8)
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(a=_schemas(), b=_schemas(), body=_schemas())
+def test_random_schemas_generate_or_diagnose(a: Any, b: Any, body: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Schemas", "version": "1"},
+        "paths": {
+            "/x": {
+                "post": {
+                    "operationId": "send",
+                    "requestBody": {"content": {"application/json": {"schema": body}}},
+                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/A"}}}}},
+                }
+            }
+        },
+        "components": {"schemas": {"A": a, "B": b}},
+    }
+    _generate_or_diagnose(document, tmp_path_factory.mktemp("fuzz"))
