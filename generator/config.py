@@ -21,6 +21,7 @@ An unknown key, a value of the wrong type or a name that is not a valid identifi
 from __future__ import annotations
 
 import keyword
+import os
 import re
 import sys
 from dataclasses import dataclass, fields
@@ -145,4 +146,4 @@ def load_config(path: Path | None, spec: Path) -> Config:
         raise _error(path, f"not valid TOML: {exc}", int(line.group(1)) if line else None) from None
     package = check_values(values, path, text)
     output = values.get("output")
-    return Config(package, (path.parent / output) if isinstance(output, str) else None, path)
+    return Config(package, Path(os.path.normpath(path.parent / output)) if isinstance(output, str) else None, path)

@@ -96,3 +96,10 @@ def test_bad_values_are_diagnostics_not_tracebacks(tmp_path: Path, text: str, me
 
 def test_a_missing_config_file_is_a_diagnostic(tmp_path: Path) -> None:
     assert main(["validate", "--spec", str(SPEC_PATH), "--config", str(tmp_path / "nope.toml")]) == 2
+
+
+def test_the_leap_config_beside_the_spec_is_the_default() -> None:
+    config = load_config(None, SPEC_PATH)
+    assert config.path == SPEC_PATH.parent / "generator.toml"
+    assert config.package == PackageConfig()
+    assert config.output is not None and config.output.resolve() == (SPEC_PATH.parent.parent / "generated" / "leap").resolve()
