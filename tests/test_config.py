@@ -29,7 +29,7 @@ def test_generator_toml_beside_the_spec_is_found(tmp_path: Path) -> None:
     assert config.package == PackageConfig(
         package="pets", distribution="pets", client_class="Pets", async_client_class="AsyncPets", error_base="PetsError", env_prefix="PETS", title="Pets"
     )
-    assert config.output == tmp_path / "../out/pets"
+    assert config.output == tmp_path.parent / "out" / "pets"
 
 
 def test_every_key_can_be_set(tmp_path: Path) -> None:
