@@ -641,18 +641,31 @@ class Builder:
         late = late_imports(graph)
         return tuple(replace(s, late_imports=tuple(sorted(late[s.name]))) if isinstance(s, Model) and late.get(s.name) else s for s in schemas)
 
+    def server_url(self) -> str:
+        """The first server's URL, its ``{variables}`` filled with their defaults; warn when it is relative."""
+        servers = [s for s in _list(self.document.data.get("servers")) if isinstance(s, dict)]
+        if not servers or not isinstance(servers[0].get("url"), str):
+            return ""
+        url: str = servers[0]["url"]
+        for name, variable in _dict(servers[0].get("variables")).items():
+            default = _dict(variable).get("default")
+            if isinstance(default, (str, int, float)):
+                url = url.replace("{" + str(name) + "}", str(default))
+        if not url.lower().startswith(("http://", "https://")):
+            self.warn("relative-server-url", "/servers/0/url", f"the first server's URL {url!r} is not absolute: the client needs base_url= (or `base_url` in the generator config)")
+        return url
+
     def api(self) -> Api:
         data = self.document.data
         info = _dict(data.get("info"))
         tags = self.tags()  # before the schemas: operations meet inline models too
         schemas, tags = self.resolve_discriminators(list(self.schemas()) + self.inline_models(), tags)
-        servers = [s for s in _list(data.get("servers")) if isinstance(s, dict)] or [{}]
-        url = servers[0].get("url", "")
+        base_url = self.config.base_url or self.server_url()
         return Api(
             title=text(info.get("title")),
             version=str(info.get("version", "")),
             description=text(info.get("description")) or text(info.get("summary")),
-            base_url=(self.config.base_url or (url if isinstance(url, str) else "")).rstrip("/"),
+            base_url=base_url.rstrip("/"),
             config=self.config,
             tags=tags,
             schemas=self.all_schemas(schemas),

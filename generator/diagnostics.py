@@ -38,6 +38,7 @@ CODES: dict[str, tuple[str, str]] = {
     "invalid-output": ("A template produced Python that does not parse (a generator bug).", "This is a generator bug: report it with the spec that triggers it."),
     "internal-error": ("The generator failed on this spec (a generator bug); nothing was written.", "This is a generator bug: report it with the spec that triggers it."),
     "unsupported-schema": ("A schema construct the generator cannot type; the value is typed `Any` (or by its plain type).", "Nothing to do unless you need the type: simplify the schema at the pointer."),
+    "relative-server-url": ("The first server's URL is relative (`/api/v3`), so the client has no usable default base URL.", "Write an absolute URL in `servers`, or set `base_url` in the generator config."),
     "invalid-config": ("The generator's config file cannot be read or holds a bad value.", "Fix the key at the line shown; README.md (Configuration) lists every key."),
     "unsupported-parameter-location": ("A parameter in a location the SDK does not send (cookie).", "Use a path, query or header parameter."),
 }

@@ -36,6 +36,7 @@ WARNING_CODES = {
     "missing-success-response",
     "invalid-name",
     "name-collision",
+    "relative-server-url",
 }
 
 
