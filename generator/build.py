@@ -506,7 +506,7 @@ class Builder:
     def parameter(self, pointer: str, param: dict[str, Any], name: str) -> Field:
         schema = param.get("schema")
         if not isinstance(schema, dict):  # `content` instead of `schema`: the schema of its one media type
-            media = next(iter(_dict(param.get("content")).values()), {})
+            media: Any = next(iter(_dict(param.get("content")).values()), {})
             schema = _dict(media).get("schema", {})
         field = self.field(pointer_join(pointer, "schema"), param["name"], schema, param.get("required") is True or param["in"] == "path", param["in"], name)
         example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)

@@ -194,9 +194,9 @@ def error_models(op: Operation) -> str:
 
 def tag_imports(tag: Tag) -> list[str]:
     """Import lines of an API class module, each name once, sorted."""
-    typing_names = set()
-    utils = set()
-    types = set()
+    typing_names: set[str] = set()
+    utils: set[str] = set()
+    types: set[str] = set()
     dates = False
     pydantic_field = False
     for op in tag.operations:

@@ -281,9 +281,10 @@ class TypeMapper:
             if isinstance(node, dict):
                 if "discriminator" in node:
                     found = self.discriminator_of(node)
-                    for branch, values in (found[1].items() if found else ()):
-                        known = out.setdefault(branch, {}).setdefault(found[0], [])
-                        known += [v for v in values if v not in known]  # type: ignore[union-attr]
+                    if found is not None:
+                        for branch, values in found[1].items():
+                            known = out.setdefault(branch, {}).setdefault(found[0], [])
+                            known += [v for v in values if v not in known]
                 stack.extend(node.values())
             elif isinstance(node, list):
                 stack.extend(node)
@@ -403,9 +404,9 @@ class TypeMapper:
             if values is not None:
                 return PyType("primitive", f"Literal[{values[0]!r}]")
             self.warn(pointer, f"const {schema['const']!r} cannot be a Literal; typed by its type")
-        if "enum" in schema and literal_values(schema["enum"]) is not None:
-            values = ", ".join(repr(v) for v in literal_values(schema["enum"]) or ())
-            return PyType("primitive", f"Literal[{values}]")
+        members = literal_values(schema.get("enum"))
+        if members is not None:
+            return PyType("primitive", f"Literal[{', '.join(repr(v) for v in members)}]")
         if "enum" in schema and isinstance(schema["enum"], list) and any(v is not None for v in schema["enum"]):
             self.warn(pointer, "enum values a Literal cannot hold (numbers with fractions, objects); typed by its type")
         types = [t for t in _types_of(schema) if t != "null"]
