@@ -423,6 +423,9 @@ class Builder:
         description = text(own.get("description")) or (text(target.get("description")) if "$ref" not in own else "")
         default = own.get("default", target.get("default") if "$ref" not in own else None)
         example = own.get("example", target.get("example"))
+        if example is None:  # 3.1: `examples` is an array; the first one that is not null
+            listed = [e for e in _list(own.get("examples", target.get("examples"))) if e is not None]
+            example = listed[0] if listed else None
         type_ = self.types.map(pointer, own)
         if default is not None and type_.kind in ("model", "file"):
             default = None  # a dict default for a model field would not be a model

@@ -15,6 +15,9 @@ def check(package: Any, generated: Any) -> None:
     assert "count: int | None" in source and "owner: Owner | None" in source
     assert "note: str | None = None" in source and "sizes: list[float | None] | None = None" in source
 
+    count = next(f for f in generated.files["docs/models/Thing.md"].splitlines() if f.startswith("| `count`"))
+    assert "example `1`" in count, "the first of the `examples` array is the field's example"
+
     recorder = Recorder(body={"kind": "thing", "count": None, "owner": None, "note": None, "sizes": [1.5, None]})
     api = client(package, recorder).things
     thing = api.put_thing(kind="thing", count=None, owner=package.models.Owner(name="Ann"), sizes=[2.0, None])
