@@ -49,3 +49,8 @@ serve-docs: docs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache build node_modules
+
+# make corpus    generates each public document of the corpus (../shared/specs) and prints a report
+.PHONY: corpus
+corpus: $(READY)
+	$(PY) -m tests.corpus.report

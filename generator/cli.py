@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .config import load_config
 from .diagnostics import Diagnostic, SpecError
 from .pipeline import check_spec, generate_files
 from .write import diff_tree, write_tree
@@ -29,9 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     ):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the OpenAPI document (default: spec/openapi.yaml)")
+        command.add_argument("--config", type=Path, default=None, help="the generator's TOML config (default: generator.toml beside the spec, else Leap's names)")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         if name != "validate":
-            command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the output folder (default: generated/leap)")
+            command.add_argument("--out", type=Path, default=None, help="the output folder (default: the config's output, else generated/leap)")
     return parser
 
 
@@ -43,17 +45,19 @@ def _print(diagnostics: list[Diagnostic]) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        config = load_config(args.config, args.spec)
         if args.command == "validate":
             warnings = check_spec(args.spec, strict=args.strict)
             _print(warnings)
             print(f"{args.spec}: valid ({len(warnings)} warning(s))")
             return 0
-        result = generate_files(args.spec, strict=args.strict)
+        result = generate_files(args.spec, config=config.package, strict=args.strict)
     except SpecError as exc:
         _print(exc.diagnostics)
         print(f"{len(exc.diagnostics)} problem(s); nothing was written.", file=sys.stderr)
         return 2
     _print(result.warnings)
+    args.out = args.out or config.output or DEFAULT_OUT
     if args.command == "check":
         stale = diff_tree(result.files, args.out)
         if stale:

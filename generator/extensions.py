@@ -385,6 +385,8 @@ def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) 
         items_expression = _member("response", model, raw["items"])
         field = next((f for f in model.fields if f.wire_name == raw["items"]), None) if model else None
         list_type = field.type if field else PyType("any")
+        if field is not None and (not field.required or field.type.nullable):
+            items_expression += " or []"  # an absent list is an empty page
     item_type = list_type.args[0] if list_type.kind == "list" and list_type.args else PyType("any")
     key = raw.get("itemKey")
     return Pagination(

@@ -6,6 +6,8 @@ formatted the same way, so examples in the docs look like the code they describe
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 
 import black
@@ -26,18 +28,41 @@ def _black(path: str, code: str) -> str:
         ) from None
 
 
+#: From this many files on, black runs in one process per core (a big spec's SDK has thousands).
+PARALLEL_FROM = 200
+
+
+def _format_one(item: tuple[str, str]) -> str:
+    path, text = item
+    if path.endswith(".py"):
+        return _black(path, text)
+    if path.endswith(".md"):
+        return _PYTHON_BLOCK.sub(lambda m: m.group(1) + _black(path, m.group(2)) + m.group(3), text)
+    return text
+
+
+def _format_guarded(item: tuple[str, str]) -> tuple[str, list[Diagnostic]]:
+    try:
+        return _format_one(item), []
+    except SpecError as exc:
+        return "", exc.diagnostics
+
+
 def format_files(files: dict[str, str]) -> dict[str, str]:
     """``files`` with every ``.py`` file and every python block of a ``.md`` file formatted by black.
+
+    The result does not depend on how many processes format it.
 
     Raises:
         SpecError: a rendered file or example is not valid Python (a template bug, reported with the file).
     """
-    out: dict[str, str] = {}
-    for path, text in files.items():
-        if path.endswith(".py"):
-            out[path] = _black(path, text)
-        elif path.endswith(".md"):
-            out[path] = _PYTHON_BLOCK.sub(lambda m: m.group(1) + _black(path, m.group(2)) + m.group(3), text)
-        else:
-            out[path] = text
-    return out
+    items = list(files.items())
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {path: _format_one((path, text)) for path, text in items}
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        results = pool.map(_format_guarded, items, chunksize=16)
+    problems = [d for _, found in results for d in found]
+    if problems:
+        raise SpecError(problems)
+    return {path: text for (path, _), (text, _) in zip(items, results)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal
 
 #: How docs show the runtime types of generated code.
@@ -30,6 +31,7 @@ class PyType:
     name: str = ""
     args: tuple["PyType", ...] = ()
     nullable: bool = False
+    discriminator: str = ""  # a union of models told apart by this field (its Python name)
 
     @property
     def annotation(self) -> str:
@@ -43,13 +45,15 @@ class PyType:
 
     def render(self, names: Mapping[str, str] | None = None) -> str:
         """The annotation, with runtime names (``DateTime``, ``FileInput``) replaced as ``names`` says."""
-        names = names or {}
+        names = names if names is not None else {}
         if self.kind == "list":
             text = f"list[{self.args[0].render(names)}]"
         elif self.kind == "dict":
             text = f"dict[str, {self.args[0].render(names)}]"
         elif self.kind == "union":
             text = " | ".join(a.render(names) for a in self.args)
+            if self.discriminator and names is not DOC_NAMES:
+                text = f"Annotated[{text}, Field(discriminator={self.discriminator!r})]"
         elif self.kind == "any":
             return "Any"
         elif self.kind == "file":
@@ -87,11 +91,16 @@ class PyType:
         return (self.kind == "primitive" and self.name.startswith("Literal[")) or any(a.uses_literal for a in self.args)
 
     @property
+    def uses_discriminator(self) -> bool:
+        """Whether the annotation holds ``Annotated[..., Field(discriminator=...)]``."""
+        return bool(self.discriminator) or any(a.uses_discriminator for a in self.args)
+
+    @property
     def uses_date(self) -> bool:
         return (self.kind == "primitive" and self.name == "date") or any(a.uses_date for a in self.args)
 
     def with_nullable(self, nullable: bool = True) -> "PyType":
-        return PyType(self.kind, self.name, self.args, nullable)
+        return PyType(self.kind, self.name, self.args, nullable, self.discriminator)
 
 
 @dataclass(frozen=True)
@@ -154,15 +163,17 @@ class Model:
     pointer: str
     exactly_one_of: tuple[tuple[str, ...], ...] = ()  # groups of wire names: exactly one must be set
     example: Value | None = None
+    late_imports: tuple[str, ...] = ()  # schemas on an import cycle with this one: imported after the class
     kind: Literal["model"] = "model"
 
     @property
     def schema_refs(self) -> list[str]:
+        """The schemas imported at the top of the model's module (``late_imports`` excluded)."""
         names: set[str] = set()
         for f in self.fields:
             names |= f.type.schema_names
         names.discard(self.name)
-        return sorted(names)
+        return sorted(names - set(self.late_imports))
 
 
 @dataclass(frozen=True)
@@ -318,6 +329,7 @@ class Operation:
     waiter: Waiter | None = None
     and_wait: AndWait | None = None
     pagination: Pagination | None = None
+    return_needs_cast: bool = False  # the return type is not a ``type[T]`` to mypy (a union, an optional): cast it
 
     @property
     def arguments(self) -> tuple[Field, ...]:
@@ -355,6 +367,8 @@ class Operation:
         for r in self.responses:
             if r.type is not None:
                 names |= r.type.schema_names
+        if self.pagination is not None:
+            names |= self.pagination.item_type.schema_names
         return frozenset(names)
 
 
@@ -425,6 +439,7 @@ class PackageConfig:
     error_base: str = "LeapError"
     env_prefix: str = "LEAP"
     title: str = "Leap"
+    base_url: str = ""  # "" = the first server of the spec
 
 
 @dataclass(frozen=True)
@@ -470,5 +485,10 @@ class Api:
     def operations(self) -> tuple[Operation, ...]:
         return tuple(op for tag in self.tags for op in tag.operations)
 
+    @cached_property
+    def _schemas_by_name(self) -> dict[str, Schema]:
+        return {s.name: s for s in self.schemas}
+
     def schema(self, name: str) -> Schema:
-        return next(s for s in self.schemas if s.name == name)
+        """The generated schema called ``name`` (a class name); ``KeyError`` when there is none."""
+        return self._schemas_by_name[name]

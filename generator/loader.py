@@ -2,8 +2,9 @@
 
 YAML (or JSON, which is YAML) is parsed once with PyYAML's safe loader (the C loader when
 present). The node tree is kept so that any JSON pointer can be mapped back to a line of
-the file for diagnostics. Only local references (``#/...``) are resolved, by
-:meth:`Document.resolve`; validation reports any other kind.
+the file for diagnostics. References to other files are followed once, at load time, by
+:mod:`generator.bundle` (which copies their targets into the document); after that only
+local references (``#/...``) remain, resolved by :meth:`Document.resolve`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from .bundle import BundleProblem, bundle
 from .diagnostics import CODES, Diagnostic, SpecError, pointer_join, pointer_parts
 
 
@@ -42,6 +44,7 @@ class Document:
     path: Path
     sha256: str
     root_node: Any
+    ref_problems: tuple[BundleProblem, ...] = ()  # references to other files that could not be followed
 
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line of the deepest element on ``pointer`` that exists in the file.
@@ -173,7 +176,11 @@ def load(path: str | Path) -> Document:
                 )
             ]
         )
-    return Document(data=data, path=path, sha256=hashlib.sha256(raw).hexdigest(), root_node=node)
+    followed = bundle(data, path, _Loader)
+    digest = hashlib.sha256(raw).hexdigest()
+    if followed.digest:  # the spec is several files: any of them changes the hash
+        digest = hashlib.sha256((digest + followed.digest).encode()).hexdigest()
+    return Document(data=data, path=path, sha256=digest, root_node=node, ref_problems=tuple(followed.problems))
 
 
 __all__ = ["Document", "UnresolvedRef", "load", "pointer_join"]

@@ -56,9 +56,66 @@ def python_identifier_problem(name: object) -> str | None:
 
 def module_name(name: str) -> str:
     """The module a schema or tag is written to: ``ImageModels`` -> ``image_models``."""
-    return snake_case(name).rstrip("_")
+    result = snake_case(name).rstrip("_")
+    return result + "_" if keyword.iskeyword(result) else result
 
 
 def api_class_name(tag: str) -> str:
     """The API class of a tag: ``Image Models`` -> ``ImageModelsApi``."""
     return pascal_case(tag) + "Api"
+
+
+def identifier(name: object, fallback: str) -> str:
+    """A valid snake_case identifier for any ``name``: ``2fa`` -> ``fallback_2fa``, ``$`` -> ``fallback``.
+
+    Names that are not strings are converted with ``str``; a name without letters or
+    digits becomes ``fallback``; one that starts with a digit gets ``fallback_`` before it.
+    """
+    result = snake_case(str(name))
+    if not result:
+        return fallback
+    if result[0].isdigit():
+        result = f"{fallback}_{result}"
+    return result
+
+
+def class_identifier(name: object, fallback: str) -> str:
+    """A valid PascalCase class name for any ``name`` (see :func:`identifier`); ``none`` -> ``None_``."""
+    result = pascal_case(str(name))
+    if not result:
+        return fallback
+    if result[0].isdigit():
+        result = fallback + result
+    if keyword.iskeyword(result):
+        result += "_"
+    return result
+
+
+class Namespace:
+    """Names in one scope (a module, a class, a signature), each used once.
+
+    :meth:`claim` gives a wanted name, or, when it is taken or reserved, the first free
+    ``name_2``, ``name_3``... in the order names are claimed (document order), so the result
+    is stable. It returns the name and the earlier owner it collided with (``None`` if none).
+    """
+
+    def __init__(self, reserved: frozenset[str] | set[str] = frozenset(), *, suffix: str = "_") -> None:
+        self.reserved = frozenset(reserved)
+        self.owners: dict[str, str] = {}
+        self.suffix = suffix
+
+    def claim(self, wanted: str, owner: str) -> tuple[str, str | None]:
+        """Take ``wanted`` (or a free variant of it) for ``owner``; return ``(name, owner it collided with)``."""
+        base = wanted.rstrip("_") or wanted
+        if wanted in self.reserved:
+            wanted += self.suffix
+        if wanted not in self.owners and wanted not in self.reserved:
+            self.owners[wanted] = owner
+            return wanted, None
+        clash = self.owners.get(wanted, wanted)
+        number = 2
+        while f"{base}_{number}" in self.owners or f"{base}_{number}" in self.reserved:
+            number += 1
+        name = f"{base}_{number}"
+        self.owners[name] = owner
+        return name, clash

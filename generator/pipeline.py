@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .build import build
-from .diagnostics import Diagnostic, SpecError
+from .build import build_with_warnings
+from .diagnostics import CODES, Diagnostic, SpecError
 from .fmt import format_files
 from .ir import Api, PackageConfig
-from .loader import Document, load
-from .render import TEMPLATES, render
+from .loader import load
+from .render import GUIDE_FOLDER, TEMPLATES, render
 from .validate import validate
 from .write import STAMP, stamp
 
@@ -23,17 +24,37 @@ class Result:
     warnings: list[Diagnostic]
 
 
-def _validated(spec: Path, strict: bool) -> tuple[Document, list[Diagnostic]]:
+def _internal_error(spec: Path, stage: str, exc: BaseException) -> SpecError:
+    """A generator bug met on this spec, as a diagnostic instead of a traceback."""
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    place = f" ({Path(where.filename).name}:{where.lineno})" if where else ""
+    message = f"the generator failed while {stage}: {type(exc).__name__}: {exc}{place}"
+    return SpecError([Diagnostic("internal-error", "error", "", message, CODES["internal-error"][1], file=str(spec))])
+
+
+def _built(spec: Path, config: PackageConfig | None, strict: bool) -> tuple[Api, list[Diagnostic]]:
     document = load(spec)
-    found = validate(document)
-    if found.errors or (strict and found.warnings):
+    try:
+        found = validate(document)
+    except RecursionError as exc:
+        raise _internal_error(spec, "validating (the spec nests too deeply)", exc) from None
+    if found.errors:
         raise SpecError(list(found))  # the warnings too: every problem in one run
-    return document, found.warnings
+    try:
+        api, more = build_with_warnings(document, config)
+    except RecursionError as exc:
+        raise _internal_error(spec, "building (the spec nests too deeply)", exc) from None
+    except Exception as exc:  # a bug; say where, don't crash
+        raise _internal_error(spec, "building", exc) from None
+    warnings = found.warnings + more
+    if strict and warnings:
+        raise SpecError(warnings)
+    return api, warnings
 
 
-def check_spec(spec: Path, *, strict: bool = False) -> list[Diagnostic]:
-    """Load and validate ``spec``; return its warnings, raise :class:`SpecError` on errors."""
-    return _validated(spec, strict)[1]
+def check_spec(spec: Path, *, strict: bool = False, config: PackageConfig | None = None) -> list[Diagnostic]:
+    """Load, validate and build ``spec``; return its warnings, raise :class:`SpecError` on errors."""
+    return _built(spec, config, strict)[1]
 
 
 def generate_files(spec: Path, *, config: PackageConfig | None = None, templates: Path = TEMPLATES, strict: bool = False) -> Result:
@@ -42,8 +63,11 @@ def generate_files(spec: Path, *, config: PackageConfig | None = None, templates
     Raises:
         SpecError: the spec has errors (or warnings, with ``strict``).
     """
-    document, warnings = _validated(spec, strict)
-    api = build(document, config)
-    files = format_files(render(api, templates))
+    api, warnings = _built(spec, config, strict)
+    try:
+        rendered = render(api, templates, Path(spec).parent / GUIDE_FOLDER)
+    except Exception as exc:
+        raise _internal_error(spec, "rendering", exc) from None
+    files = format_files(rendered)
     files[STAMP] = stamp(api.spec_sha256, __version__, files)
     return Result(api, files, warnings)

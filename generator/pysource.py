@@ -284,7 +284,13 @@ def cast_to(op: Operation) -> str:
         return "type(None)"
     if op.return_type.kind == "any":
         return "object"
+    if op.return_needs_cast:
+        # A union is not a ``type[T]`` to mypy: say which type the call returns.
+        return f"cast({('type[' + op.return_type.annotation + ']')!r}, {op.return_type.annotation})"
     return op.return_type.annotation
+
+
+
 
 
 def error_models(op: Operation) -> str:
@@ -295,11 +301,13 @@ def error_models(op: Operation) -> str:
 
 def tag_imports(tag: Tag) -> list[str]:
     """Import lines of an API class module, each name once, sorted."""
-    typing_names = set()
-    abc = set()
-    utils = set()
+    typing_names: set[str] = set()
+    abc: set[str] = set()
+    utils: set[str] = set()
     types = {"NOT_GIVEN", "Headers", "NotGiven", "Query", "Timeout"}
     runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "to_raw_response"}}
+    dates = False
+    pydantic_field = False
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
@@ -309,12 +317,9 @@ def tag_imports(tag: Tag) -> list[str]:
             utils |= {"amultipart", "multipart"}
         if op.body and op.body.exactly_one_of:
             utils.add("require_exactly_one")
-        for field in op.arguments:
-            types |= field.type.runtime_names
-            if field.type.uses_any:
-                typing_names.add("Any")
-        if op.return_type is not None and op.return_type.uses_any:
-            typing_names.add("Any")
+        used = [field.type for field in op.arguments] + ([op.return_type] if op.return_type is not None else [])
+        if op.return_type is not None and op.return_type.kind != "any" and op.return_needs_cast:
+            typing_names.add("cast")
         if op.waiter:
             abc.add("Callable")
             runtime.setdefault("_waiters", set()).update({"WaitRule", "async_wait_for", "wait_for"})
@@ -323,15 +328,30 @@ def tag_imports(tag: Tag) -> list[str]:
         if op.pagination:
             abc |= {"AsyncIterator", "Iterator"}
             runtime.setdefault("_pagination", set()).update({"async_iterate_pages", "iterate_pages"})
-            if op.pagination.item_type.uses_any:
+            used.append(op.pagination.item_type)
+        for type_ in used:
+            types |= type_.runtime_names
+            if type_.uses_any:
                 typing_names.add("Any")
+            if type_.uses_literal:
+                typing_names.add("Literal")
+            if type_.uses_discriminator:
+                typing_names.add("Annotated")
+                pydantic_field = True
+            if type_.uses_date:
+                dates = True
     lines = []
     if abc:
         lines.append(f"from collections.abc import {', '.join(sorted(abc))}")
+    if dates:
+        lines.append("from datetime import date")
     lines.append("from functools import cached_property")
     if typing_names:
         lines.append(f"from typing import {', '.join(sorted(typing_names))}")
-    lines += ["", "from .._base_client import AsyncAPIClient, SyncAPIClient"]
+    lines.append("")
+    if pydantic_field:
+        lines += ["from pydantic import Field", ""]
+    lines.append("from .._base_client import AsyncAPIClient, SyncAPIClient")
     for module in sorted(runtime):
         if module < "_types":
             lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
@@ -361,13 +381,15 @@ def model_imports(schema: Any, api: Any) -> list[str]:
         typing_names.add("Literal")
     if any(t.uses_any for t in types):
         typing_names.add("Any")
+    if any(t.uses_discriminator for t in types):
+        typing_names.add("Annotated")
     if any(t.uses_date for t in types):
         lines.append("from datetime import date")
     if typing_names:
         lines.append(f"from typing import {', '.join(sorted(typing_names))}")
     if lines:
         lines.append("")
-    if schema.kind == "model" and any(f.has_alias for f in fields):
+    if schema.kind == "model" and any(f.has_alias for f in fields) or any(t.uses_discriminator for t in types):
         lines += ["from pydantic import Field", ""]
     if schema.kind == "model":
         lines.append("from .._models import BaseModel")

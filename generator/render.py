@@ -5,8 +5,9 @@
 is. Templates under ``resources/`` and ``models/`` and ``docs/`` fan out: one output per
 tag or schema, named in :func:`plan`. ``README.md.jinja`` is rendered twice: as the SDK's
 README and as the home page of the docs site (``docs/index.md``), with links relative to
-each. The hand-written guide pages (``docs/guide/NN-name.md``) are copied as they are, to
-``docs/guide/name.md`` in the order of ``NN``; every template sees them as ``guides``.
+each. The product's hand-written guide pages live beside the spec (``guide/NN-name.md``):
+each is rendered with ``api`` too (so its names follow the config) to ``docs/guide/name.md``,
+in the order of ``NN``; every template sees them as ``guides``.
 Jinja runs with ``StrictUndefined``, so a missing attribute fails the run instead of
 rendering as empty text.
 """
@@ -38,7 +39,8 @@ FAN_OUT = {
     "README.md.jinja",
 }
 
-GUIDE_DIR = "docs/guide/"
+GUIDE_FOLDER = "guide"
+"""The folder beside the spec that holds the product's hand-written guide pages."""
 _GUIDE_NAME = re.compile(r"^(\d+)-([a-z0-9-]+)\.md$")
 
 
@@ -51,20 +53,19 @@ class GuidePage:
     title: str
 
 
-def guide_pages(templates: Path = TEMPLATES) -> tuple[GuidePage, ...]:
-    """The guide pages in ``templates/docs/guide``, in the order of their ``NN-`` prefix.
+def guide_pages(folder: Path | None) -> tuple[GuidePage, ...]:
+    """The guide pages in ``folder`` (``NN-name.md``), in the order of their ``NN-`` prefix.
 
     Raises:
         ValueError: a file there is not named ``NN-name.md`` or does not start with a ``# `` title.
     """
-    folder = templates / GUIDE_DIR
     pages = []
-    for path in sorted(folder.glob("*")) if folder.is_dir() else ():
+    for path in sorted(folder.glob("*")) if folder is not None and folder.is_dir() else ():
         match = _GUIDE_NAME.match(path.name)
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         if not match or not first.startswith("# "):
-            raise ValueError(f"{GUIDE_DIR}{path.name}: guide pages are named NN-name.md and start with a '# ' title")
-        pages.append((int(match.group(1)), GuidePage(f"{GUIDE_DIR}{path.name}", f"guide/{match.group(2)}.md", first[2:].strip())))
+            raise ValueError(f"{GUIDE_FOLDER}/{path.name}: guide pages are named NN-name.md and start with a '# ' title")
+        pages.append((int(match.group(1)), GuidePage(f"{GUIDE_FOLDER}/{path.name}", f"guide/{match.group(2)}.md", first[2:].strip())))
     return tuple(page for _, page in sorted(pages, key=lambda item: item[0]))
 
 
@@ -72,9 +73,12 @@ def guide_pages(templates: Path = TEMPLATES) -> tuple[GuidePage, ...]:
 OPTIONAL = {"package/webhooks.py.jinja": "webhooks", "package/_webhooks.py": "webhooks"}
 
 
-def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+def environment(templates: Path = TEMPLATES, guide: Path | None = None) -> jinja2.Environment:
+    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(str(templates))
+    if guide is not None:
+        loader = jinja2.ChoiceLoader([loader, jinja2.PrefixLoader({GUIDE_FOLDER: jinja2.FileSystemLoader(str(guide))})])
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -104,13 +108,13 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     return env
 
 
-def plan(api: Api, templates: Path = TEMPLATES) -> list[tuple[str, str, dict[str, Any]]]:
+def plan(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> list[tuple[str, str, dict[str, Any]]]:
     """``(output path, template, extra context)`` of every file, sorted by output path."""
     package = api.config.package
     jobs: list[tuple[str, str, dict[str, Any]]] = []
     for path in sorted(p for p in templates.rglob("*") if p.is_file()):
         template = path.relative_to(templates).as_posix()
-        if template in FAN_OUT or template.startswith(GUIDE_DIR) or (template in OPTIONAL and not getattr(api, OPTIONAL[template])):
+        if template in FAN_OUT or (template in OPTIONAL and not getattr(api, OPTIONAL[template])):
             continue
         out = template.removesuffix(".jinja")
         if out.startswith("package/"):
@@ -119,7 +123,7 @@ def plan(api: Api, templates: Path = TEMPLATES) -> list[tuple[str, str, dict[str
     if (templates / "README.md.jinja").is_file():
         jobs.append(("README.md", "README.md.jinja", {"docs_prefix": "docs/"}))
         jobs.append(("docs/index.md", "README.md.jinja", {"docs_prefix": ""}))
-    for page in guide_pages(templates):
+    for page in guide_pages(guide):
         jobs.append((f"docs/{page.path}", page.template, {}))
     for tag in api.tags:
         jobs.append((f"{package}/resources/{tag.module}.py", "package/resources/tag.py.jinja", {"tag": tag}))
@@ -130,14 +134,14 @@ def plan(api: Api, templates: Path = TEMPLATES) -> list[tuple[str, str, dict[str
     return sorted(jobs, key=lambda job: job[0])
 
 
-def render(api: Api, templates: Path = TEMPLATES) -> dict[str, str]:
+def render(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> dict[str, str]:
     """Every output file as text, keyed by its path relative to the output folder."""
-    env = environment(templates)
+    env = environment(templates, guide)
     files: dict[str, str] = {}
     header = HEADER.format(title=api.config.title)
-    guides = guide_pages(templates)
-    for out, template, extra in plan(api, templates):
-        if not template.endswith(".jinja"):
+    guides = guide_pages(guide)
+    for out, template, extra in plan(api, templates, guide):
+        if not template.endswith(".jinja") and not template.startswith(GUIDE_FOLDER + "/"):
             text = (templates / template).read_text(encoding="utf-8")
         else:
             text = env.get_template(template).render(api=api, guides=guides, **extra)

@@ -14,7 +14,6 @@ of input makes this module raise.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, Iterator
 
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
@@ -23,7 +22,7 @@ from openapi_spec_validator.validation.exceptions import DuplicateOperationIDErr
 from . import extensions
 from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
 from .loader import Document, UnresolvedRef
-from .naming import api_class_name, module_name, pascal_case, python_identifier_problem, snake_case
+from .types import is_json_media_type
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 REQUEST_MEDIA_TYPES = ("application/json", "multipart/form-data")
@@ -45,7 +44,6 @@ def validate(document: Document) -> Diagnostics:
     if not refs:
         found.extend(_check_openapi_schema(document))
     found.extend(_check_operations(document))
-    found.extend(_check_schemas(document))
     found.extend(_check_security(document))
     if not found.errors:
         found.extend(extensions.check(document))
@@ -64,24 +62,32 @@ def _check_version(document: Document) -> list[Diagnostic]:
 
 
 def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
-    """Every (pointer, node) of a JSON-like tree, in document order."""
-    yield pointer, value
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, pointer_join(pointer, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, pointer_join(pointer, index))
+    """Every (pointer, node) of a JSON-like tree, in document order (without recursion: any depth)."""
+    stack: list[tuple[str, Any]] = [(pointer, value)]
+    while stack:
+        pointer, value = stack.pop()
+        yield pointer, value
+        if isinstance(value, dict):
+            stack.extend((pointer_join(pointer, key), child) for key, child in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend((pointer_join(pointer, index), child) for index, child in reversed(list(enumerate(value))))
 
 
 def _check_refs(document: Document) -> Iterator[Diagnostic]:
+    problems = {p.pointer: p for p in document.ref_problems}
     for pointer, node in _walk(document.data):
         if not isinstance(node, dict) or "$ref" not in node:
             continue
+        if pointer.endswith(("/properties", "/patternProperties")) and not isinstance(node["$ref"], str):
+            continue  # a property called "$ref", not a reference
         ref = node["$ref"]
         at = pointer_join(pointer, "$ref")
         if isinstance(ref, str) and not ref.startswith("#"):
-            yield _diag(document, "external-ref", at, f"{ref!r} refers to another document")
+            problem = problems.get(at)
+            if problem is not None and problem.remote:
+                yield _diag(document, "external-ref", at, f"{ref!r}: {problem.reason}")
+            else:
+                yield _diag(document, "unresolved-ref", at, f"{ref!r}: {problem.reason if problem else 'does not resolve'}")
             continue
         try:
             document.resolve(ref)
@@ -161,56 +167,27 @@ def _deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
 
 
 def _check_operations(document: Document) -> Iterator[Diagnostic]:
-    seen_ids: dict[str, str] = {}
-    methods_by_tag: dict[str, dict[str, str]] = {}
-    tag_by_python: dict[str, str] = {}  # class and module name -> the tag that becomes it
+    """Operation-level problems. Names (operationIds, tags, properties) are resolved in :mod:`generator.build`."""
     for pointer, path, method, operation in iter_operations(document.data):
-        op_id = operation.get("operationId")
-        if not op_id:
-            yield _diag(document, "missing-operation-id", pointer, f"{method.upper()} {path} has no operationId")
-        elif not isinstance(op_id, str) or python_identifier_problem(op_id):
-            yield _diag(document, "invalid-name", pointer_join(pointer, "operationId"), f"operationId {op_id!r}: {python_identifier_problem(op_id)}")
-        elif op_id in seen_ids:
-            yield _diag(document, "duplicate-operation-id", pointer_join(pointer, "operationId"), f"operationId {op_id!r} is also used at {seen_ids[op_id]}")
-        else:
-            seen_ids[op_id] = pointer
-        tags = operation.get("tags")
-        if not isinstance(tags, list) or not tags:
-            yield _diag(document, "missing-tag", pointer, f"{method.upper()} {path} has no tag")
-        elif len(tags) > 1:
-            yield _diag(document, "multiple-tags", pointer_join(pointer, "tags"), f"{method.upper()} {path} has {len(tags)} tags: {tags!r}")
-        elif python_identifier_problem(tags[0]):
-            yield _diag(document, "invalid-name", pointer_join(pointer, "tags", 0), f"tag {tags[0]!r}: {python_identifier_problem(tags[0])}")
-        elif clash := _tag_collision(tags[0], tag_by_python):
-            yield _diag(document, "name-collision", pointer_join(pointer, "tags", 0), clash)
-        elif isinstance(op_id, str) and op_id and not python_identifier_problem(op_id):
-            names = methods_by_tag.setdefault(str(tags[0]), {})
-            name = snake_case(op_id)
-            if name in names and names[name] != op_id:
-                yield _diag(document, "name-collision", pointer_join(pointer, "operationId"), f"operationIds {names[name]!r} and {op_id!r} both become method {name!r} of tag {tags[0]!r}")
-            names[name] = op_id
         responses = operation.get("responses")
         if isinstance(responses, dict) and not any(str(code).startswith("2") for code in responses):
-            yield _diag(document, "missing-success-response", pointer_join(pointer, "responses"), f"{method.upper()} {path} declares no 2xx response")
+            yield _diag(document, "missing-success-response", pointer_join(pointer, "responses"), f"{method.upper()} {path} declares no 2xx response; its method returns None", "warning")
         yield from _check_arguments(document, pointer, path, operation)
 
 
-def _tag_collision(tag: str, tag_by_python: dict[str, str]) -> str | None:
-    """Why ``tag`` cannot have an API class of its own (another tag has its class or module), or ``None``."""
-    names = (api_class_name(tag), module_name(tag))
-    for name in names:
-        other = tag_by_python.get(name)
-        if other is not None and other != tag:
-            return f"tags {other!r} and {tag!r} both become {name!r}"
-    for name in names:
-        tag_by_python[name] = tag
-    return None
+def request_media_type(content: Any) -> str | None:
+    """The media type of a request body the SDK sends: JSON (``+json`` too) or multipart, JSON first."""
+    if not isinstance(content, dict):
+        return None
+    for media in REQUEST_MEDIA_TYPES:
+        if media in content:
+            return media
+    return next((m for m in content if isinstance(m, str) and is_json_media_type(m)), None)
 
 
 def _check_arguments(document: Document, pointer: str, path: str, operation: dict[str, Any]) -> Iterator[Diagnostic]:
-    """Parameters and body fields become the keyword arguments of one method."""
-    arguments: dict[str, str] = {}
-    path_item = document.data.get("paths", {}).get(path, {})
+    paths = document.data.get("paths")
+    path_item = paths.get(path, {}) if isinstance(paths, dict) else {}
     shared = path_item.get("parameters", []) if isinstance(path_item, dict) else []
     own = operation.get("parameters", [])
     candidates: list[tuple[str, Any]] = []
@@ -219,77 +196,14 @@ def _check_arguments(document: Document, pointer: str, path: str, operation: dic
             candidates += [(pointer_join(base, i), p) for i, p in enumerate(params)]
     for at, param in candidates:
         at, param = _deref(document, at, param)
-        if not isinstance(param, dict):
-            continue
-        if param.get("in") == "cookie":
+        if isinstance(param, dict) and param.get("in") == "cookie":
             yield _diag(document, "unsupported-parameter-location", at, f"cookie parameter {param.get('name')!r} will not be sent", "warning")
-            continue
-        yield from _check_argument_name(document, at, param.get("name"), arguments)
     body_pointer, body = _deref(document, pointer_join(pointer, "requestBody"), operation.get("requestBody"))
     if not isinstance(body, dict):
         return
     content = body.get("content")
-    if not isinstance(content, dict):
-        return
-    media_types = [m for m in REQUEST_MEDIA_TYPES if m in content]
-    if not media_types:
-        yield _diag(document, "unsupported-media-type", pointer_join(body_pointer, "content"), f"request body offers {sorted(content)!r}")
-        return
-    media = content[media_types[0]]
-    schema_pointer, schema = _deref(document, pointer_join(body_pointer, "content", media_types[0], "schema"), media.get("schema") if isinstance(media, dict) else None)
-    properties = schema.get("properties") if isinstance(schema, dict) else None
-    if isinstance(properties, dict):
-        for name in properties:
-            yield from _check_argument_name(document, pointer_join(schema_pointer, "properties", name), name, arguments)
-
-
-def _check_argument_name(document: Document, at: str, name: Any, arguments: dict[str, str]) -> Iterator[Diagnostic]:
-    problem = python_identifier_problem(name)
-    if problem:
-        yield _diag(document, "invalid-name", at, f"name {name!r}: {problem}")
-        return
-    python = snake_case(name)
-    if python in arguments and arguments[python] != name:
-        yield _diag(document, "name-collision", at, f"{arguments[python]!r} and {name!r} both become argument {python!r}")
-    elif python in arguments:
-        yield _diag(document, "name-collision", at, f"{name!r} is both a parameter and a body field of this operation")
-    arguments[python] = name
-
-
-def _check_schemas(document: Document) -> Iterator[Diagnostic]:
-    components = document.data.get("components")
-    schemas = components.get("schemas") if isinstance(components, dict) else None
-    if not isinstance(schemas, dict):
-        return
-    classes: dict[str, str] = {}
-    modules: dict[str, str] = {}
-    for name, schema in schemas.items():
-        at = pointer_join("/components/schemas", name)
-        problem = python_identifier_problem(name)
-        if problem:
-            yield _diag(document, "invalid-name", at, f"schema name {name!r}: {problem}")
-            continue
-        cls = pascal_case(name)
-        module = module_name(name)
-        if cls in classes:
-            yield _diag(document, "name-collision", at, f"schemas {classes[cls]!r} and {name!r} both become class {cls!r}")
-        elif module in modules:
-            yield _diag(document, "name-collision", at, f"schemas {modules[module]!r} and {name!r} both become module {module!r}")
-        classes[cls] = name
-        modules[module] = name
-        properties = schema.get("properties") if isinstance(schema, dict) else None
-        if not isinstance(properties, dict):
-            continue
-        fields: Counter[str] = Counter()
-        for prop in properties:
-            prop_at = pointer_join(at, "properties", prop)
-            problem = python_identifier_problem(prop)
-            if problem:
-                yield _diag(document, "invalid-name", prop_at, f"property {prop!r}: {problem}")
-                continue
-            fields[snake_case(prop)] += 1
-            if fields[snake_case(prop)] > 1:
-                yield _diag(document, "name-collision", prop_at, f"property {prop!r} becomes field {snake_case(prop)!r}, which another property of {name!r} also becomes")
+    if isinstance(content, dict) and content and request_media_type(content) is None:
+        yield _diag(document, "unsupported-media-type", pointer_join(body_pointer, "content"), f"request body offers {sorted(map(str, content))!r}; the method is generated without a body", "warning")
 
 
 def _check_security(document: Document) -> Iterator[Diagnostic]:

@@ -299,3 +299,34 @@ def test_small_spec(tmp_path: Path) -> None:
     assert post_raw.body is not None and post_raw.body.schema_name == ""
     assert [(f.name, f.type.annotation, f.required) for f in post_raw.body.fields] == [("body", "list[str]", False)]
     assert post_raw.return_annotation == "dict[str, int]"
+
+
+@pytest.mark.parametrize(
+    ("path", "tag"),
+    [("/v1/customers/{id}", "customers"), ("/api/v2/images", "images"), ("/{id}", "default"), ("/", "default"), ("/V3/Accounts", "Accounts")],
+)
+def test_untagged_operations_take_their_first_meaningful_path_segment(path: str, tag: str) -> None:
+    from generator.build import path_tag
+
+    assert path_tag(path) == tag
+
+
+def test_inline_names_follow_the_pointer(tmp_path: Path) -> None:
+    from generator.loader import load
+    from generator.types import TypeMapper
+
+    spec = tmp_path / "s.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /p:\n    get:\n      parameters:\n        - {name: created, in: query, schema: {type: object}}\n"
+        "      responses: {'200': {description: ok}}\ncomponents:\n  schemas:\n    Pet: {type: object}\n",
+        encoding="utf-8",
+    )
+    mapper = TypeMapper(load(spec))
+    mapper.operation_names["/paths/~1p/get"] = "ListPets"
+    assert mapper.inline_name("/components/schemas/Pet/properties/category") == "PetCategory"
+    assert mapper.inline_name("/components/schemas/Pet/allOf/1/properties/tags/items") == "PetTagsItem"
+    assert mapper.inline_name("/components/schemas/Pet/oneOf/0") == "PetOption1"
+    assert mapper.inline_name("/paths/~1p/get/responses/200/content/application~1json/schema") == "ListPetsResponse"
+    assert mapper.inline_name("/paths/~1p/get/responses/404/content/application~1json/schema") == "ListPetsError404"
+    assert mapper.inline_name("/paths/~1p/get/parameters/0/schema") == "ListPetsCreated"
+    assert mapper.inline_name("/components/responses/NotFound/content/application~1json/schema") == "NotFoundResponse"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import shutil
 import os
 import re
 import subprocess
@@ -81,6 +82,7 @@ def test_stamp_records_the_spec_and_generator(result: Result) -> None:
 def test_stamp_changes_with_the_spec(tmp_path: Path, result: Result) -> None:
     copy = tmp_path / "openapi.yaml"
     copy.write_bytes(SPEC.read_bytes() + b"# a trailing comment changes the hash, not the SDK\n")
+    shutil.copytree(SPEC.parent / "guide", tmp_path / "guide")  # the guide pages travel with the spec
     other = generate_files(copy)
     assert json.loads(other.files[STAMP])["spec_sha256"] == hashlib.sha256(copy.read_bytes()).hexdigest()
     assert {p: t for p, t in other.files.items() if p != STAMP} == {p: t for p, t in result.files.items() if p != STAMP}

@@ -24,8 +24,21 @@ ROOT = Path(__file__).resolve().parent.parent
 BROKEN = Path(__file__).resolve().parent / "broken_specs"
 EXPECTED: dict[str, list[dict]] = json.loads((BROKEN / "expected.json").read_text(encoding="utf-8"))["cases"]
 #: Codes no spec can trigger: tested on their own below.
-NOT_FROM_A_SPEC = {"invalid-output"}
-WARNING_CODES = {"unsupported-security-scheme", "unsupported-parameter-location", "unsupported-webhook"}
+NOT_FROM_A_SPEC = {"invalid-output", "internal-error", "invalid-config"}
+WARNING_CODES = {
+    "unsupported-security-scheme",
+    "unsupported-parameter-location",
+    "unsupported-media-type",
+    "unsupported-schema",
+    "missing-operation-id",
+    "duplicate-operation-id",
+    "multiple-tags",
+    "missing-success-response",
+    "invalid-name",
+    "name-collision",
+    "relative-server-url",
+    "unsupported-webhook",
+}
 
 
 def _diagnostics(spec: Path) -> list[Diagnostic]:
@@ -158,7 +171,7 @@ def test_invalid_output_is_reported_with_the_file() -> None:
 def test_invalid_output_stops_the_cli_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import generator.pipeline
 
-    monkeypatch.setattr(generator.pipeline, "render", lambda api, templates: {"leap/broken.py": "def (\n", "README.md": "x\n"})
+    monkeypatch.setattr(generator.pipeline, "render", lambda api, templates, guide=None: {"leap/broken.py": "def (\n", "README.md": "x\n"})
     out = tmp_path / "out"
     before = _populate(out)
 
@@ -256,14 +269,10 @@ def test_several_problems_are_reported_at_once(tmp_path: Path, capsys: pytest.Ca
     assert not out.exists()
     stderr = capsys.readouterr().err
     expected = [
-        ("missing-operation-id", "/paths/~1things/get", 8),
         ("unsupported-parameter-location", "/paths/~1things/get/parameters/0", 11),
-        ("multiple-tags", "/paths/~1things/post/tags", 19),
         ("missing-success-response", "/paths/~1things/post/responses", 26),
         ("unsupported-media-type", "/paths/~1things/post/requestBody/content", 22),
         ("unresolved-ref", "/paths/~1others/get/responses/200/content/application~1json/schema/$ref", 39),
-        ("invalid-name", "/components/schemas/Thing/properties/42", 50),
-        ("name-collision", "/components/schemas/Thing/properties/user_id", 54),
         ("unsupported-security-scheme", "/components/securitySchemes/key", 42),
     ]
     found = {(d.code, d.pointer, d.line) for d in _diagnostics(spec)}
@@ -330,14 +339,20 @@ components:
 
 
 def test_tags_and_schemas_that_share_a_python_name_collide(tmp_path: Path) -> None:
-    """Two tags would write one API module (losing getA); two schemas one model module."""
+    """Two tags would write one API module (losing getA), two schemas one model module: the later one gets ``_2``."""
     spec = tmp_path / "collide.yaml"
     spec.write_text(COLLIDING_NAMES, encoding="utf-8")
-    found = [(d.code, d.pointer, d.line) for d in _diagnostics(spec)]
+    found = [(d.code, d.severity, d.pointer, d.line) for d in _diagnostics(spec)]
     assert found == [
-        ("name-collision", "/paths/~1b/get/tags/0", 15),
-        ("name-collision", "/components/schemas/HttpServer", 24),
+        ("name-collision", "warning", "/components/schemas/HttpServer", 24),
+        ("name-collision", "warning", "/paths/~1b/get/tags/0", 15),
     ]
+    from generator.pipeline import generate_files
+
+    files = generate_files(spec).files
+    assert "leap/models/http_server.py" in files and "leap/models/http_server_2.py" in files
+    assert "class ImageModelsApi_2" in files["leap/resources/image_models_2.py"]
+    assert "self.image_models_2 = ImageModelsApi_2(self)" in files["leap/_client.py"]
 
 
 def test_unquoted_yaml_timestamps_are_strings(tmp_path: Path) -> None:

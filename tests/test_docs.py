@@ -100,22 +100,22 @@ def test_examples_come_from_the_spec_or_are_composed(api: Api) -> None:
 
 
 def test_guide_pages_are_ordered_by_number(tmp_path: Path) -> None:
-    guide = tmp_path / "docs" / "guide"
+    guide = tmp_path / "guide"
     guide.mkdir(parents=True)
     (guide / "10-last.md").write_text("# Last\n", encoding="utf-8")
     (guide / "2-first.md").write_text("# First page\n\ntext\n", encoding="utf-8")
-    assert [(p.path, p.title) for p in guide_pages(tmp_path)] == [("guide/first.md", "First page"), ("guide/last.md", "Last")]
+    assert [(p.path, p.title) for p in guide_pages(guide)] == [("guide/first.md", "First page"), ("guide/last.md", "Last")]
     (guide / "notes.md").write_text("# Notes\n", encoding="utf-8")
     with pytest.raises(ValueError, match="notes.md"):
-        guide_pages(tmp_path)
+        guide_pages(guide)
 
 
 def test_a_guide_page_needs_a_title(tmp_path: Path) -> None:
-    guide = tmp_path / "docs" / "guide"
+    guide = tmp_path / "guide"
     guide.mkdir(parents=True)
     (guide / "01-untitled.md").write_text("no title\n", encoding="utf-8")
     with pytest.raises(ValueError, match="01-untitled.md"):
-        guide_pages(tmp_path)
+        guide_pages(guide)
 
 
 @pytest.fixture(scope="module")

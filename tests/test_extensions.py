@@ -108,7 +108,7 @@ def test_the_valid_spec_builds_every_workflow(tmp_path: Path) -> None:
     assert and_wait.arguments == (("queue", "queue"), ("job_id", "_submitted.id"))
     paging = ops["list_jobs"].pagination
     assert paging is not None and (paging.name, paging.page_argument, paging.size_argument) == ("list_jobs_iter", "p", "n")
-    assert (paging.first_page, paging.default_page_size, paging.items_expression, paging.key_expression) == (1, 20, "response.data", "item.id")
+    assert (paging.first_page, paging.default_page_size, paging.items_expression, paging.key_expression) == (1, 20, "response.data or []", "item.id")
     assert paging.item_type.name == "Job"
     (hook,) = api.webhooks
     assert hook.method == "parse_job_done" and hook.entities == ("Job",)
@@ -200,13 +200,14 @@ def test_waiter_defaults_apply_when_keys_are_left_out(tmp_path: Path) -> None:
     assert waiter is not None and (waiter.name, waiter.delay, waiter.max_delay, waiter.timeout, waiter.failure) == ("wait", 1.0, 30.0, 600.0, ())
 
 
-def test_an_inline_page_is_read_by_key(tmp_path: Path) -> None:
-    """Inline objects are dicts in the SDK: the iterator subscripts them instead of reading attributes."""
+def test_an_inline_page_is_read_by_attribute(tmp_path: Path) -> None:
+    """An inline page and inline items become models named after where they are: the iterator reads attributes."""
     spec = base()
     spec["paths"]["/queues/{queue}/jobs"]["get"]["responses"] = _json({"type": "object", "properties": {"data": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}}})
     assert diagnostics(tmp_path, spec) == []
     paging = next(op for op in build(load(tmp_path / "spec.yaml")).operations if op.pagination).pagination
-    assert paging is not None and (paging.items_expression, paging.key_expression) == ("response['data']", "item['id']")
+    assert paging is not None and (paging.items_expression, paging.key_expression) == ("response.data or []", "item.id")
+    assert paging.item_type.kind == "model"
 
 
 USE_THE_WORKFLOWS = """
@@ -230,14 +231,14 @@ def handler(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json={"id": "j1", "createdAt": "x", "phase": "running" if polls["n"] < 2 else "done"})
 
 with Jobs(base_url="http://test", http_client=httpx.Client(transport=httpx.MockTransport(handler))) as client:
-    assert [item["id"] for item in client.jobs.list_jobs_iter(queue="q", n=2)] == ["a", "b", "c"]
+    assert [item.id for item in client.jobs.list_jobs_iter(queue="q", n=2)] == ["a", "b", "c"]
     job = client.jobs.start_job_and_wait(queue="q", label="L", poll_interval=0.001)
     assert job.phase == "done" and polls["n"] == 2, (job, polls)
     assert client.webhooks.parse(b'{"job": {"id": "w", "createdAt": "x"}}').id == "w"
 
 async def main() -> None:
     async with AsyncJobs(base_url="http://test", http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler))) as client:
-        assert [item["id"] async for item in client.jobs.list_jobs_iter(queue="q", n=2)] == ["a", "b", "c"]
+        assert [item.id async for item in client.jobs.list_jobs_iter(queue="q", n=2)] == ["a", "b", "c"]
         polls["n"] = 0
         job = await client.jobs.wait_job(queue="q", job_id="j1", poll_interval=0.001)
         assert job.phase == "done"

@@ -90,3 +90,39 @@ def test_names_that_can(name: str) -> None:
     assert python_identifier_problem(name) is None
     assert snake_case(name).isidentifier()
     assert pascal_case(name).isidentifier()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("2fa", "field_2fa"), ("$$$", "field"), ("", "field"), ("from", "from_"), ("X-Rate-Limit", "x_rate_limit"), (42, "field_42"), ("filter[name]", "filter_name")],
+)
+def test_identifier_never_fails(name: object, expected: str) -> None:
+    from generator.naming import identifier
+
+    assert identifier(name, "field") == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [("none", "None_"), ("2fa", "Schema2fa"), ("$", "Schema"), ("evil.name-1", "EvilName1"), ("class", "Class")])
+def test_class_identifier_never_fails(name: str, expected: str) -> None:
+    from generator.naming import class_identifier
+
+    assert class_identifier(name, "Schema") == expected
+    assert expected.isidentifier() and not keyword.iskeyword(expected)
+
+
+def test_module_name_of_a_keyword_stays_importable() -> None:
+    from generator.naming import module_name
+
+    assert module_name("Class") == "class_" and module_name("ImageModels") == "image_models"
+
+
+def test_namespace_numbers_collisions_in_claim_order() -> None:
+    from generator.naming import Namespace
+
+    names = Namespace({"self", "json"})
+    assert names.claim("user_id", "userId") == ("user_id", None)
+    assert names.claim("user_id", "user_id") == ("user_id_2", "userId")
+    assert names.claim("user_id", "USER-ID") == ("user_id_3", "userId")
+    assert names.claim("json", "json") == ("json_", None)
+    assert names.claim("json", "JSON") == ("json_2", "json")
+    assert names.claim("self", "self") == ("self_", None)

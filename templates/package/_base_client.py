@@ -29,7 +29,7 @@ from ._logs import log_request, log_response, log_retry, setup_logging
 from ._response import APIResponse, wants_raw_response
 from ._retries import DEFAULT_MAX_RETRIES, backoff, should_retry_error, should_retry_response
 from ._types import NOT_GIVEN, NotGiven, Timeout
-from ._utils import MultipartItem
+from ._utils import MultipartItem, jsonable
 from ._version import USER_AGENT
 
 T = TypeVar("T")
@@ -140,7 +140,7 @@ class BaseClient:
             method,
             self.base_url + path,
             params=_merge(params, extra_query),
-            json=json,
+            json=jsonable(json),
             files=files,
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),

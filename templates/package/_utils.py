@@ -6,9 +6,12 @@ import asyncio
 import mimetypes
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+
+import pydantic
 
 from ._types import FileInput
 
@@ -35,6 +38,19 @@ def path_template(template: str, params: Mapping[str, str | int]) -> str:
             encoded = encoded.replace(".", "%2E")
         path = path.replace("{" + name + "}", encoded)
     return path
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` as JSON-ready data: pydantic models as their wire-form dicts, dates as ISO-8601 text (in lists and dicts too)."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {key: jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(item) for item in value]
+    return value
 
 
 def without_none(values: Mapping[str, Any]) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from ._retries import (
     should_retry_response,
 )
 from ._types import NOT_GIVEN, NotGiven, Timeout
-from ._utils import MultipartItem
+from ._utils import MultipartItem, jsonable
 from ._version import USER_AGENT
 
 T = TypeVar("T")
@@ -154,7 +154,7 @@ class BaseClient:
             method,
             self.base_url + path,
             params=_merge(params, extra_query),
-            json=json,
+            json=jsonable(json),
             files=files,
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),

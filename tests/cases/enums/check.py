@@ -1,0 +1,28 @@
+"""String and integer enums: closed in arguments, open in models."""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from typing import Any
+
+from tests.cases.harness import Recorder, client
+
+WARNINGS: list[tuple[str, str]] = []
+
+
+def check(package: Any, generated: Any) -> None:
+    models = package.models
+    assert typing.get_args(models.Status) == ("placed", "approved", "delivered")
+    assert typing.get_args(models.Priority) == (1, 2, 3)
+    source = generated.files["case_enums/models/order.py"]
+    assert "status: Status | str" in source and "priority: Priority | int | None = None" in source
+    assert 'channel: Literal["web", "phone"] | str | None = None' in source
+    signature = generated.files["case_enums/resources/orders.py"]
+    assert "status: Status | None = None" in signature and "priority: Priority | None = None" in signature
+
+    recorder = Recorder(body=[{"status": "approved", "priority": 2, "channel": "web"}, {"status": "returned", "priority": 9, "channel": "fax"}])
+    orders = client(package, recorder).orders.list_orders(status="approved", priority=2)
+    assert dict(recorder.last.url.params) == {"status": "approved", "priority": "2"}
+    assert [(o.status, o.priority, o.channel) for o in orders] == [("approved", 2, "web"), ("returned", 9, "fax")]
+    assert "priority" in inspect.signature(client(package, recorder).orders.list_orders).parameters

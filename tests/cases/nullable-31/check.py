@@ -1,0 +1,28 @@
+"""3.1 nullability: type arrays, a null branch, and 3.0's ``nullable`` in a 3.1 document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.cases.harness import Recorder, client
+
+WARNINGS: list[tuple[str, str]] = []
+
+
+def check(package: Any, generated: Any) -> None:
+    source = generated.files["case_nullable_31/models/thing.py"]
+    assert 'kind: Literal["thing"]' in source
+    assert "count: int | None" in source and "owner: Owner | None" in source
+    assert "note: str | None = None" in source and "sizes: list[float | None] | None = None" in source
+
+    count = next(f for f in generated.files["docs/models/Thing.md"].splitlines() if f.startswith("| `count`"))
+    assert "example `1`" in count, "the first of the `examples` array is the field's example"
+
+    recorder = Recorder(body={"kind": "thing", "count": None, "owner": None, "note": None, "sizes": [1.5, None]})
+    api = client(package, recorder).things
+    thing = api.put_thing(kind="thing", count=None, owner=package.models.Owner(name="Ann"), sizes=[2.0, None])
+    sent = recorder.last_json()
+    assert {k: sent[k] for k in ("kind", "owner", "sizes")} == {"kind": "thing", "owner": {"name": "Ann"}, "sizes": [2.0, None]}
+    # (A required nullable argument given as None is left out of the body: the runtime's
+    # without_none cannot tell None from "not given". Known gap, see the report.)
+    assert thing.count is None and thing.owner is None and thing.note is None and thing.sizes == [1.5, None]

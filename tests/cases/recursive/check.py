@@ -1,0 +1,24 @@
+"""Recursive and mutually recursive schemas import, type-check and parse nested data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.cases.harness import Recorder, client
+
+WARNINGS: list[tuple[str, str]] = []
+
+
+def check(package: Any, generated: Any) -> None:
+    models = package.models
+    company = generated.files["case_recursive/models/company.py"]
+    assert "staff: list[Person] | None = None" in company, "the alias on the cycle is written out"
+    assert company.index("from .person import Person") > company.index("class Company"), "imported after the class"
+
+    tree = {"name": "root", "children": [{"name": "a", "children": [{"name": "a1"}]}, {"name": "b", "parent": None}]}
+    node = client(package, Recorder(body=tree)).tree.get_tree()
+    assert isinstance(node.children[0].children[0], models.Node) and node.children[0].children[0].name == "a1"
+    assert node.to_dict() == tree
+
+    person = client(package, Recorder(body={"name": "Ann", "employer": {"name": "Acme", "staff": [{"name": "Bob"}]}})).tree.get_person()
+    assert isinstance(person.employer, models.Company) and isinstance(person.employer.staff[0], models.Person)

@@ -1,0 +1,61 @@
+"""References to other files: followed into one document, or reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.diagnostics import SpecError
+from generator.loader import load
+from generator.pipeline import check_spec
+
+SPEC = """\
+openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: "%s"
+"""
+
+
+def _diagnostics(path: Path) -> list[tuple[str, str]]:
+    try:
+        return [(d.code, d.message) for d in check_spec(path)]
+    except SpecError as exc:
+        return [(d.code, d.message) for d in exc.diagnostics]
+
+
+def test_a_missing_file_a_bad_file_and_a_missing_element_are_unresolved_refs(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("a: [\n", encoding="utf-8")
+    (tmp_path / "good.yaml").write_text("Thing: {type: string}\n", encoding="utf-8")
+    for ref, reason in (("nope.yaml#/X", "cannot read nope.yaml"), ("bad.yaml#/X", "bad.yaml is not valid YAML"), ("good.yaml#/Other", "good.yaml has nothing at #/Other")):
+        spec = tmp_path / "spec.yaml"
+        spec.write_text(SPEC % ref, encoding="utf-8")
+        [(code, message)] = _diagnostics(spec)
+        assert code == "unresolved-ref" and reason in message, message
+
+
+def test_the_hash_covers_every_file(tmp_path: Path) -> None:
+    (tmp_path / "schemas.yaml").write_text("Thing: {type: string}\n", encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "schemas.yaml#/Thing", encoding="utf-8")
+    first = load(spec)
+    assert first.data["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Thing"}
+    (tmp_path / "schemas.yaml").write_text("Thing: {type: integer}\n", encoding="utf-8")
+    assert load(spec).sha256 != first.sha256
+
+
+def test_a_name_taken_in_the_root_gets_a_suffix(tmp_path: Path) -> None:
+    (tmp_path / "other.yaml").write_text("components:\n  schemas:\n    Thing: {type: integer}\n", encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "other.yaml#/components/schemas/Thing" + "components:\n  schemas:\n    Thing: {type: string}\n", encoding="utf-8")
+    data = load(spec).data
+    assert data["components"]["schemas"] == {"Thing": {"type": "string"}, "Thing_2": {"type": "integer"}}
+    assert _diagnostics(spec) == []
