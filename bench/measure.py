@@ -1,0 +1,102 @@
+"""Run one command in a fresh process: its wall time, its peak memory, its exit and its output.
+
+Peak memory is the ``ru_maxrss`` that ``os.wait4`` reports for that one child. Linux counts
+the largest resident set among the child and the descendants it waited for, so a wrapper
+that runs Java (openapi-generator-cli) or a formatter (openapi-python-client runs ruff) is
+measured by its biggest process, not by the wrapper alone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Run:
+    """One process: ``seconds`` of wall time, ``peak_mib`` of resident memory, exit ``code``."""
+
+    seconds: float
+    peak_mib: float
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def ok(self) -> bool:
+        return self.code == 0
+
+
+def run(argv: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 900.0) -> Run:
+    """Run ``argv`` to its end (killed after ``timeout`` seconds, exit code -9) and measure it."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.002)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # Popen must not wait for it again
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            seconds=seconds,
+            peak_mib=usage.ru_maxrss / 1024.0,  # KiB on Linux
+            code=proc.returncode,
+            stdout=out.read().decode("utf-8", "replace"),
+            stderr=err.read().decode("utf-8", "replace"),
+        )
+
+
+_PROBLEM = re.compile(r"error|exception|fail|invalid|cannot|could not|not supported|unsupported|traceback", re.IGNORECASE)
+
+
+def first_problem(run: Run) -> str:
+    """The first line of output that names a problem (else the first non-empty line), shortened."""
+    lines = [line.strip() for line in (run.stderr + "\n" + run.stdout).splitlines() if line.strip()]
+    if run.code == -9:
+        return "timed out"
+    chosen = next((line for line in lines if _PROBLEM.search(line)), lines[0] if lines else f"exit {run.code}")
+    chosen = re.sub(r"\s+", " ", chosen)
+    return chosen if len(chosen) <= 160 else chosen[:157] + "..."
+
+
+@dataclass
+class Series:
+    """Repeated runs of one thing; failed runs keep the first failure's reason."""
+
+    seconds: list[float] = field(default_factory=list)
+    peak_mib: list[float] = field(default_factory=list)
+    failure: str | None = None
+
+    def add(self, run: Run, reason: str | None = None) -> None:
+        if run.ok and reason is None:
+            self.seconds.append(run.seconds)
+            self.peak_mib.append(run.peak_mib)
+        elif self.failure is None:
+            self.failure = reason or first_problem(run)
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def peak(self) -> float | None:
+        return max(self.peak_mib) if self.peak_mib else None
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
