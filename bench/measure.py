@@ -64,13 +64,27 @@ def run(argv: list[str], *, cwd: Path | None = None, env: dict[str, str] | None 
 _PROBLEM = re.compile(r"error|exception|fail|invalid|cannot|could not|not supported|unsupported|traceback", re.IGNORECASE)
 
 
+def scrub(text: str) -> str:
+    """``text`` without this machine's folders: paths relative to the repository or the specs."""
+    from .paths import ROOT, shared_specs
+
+    folders = [str(ROOT) + "/", tempfile.gettempdir().rstrip("/") + "/"]
+    specs = shared_specs()
+    if specs is not None:
+        folders.insert(0, str(specs.resolve()) + "/")
+        folders.insert(0, str(specs) + "/")
+    for folder in folders:
+        text = text.replace(folder, "")
+    return text
+
+
 def first_problem(run: Run) -> str:
     """The first line of output that names a problem (else the first non-empty line), shortened."""
     lines = [line.strip() for line in (run.stderr + "\n" + run.stdout).splitlines() if line.strip()]
     if run.code == -9:
         return "timed out"
     chosen = next((line for line in lines if _PROBLEM.search(line)), lines[0] if lines else f"exit {run.code}")
-    chosen = re.sub(r"\s+", " ", chosen)
+    chosen = scrub(re.sub(r"\s+", " ", chosen))
     return chosen if len(chosen) <= 160 else chosen[:157] + "..."
 
 

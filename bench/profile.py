@@ -12,7 +12,6 @@ from __future__ import annotations
 import cProfile
 import json
 import pstats
-import re
 import sys
 import time
 
@@ -71,8 +70,8 @@ def main(argv: list[str]) -> dict:
         pipeline(spec, out, clock)
     except SpecError as exc:
         stage = list(clock)[-1]
-        first = exc.diagnostics[0].format().splitlines()[0] if exc.diagnostics else "error"
-        report["failed"] = {"stage": stage, "why": f"{len(exc.diagnostics)} problem(s); first: {re.sub(str(spec.parent) + '/', '', first)}"}
+        first = exc.diagnostics[0].format().splitlines()[0][:300] if exc.diagnostics else "error"
+        report["failed"] = {"stage": stage, "why": f"{len(exc.diagnostics)} problem(s); first: {first.replace(str(spec.parent) + '/', '')}"}
     except Exception as exc:  # noqa: BLE001 - a crash is a result too
         stage = list(clock)[-1]
         report["failed"] = {"stage": stage, "why": f"{type(exc).__name__}: {str(exc)[:200]}"}

@@ -33,8 +33,7 @@ class Results:
     calls_note: str | None = None
     imports: dict[str, Timing] = field(default_factory=dict)
     import_floors: dict[str, str] = field(default_factory=dict)
-    profile: dict[str, Any] | None = None
-    profile_spec: Spec | None = None
+    profiles: list[tuple[Spec, dict[str, Any]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -137,7 +136,7 @@ def _scaling_row(results: Results) -> list[tuple[str, str, str]]:
     if fit is None:
         return [(target, results.scaling_note or "not measured", "not shown")] if (results.scaling or results.scaling_note) else []
     intercept, slope, r2 = fit
-    measured = f"{results.scaling[0][0].key.split('-')[0]}: {intercept:.2f} s + {slope * 1000:.1f} ms/op, R² = {r2:.3f}"
+    measured = f"{results.scaling[0][0].key.rsplit('-', 1)[0]}: {intercept:.2f} s + {slope * 1000:.1f} ms/op, R² = {r2:.3f}"
     return [(target, measured, "met (R² ≥ 0.98)" if r2 >= 0.98 else "**missed**: not linear (R² < 0.98)")]
 
 
@@ -304,28 +303,35 @@ def _import_details(results: Results) -> list[str]:
 
 
 def _profile_details(results: Results) -> list[str]:
-    profile = results.profile
-    if not profile or results.profile_spec is None:
+    if not results.profiles:
         return []
-    spec = results.profile_spec
-    stages = profile["stages"]
-    total = sum(stages.values())
     lines = [
         "",
         "## Where the time goes",
         "",
-        f"Our generator on {spec.label}, the biggest spec it generated in this run, in one process "
-        "(`python -m bench.profile`): first each stage timed without the profiler, then the whole under cProfile.",
-        "",
+        "Our generator in one process (`python -m bench.profile SPEC OUT`): first each stage timed without the "
+        "profiler (`imports` is loading the generator and its libraries: black, jinja2, openapi-spec-validator), "
+        "then the whole run again under cProfile. On the biggest spec ours generated, and on the biggest spec "
+        "measured, up to the stage where ours stops on it.",
     ]
+    for spec, profile in results.profiles:
+        lines += _one_profile(spec, profile)
+    return lines
+
+
+def _one_profile(spec: Spec, profile: dict[str, Any]) -> list[str]:
+    stages = profile["stages"]
+    total = sum(stages.values())
+    lines = ["", f"### {spec.label}", ""]
     if profile.get("failed"):
         failed = profile["failed"]
-        lines += [f"The run stopped in stage `{failed['stage']}`: {failed['why']}", ""]
+        lines += [f"Ours stops in stage `{failed['stage']}`: {failed['why']}", ""]
     rows = [[name, f"{seconds:.3f} s", f"{100 * seconds / total:.0f}%" if total else "–"] for name, seconds in stages.items()]
     rows.append(["total", f"{total:.3f} s", "100%"])
     lines += _table(["stage", "wall time", "share"], rows)
-    biggest = max(stages.items(), key=lambda item: item[1])
-    lines += ["", f"The biggest stage is `{biggest[0]}` ({100 * biggest[1] / total:.0f}%)." if total else ""]
+    if total:
+        biggest = max(stages.items(), key=lambda item: item[1])
+        lines += ["", f"The biggest stage is `{biggest[0]}` ({100 * biggest[1] / total:.0f}%)."]
     lines += ["", "Top functions by cumulative time (profiled run; profiler overhead included):", ""]
     top = [r for r in profile["top"] if "bench/" not in r["function"] and "profile.py" not in r["function"]][:15]
     lines += _table(["function", "calls", "cumulative", "own"], [[f"`{r['function']}`", str(r["calls"]), f"{r['cumulative']:.3f} s", f"{r['own']:.3f} s"] for r in top])

@@ -95,3 +95,43 @@ def cut(spec: Spec, fractions: list[float]) -> list[Spec]:
             yaml.dump(smaller, handle, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
         out.append(Spec(f"{spec.key}-{round(fraction * 100)}%", target, count, spec.schemas, target.stat().st_size))
     return out
+
+
+def synthetic(base: Spec, operations: int) -> Spec:
+    """``base`` with its paths copied until it holds about ``operations`` operations.
+
+    For the scaling series when ours generates none of the big specs yet. Each copy's paths
+    get a ``/copyN`` prefix and its operationIds a ``CopyN`` suffix; the copies leave out the
+    ``x-`` extensions and ``links`` of the originals (a waiter or a paginator name must be
+    unique in its class). Components are shared, as they are. Written to
+    ``build/bench/scaling/``.
+    """
+    document = load(base.path)
+    originals = list((document.get("paths") or {}).items())
+    paths = dict(originals)
+    copy = 0
+    while count_operations({"paths": paths}) < operations:
+        copy += 1
+        for name, item in originals:
+            new_item: dict[str, Any] = {}
+            for key, value in item.items():
+                if key in METHODS and isinstance(value, dict):
+                    op = {k: v for k, v in value.items() if not k.startswith("x-")}
+                    if "operationId" in op:
+                        op["operationId"] = f"{op['operationId']}Copy{copy}"
+                    op["responses"] = {
+                        status: ({k: v for k, v in response.items() if k != "links"} if isinstance(response, dict) else response)
+                        for status, response in (op.get("responses") or {}).items()
+                    }
+                    new_item[key] = op
+                elif not key.startswith("x-"):
+                    new_item[key] = value
+            paths[f"/copy{copy}{name}"] = new_item
+    bigger = dict(document)
+    bigger["paths"] = paths
+    folder = BUILD / "bench" / "scaling"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{base.key}-synthetic.yaml"
+    with target.open("w", encoding="utf-8") as handle:
+        yaml.dump(bigger, handle, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
+    return describe(f"{base.key}-synthetic", target)
