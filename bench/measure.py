@@ -3,17 +3,18 @@
 Peak memory is the ``ru_maxrss`` that ``os.wait4`` reports for that one child. Linux counts
 the largest resident set among the child and the descendants it waited for, so a wrapper
 that runs Java (openapi-generator-cli) or a formatter (openapi-python-client runs ruff) is
-measured by its biggest process, not by the wrapper alone.
+measured by its biggest process, not by the wrapper alone. The child is started from the
+small launcher ``launch.py``, never from the harness directly (see there why).
 """
 
 from __future__ import annotations
 
-import os
+import json
 import re
+import sys
 import statistics
 import subprocess
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,35 +34,28 @@ class Run:
         return self.code == 0
 
 
+LAUNCHER = Path(__file__).resolve().parent / "launch.py"
+
+
 def run(argv: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 900.0) -> Run:
-    """Run ``argv`` to its end (killed after ``timeout`` seconds, exit code -9) and measure it."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.002)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)  # Popen must not wait for it again
+    """Run ``argv`` to its end (killed after ``timeout`` seconds: exit code -9) and measure it.
+
+    It is started by ``launch.py`` in a small interpreter of its own, so that its peak memory
+    is its own and not the harness's (see there); the wall time is measured by the launcher,
+    from spawn to exit, without the launcher's own start.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        command = [sys.executable, "-I", "-S", str(LAUNCHER), str(report), str(timeout), *argv]
+        subprocess.run(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err, timeout=timeout + 60)
         out.seek(0)
         err.seek(0)
-        return Run(
-            seconds=seconds,
-            peak_mib=usage.ru_maxrss / 1024.0,  # KiB on Linux
-            code=proc.returncode,
-            stdout=out.read().decode("utf-8", "replace"),
-            stderr=err.read().decode("utf-8", "replace"),
-        )
-
-
-_PROBLEM = re.compile(r"error|exception|fail|invalid|cannot|could not|not supported|unsupported|traceback", re.IGNORECASE)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+        try:
+            measured = json.loads(report.read_text())
+        except (OSError, ValueError):  # the command could not be started at all
+            return Run(0.0, 0.0, 127, stdout, stderr or f"could not run {argv[0]}")
+        return Run(measured["seconds"], measured["maxrss_kib"] / 1024.0, measured["code"], stdout, stderr)
 
 
 def scrub(text: str) -> str:
