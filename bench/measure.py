@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 import statistics
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +56,9 @@ def run(argv: list[str], *, cwd: Path | None = None, env: dict[str, str] | None 
         except (OSError, ValueError):  # the command could not be started at all
             return Run(0.0, 0.0, 127, stdout, stderr or f"could not run {argv[0]}")
         return Run(measured["seconds"], measured["maxrss_kib"] / 1024.0, measured["code"], stdout, stderr)
+
+
+_PROBLEM = re.compile(r"error|exception|fail|invalid|cannot|could not|not supported|unsupported|traceback", re.IGNORECASE)
 
 
 def scrub(text: str) -> str:
