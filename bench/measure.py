@@ -58,7 +58,8 @@ def run(argv: list[str], *, cwd: Path | None = None, env: dict[str, str] | None 
         return Run(measured["seconds"], measured["maxrss_kib"] / 1024.0, measured["code"], stdout, stderr)
 
 
-_PROBLEM = re.compile(r"error|exception|fail|invalid|cannot|could not|not supported|unsupported|traceback", re.IGNORECASE)
+_PROBLEM = re.compile(r"\berror\b|error\[|exception|failed|invalid|cannot|could not|unsupported|require", re.IGNORECASE)
+_RAISED = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception)\b")
 
 
 def scrub(text: str) -> str:
@@ -80,9 +81,14 @@ def first_problem(run: Run) -> str:
     lines = [line.strip() for line in (run.stderr + "\n" + run.stdout).splitlines() if line.strip()]
     if run.code == -9:
         return "timed out"
-    chosen = next((line for line in lines if _PROBLEM.search(line)), lines[0] if lines else f"exit {run.code}")
+    lines = [line for line in lines if "Warning" not in line and not line.startswith(("warn", "│", "╭", "╰"))] or lines
+    raised = [line for line in lines if _RAISED.match(line)]
+    if raised:  # a Python traceback: the exception says what went wrong
+        chosen = raised[-1]
+    else:
+        chosen = next((line for line in lines if _PROBLEM.search(line)), lines[0] if lines else f"exit {run.code}")
     chosen = scrub(re.sub(r"\s+", " ", chosen))
-    return chosen if len(chosen) <= 160 else chosen[:157] + "..."
+    return chosen if len(chosen) <= 200 else chosen[:197] + "..."
 
 
 @dataclass

@@ -12,7 +12,13 @@ from .measure import Series
 from .sdk_calls import Client, Rates
 from .specs import Spec
 
-TOOL_LABELS = {"ours": "ours", "opc": "openapi-python-client", "oag": "OpenAPI Generator", "dcg": "datamodel-code-generator"}
+TOOL_LABELS = {
+    "ours": "ours",
+    "opc": "openapi-python-client",
+    "oag": "OpenAPI Generator",
+    "oagj": "OpenAPI Generator (JSON input)",
+    "dcg": "datamodel-code-generator",
+}
 
 
 @dataclass
@@ -95,7 +101,7 @@ def _generation_rows(results: Results) -> list[tuple[str, str, str]]:
             parts.append(f"{TOOL_LABELS[key]} {_s(peer)} (ours/peer {_x(ratio)})")
             limit = 0.5 if key == "opc" and spec.key in ("spotify", "stripe") else 1.0
             if ratio >= limit:
-                misses.append(f"{ratio / limit:.1f}× over the limit vs {TOOL_LABELS[key]}")
+                misses.append(f"ours takes {ratio:.2f}× {TOOL_LABELS[key]}'s time (limit {limit}×)")
         imports = outcomes["ours"].imports
         if imports and imports != "yes":
             misses.append(f"the package does not import ({imports[4:]})")
