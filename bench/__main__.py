@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             results.calls_note = "openapi-python-client's Leap client was not measured: it was not generated, or did not import, in this run."
         if with_peers:
             oag = results.generation.get("leap", {}).get("oag")
-            why = oag.imports if oag and oag.imports and oag.imports != "yes" else "its client needs a per-client adapter not written yet"
+            why = f"its package does not import ({oag.imports[4:]})" if oag and oag.imports and oag.imports != "yes" else "no adapter for its client is written yet"
             results.calls_note = ((results.calls_note or "") + f" OpenAPI Generator's Leap client was not measured: {why}.").strip()
         results.calls = sdk_calls.measure(clients, args.calls, args.rounds, log=_log)
 

@@ -61,6 +61,28 @@ def _where(filename: str) -> str:
     return Path(filename).name if filename.startswith("/") else filename
 
 
+_GROUPS = (
+    ("black", ("black", "blib2to3")),
+    ("jinja2 (rendering, template compiling)", ("jinja2", "markupsafe")),
+    ("openapi-spec-validator (validate)", ("openapi_spec_validator", "jsonschema", "referencing", "jsonschema_path", "pathable", "rpds", "jsonschema_specifications")),
+    ("PyYAML (load)", ("yaml", "_yaml")),
+    ("generator/ (ours)", ("generator",)),
+)
+
+
+def _group(function: str) -> str:
+    """Which library a profiled function belongs to (built-ins of a library's C code by name)."""
+    name = function.split(":", 1)[0]
+    builtin = function[function.find("(") + 1 :] if function.startswith("~") else ""
+    for label, packages in _GROUPS:
+        for package in packages:
+            if name.startswith(package + "/") or name == package + ".py" or f" {package}." in builtin or f"'{package}." in builtin:
+                return label
+    if function.startswith("~"):
+        return "built-ins called from Python"
+    return "standard library and others"
+
+
 def main(argv: list[str]) -> dict:
     spec, out = Path(argv[0]), Path(argv[1])
     top = int(argv[2]) if len(argv) > 2 else 25
@@ -91,6 +113,12 @@ def main(argv: list[str]) -> dict:
     own = sorted(rows, key=lambda row: row["own"], reverse=True)
     report["top_own"] = own[:top]
     report["profiled_total"] = max((row["cumulative"] for row in rows), default=0.0)
+    groups: dict[str, float] = {}
+    for row in rows:
+        if "bench/" in row["function"] or row["function"].startswith("profile.py"):
+            continue
+        groups[_group(row["function"])] = groups.get(_group(row["function"]), 0.0) + row["own"]
+    report["by_library"] = dict(sorted(groups.items(), key=lambda item: item[1], reverse=True))
     return report
 
 

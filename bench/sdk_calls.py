@@ -33,7 +33,8 @@ class Client:
     python: Path
     pythonpath: Path | None = None
     module: str | None = None
-    baseline: str | None = None  # the label of the raw httpx client it is compared with
+    baseline: str | None = None  # the label of the client it is compared with (raw httpx, mostly)
+    operations: tuple[str, ...] = ("find_one", "list_all")
 
 
 @dataclass
@@ -47,13 +48,19 @@ class Rates:
 
 
 def clients(opc_package: tuple[Path, str] | None) -> list[Client]:
-    """Ours and raw httpx in the project's venv; openapi-python-client's Leap client (and raw
-    httpx again) in the peers' venv when it was generated."""
+    """Ours and raw httpx in the project's venv (and our waiter and iterator against the calls
+    they make); openapi-python-client's Leap client (and raw httpx again) in the peers' venv
+    when it was generated."""
     found = [
         Client("raw httpx (sync)", "httpx-sync", OUR_PYTHON),
         Client("leap (sync)", "leap-sync", OUR_PYTHON, GENERATED, baseline="raw httpx (sync)"),
         Client("raw httpx (async)", "httpx-async", OUR_PYTHON),
         Client("leap (async)", "leap-async", OUR_PYTHON, GENERATED, baseline="raw httpx (async)"),
+        # A waiter whose first poll finds the job finished, against that one find_one call.
+        Client("leap images.wait() (sync)", "leap-wait-sync", OUR_PYTHON, GENERATED, baseline="leap (sync)", operations=("find_one",)),
+        # The iterator over a 100-item page and the empty page after it, against those two calls.
+        Client("leap, pages 0 and 1 (sync)", "leap-pages-sync", OUR_PYTHON, GENERATED, operations=("list_all",)),
+        Client("leap list_all_iter() (sync)", "leap-iter-sync", OUR_PYTHON, GENERATED, baseline="leap, pages 0 and 1 (sync)", operations=("list_all",)),
     ]
     if opc_package is not None:
         folder, module = opc_package
@@ -78,13 +85,15 @@ def start_server() -> tuple[subprocess.Popen, str]:
 
 def measure(targets: list[Client], calls: int, rounds: int, log=print) -> dict[str, dict[str, Rates]]:
     """``{operation: {client label: Rates}}``; ``list_all`` gets a tenth of the calls (each is 100 items)."""
-    results = {op: {client.label: Rates() for client in targets} for op in OPERATIONS}
+    results = {op: {client.label: Rates() for client in targets if op in client.operations} for op in OPERATIONS}
     server, url = start_server()
     try:
         for op in OPERATIONS:
             count = calls if op == "find_one" else max(1, calls // 10)
             for round_no in range(rounds):
                 for client in targets:
+                    if op not in client.operations:
+                        continue
                     rates = results[op][client.label]
                     if rates.failure is not None:
                         continue

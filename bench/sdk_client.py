@@ -36,6 +36,18 @@ def _sync_call(kind: str, operation: str, url: str, module: str | None):
         if operation == "find_one":
             return (lambda: client.images.find_one(model_id=MODEL, inference_id=JOB)), client.close
         return (lambda: client.images.list_all(model_id=MODEL)), client.close
+    if kind in ("leap-wait", "leap-pages", "leap-iter"):
+        import leap
+
+        client = leap.Leap(api_key="k", base_url=url)
+        if kind == "leap-wait":  # the job is finished: one poll
+            return (lambda: client.images.wait(model_id=MODEL, inference_id=JOB)), client.close
+        if kind == "leap-pages":  # what the iterator requests: a full page 0, an empty page 1
+            return (
+                lambda: client.images.list_all(model_id=MODEL, page=0, page_size=100)
+                + client.images.list_all(model_id=MODEL, page=1, page_size=100)
+            ), client.close
+        return (lambda: list(client.images.list_all_iter(model_id=MODEL, page_size=100))), client.close
     if kind == "opc":
         package = importlib.import_module(module or "")
         api = importlib.import_module(f"{module}.api.images.{operation}")
@@ -79,7 +91,7 @@ def _async_call(kind: str, operation: str, url: str, module: str | None):
     raise SystemExit(f"unknown client {kind!r}")
 
 
-KINDS = ("httpx-sync", "httpx-async", "leap-sync", "leap-async", "opc-sync", "opc-async")
+KINDS = ("httpx-sync", "httpx-async", "leap-sync", "leap-async", "opc-sync", "opc-async", "leap-wait-sync", "leap-pages-sync", "leap-iter-sync")
 
 
 def main(argv: list[str]) -> None:

@@ -7,7 +7,9 @@ so the measured differences are the clients'.
 
 - ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``: one InferenceEntity
   with 4 images (``findOne``);
-- ``GET /api/v1/images/models/{modelId}/inferences``: a JSON array of 100 of them (``listAll``);
+- ``GET /api/v1/images/models/{modelId}/inferences``: a JSON array of 100 of them (``listAll``),
+  or an empty array when the query asks for a ``page`` other than 0 (so an iterator ends
+  after one full page and one empty one);
 - anything else: 404 with an error document.
 
 It reads only the request line and headers (every request it answers is a GET without a
@@ -57,6 +59,7 @@ def _response(status: str, body: bytes) -> bytes:
 
 ONE = _response("200 OK", json.dumps(inference(0)).encode())
 LIST = _response("200 OK", json.dumps([inference(n) for n in range(100)]).encode())
+EMPTY = _response("200 OK", b"[]")
 MISSING = _response("404 Not Found", b'{"statusCode": 404, "message": "Not Found", "error": "Not Found"}')
 
 
@@ -64,11 +67,14 @@ def answer(request_line: bytes) -> bytes:
     parts = request_line.split(b" ")
     if len(parts) < 2 or parts[0] != b"GET":
         return MISSING
-    path = parts[1].split(b"?", 1)[0].rstrip(b"/").split(b"/")
+    target = parts[1].split(b"?", 1)
+    path = target[0].rstrip(b"/").split(b"/")
+    query = target[1].split(b"&") if len(target) > 1 else []
     # ['', 'api', 'v1', 'images', 'models', modelId, 'inferences', (inferenceId)]
     if path[1:5] == [b"api", b"v1", b"images", b"models"] and len(path) >= 7 and path[6] == b"inferences":
         if len(path) == 7:
-            return LIST
+            later = any(item.startswith(b"page=") and item != b"page=0" for item in query)
+            return EMPTY if later else LIST
         if len(path) == 8:
             return ONE
     return MISSING

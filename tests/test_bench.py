@@ -39,6 +39,8 @@ def test_quick_run_prints_and_writes_the_table(tmp_path: Path) -> None:
     for client in ("raw httpx (sync)", "leap (sync)", "raw httpx (async)", "leap (async)"):
         assert re.search(rf"\| find_one \| {re.escape(client)} \| \d+ \|", text), client
         assert re.search(rf"\| list_all \| {re.escape(client)} \| \d+ \|", text), client
+    assert re.search(r"\| waiter adds no overhead: .* \| \d+ vs \d+ per second = \d+\.\d\d× \|", text)
+    assert re.search(r"\| iterator adds no overhead: .* \| \d+ vs \d+ per second = \d+\.\d\d× \|", text)
     assert re.search(r"\| `import leap; leap.Leap\(api_key='k'\)` \| \d\.\d{3} s \| \d+\.\d\d× of `import httpx, pydantic` \| \d+ ms \|", text)
     for stage in ("load", "validate", "build", "render", "format", "write"):
         assert re.search(rf"\| {stage} \| \d+\.\d{{3}} s \| \d+% \|", text), stage
