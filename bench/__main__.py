@@ -26,18 +26,38 @@ SECTIONS = ("generation", "edit", "scaling", "calls", "imports", "profile")
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="smoke mode: Leap spec, 1 run, no peers, few calls, no plot")
-    parser.add_argument("--specs", default=",".join(specs.ALL), help=f"comma-separated, of {', '.join(specs.ALL)} (default: all)")
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke mode: Leap spec, 1 run, no peers, few calls, no plot"
+    )
+    parser.add_argument(
+        "--specs", default=",".join(specs.ALL), help=f"comma-separated, of {', '.join(specs.ALL)} (default: all)"
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs per tool and spec (default 5)")
-    parser.add_argument("--stripe-runs", type=int, default=2, help="timed runs per tool on Stripe, and per scaling point on it (default 2)")
+    parser.add_argument(
+        "--stripe-runs",
+        type=int,
+        default=2,
+        help="timed runs per tool on Stripe, and per scaling point on it (default 2)",
+    )
     parser.add_argument("--no-peers", action="store_true", help="measure ours only (no installs)")
-    parser.add_argument("--calls", type=int, default=2000, help="findOne calls per round (listAll: a tenth); default 2000")
+    parser.add_argument(
+        "--calls", type=int, default=2000, help="findOne calls per round (listAll: a tenth); default 2000"
+    )
     parser.add_argument("--rounds", type=int, default=5, help="rounds of SDK calls (default 5)")
     parser.add_argument("--import-runs", type=int, default=10, help="fresh processes per import snippet (default 10)")
-    parser.add_argument("--timeout", type=float, default=900, help="seconds before one generation is killed (default 900)")
+    parser.add_argument(
+        "--timeout", type=float, default=900, help="seconds before one generation is killed (default 900)"
+    )
     parser.add_argument("--skip", default="", help=f"comma-separated sections to leave out: {', '.join(SECTIONS)}")
-    parser.add_argument("--out", type=Path, default=BENCH / "RESULTS.md", help="where to write the report (default bench/RESULTS.md)")
-    parser.add_argument("--plot", type=Path, default=BENCH / "scaling.png", help="where to draw the scaling plot (default bench/scaling.png)")
+    parser.add_argument(
+        "--out", type=Path, default=BENCH / "RESULTS.md", help="where to write the report (default bench/RESULTS.md)"
+    )
+    parser.add_argument(
+        "--plot",
+        type=Path,
+        default=BENCH / "scaling.png",
+        help="where to draw the scaling plot (default bench/scaling.png)",
+    )
     return parser
 
 
@@ -56,7 +76,9 @@ def _cpu_model() -> str:
 
 
 def _versions(with_peers: bool) -> str:
-    ours = subprocess.run([str(OUR_PYTHON), "-c", "import generator; print(generator.__version__)"], capture_output=True, text=True).stdout.strip()
+    ours = subprocess.run(
+        [str(OUR_PYTHON), "-c", "import generator; print(generator.__version__)"], capture_output=True, text=True
+    ).stdout.strip()
     parts = [f"our generator {ours or '?'}"]
     for name in ("black", "jinja2", "openapi-spec-validator", "pyyaml", "httpx", "pydantic"):
         try:
@@ -137,7 +159,11 @@ def main(argv: list[str] | None = None) -> int:
         _scaling(results, by_key, ours_ok, args, with_peers)
 
     opc_leap = None
-    if with_peers and results.generation.get("leap", {}).get("opc") and results.generation["leap"]["opc"].imports == "yes":
+    if (
+        with_peers
+        and results.generation.get("leap", {}).get("opc")
+        and results.generation["leap"]["opc"].imports == "yes"
+    ):
         opc_leap = generation.package_of(generation.PEERS[0], generation.out_dir(generation.PEERS[0], by_key["leap"]))
     if "calls" not in skip:
         _log("SDK calls ...")
@@ -147,15 +173,27 @@ def main(argv: list[str] | None = None) -> int:
             results.calls_note = "openapi-python-client's Leap client was not measured: it was not generated, or did not import, in this run."
         if with_peers:
             oag = results.generation.get("leap", {}).get("oag")
-            why = f"its package does not import ({oag.imports[4:]})" if oag and oag.imports and oag.imports != "yes" else "no adapter for its client is written yet"
-            results.calls_note = ((results.calls_note or "") + f" OpenAPI Generator's Leap client was not measured: {why}.").strip()
+            why = (
+                f"its package does not import ({oag.imports[4:]})"
+                if oag and oag.imports and oag.imports != "yes"
+                else "no adapter for its client is written yet"
+            )
+            results.calls_note = (
+                (results.calls_note or "") + f" OpenAPI Generator's Leap client was not measured: {why}."
+            ).strip()
         results.calls = sdk_calls.measure(clients, args.calls, args.rounds, log=_log)
 
     if "imports" not in skip:
         _log("import time ...")
-        ours_stripe = generation.out_dir(generation.OURS, by_key["stripe"]) if "stripe" in by_key and ours_ok("stripe") else None
+        ours_stripe = (
+            generation.out_dir(generation.OURS, by_key["stripe"]) if "stripe" in by_key and ours_ok("stripe") else None
+        )
         opc = results.generation.get("stripe", {}).get("opc")
-        opc_stripe = generation.package_of(generation.PEERS[0], generation.out_dir(generation.PEERS[0], by_key["stripe"])) if opc and opc.series.median else None
+        opc_stripe = (
+            generation.package_of(generation.PEERS[0], generation.out_dir(generation.PEERS[0], by_key["stripe"]))
+            if opc and opc.series.median
+            else None
+        )
         snippets = import_time.snippets(opc_leap, ours_stripe, opc_stripe)
         results.import_floors = {snippet.label: snippet.floor for snippet in snippets if snippet.floor}
         results.imports = import_time.measure(snippets, args.import_runs, log=_log)
@@ -167,11 +205,17 @@ def main(argv: list[str] | None = None) -> int:
             targets.append(max(chosen, key=lambda item: item.bytes))  # up to where ours stops on it
         for spec in targets:
             _log(f"profile of ours on {spec.key} ...")
-            done = run([str(OUR_PYTHON), "-m", "bench.profile", str(spec.path), str(BUILD / "bench" / "profile-out"), "25"], cwd=ROOT, timeout=args.timeout * 3)
+            done = run(
+                [str(OUR_PYTHON), "-m", "bench.profile", str(spec.path), str(BUILD / "bench" / "profile-out"), "25"],
+                cwd=ROOT,
+                timeout=args.timeout * 3,
+            )
             if done.ok:
                 results.profiles.append((spec, json.loads(done.stdout)))
             else:
-                results.notes.append(f"The profile on {spec.key} failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.code}")
+                results.notes.append(
+                    f"The profile on {spec.key} failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.code}"
+                )
 
     header["load_end"] = _load()
     header["versions"] = _versions(with_peers)
@@ -193,7 +237,9 @@ def _scaling(results: Results, by_key: dict, ours_ok, args: argparse.Namespace, 
     failed = [key for key in ("stripe", "spotify") if key in by_key and not ours_ok(key)]
     if source is None:
         if "leap" not in by_key:
-            results.scaling_note = "No scaling series: ours did not generate Stripe or Spotify, and the Leap spec was not measured."
+            results.scaling_note = (
+                "No scaling series: ours did not generate Stripe or Spotify, and the Leap spec was not measured."
+            )
             return
         size = by_key["stripe"].operations if "stripe" in by_key else 468
         source = specs.synthetic(by_key["leap"], size)
@@ -213,9 +259,15 @@ def _scaling(results: Results, by_key: dict, ours_ok, args: argparse.Namespace, 
         for cut in cuts:
             result = generation.generate_once(generation.OURS, cut, args.timeout)
             series[cut.key].add(result)
-            _log(f"  scaling {cut.key:<14} ({cut.operations} ops) run {round_no + 1}: {result.seconds:.2f} s {result.peak_mib:.0f} MiB {'' if result.ok else 'failed'}")
+            _log(
+                f"  scaling {cut.key:<14} ({cut.operations} ops) run {round_no + 1}: {result.seconds:.2f} s {result.peak_mib:.0f} MiB {'' if result.ok else 'failed'}"
+            )
     results.scaling = [(cut, series[cut.key]) for cut in cuts]
-    points = [{"operations": cut.operations, "seconds": s.median, "peak_mib": s.peak} for cut, s in results.scaling if s.median is not None]
+    points = [
+        {"operations": cut.operations, "seconds": s.median, "peak_mib": s.peak}
+        for cut, s in results.scaling
+        if s.median is not None
+    ]
     if with_peers and len(points) >= 2:
         data = BUILD / "bench" / "scaling.json"
         data.write_text(json.dumps({"spec": source.key, "points": points}), encoding="utf-8")
@@ -226,7 +278,9 @@ def _scaling(results: Results, by_key: dict, ours_ok, args: argparse.Namespace, 
             except ValueError:
                 results.plot = args.plot.name
         else:
-            results.notes.append(f"The scaling plot failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.code}")
+            results.notes.append(
+                f"The scaling plot failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.code}"
+            )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,16 @@ class Tool:
             ]  # fmt: skip
         if self.key in ("oag", "oagj"):
             source = _as_json(spec) if self.key == "oagj" else spec
-            return [str(peers.bin_path("openapi-generator-cli")), "generate", "-i", str(source), "-g", "python", "-o", str(out)]
+            return [
+                str(peers.bin_path("openapi-generator-cli")),
+                "generate",
+                "-i",
+                str(source),
+                "-g",
+                "python",
+                "-o",
+                str(out),
+            ]
         if self.key == "dcg":
             # A spec with dotted schema names makes a package of modules (a folder); else one module.
             target = out / "models" if _modular(spec) else out / "models.py"
@@ -195,7 +204,7 @@ def warnings_of(tool: Tool, result: Run) -> str | None:
         return f"{count} warning(s)" if count else None
     if tool.key == "opc":  # "WARNING parsing GET /path within tag." then why; such an endpoint may be missing
         endpoints = set(re.findall(r"^WARNING parsing (\w+ \S+) within", result.stdout + result.stderr, re.MULTILINE))
-        return f"warned on {len(endpoints)} endpoint(s) (\"some pieces may be missing\")" if endpoints else None
+        return f'warned on {len(endpoints)} endpoint(s) ("some pieces may be missing")' if endpoints else None
     return None
 
 
@@ -207,12 +216,15 @@ def measure(
     Before timing, every tool runs once untimed on the first spec, so that the first timed
     run does not pay for loading the tool's files from disk.
     """
+
     def tools_for(spec: Spec) -> list[Tool]:
         if spec.key in JSON_TOO and any(tool.key == "oag" for tool in tools):
             return [*tools, OAG_JSON]
         return list(tools)
 
-    results: dict[str, dict[str, Outcome]] = {spec.key: {tool.key: Outcome() for tool in tools_for(spec)} for spec in specs}
+    results: dict[str, dict[str, Outcome]] = {
+        spec.key: {tool.key: Outcome() for tool in tools_for(spec)} for spec in specs
+    }
     if specs and warm_up:
         for tool in tools:
             generate_once(tool, specs[0], timeout)
@@ -226,7 +238,11 @@ def measure(
                 outcome.series.add(result)
                 if result.ok and outcome.note is None:
                     outcome.note = warnings_of(tool, result)
-                status = f"{result.seconds:7.2f} s {result.peak_mib:7.0f} MiB" if result.ok else f"failed: {first_problem(result)}"
+                status = (
+                    f"{result.seconds:7.2f} s {result.peak_mib:7.0f} MiB"
+                    if result.ok
+                    else f"failed: {first_problem(result)}"
+                )
                 log(f"  generate {spec.key:<10} {tool.key:<5} run {round_no + 1}: {status}")
         for tool in tools_for(spec):
             outcome = results[spec.key][tool.key]

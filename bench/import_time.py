@@ -50,11 +50,20 @@ FLOOR = "import httpx, pydantic"
 PEER_FLOOR = "import httpx, pydantic (peers' venv)"
 
 
-def snippets(opc_leap: tuple[Path, str] | None, ours_stripe: Path | None, opc_stripe: tuple[Path, str] | None) -> list[Snippet]:
+def snippets(
+    opc_leap: tuple[Path, str] | None, ours_stripe: Path | None, opc_stripe: tuple[Path, str] | None
+) -> list[Snippet]:
     found = [
         Snippet("python -c pass", "pass", OUR_PYTHON),
         Snippet(FLOOR, "import httpx, pydantic", OUR_PYTHON),
-        Snippet("import leap; leap.Leap(api_key='k')", "import leap; leap.Leap(api_key='k')", OUR_PYTHON, GENERATED, "leap", FLOOR),
+        Snippet(
+            "import leap; leap.Leap(api_key='k')",
+            "import leap; leap.Leap(api_key='k')",
+            OUR_PYTHON,
+            GENERATED,
+            "leap",
+            FLOOR,
+        ),
     ]
     if ours_stripe is not None:
         code = (
@@ -68,13 +77,31 @@ def snippets(opc_leap: tuple[Path, str] | None, ours_stripe: Path | None, opc_st
     if opc_leap is not None:
         folder, module = opc_leap
         code = f"import {module}; from {module}.api.images import find_one; {module}.AuthenticatedClient(base_url='http://x', token='k')"
-        found.append(Snippet("openapi-python-client, Leap: import + one endpoint + client", code, peers.python(), folder, module, PEER_FLOOR))
+        found.append(
+            Snippet(
+                "openapi-python-client, Leap: import + one endpoint + client",
+                code,
+                peers.python(),
+                folder,
+                module,
+                PEER_FLOOR,
+            )
+        )
     if opc_stripe is not None:
         folder, module = opc_stripe
         endpoint = _first_endpoint(folder / module)
         if endpoint:
             code = f"import {module}; import {module}.{endpoint}; {module}.AuthenticatedClient(base_url='http://x', token='k')"
-            found.append(Snippet("openapi-python-client, Stripe: import + one endpoint + client", code, peers.python(), folder, module, PEER_FLOOR))
+            found.append(
+                Snippet(
+                    "openapi-python-client, Stripe: import + one endpoint + client",
+                    code,
+                    peers.python(),
+                    folder,
+                    module,
+                    PEER_FLOOR,
+                )
+            )
     return found
 
 
@@ -94,7 +121,11 @@ _IMPORTTIME = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \| (\s*)(\S+)$", re.MU
 def _cumulative_us(stderr: str, module: str) -> int | None:
     """The package's import time: its top-level entries summed (``pkg``, then any submodule
     imported later on its own, such as an endpoint module or a lazily loaded model)."""
-    found = [int(cumulative) for cumulative, indent, name in _IMPORTTIME.findall(stderr) if indent == "" and (name == module or name.startswith(module + "."))]
+    found = [
+        int(cumulative)
+        for cumulative, indent, name in _IMPORTTIME.findall(stderr)
+        if indent == "" and (name == module or name.startswith(module + "."))
+    ]
     return sum(found) if found else None
 
 
@@ -116,7 +147,9 @@ def measure(targets: list[Snippet], runs: int, log=print) -> dict[str, Timing]:
                 continue
             timing.seconds.append(plain.seconds)
             if snippet.module:
-                traced = run([str(snippet.python), "-X", "importtime", "-c", snippet.code], cwd=BUILD, env=env, timeout=300)
+                traced = run(
+                    [str(snippet.python), "-X", "importtime", "-c", snippet.code], cwd=BUILD, env=env, timeout=300
+                )
                 value = _cumulative_us(traced.stderr, snippet.module)
                 if value is not None:
                     timing.self_import_us.append(value)

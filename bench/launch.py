@@ -35,7 +35,9 @@ def main() -> None:
     seconds = time.perf_counter() - start
     signal.setitimer(signal.ITIMER_REAL, 0)
     with open(report, "w") as handle:
-        json.dump({"seconds": seconds, "maxrss_kib": usage.ru_maxrss, "code": os.waitstatus_to_exitcode(status)}, handle)
+        json.dump(
+            {"seconds": seconds, "maxrss_kib": usage.ru_maxrss, "code": os.waitstatus_to_exitcode(status)}, handle
+        )
 
 
 main()

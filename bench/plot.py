@@ -28,8 +28,16 @@ def main(data_path: str, out_path: str) -> None:
     if len(ops) >= 2:
         n = len(ops)
         mean_x, mean_y = sum(ops) / n, sum(secs) / n
-        slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(ops, secs)) / max(1e-12, sum((x - mean_x) ** 2 for x in ops))
-        left.plot([0, max(ops)], [mean_y - slope * mean_x, mean_y + slope * (max(ops) - mean_x)], "--", color="grey", label=f"linear fit ({slope * 1000:.1f} ms/op)")
+        slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(ops, secs)) / max(
+            1e-12, sum((x - mean_x) ** 2 for x in ops)
+        )
+        left.plot(
+            [0, max(ops)],
+            [mean_y - slope * mean_x, mean_y + slope * (max(ops) - mean_x)],
+            "--",
+            color="grey",
+            label=f"linear fit ({slope * 1000:.1f} ms/op)",
+        )
     left.set_xlabel("operations in the spec")
     left.set_ylabel("generation wall time (s)")
     left.set_xlim(left=0)

@@ -64,7 +64,18 @@ def _where(filename: str) -> str:
 _GROUPS = (
     ("black", ("black", "blib2to3")),
     ("jinja2 (rendering, template compiling)", ("jinja2", "markupsafe")),
-    ("openapi-spec-validator (validate)", ("openapi_spec_validator", "jsonschema", "referencing", "jsonschema_path", "pathable", "rpds", "jsonschema_specifications")),
+    (
+        "openapi-spec-validator (validate)",
+        (
+            "openapi_spec_validator",
+            "jsonschema",
+            "referencing",
+            "jsonschema_path",
+            "pathable",
+            "rpds",
+            "jsonschema_specifications",
+        ),
+    ),
     ("PyYAML (load)", ("yaml", "_yaml")),
     ("generator/ (ours)", ("generator",)),
 )
@@ -76,7 +87,12 @@ def _group(function: str) -> str:
     builtin = function[function.find("(") + 1 :] if function.startswith("~") else ""
     for label, packages in _GROUPS:
         for package in packages:
-            if name.startswith(package + "/") or name == package + ".py" or f" {package}." in builtin or f"'{package}." in builtin:
+            if (
+                name.startswith(package + "/")
+                or name == package + ".py"
+                or f" {package}." in builtin
+                or f"'{package}." in builtin
+            ):
                 return label
     if function.startswith("~"):
         return "built-ins called from Python"
@@ -93,7 +109,10 @@ def main(argv: list[str]) -> dict:
     except SpecError as exc:
         stage = list(clock)[-1]
         first = exc.diagnostics[0].format().splitlines()[0][:300] if exc.diagnostics else "error"
-        report["failed"] = {"stage": stage, "why": f"{len(exc.diagnostics)} problem(s); first: {first.replace(str(spec.parent) + '/', '')}"}
+        report["failed"] = {
+            "stage": stage,
+            "why": f"{len(exc.diagnostics)} problem(s); first: {first.replace(str(spec.parent) + '/', '')}",
+        }
     except Exception as exc:  # noqa: BLE001 - a crash is a result too
         stage = list(clock)[-1]
         report["failed"] = {"stage": stage, "why": f"{type(exc).__name__}: {str(exc)[:200]}"}
@@ -107,7 +126,9 @@ def main(argv: list[str]) -> dict:
     stats = pstats.Stats(profiler)
     rows = []
     for (filename, line, function), (_, calls, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
-        rows.append({"function": f"{_where(filename)}:{line}({function})", "calls": calls, "own": own, "cumulative": cumulative})
+        rows.append(
+            {"function": f"{_where(filename)}:{line}({function})", "calls": calls, "own": own, "cumulative": cumulative}
+        )
     rows.sort(key=lambda row: row["cumulative"], reverse=True)
     report["top"] = rows[:top]
     own = sorted(rows, key=lambda row: row["own"], reverse=True)

@@ -3,6 +3,7 @@ met / missed, then the details of every measurement and where our generator's ti
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,7 +121,13 @@ def _edit_rows(results: Results) -> list[tuple[str, str, str]]:
         series = results.edit_loop.get(key)
         if series is None:
             if key == "stripe" and any(spec.key == "stripe" for spec in results.specs) and "leap" in results.edit_loop:
-                rows.append((f"edit loop, {key}: one description edited < {edited_limit} s", "not measured (ours does not generate it)", "**missed**"))
+                rows.append(
+                    (
+                        f"edit loop, {key}: one description edited < {edited_limit} s",
+                        "not measured (ours does not generate it)",
+                        "**missed**",
+                    )
+                )
             continue
         for name, limit in (("one description edited", edited_limit), ("unchanged", unchanged_limit)):
             if limit is None:
@@ -130,7 +137,11 @@ def _edit_rows(results: Results) -> list[tuple[str, str, str]]:
             if value is None:
                 rows.append((f"edit loop, {key}: {name} < {limit} s", _failed(item), "**missed**"))
             else:
-                verdict = "met" if value < limit else f"**missed** by {value / limit:.1f}× (no cache yet: every run is a cold run)"
+                verdict = (
+                    "met"
+                    if value < limit
+                    else f"**missed** by {value / limit:.1f}× (no cache yet: every run is a cold run)"
+                )
                 rows.append((f"edit loop, {key}: {name} < {limit} s", _s(value), verdict))
     return rows
 
@@ -140,9 +151,15 @@ def _scaling_row(results: Results) -> list[tuple[str, str, str]]:
     points = [(spec.operations, series.median) for spec, series in results.scaling if series.median is not None]
     fit = linear_fit(points)
     if fit is None:
-        return [(target, results.scaling_note or "not measured", "not shown")] if (results.scaling or results.scaling_note) else []
+        return (
+            [(target, results.scaling_note or "not measured", "not shown")]
+            if (results.scaling or results.scaling_note)
+            else []
+        )
     intercept, slope, r2 = fit
-    measured = f"{results.scaling[0][0].key.rsplit('-', 1)[0]}: {intercept:.2f} s + {slope * 1000:.1f} ms/op, R² = {r2:.3f}"
+    measured = (
+        f"{results.scaling[0][0].key.rsplit('-', 1)[0]}: {intercept:.2f} s + {slope * 1000:.1f} ms/op, R² = {r2:.3f}"
+    )
     return [(target, measured, "met (R² ≥ 0.98)" if r2 >= 0.98 else "**missed**: not linear (R² < 0.98)")]
 
 
@@ -151,9 +168,17 @@ def _memory_row(results: Results) -> list[tuple[str, str, str]]:
     if outcome is None:
         return []
     if outcome.series.peak is None:
-        return [("peak RSS generating Stripe < 300 MiB", _failed(outcome.series), "**missed**: ours does not generate it")]
+        return [
+            ("peak RSS generating Stripe < 300 MiB", _failed(outcome.series), "**missed**: ours does not generate it")
+        ]
     peak = outcome.series.peak
-    return [("peak RSS generating Stripe < 300 MiB", f"{peak:.0f} MiB", "met" if peak < 300 else f"**missed** by {peak / 300:.1f}×")]
+    return [
+        (
+            "peak RSS generating Stripe < 300 MiB",
+            f"{peak:.0f} MiB",
+            "met" if peak < 300 else f"**missed** by {peak / 300:.1f}×",
+        )
+    ]
 
 
 def _import_rows(results: Results) -> list[tuple[str, str, str]]:
@@ -163,14 +188,26 @@ def _import_rows(results: Results) -> list[tuple[str, str, str]]:
         timing = results.imports.get(label)
         if timing is None or floor is None or floor.median is None:
             if label.startswith("ours from Stripe") and "stripe" in results.generation:
-                rows.append((f"Stripe SDK: import + one operation ≤ {limit}× `{FLOOR}`", "not measured (ours does not generate Stripe)", "**missed**"))
+                rows.append(
+                    (
+                        f"Stripe SDK: import + one operation ≤ {limit}× `{FLOOR}`",
+                        "not measured (ours does not generate Stripe)",
+                        "**missed**",
+                    )
+                )
             continue
         if timing.median is None:
             rows.append((f"{label} ≤ {limit}× `{FLOOR}`", f"failed: {timing.failure}", "**missed**"))
             continue
         ratio = timing.median / floor.median
         verdict = "met" if ratio <= limit else f"**missed**: {ratio:.2f}× (limit {limit}×)"
-        rows.append((f"`{label}` ≤ {limit}× `{FLOOR}`", f"{_s(timing.median, 3)} vs {_s(floor.median, 3)} = {_x(ratio)}", verdict))
+        rows.append(
+            (
+                f"`{label}` ≤ {limit}× `{FLOOR}`",
+                f"{_s(timing.median, 3)} vs {_s(floor.median, 3)} = {_x(ratio)}",
+                verdict,
+            )
+        )
     return rows
 
 
@@ -205,7 +242,11 @@ def _helper_rows(results: Results) -> list[tuple[str, str, str]]:
     rows = []
     for op, label, what in (
         ("find_one", "leap images.wait() (sync)", "waiter adds no overhead: `wait()` (one poll) ≥ 0.95× one find_one"),
-        ("list_all", "leap list_all_iter() (sync)", "iterator adds no overhead: `list_all_iter()` over 2 pages ≥ 0.95× the 2 list_all calls"),
+        (
+            "list_all",
+            "leap list_all_iter() (sync)",
+            "iterator adds no overhead: `list_all_iter()` over 2 pages ≥ 0.95× the 2 list_all calls",
+        ),
     ):
         rates = results.calls.get(op, {}).get(label)
         if rates is None:
@@ -224,7 +265,7 @@ def _helper_rows(results: Results) -> list[tuple[str, str, str]]:
 # --- the document ------------------------------------------------------------------------
 
 
-def _table(head: list[str], rows: list[list[str]] | list[tuple[str, ...]]) -> list[str]:
+def _table(head: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
     lines += ["| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |" for row in rows]
     return lines
@@ -253,7 +294,13 @@ def _header(results: Results) -> list[str]:
 def _generation_details(results: Results) -> list[str]:
     if not results.generation:
         return []
-    lines = ["", "## Generation", "", "Whole-process wall time, cold (fresh process, output folder removed first); median of the runs; peak RSS is the largest over the runs.", ""]
+    lines = [
+        "",
+        "## Generation",
+        "",
+        "Whole-process wall time, cold (fresh process, output folder removed first); median of the runs; peak RSS is the largest over the runs.",
+        "",
+    ]
     rows = []
     for spec in results.specs:
         outcomes = results.generation.get(spec.key, {})
@@ -263,9 +310,22 @@ def _generation_details(results: Results) -> list[str]:
             if series.median is None:
                 rows.append([spec.label, TOOL_LABELS[key], _failed(series), "–", "–", "–", "–", outcome.note or ""])
                 continue
-            ratio = "–" if key == "ours" or ours is None or ours.series.median is None else _x(ours.series.median / series.median)
+            ratio = (
+                "–"
+                if key == "ours" or ours is None or ours.series.median is None
+                else _x(ours.series.median / series.median)
+            )
             rows.append(
-                [spec.label, TOOL_LABELS[key], _s(series.median), str(len(series.seconds)), f"{series.peak:.0f} MiB", ratio, outcome.imports or "–", outcome.note or ""]
+                [
+                    spec.label,
+                    TOOL_LABELS[key],
+                    _s(series.median),
+                    str(len(series.seconds)),
+                    f"{series.peak:.0f} MiB",
+                    ratio,
+                    outcome.imports or "–",
+                    outcome.note or "",
+                ]
             )
     lines += _table(["spec", "tool", "median", "runs", "peak RSS", "ours / tool", "output imports", "notes"], rows)
     if results.edit_loop:
@@ -273,7 +333,14 @@ def _generation_details(results: Results) -> list[str]:
         rows = []
         for key, by_name in results.edit_loop.items():
             for name, series in by_name.items():
-                rows.append([key, name, _s(series.median, 3) if series.median is not None else _failed(series), str(len(series.seconds))])
+                rows.append(
+                    [
+                        key,
+                        name,
+                        _s(series.median, 3) if series.median is not None else _failed(series),
+                        str(len(series.seconds)),
+                    ]
+                )
         lines += _table(["spec", "change", "median", "runs"], rows)
     return lines
 
@@ -286,7 +353,14 @@ def _scaling_details(results: Results) -> list[str]:
         lines += [results.scaling_note, ""]
     if results.scaling:
         rows = [
-            [spec.key, str(spec.operations), f"{spec.bytes / 1e6:.2f} MB", _s(series.median) if series.median is not None else _failed(series), f"{series.peak:.0f} MiB" if series.peak else "–", str(len(series.seconds))]
+            [
+                spec.key,
+                str(spec.operations),
+                f"{spec.bytes / 1e6:.2f} MB",
+                _s(series.median) if series.median is not None else _failed(series),
+                f"{series.peak:.0f} MiB" if series.peak else "–",
+                str(len(series.seconds)),
+            ]
             for spec, series in results.scaling
         ]
         lines += _table(["cut", "operations", "size", "median", "peak RSS", "runs"], rows)
@@ -298,7 +372,13 @@ def _scaling_details(results: Results) -> list[str]:
 def _call_details(results: Results) -> list[str]:
     if not results.calls and not results.calls_note:
         return []
-    lines = ["", "## SDK per call", "", "Sequential calls from one client process to the bench server (its own process, 127.0.0.1); median of the rounds; each ratio compares with its baseline (see below the table).", ""]
+    lines = [
+        "",
+        "## SDK per call",
+        "",
+        "Sequential calls from one client process to the bench server (its own process, 127.0.0.1); median of the rounds; each ratio compares with its baseline (see below the table).",
+        "",
+    ]
     if results.calls_note:
         lines += [results.calls_note, ""]
     baselines = {client.label: client.baseline for client in results.call_clients}
@@ -306,27 +386,47 @@ def _call_details(results: Results) -> list[str]:
     for op, by_client in results.calls.items():
         for label, rates in by_client.items():
             base = by_client.get(baselines.get(label) or "")
-            ratio = "–" if base is None or base.median is None or rates.median is None else _x(rates.median / base.median)
+            ratio = (
+                "–" if base is None or base.median is None or rates.median is None else _x(rates.median / base.median)
+            )
             value = f"{rates.median:.0f}" if rates.median is not None else f"failed: {rates.failure}"
             rows.append([op, label, value, str(len(rates.per_round)), ratio])
     lines += _table(["operation", "client", "calls/s", "rounds", "vs baseline"], rows)
-    lines += ["", "The baseline is raw httpx (`client.get(...).json()`) in the same mode and the same virtual environment, except for `wait()` (baseline: one find_one) and "
-              "`list_all_iter()` (baseline: the two list_all calls it makes; a \"call\" of either is both pages)."]
+    lines += [
+        "",
+        "The baseline is raw httpx (`client.get(...).json()`) in the same mode and the same virtual environment, except for `wait()` (baseline: one find_one) and "
+        '`list_all_iter()` (baseline: the two list_all calls it makes; a "call" of either is both pages).',
+    ]
     return lines
 
 
 def _import_details(results: Results) -> list[str]:
     if not results.imports:
         return []
-    lines = ["", "## Import time", "", "Wall time of a fresh `python -c ...` process, median over the runs; the package's own import is its cumulative time under `-X importtime`.", ""]
+    lines = [
+        "",
+        "## Import time",
+        "",
+        "Wall time of a fresh `python -c ...` process, median over the runs; the package's own import is its cumulative time under `-X importtime`.",
+        "",
+    ]
     rows = []
     for label, timing in results.imports.items():
         floor_label = results.import_floors.get(label)
         floor = results.imports.get(floor_label or "")
-        ratio = "–" if floor is None or floor.median is None or timing.median is None else _x(timing.median / floor.median)
+        ratio = (
+            "–" if floor is None or floor.median is None or timing.median is None else _x(timing.median / floor.median)
+        )
         own = "–" if timing.import_ms is None else f"{timing.import_ms:.0f} ms"
         value = _s(timing.median, 3) if timing.median is not None else f"failed: {timing.failure}"
-        rows.append([f"`{label}`" if not label.startswith(("ours", "openapi")) else label, value, ratio + (f" of `{floor_label}`" if ratio != "–" else ""), own])
+        rows.append(
+            [
+                f"`{label}`" if not label.startswith(("ours", "openapi")) else label,
+                value,
+                ratio + (f" of `{floor_label}`" if ratio != "–" else ""),
+                own,
+            ]
+        )
     lines += _table(["what", "median", "vs floor", "package's own import"], rows)
     return lines
 
@@ -355,7 +455,10 @@ def _one_profile(spec: Spec, profile: dict[str, Any]) -> list[str]:
     if profile.get("failed"):
         failed = profile["failed"]
         lines += [f"Ours stops in stage `{failed['stage']}`: {failed['why']}", ""]
-    rows = [[name, f"{seconds:.3f} s", f"{100 * seconds / total:.0f}%" if total else "–"] for name, seconds in stages.items()]
+    rows = [
+        [name, f"{seconds:.3f} s", f"{100 * seconds / total:.0f}%" if total else "–"]
+        for name, seconds in stages.items()
+    ]
     rows.append(["total", f"{total:.3f} s", "100%"])
     lines += _table(["stage", "wall time", "share"], rows)
     if total:
@@ -365,12 +468,24 @@ def _one_profile(spec: Spec, profile: dict[str, Any]) -> list[str]:
         groups = profile["by_library"]
         whole = sum(groups.values())
         lines += ["", "Own time by library (profiled run):", ""]
-        lines += _table(["library", "own time", "share"], [[name, f"{value:.3f} s", f"{100 * value / whole:.0f}%"] for name, value in groups.items()])
+        lines += _table(
+            ["library", "own time", "share"],
+            [[name, f"{value:.3f} s", f"{100 * value / whole:.0f}%"] for name, value in groups.items()],
+        )
     lines += ["", "Top functions by cumulative time (profiled run; profiler overhead included):", ""]
     top = [r for r in profile["top"] if "bench/" not in r["function"] and "profile.py" not in r["function"]][:15]
-    lines += _table(["function", "calls", "cumulative", "own"], [[f"`{r['function']}`", str(r["calls"]), f"{r['cumulative']:.3f} s", f"{r['own']:.3f} s"] for r in top])
+    lines += _table(
+        ["function", "calls", "cumulative", "own"],
+        [[f"`{r['function']}`", str(r["calls"]), f"{r['cumulative']:.3f} s", f"{r['own']:.3f} s"] for r in top],
+    )
     lines += ["", "Top functions by own time:", ""]
-    lines += _table(["function", "calls", "own", "cumulative"], [[f"`{r['function']}`", str(r["calls"]), f"{r['own']:.3f} s", f"{r['cumulative']:.3f} s"] for r in profile["top_own"][:10]])
+    lines += _table(
+        ["function", "calls", "own", "cumulative"],
+        [
+            [f"`{r['function']}`", str(r["calls"]), f"{r['own']:.3f} s", f"{r['cumulative']:.3f} s"]
+            for r in profile["top_own"][:10]
+        ],
+    )
     return lines
 
 
@@ -378,5 +493,11 @@ def markdown(results: Results) -> str:
     lines = _header(results)
     lines += ["", "## Targets", ""]
     lines += _table(["target (issue 5)", "measured", "met?"], targets(results))
-    lines += _generation_details(results) + _scaling_details(results) + _call_details(results) + _import_details(results) + _profile_details(results)
+    lines += (
+        _generation_details(results)
+        + _scaling_details(results)
+        + _call_details(results)
+        + _import_details(results)
+        + _profile_details(results)
+    )
     return "\n".join(lines) + "\n"

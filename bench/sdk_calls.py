@@ -57,24 +57,54 @@ def clients(opc_package: tuple[Path, str] | None) -> list[Client]:
         Client("raw httpx (async)", "httpx-async", OUR_PYTHON),
         Client("leap (async)", "leap-async", OUR_PYTHON, GENERATED, baseline="raw httpx (async)"),
         # A waiter whose first poll finds the job finished, against that one find_one call.
-        Client("leap images.wait() (sync)", "leap-wait-sync", OUR_PYTHON, GENERATED, baseline="leap (sync)", operations=("find_one",)),
+        Client(
+            "leap images.wait() (sync)",
+            "leap-wait-sync",
+            OUR_PYTHON,
+            GENERATED,
+            baseline="leap (sync)",
+            operations=("find_one",),
+        ),
         # The iterator over a 100-item page and the empty page after it, against those two calls.
         Client("leap, pages 0 and 1 (sync)", "leap-pages-sync", OUR_PYTHON, GENERATED, operations=("list_all",)),
-        Client("leap list_all_iter() (sync)", "leap-iter-sync", OUR_PYTHON, GENERATED, baseline="leap, pages 0 and 1 (sync)", operations=("list_all",)),
+        Client(
+            "leap list_all_iter() (sync)",
+            "leap-iter-sync",
+            OUR_PYTHON,
+            GENERATED,
+            baseline="leap, pages 0 and 1 (sync)",
+            operations=("list_all",),
+        ),
     ]
     if opc_package is not None:
         folder, module = opc_package
         found += [
             Client("raw httpx (sync, peers' venv)", "httpx-sync", peers.python()),
-            Client("openapi-python-client (sync)", "opc-sync", peers.python(), folder, module, "raw httpx (sync, peers' venv)"),
+            Client(
+                "openapi-python-client (sync)",
+                "opc-sync",
+                peers.python(),
+                folder,
+                module,
+                "raw httpx (sync, peers' venv)",
+            ),
             Client("raw httpx (async, peers' venv)", "httpx-async", peers.python()),
-            Client("openapi-python-client (async)", "opc-async", peers.python(), folder, module, "raw httpx (async, peers' venv)"),
+            Client(
+                "openapi-python-client (async)",
+                "opc-async",
+                peers.python(),
+                folder,
+                module,
+                "raw httpx (async, peers' venv)",
+            ),
         ]
     return found
 
 
 def start_server() -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([str(OUR_PYTHON), str(BENCH / "server.py")], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [str(OUR_PYTHON), str(BENCH / "server.py")], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True
+    )
     assert proc.stdout is not None
     port = proc.stdout.readline().strip()
     if not port.isdigit():
@@ -120,4 +150,4 @@ def measure(targets: list[Client], calls: int, rounds: int, log=print) -> dict[s
 
 if __name__ == "__main__":  # a quick look by hand: python -m bench.sdk_calls [calls] [rounds]
     numbers = [int(a) for a in sys.argv[1:3]]
-    measure(clients(None), *(numbers + [2000, 3][len(numbers):]))
+    measure(clients(None), *(numbers + [2000, 3][len(numbers) :]))

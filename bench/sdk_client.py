@@ -91,7 +91,17 @@ def _async_call(kind: str, operation: str, url: str, module: str | None):
     raise SystemExit(f"unknown client {kind!r}")
 
 
-KINDS = ("httpx-sync", "httpx-async", "leap-sync", "leap-async", "opc-sync", "opc-async", "leap-wait-sync", "leap-pages-sync", "leap-iter-sync")
+KINDS = (
+    "httpx-sync",
+    "httpx-async",
+    "leap-sync",
+    "leap-async",
+    "opc-sync",
+    "opc-async",
+    "leap-wait-sync",
+    "leap-pages-sync",
+    "leap-iter-sync",
+)
 
 
 def main(argv: list[str]) -> None:

@@ -37,7 +37,13 @@ def load(path: Path) -> dict[str, Any]:
 
 
 def count_operations(document: dict[str, Any]) -> int:
-    return sum(1 for item in (document.get("paths") or {}).values() if isinstance(item, dict) for method in METHODS if method in item)
+    return sum(
+        1
+        for item in (document.get("paths") or {}).values()
+        if isinstance(item, dict)
+        for method in METHODS
+        if method in item
+    )
 
 
 def describe(key: str, path: Path) -> Spec:
@@ -120,7 +126,11 @@ def synthetic(base: Spec, operations: int) -> Spec:
                     if "operationId" in op:
                         op["operationId"] = f"{op['operationId']}Copy{copy}"
                     op["responses"] = {
-                        status: ({k: v for k, v in response.items() if k != "links"} if isinstance(response, dict) else response)
+                        status: (
+                            {k: v for k, v in response.items() if k != "links"}
+                            if isinstance(response, dict)
+                            else response
+                        )
                         for status, response in (op.get("responses") or {}).items()
                     }
                     new_item[key] = op

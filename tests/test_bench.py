@@ -26,7 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_quick_run_prints_and_writes_the_table(tmp_path: Path) -> None:
     out = tmp_path / "RESULTS.md"
     done = subprocess.run(
-        [sys.executable, "-m", "bench", "--quick", "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "bench", "--quick", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
@@ -34,14 +38,19 @@ def test_quick_run_prints_and_writes_the_table(tmp_path: Path) -> None:
     assert "| target (issue 5) | measured | met? |" in text
     assert "Load average (1, 5, 15 min) at start:" in text
     # ours generated the Leap spec, and its output imports
-    assert re.search(r"\| leap \(8 ops, \d+ schemas, [\d.]+ MB\) \| ours \| \d+\.\d\d s \| 1 \| \d+ MiB \| – \| yes \|", text), text
+    assert re.search(
+        r"\| leap \(8 ops, \d+ schemas, [\d.]+ MB\) \| ours \| \d+\.\d\d s \| 1 \| \d+ MiB \| – \| yes \|", text
+    ), text
     # every SDK client made its calls
     for client in ("raw httpx (sync)", "leap (sync)", "raw httpx (async)", "leap (async)"):
         assert re.search(rf"\| find_one \| {re.escape(client)} \| \d+ \|", text), client
         assert re.search(rf"\| list_all \| {re.escape(client)} \| \d+ \|", text), client
     assert re.search(r"\| waiter adds no overhead: .* \| \d+ vs \d+ per second = \d+\.\d\d× \|", text)
     assert re.search(r"\| iterator adds no overhead: .* \| \d+ vs \d+ per second = \d+\.\d\d× \|", text)
-    assert re.search(r"\| `import leap; leap.Leap\(api_key='k'\)` \| \d\.\d{3} s \| \d+\.\d\d× of `import httpx, pydantic` \| \d+ ms \|", text)
+    assert re.search(
+        r"\| `import leap; leap.Leap\(api_key='k'\)` \| \d\.\d{3} s \| \d+\.\d\d× of `import httpx, pydantic` \| \d+ ms \|",
+        text,
+    )
     for stage in ("load", "validate", "build", "render", "format", "write"):
         assert re.search(rf"\| {stage} \| \d+\.\d{{3}} s \| \d+% \|", text), stage
     assert "/work/" not in text and "/tmp/" not in text  # no path of this machine
@@ -54,7 +63,9 @@ def test_a_failing_generation_is_a_result_not_a_crash(tmp_path: Path) -> None:
     from bench.specs import describe
 
     spec = describe("broken", broken)
-    results = generation.measure([spec], [generation.OURS], {"broken": 2}, timeout=120, log=lambda _: None, warm_up=False)
+    results = generation.measure(
+        [spec], [generation.OURS], {"broken": 2}, timeout=120, log=lambda _: None, warm_up=False
+    )
     outcome = results["broken"]["ours"]
     assert outcome.series.seconds == []
     assert outcome.series.failure and "error" in outcome.series.failure
