@@ -148,7 +148,7 @@ def _edit_rows(results: Results) -> list[tuple[str, str, str]]:
 
 def _scaling_row(results: Results) -> list[tuple[str, str, str]]:
     target = "cost grows linearly with operations (scaling series)"
-    points = [(spec.operations, series.median) for spec, series in results.scaling if series.median is not None]
+    points = [(float(spec.operations), series.median) for spec, series in results.scaling if series.median is not None]
     fit = linear_fit(points)
     if fit is None:
         return (
