@@ -440,8 +440,8 @@ def _profile_details(results: Results) -> list[str]:
         "",
         "Our generator in one process (`python -m bench.profile SPEC OUT`): first each stage timed without the "
         "profiler (`imports` is loading the generator and its libraries: black, jinja2, openapi-spec-validator), "
-        "then the whole run again under cProfile. On the biggest spec ours generated, and on the biggest spec "
-        "measured, up to the stage where ours stops on it.",
+        "then the whole run again under cProfile. On the biggest real spec ours generated, on the largest spec "
+        "of the scaling series, and on the biggest spec measured, up to the stage where ours stops on it.",
     ]
     for spec, profile in results.profiles:
         lines += _one_profile(spec, profile)
