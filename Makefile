@@ -4,6 +4,10 @@
 #                against Stoplight Prism
 # make docs      builds the SDK's documentation site (MkDocs, Material theme) into build/site
 # make serve-docs  serves build/site on http://127.0.0.1:8000
+# make bench     measures generation, import time and per-call speed against the peers
+#                (installed into build/bench-peers/.venv on first use); prints the tables
+#                and writes bench/RESULTS.md and bench/scaling.png (not part of make test).
+#                BENCH_ARGS passes options, e.g. BENCH_ARGS="--stripe-runs 1 --skip scaling".
 # They create .venv (and make test node_modules/, with npm ci, and Chromium) on first use.
 
 PYTHON ?= python3
@@ -13,7 +17,7 @@ READY  := $(VENV)/.ready
 # Stoplight Prism (the mock server of the end-to-end tests), pinned in package-lock.json.
 NODE_READY := node_modules/.ready
 
-.PHONY: generate validate check test clean docs serve-docs chromium
+.PHONY: generate validate check test clean docs serve-docs chromium bench java
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +50,13 @@ docs: $(READY)
 
 serve-docs: docs
 	$(PY) -m http.server --bind 127.0.0.1 --directory build/site 8000
+
+# OpenAPI Generator (a peer of the bench) runs its jar on the machine's Java.
+java:
+	@command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
+
+bench: $(READY) java
+	$(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache build node_modules

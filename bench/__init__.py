@@ -1,0 +1,1 @@
+"""Benchmarks of the generator and the generated SDK against the peers (see bench/README.md)."""

@@ -1,0 +1,291 @@
+"""``python -m bench``: run every measurement, print the report, write ``bench/RESULTS.md``.
+
+Run it from the project's venv (``make bench`` does). ``--quick`` is the smoke mode the
+tests use: the Leap spec only, one run, no peers (no installs), few calls, no plot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.metadata
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+from . import generation, import_time, peers, sdk_calls, specs
+from .measure import Series, run
+from .paths import BENCH, BUILD, OUR_PYTHON, ROOT
+from .report import Results, markdown
+
+SECTIONS = ("generation", "edit", "scaling", "calls", "imports", "profile")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke mode: Leap spec, 1 run, no peers, few calls, no plot"
+    )
+    parser.add_argument(
+        "--specs", default=",".join(specs.ALL), help=f"comma-separated, of {', '.join(specs.ALL)} (default: all)"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per tool and spec (default 5)")
+    parser.add_argument(
+        "--stripe-runs",
+        type=int,
+        default=2,
+        help="timed runs per tool on Stripe, and per scaling point on it (default 2)",
+    )
+    parser.add_argument("--no-peers", action="store_true", help="measure ours only (no installs)")
+    parser.add_argument(
+        "--calls", type=int, default=2000, help="findOne calls per round (listAll: a tenth); default 2000"
+    )
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of SDK calls (default 5)")
+    parser.add_argument("--import-runs", type=int, default=10, help="fresh processes per import snippet (default 10)")
+    parser.add_argument(
+        "--timeout", type=float, default=900, help="seconds before one generation is killed (default 900)"
+    )
+    parser.add_argument("--skip", default="", help=f"comma-separated sections to leave out: {', '.join(SECTIONS)}")
+    parser.add_argument(
+        "--out", type=Path, default=BENCH / "RESULTS.md", help="where to write the report (default bench/RESULTS.md)"
+    )
+    parser.add_argument(
+        "--plot",
+        type=Path,
+        default=BENCH / "scaling.png",
+        help="where to draw the scaling plot (default bench/scaling.png)",
+    )
+    return parser
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def _versions(with_peers: bool) -> str:
+    ours = subprocess.run(
+        [str(OUR_PYTHON), "-c", "import generator; print(generator.__version__)"], capture_output=True, text=True
+    ).stdout.strip()
+    parts = [f"our generator {ours or '?'}"]
+    for name in ("black", "jinja2", "openapi-spec-validator", "pyyaml", "httpx", "pydantic"):
+        try:
+            parts.append(f"{name} {importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    if with_peers:
+        installed = peers.installed_versions()
+        parts += [f"{name} {version}" for name, version in installed.items() if name != "urllib3"]
+        java = subprocess.run(["java", "-version"], capture_output=True, text=True)
+        line = (java.stderr or java.stdout).splitlines()[0] if java.returncode == 0 else "java unavailable"
+        parts.append(line.replace('"', ""))
+    return ", ".join(parts)
+
+
+def _load() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.quick:
+        args.specs, args.runs, args.no_peers, args.calls, args.rounds, args.import_runs = "leap", 1, True, 200, 1, 2
+        args.skip = ",".join(filter(None, [args.skip, "scaling", "edit"]))
+    skip = {part.strip() for part in args.skip.split(",") if part.strip()}
+    wanted = [key.strip() for key in args.specs.split(",") if key.strip()]
+    unknown = [key for key in wanted if key not in specs.ALL]
+    if unknown:
+        _log(f"unknown spec(s): {', '.join(unknown)}")
+        return 2
+    if not OUR_PYTHON.exists():
+        _log("no .venv: run `make bench` (it creates it)")
+        return 2
+    BUILD.mkdir(exist_ok=True)
+
+    header = {
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": os.cpu_count(),
+        "cpu_model": _cpu_model(),
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "load_start": _load(),
+    }
+    _log(f"load average at start: {header['load_start']} (on {header['cpus']} CPUs)")
+    with_peers = not args.no_peers and peers.ensure(log=_log)
+    notes = []
+    if not args.no_peers and not with_peers:
+        notes.append("The peers could not be installed here; only ours was measured (see the log).")
+    tools = [generation.OURS] + (list(generation.PEERS) if with_peers else [])
+    chosen = specs.find(wanted, log=_log)
+    settings = {
+        "runs per spec": args.runs,
+        "runs on Stripe": args.stripe_runs,
+        "findOne calls per round": args.calls,
+        "listAll calls per round": max(1, args.calls // 10),
+        "rounds of calls": args.rounds,
+        "fresh processes per import": args.import_runs,
+    }
+    results = Results(header=header, settings=settings, specs=chosen, tools=[tool.key for tool in tools], notes=notes)
+    runs = {spec.key: (args.stripe_runs if spec.key == "stripe" else args.runs) for spec in chosen}
+
+    if "generation" not in skip:
+        _log("generation ...")
+        results.generation = generation.measure(chosen, tools, runs, args.timeout, log=_log, warm_up=not args.quick)
+
+    def ours_ok(key: str) -> bool:
+        outcome = results.generation.get(key, {}).get("ours")
+        return outcome is not None and outcome.series.median is not None
+
+    by_key = {spec.key: spec for spec in chosen}
+    if "edit" not in skip:
+        _log("edit loop ...")
+        for key in ("leap", "stripe"):
+            if key in by_key and (key == "leap" or ours_ok(key)):
+                results.edit_loop[key] = generation.edit_loop(by_key[key], runs[key], args.timeout, log=_log)
+
+    if "scaling" not in skip:
+        _scaling(results, by_key, ours_ok, args, with_peers)
+
+    opc_leap = None
+    if (
+        with_peers
+        and results.generation.get("leap", {}).get("opc")
+        and results.generation["leap"]["opc"].imports == "yes"
+    ):
+        opc_leap = generation.package_of(generation.PEERS[0], generation.out_dir(generation.PEERS[0], by_key["leap"]))
+    if "calls" not in skip:
+        _log("SDK calls ...")
+        clients = sdk_calls.clients(opc_leap)
+        results.call_clients = clients
+        if with_peers and opc_leap is None:
+            results.calls_note = "openapi-python-client's Leap client was not measured: it was not generated, or did not import, in this run."
+        if with_peers:
+            oag = results.generation.get("leap", {}).get("oag")
+            why = (
+                f"its package does not import ({oag.imports[4:]})"
+                if oag and oag.imports and oag.imports != "yes"
+                else "no adapter for its client is written yet"
+            )
+            results.calls_note = (
+                (results.calls_note or "") + f" OpenAPI Generator's Leap client was not measured: {why}."
+            ).strip()
+        results.calls = sdk_calls.measure(clients, args.calls, args.rounds, log=_log)
+
+    if "imports" not in skip:
+        _log("import time ...")
+        ours_stripe = (
+            generation.out_dir(generation.OURS, by_key["stripe"]) if "stripe" in by_key and ours_ok("stripe") else None
+        )
+        opc = results.generation.get("stripe", {}).get("opc")
+        opc_stripe = (
+            generation.package_of(generation.PEERS[0], generation.out_dir(generation.PEERS[0], by_key["stripe"]))
+            if opc and opc.series.median
+            else None
+        )
+        snippets = import_time.snippets(opc_leap, ours_stripe, opc_stripe)
+        results.import_floors = {snippet.label: snippet.floor for snippet in snippets if snippet.floor}
+        results.imports = import_time.measure(snippets, args.import_runs, log=_log)
+
+    if "profile" not in skip:
+        handled = [spec for spec in chosen if ours_ok(spec.key)] or [spec for spec in chosen if spec.key == "leap"]
+        targets = [max(handled, key=lambda item: item.bytes)] if handled else []
+        if results.scaling and results.scaling[-1][1].median is not None:
+            whole = results.scaling[-1][0]  # the 100% point: the synthetic spec while ours handles no big one
+            if all(whole.path != spec.path for spec in targets):
+                targets.append(whole)
+        if chosen and max(chosen, key=lambda item: item.bytes) not in targets:
+            targets.append(max(chosen, key=lambda item: item.bytes))  # up to where ours stops on it
+        for spec in targets:
+            _log(f"profile of ours on {spec.key} ...")
+            done = run(
+                [str(OUR_PYTHON), "-m", "bench.profile", str(spec.path), str(BUILD / "bench" / "profile-out"), "25"],
+                cwd=ROOT,
+                timeout=args.timeout * 3,
+            )
+            if done.ok:
+                results.profiles.append((spec, json.loads(done.stdout)))
+            else:
+                results.notes.append(
+                    f"The profile on {spec.key} failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.code}"
+                )
+
+    header["load_end"] = _load()
+    header["versions"] = _versions(with_peers)
+    text = markdown(results)
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    _log(f"wrote {args.out}")
+    return 0
+
+
+def _scaling(results: Results, by_key: dict, ours_ok, args: argparse.Namespace, with_peers: bool) -> None:
+    """Ours on the same spec cut to 10%, 25%, 50%, 100% of its operations (Stripe, else Spotify)."""
+    source = None
+    for key in ("stripe", "spotify"):
+        if key in by_key and ours_ok(key):
+            source = by_key[key]
+            break
+    failed = [key for key in ("stripe", "spotify") if key in by_key and not ours_ok(key)]
+    if source is None:
+        if "leap" not in by_key:
+            results.scaling_note = (
+                "No scaling series: ours did not generate Stripe or Spotify, and the Leap spec was not measured."
+            )
+            return
+        size = by_key["stripe"].operations if "stripe" in by_key else 468
+        source = specs.synthetic(by_key["leap"], size)
+        results.scaling_note = (
+            f"Ours does not generate {' or '.join(failed) or 'Stripe or Spotify'} yet, so the series runs on a synthetic spec: "
+            f"the Leap spec's paths copied until it has {source.operations} operations (about Stripe's count; "
+            "its 12 schemas are not copied), then cut like a real one. It shows how our cost grows with operations; "
+            "once ours generates Stripe, the harness uses Stripe instead."
+        )
+    elif failed:
+        results.scaling_note = f"Series on {source.key}, because ours failed on {', '.join(failed)}."
+    _log(f"scaling series on {source.key} ...")
+    runs = args.stripe_runs if source.key != "spotify" else min(args.runs, 3)
+    cuts = specs.cut(source, [0.1, 0.25, 0.5, 1.0])
+    series = {cut.key: Series() for cut in cuts}
+    for round_no in range(runs):
+        for cut in cuts:
+            result = generation.generate_once(generation.OURS, cut, args.timeout)
+            series[cut.key].add(result)
+            _log(
+                f"  scaling {cut.key:<14} ({cut.operations} ops) run {round_no + 1}: {result.seconds:.2f} s {result.peak_mib:.0f} MiB {'' if result.ok else 'failed'}"
+            )
+    results.scaling = [(cut, series[cut.key]) for cut in cuts]
+    points = [
+        {"operations": cut.operations, "seconds": s.median, "peak_mib": s.peak}
+        for cut, s in results.scaling
+        if s.median is not None
+    ]
+    if with_peers and len(points) >= 2:
+        data = BUILD / "bench" / "scaling.json"
+        data.write_text(json.dumps({"spec": source.key, "points": points}), encoding="utf-8")
+        done = run([str(peers.python()), str(BENCH / "plot.py"), str(data), str(args.plot)], cwd=ROOT, timeout=300)
+        if done.ok:
+            try:
+                results.plot = str(args.plot.resolve().relative_to(args.out.resolve().parent))
+            except ValueError:
+                results.plot = args.plot.name
+        else:
+            results.notes.append(
+                f"The scaling plot failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.code}"
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""One client making N sequential calls against the bench server; prints calls per second.
+
+``python bench/sdk_client.py KIND OPERATION BASE_URL CALLS [MODULE]`` where KIND is one of
+:data:`KINDS`, OPERATION ``find_one`` (one InferenceEntity) or ``list_all`` (100 of them), and
+MODULE the package of a peer's generated client. Run by the interpreter of the environment
+the client lives in (ours or the peers'), with the generated package on ``PYTHONPATH``.
+Prints one JSON line: ``{"calls_per_second": float, "calls": int}``. Each process first makes
+a few untimed calls (connection set up, code paths warm), then the timed ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import json
+import sys
+import time
+
+MODEL = "26a1a203-3a46-42cb-8cfa-f4de075907d8"
+JOB = "a047df00-8bdd-4d57-a9bd-6eebef36ecaa"
+WARMUP = 20
+
+
+def _sync_call(kind: str, operation: str, url: str, module: str | None):
+    """(call, close) for a blocking client."""
+    if kind == "httpx":
+        import httpx
+
+        client = httpx.Client(base_url=url, headers={"Authorization": "Bearer k"})
+        path = f"/api/v1/images/models/{MODEL}/inferences" + (f"/{JOB}" if operation == "find_one" else "")
+        return (lambda: client.get(path).json()), client.close
+    if kind == "leap":
+        import leap
+
+        client = leap.Leap(api_key="k", base_url=url)
+        if operation == "find_one":
+            return (lambda: client.images.find_one(model_id=MODEL, inference_id=JOB)), client.close
+        return (lambda: client.images.list_all(model_id=MODEL)), client.close
+    if kind in ("leap-wait", "leap-pages", "leap-iter"):
+        import leap
+
+        client = leap.Leap(api_key="k", base_url=url)
+        if kind == "leap-wait":  # the job is finished: one poll
+            return (lambda: client.images.wait(model_id=MODEL, inference_id=JOB)), client.close
+        if kind == "leap-pages":  # what the iterator requests: a full page 0, an empty page 1
+            return (
+                lambda: client.images.list_all(model_id=MODEL, page=0, page_size=100)
+                + client.images.list_all(model_id=MODEL, page=1, page_size=100)
+            ), client.close
+        return (lambda: list(client.images.list_all_iter(model_id=MODEL, page_size=100))), client.close
+    if kind == "opc":
+        package = importlib.import_module(module or "")
+        api = importlib.import_module(f"{module}.api.images.{operation}")
+        client = package.AuthenticatedClient(base_url=url, token="k")
+        if operation == "find_one":
+            return (lambda: api.sync(MODEL, JOB, client=client)), lambda: None
+        return (lambda: api.sync(MODEL, client=client)), lambda: None
+    raise SystemExit(f"unknown client {kind!r}")
+
+
+def _async_call(kind: str, operation: str, url: str, module: str | None):
+    """(coroutine function, async close) for an asyncio client."""
+    if kind == "httpx":
+        import httpx
+
+        client = httpx.AsyncClient(base_url=url, headers={"Authorization": "Bearer k"})
+        path = f"/api/v1/images/models/{MODEL}/inferences" + (f"/{JOB}" if operation == "find_one" else "")
+
+        async def call():
+            return (await client.get(path)).json()
+
+        return call, client.aclose
+    if kind == "leap":
+        import leap
+
+        client = leap.AsyncLeap(api_key="k", base_url=url)
+        if operation == "find_one":
+            return (lambda: client.images.find_one(model_id=MODEL, inference_id=JOB)), client.close
+        return (lambda: client.images.list_all(model_id=MODEL)), client.close
+    if kind == "opc":
+        package = importlib.import_module(module or "")
+        api = importlib.import_module(f"{module}.api.images.{operation}")
+        client = package.AuthenticatedClient(base_url=url, token="k")
+
+        async def close():
+            await client.get_async_httpx_client().aclose()
+
+        if operation == "find_one":
+            return (lambda: api.asyncio(MODEL, JOB, client=client)), close
+        return (lambda: api.asyncio(MODEL, client=client)), close
+    raise SystemExit(f"unknown client {kind!r}")
+
+
+KINDS = (
+    "httpx-sync",
+    "httpx-async",
+    "leap-sync",
+    "leap-async",
+    "opc-sync",
+    "opc-async",
+    "leap-wait-sync",
+    "leap-pages-sync",
+    "leap-iter-sync",
+)
+
+
+def main(argv: list[str]) -> None:
+    kind, operation, url, calls = argv[0], argv[1], argv[2], int(argv[3])
+    module = argv[4] if len(argv) > 4 else None
+    name, mode = kind.rsplit("-", 1)
+    if mode == "sync":
+        call, close = _sync_call(name, operation, url, module)
+        for _ in range(WARMUP):
+            result = call()
+        start = time.perf_counter()
+        for _ in range(calls):
+            result = call()
+        seconds = time.perf_counter() - start
+        close()
+    else:
+
+        async def run() -> tuple[float, object]:
+            call, close = _async_call(name, operation, url, module)
+            for _ in range(WARMUP):
+                result = await call()
+            start = time.perf_counter()
+            for _ in range(calls):
+                result = await call()
+            seconds = time.perf_counter() - start
+            await close()
+            return seconds, result
+
+        seconds, result = asyncio.run(run())
+    expected = 100 if operation == "list_all" else None
+    if result is None or (expected and len(result) != expected):  # the call must have parsed the payload
+        raise SystemExit(f"{kind} {operation}: unexpected result {type(result).__name__}")
+    print(json.dumps({"calls_per_second": calls / seconds, "calls": calls}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
