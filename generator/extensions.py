@@ -355,7 +355,7 @@ def _attribute(model: Model | None, wire_name: str) -> str:
     return next((f.name for f in model.fields if f.wire_name == wire_name), snake_case(wire_name)) if model else snake_case(wire_name)
 
 
-def _waiter(document: Document, op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) -> Waiter:
+def _waiter(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) -> Waiter:
     settings = {**WAITER_DEFAULTS, **raw}
     model = _model(schemas, op.return_type)
     return Waiter(
@@ -402,7 +402,7 @@ def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) 
     )
 
 
-def _and_wait(document: Document, op: Operation, link_at: str, link: dict[str, Any], target: Operation, schemas: dict[str, Schema]) -> AndWait:
+def _and_wait(op: Operation, link_at: str, link: dict[str, Any], target: Operation, schemas: dict[str, Schema]) -> AndWait:
     params = {(f.location, f.wire_name): f.name for f in op.path_params + op.query_params + op.header_params}
     body = {f.wire_name: f.name for f in (op.body.fields if op.body and op.body.flattened else ())}
     response = _model(schemas, op.return_type)
@@ -431,7 +431,7 @@ def attach(document: Document, tags: tuple[Tag, ...], schemas: tuple[Schema, ...
         for op in tag.operations:
             raw = raw_ops[op.pointer]
             if isinstance(raw.get("x-waiter"), dict):
-                op = replace(op, waiter=_waiter(document, op, raw["x-waiter"], by_name))
+                op = replace(op, waiter=_waiter(op, raw["x-waiter"], by_name))
                 with_waiters[op.operation_id] = op
             if isinstance(raw.get("x-pagination"), dict):
                 op = replace(op, pagination=_pagination(op, raw["x-pagination"], by_name))
@@ -442,7 +442,7 @@ def attach(document: Document, tags: tuple[Tag, ...], schemas: tuple[Schema, ...
         linked = []
         for op in ops:
             for link_at, link in _waiter_links(document, op.pointer, raw_ops[op.pointer], with_waiters):
-                op = replace(op, and_wait=_and_wait(document, op, link_at, link, with_waiters[link["operationId"]], by_name))
+                op = replace(op, and_wait=_and_wait(op, link_at, link, with_waiters[link["operationId"]], by_name))
                 break
             linked.append(op)
         out.append(replace(tag, operations=tuple(linked)))
