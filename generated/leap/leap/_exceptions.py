@@ -192,7 +192,7 @@ class AuthenticationError(APIStatusError):
 
 
 class PaymentRequiredError(APIStatusError):
-    """402: the workspace has no credits left for this request."""
+    """402: payment is required, for example when the account has no credits left for this request."""
 
 
 class PermissionDeniedError(APIStatusError):
@@ -200,7 +200,7 @@ class PermissionDeniedError(APIStatusError):
 
 
 class NotFoundError(APIStatusError):
-    """404: no such model or job."""
+    """404: the resource (for example the ID in the path) does not exist."""
 
 
 class ConflictError(APIStatusError):
