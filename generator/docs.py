@@ -65,18 +65,19 @@ def _example_value(field: Field) -> str:
     return {"int": "1", "float": "1.0", "bool": "True"}.get(field.type.name, f'"{field.name}_example"')
 
 
-def _call(op: Operation, attribute: str, method: str, skip: frozenset[str] = frozenset()) -> str:
-    """``client.<attribute>.<method>(...)`` with ``op``'s required arguments and examples of the rest."""
+def _call(op: Operation, attribute: str, method: str, skip: frozenset[str] = frozenset(), extra: tuple[str, ...] = ()) -> str:
+    """``client.<attribute>.<method>(...)`` with ``op``'s required arguments, examples of the rest, and ``extra``."""
     chosen = [f for f in op.arguments if (f.required or f.example is not None) and f.name not in skip]
     if op.body and op.body.exactly_one_of:
         dropped = {name for group in op.body.exactly_one_of for name in group[1:]}
         chosen = [f for f in chosen if f.name not in dropped]
-    args = "".join(f"\n    {f.name}={_example_value(f)}," for f in chosen)
+    args = "".join(f"\n    {f.name}={_example_value(f)}," for f in chosen) + "".join(f"\n    {e}," for e in extra)
     return f"client.{attribute}.{method}({args}\n)" if args else f"client.{attribute}.{method}()"
 
 
-def _header(config: PackageConfig) -> list[str]:
-    return [f"from {config.package} import {config.client_class}", "", f"client = {config.client_class}()  # reads {config.env_prefix}_API_KEY", ""]
+def _header(config: PackageConfig, *names: str) -> list[str]:
+    imported = ", ".join((config.client_class, *names))
+    return [f"from {config.package} import {imported}", "", f"client = {config.client_class}()  # reads {config.env_prefix}_API_KEY", ""]
 
 
 def md_example(op: Operation, config: PackageConfig, attribute: str) -> str:
@@ -91,16 +92,24 @@ def md_example(op: Operation, config: PackageConfig, attribute: str) -> str:
 
 
 def md_wait_example(op: Operation, config: PackageConfig, attribute: str) -> str:
-    """An example of ``op``'s waiter, or of its ``_and_wait`` when it has one."""
-    method = op.and_wait.name if op.and_wait else op.waiter.name if op.waiter else op.name
+    """An example of ``op``'s ``_and_wait`` when it has one, else of its waiter, handling both wait errors."""
     waiter = op.and_wait.target.waiter if op.and_wait else op.waiter
-    call = _call(op, attribute, method)
-    call = call[:-1] + "    on_update=lambda job: print(job.id),\n)" if call.endswith("\n)") else call
-    lines = _header(config) + [f"result = {call}", "print(result)"]
-    if waiter is not None and waiter.failure:
-        lines[0] = f"from {config.package} import {config.client_class}, JobFailedError, WaitTimeoutError"
-        lines[4:] = ["try:", *("    " + line for line in "\n".join(lines[4:]).split("\n")), "except JobFailedError as error:", "    print(\"failed:\", error.entity)", "except WaitTimeoutError as error:", "    print(\"still\", error.state, \"- try again later\")"]
-    return "\n".join(lines)
+    assert waiter is not None
+    method = op.and_wait.name if op.and_wait else waiter.name
+    body = [f"result = {_call(op, attribute, method, extra=('on_update=lambda job: print(job.id)',))}", "print(result)"]
+    if not waiter.failure:
+        return "\n".join(_header(config, "WaitTimeoutError") + ["try:", *_indented(body), *_TIMED_OUT])
+    return "\n".join(
+        _header(config, "JobFailedError", "WaitTimeoutError")
+        + ["try:", *_indented(body), "except JobFailedError as error:", '    print("failed:", error.entity)', *_TIMED_OUT]
+    )
+
+
+_TIMED_OUT = ["except WaitTimeoutError as error:", '    print("still", error.state, "- try again later")']
+
+
+def _indented(lines: list[str]) -> list[str]:
+    return ["    " + line for text in lines for line in text.split("\n")]
 
 
 def md_iter_example(op: Operation, config: PackageConfig, attribute: str) -> str:

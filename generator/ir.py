@@ -489,6 +489,10 @@ class Api:
     def _schemas_by_name(self) -> dict[str, Schema]:
         return {s.name: s for s in self.schemas}
 
+    def tag_of(self, operation: Operation) -> Tag:
+        """The tag (API class) ``operation`` belongs to; operations of two tags may share a name."""
+        return next(tag for tag in self.tags if any(op is operation for op in tag.operations))
+
     def schema(self, name: str) -> Schema:
         """The generated schema called ``name`` (a class name); ``KeyError`` when there is none."""
         return self._schemas_by_name[name]

@@ -58,3 +58,11 @@ def test_pip_install_in_a_fresh_virtualenv_then_quickstart(tmp_path: Path) -> No
     files = _run(str(python), "-c", "import leap, pathlib; p = pathlib.Path(leap.__file__).parent; print((p / 'py.typed').exists(), p.parent.name)", cwd=tmp_path)
     assert files.stdout.split()[0] == "True", "py.typed must ship in the wheel"
     assert "generated" not in files.stdout, "must import the installed copy, not the source tree"
+
+
+def test_the_blocking_client_does_not_load_asyncio() -> None:
+    """Import time: a program that only uses ``Leap`` never pays for asyncio (about 14 ms); ``AsyncLeap`` does."""
+    probe = "import sys, leap; leap.Leap(api_key='k'); print('asyncio' in sys.modules); leap.AsyncLeap(api_key='k'); import asyncio"
+    done = subprocess.run([sys.executable, "-c", probe], cwd=GENERATED, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import mimetypes
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -143,4 +142,6 @@ async def amultipart(
     content_types: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[MultipartItem]:
     """:func:`multipart` for coroutines: files are read in a worker thread, off the event loop."""
+    import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio
+
     return await asyncio.to_thread(multipart, fields, files, content_types)

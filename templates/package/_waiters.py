@@ -10,7 +10,6 @@ last poll happens at the deadline. Each poll is an ordinary request, retried as 
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -109,6 +108,8 @@ async def async_wait_for(
     on_update: Callable[[T], Any] | None = None,
 ) -> T:
     """:func:`wait_for` for coroutines; ``on_update`` may be a plain function or a coroutine function."""
+    import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio
+
     clock = _Clock(timeout, poll_interval, max_poll_interval)
     while True:
         job = await poll()

@@ -9,7 +9,6 @@ event loop.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Mapping
 from functools import lru_cache
@@ -340,6 +339,8 @@ class AsyncAPIClient(BaseClient):
 
         Inside ``with_raw_response`` the :class:`APIResponse` is returned instead.
         """
+        import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio
+
         retries_taken = 0
         while True:
             request = self._build_request(
