@@ -95,10 +95,24 @@ def field_notes(field: Field) -> str:
     return " ".join(notes)
 
 
-def _arg_lines(field: Field) -> list[str]:
+def _arg_lines(field: Field, op: Operation) -> list[str]:
+    if field.location == "content":
+        return _item(f"{field.name}: {content_argument(op)} {field_notes(field)}".rstrip())
     where = {"path": "Path parameter", "query": "Query parameter", "header": "Header", "body": "Body field", "form": "Form field"}[field.location]
     text = " ".join(part for part in (field.description, field_notes(field), f"{where} ``{field.wire_name}``.") if part)
     return _item(f"{field.name}: {text}")
+
+
+def content_argument(op: Operation) -> str:
+    """What the argument of a raw request body takes, and the media type it is sent as."""
+    body = op.body
+    assert body is not None
+    types = " or ".join(body.content_types)
+    description = f"{body.description.rstrip('.')}. " if body.description else ""
+    return (
+        f"{description}The whole request body, sent as {types}: bytes, a str (sent as UTF-8 text), "
+        "a path (``pathlib.Path``: the file's bytes) or a file opened in binary mode (read to its end)."
+    )
 
 
 #: The per-call options every operation method takes after the spec's arguments.
@@ -129,6 +143,13 @@ def _error_lines(op: Operation) -> list[str]:
     ]
 
 
+FORM_NOTE = (
+    "The body fields are sent form-encoded (application/x-www-form-urlencoded): ``True``/``False`` as "
+    "``true``/``false``, left-out arguments not at all; objects and arrays as the spec's ``encoding`` says "
+    "(``deepObject``: ``name[key]=value``, ``name[0]=value``; see ``_bodies.form_body``)."
+)
+
+
 def _summary(op: Operation) -> str:
     return docline(op.summary or op.name.replace("_", " ").capitalize()).rstrip(".")
 
@@ -144,9 +165,11 @@ def operation_docstring(op: Operation) -> str:
         lines += _wrap(_escape(op.description), "        ") + [""]
     if op.deprecated:
         lines += ["Deprecated: the spec marks this operation as deprecated.", ""]
+    if op.body is not None and op.body.is_form and op.body.fields:
+        lines += _wrap(FORM_NOTE, "        ") + [""]
     lines.append("Args:")
     for field in op.arguments:
-        lines += _arg_lines(field)
+        lines += _arg_lines(field, op)
     for option in CALL_OPTIONS:
         lines += _item(option)
     lines += ["", "Returns:"]
@@ -155,6 +178,8 @@ def operation_docstring(op: Operation) -> str:
     what = success.description or "The response body."
     if op.accepts_empty_body:
         what += " The decoded JSON body, or None when the body is empty."
+    if success.is_download:
+        what += f" The body as it came ({success.content_type}), as bytes; ``with_streaming_response`` reads it in chunks instead."
     lines += _item(f"{returned}: {what} (HTTP {success.status})")
     lines += ["", "Raises:"] + _error_lines(op)
     lines += _source(f"``{op.method} {_escape(op.path)}``, operationId ``{_escape(op.operation_id)}``", op.pointer)
@@ -187,7 +212,7 @@ def _wait_docstring(op: Operation, waiter: Waiter, result: PyType | None, head: 
     """A waiting method's docstring: ``op``'s arguments, the wait options, the job, the errors."""
     lines = [head, "", *_wrap(about, "        "), "", "Args:"]
     for field in op.arguments:
-        lines += _arg_lines(field)
+        lines += _arg_lines(field, op)
     lines += _wait_option_lines(waiter, "job")
     returned = result.doc if result else "None"
     lines += ["", "Returns:", *_item(f"{returned}: The job, in state {_states(waiter)}."), "", "Raises:", *_wait_raises(waiter, "job"), *_error_lines(op)]
@@ -244,7 +269,7 @@ def iter_docstring(op: Operation) -> str:
         if field.name == paging.size_argument:
             lines += _item(f"{field.name}: Items per page (per request). Default: ``{paging.default_page_size}``.")
         elif field.name != paging.page_argument:
-            lines += _arg_lines(field)
+            lines += _arg_lines(field, op)
     lines += ["", "Yields:", *_item(f"{paging.item_type.doc}: One item at a time."), "", "Raises:", *_error_lines(op)]
     lines += _source(f"``x-pagination`` of operationId ``{_escape(op.operation_id)}``", paging.pointer)
     return docstring(lines, "        ")
@@ -305,16 +330,20 @@ def tag_imports(tag: Tag) -> list[str]:
     abc: set[str] = set()
     utils: set[str] = set()
     types = {"NOT_GIVEN", "Headers", "NotGiven", "Query", "Timeout"}
-    runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "to_raw_response"}}
+    runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "async_to_streamed_response", "to_raw_response", "to_streamed_response"}}
     dates = False
     pydantic_field = False
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
-        if op.query_params or (op.body and not op.body.is_multipart and op.body.flattened) or op.header_params:
+        if op.query_params or (op.body and not op.body.is_multipart and not op.body.is_form and op.body.flattened) or op.header_params or op.accept:
             utils.add("without_none")
         if op.body and op.body.is_multipart:
             utils |= {"amultipart", "multipart"}
+        if op.body and op.body.is_form and op.body.fields:
+            runtime.setdefault("_bodies", set()).add("form_body")
+        if op.body and op.body.is_raw:
+            runtime.setdefault("_bodies", set()).update({"abinary_body", "binary_body"})
         if op.body and op.body.exactly_one_of:
             utils.add("require_exactly_one")
         used = [field.type for field in op.arguments] + ([op.return_type] if op.return_type is not None else [])

@@ -31,8 +31,8 @@ from ._exceptions import (
     WaitTimeoutError,
     WebhookParseError,
 )
-from ._response import APIResponse
-from ._types import NOT_GIVEN, FileInput, NotGiven
+from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
+from ._types import NOT_GIVEN, FileInput, NotGiven, UploadContent
 from ._version import __version__
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncLeap",
+    "AsyncStreamedResponse",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -58,7 +59,9 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
+    "StreamedResponse",
     "UnprocessableEntityError",
+    "UploadContent",
     "WaitTimeoutError",
     "WebhookParseError",
     "__version__",

@@ -13,7 +13,7 @@ import time
 from collections.abc import Mapping
 from functools import lru_cache
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 import pydantic
@@ -26,7 +26,7 @@ from ._exceptions import (
     make_status_error,
 )
 from ._logs import log_request, log_response, log_retry, setup_logging
-from ._response import APIResponse, wants_raw_response
+from ._response import wants_raw_response, wants_streaming_response, wrap_response
 from ._retries import (
     DEFAULT_MAX_RETRIES,
     backoff,
@@ -35,6 +35,9 @@ from ._retries import (
 )
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._utils import MultipartItem, jsonable
+
+if TYPE_CHECKING:
+    from ._bodies import EncodedBody
 from ._version import USER_AGENT
 
 T = TypeVar("T")
@@ -54,7 +57,8 @@ def parse_response(
     """The body of ``response`` as ``cast_to``.
 
     ``cast_to`` is ``type(None)`` when the spec declares no body, ``object`` when it
-    declares any JSON (then an empty body gives ``None``).
+    declares any JSON (then an empty body gives ``None``), ``bytes`` for a download (a
+    non-JSON media type): the body as it came.
 
     Raises:
         APIStatusError: (a subclass by status) the status is 4xx or 5xx.
@@ -64,6 +68,8 @@ def parse_response(
         raise make_status_error(response, errors)
     if cast_to is type(None):
         return None
+    if cast_to is bytes:
+        return cast(T, response.content)
     content = response.content
     if cast_to is object and not content.strip():
         return None  # type: ignore[return-value]
@@ -138,7 +144,12 @@ class BaseClient:
         extra_headers: Mapping[str, str] | None,
         extra_query: Mapping[str, object] | None,
         timeout: Timeout | NotGiven,
+        body: EncodedBody | None = None,
     ) -> httpx.Request:
+        if (
+            body is not None
+        ):  # a form or raw body: its Content-Type goes first, so extra_headers can replace it
+            headers = {"Content-Type": body.content_type, **(headers or {})}
         sent: dict[str, str] | httpx.Headers = self._headers
         if headers or extra_headers:
             sent = httpx.Headers(
@@ -155,6 +166,7 @@ class BaseClient:
             params=_merge(params, extra_query),
             json=jsonable(json),
             files=files,
+            content=body.content if body is not None else None,
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
@@ -227,12 +239,7 @@ class BaseClient:
             return parse_response(response, cast_to, errors)
         if not response.is_success:
             raise make_status_error(response, errors)
-        return cast(
-            T,
-            APIResponse(
-                response, cast_to=cast_to, errors=errors, retries_taken=retries_taken
-            ),
-        )
+        return cast(T, wrap_response(response, cast_to, errors, retries_taken))
 
 
 class SyncAPIClient(BaseClient):
@@ -259,12 +266,16 @@ class SyncAPIClient(BaseClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        body: EncodedBody | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
-        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead.
+        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead, inside
+        ``with_streaming_response`` the unread :class:`StreamedResponse`. ``body`` is a form
+        or raw body (:mod:`._bodies`).
         """
         retries_taken = 0
+        stream = wants_streaming_response()
         while True:
             request = self._build_request(
                 self._http,
@@ -277,15 +288,18 @@ class SyncAPIClient(BaseClient):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                body=body,
             )
             log_request(request, retries_taken + 1)
             try:
-                response = self._http.send(request)
+                response = self._http.send(request, stream=stream)
             except httpx.TransportError as exc:
                 time.sleep(self._retry_after_error(request, retries_taken, exc))
             else:
                 delay = self._retry_after_response(request, retries_taken, response)
                 if delay is None:
+                    if stream and not response.is_success:
+                        response.read()  # the error's body, for the exception
                     return self._result(response, cast_to, errors, retries_taken)
                 response.close()
                 time.sleep(delay)
@@ -334,14 +348,18 @@ class AsyncAPIClient(BaseClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        body: EncodedBody | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
-        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead.
+        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead, inside
+        ``with_streaming_response`` the unread :class:`StreamedResponse`. ``body`` is a form
+        or raw body (:mod:`._bodies`).
         """
         import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio
 
         retries_taken = 0
+        stream = wants_streaming_response()
         while True:
             request = self._build_request(
                 self._http,
@@ -354,10 +372,11 @@ class AsyncAPIClient(BaseClient):
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 timeout=timeout,
+                body=body,
             )
             log_request(request, retries_taken + 1)
             try:
-                response = await self._http.send(request)
+                response = await self._http.send(request, stream=stream)
             except httpx.TransportError as exc:
                 await asyncio.sleep(
                     self._retry_after_error(request, retries_taken, exc)
@@ -365,6 +384,8 @@ class AsyncAPIClient(BaseClient):
             else:
                 delay = self._retry_after_response(request, retries_taken, response)
                 if delay is None:
+                    if stream and not response.is_success:
+                        await response.aread()  # the error's body, for the exception
                     return self._result(response, cast_to, errors, retries_taken)
                 await response.aclose()
                 await asyncio.sleep(delay)

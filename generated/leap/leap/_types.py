@@ -2,7 +2,8 @@
 """Types the generated models and methods share.
 
 ``DateTime`` reads ISO-8601 and PostgreSQL text (``2023-06-20 07:04:01.634307+00``) into a
-timezone-aware :class:`datetime.datetime`; text without an offset is UTC, as the API writes it. ``FileInput`` is what an upload argument accepts.
+timezone-aware :class:`datetime.datetime`; text without an offset is UTC, as the API writes it. ``FileInput`` is what an upload argument accepts,
+``UploadContent`` what a raw (non-JSON) request body accepts.
 ``NOT_GIVEN`` marks an option the caller left out where ``None`` means something
 (``timeout=None`` waits forever).
 """
@@ -47,6 +48,9 @@ FileInput: TypeAlias = Union[
     tuple[str, FileContent, str],
 ]
 """A file to upload: a path, bytes, a binary file object, or ``(filename, content[, content_type])``."""
+
+UploadContent: TypeAlias = Union[bytes, str, os.PathLike[str], IO[bytes]]
+"""A whole request body in a non-JSON media type: bytes, text (sent as UTF-8), a path (``pathlib.Path``) or a binary file object."""
 
 
 class NotGiven:
