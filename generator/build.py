@@ -660,6 +660,7 @@ class Builder:
             response = _dict(response)
             content = _dict(response.get("content"))
             media = next((str(m) for m in content if is_json_media_type(str(m))), "")
+            media = media or next((str(m) for m in content if str(m).startswith("*/*") and not self.is_download(str(m), content[m])), "")
             type_ = None
             example = None
             download = next((str(m) for m in content if self.is_download(str(m), content[m])), "") if status.startswith("2") else ""

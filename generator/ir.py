@@ -376,6 +376,15 @@ class Operation:
         return ", ".join(dict.fromkeys(types))
 
     @property
+    def fixed_headers(self) -> tuple[tuple[str, str], ...]:
+        """Headers every call sends: ``Accept`` of a download, the ``Content-Type`` of a vendor JSON body (``application/vnd.api+json``)."""
+        headers = [("Accept", self.accept)] if self.accept else []
+        body = self.body
+        if body is not None and body.content_type != "application/json" and not (body.is_multipart or body.is_form or body.is_raw):
+            headers.append(("Content-Type", body.content_type))
+        return tuple(headers)
+
+    @property
     def return_type(self) -> PyType | None:
         return self.success.type
 

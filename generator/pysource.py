@@ -336,7 +336,7 @@ def tag_imports(tag: Tag) -> list[str]:
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
-        if op.query_params or (op.body and not op.body.is_multipart and not op.body.is_form and op.body.flattened) or op.header_params or op.accept:
+        if op.query_params or (op.body and not op.body.is_multipart and not op.body.is_form and op.body.flattened) or op.header_params:
             utils.add("without_none")
         if op.body and op.body.is_multipart:
             utils |= {"amultipart", "multipart"}

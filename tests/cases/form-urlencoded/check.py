@@ -87,3 +87,10 @@ def check(package: Any, generated: Any) -> None:
     _sent(recorder, "PUT", "/settings", b"theme=dark&lang=en+gb")
     assert asyncio.run(async_client(package, recorder).settings.replace_settings(body={"theme": "dark"})) is None
     _sent(recorder, "PUT", "/settings", b"theme=dark")
+
+    # The docs: the media type and how each property is written.
+    docs = generated.files["docs/CustomersApi.md"]
+    assert "Content-Type: application/x-www-form-urlencoded\n" in docs
+    assert "Request body (required): `application/x-www-form-urlencoded`, one keyword argument per property, form-encoded." in docs
+    assert "Form encoding: `metadata`, `expand`, `items` as `deepObject`: an object as `name[key]=value`" in docs
+    assert "`codes` as `pipeDelimited`: `name=a|b`; `filter` as JSON text; the rest as `form`" in docs

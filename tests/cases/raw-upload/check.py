@@ -94,3 +94,10 @@ def check(package: Any, generated: Any) -> None:
     recorder = Recorder(answer=lambda request: next(answers))
     assert client(package, recorder).files.put_file(name="r", content=io.BytesIO(b"data")).size == 4
     assert [r.content for r in recorder.requests] == [b"data", b"data"]
+
+    # The docs: the media type sent and how to pass the body.
+    docs = generated.files["docs/FilesApi.md"]
+    assert "Content-Type: application/octet-stream\n" in docs and "Content-Type: image/*\n" in docs
+    assert "Request body (required): `application/octet-stream`, passed whole as `content=`: bytes, a `str`" in docs
+    assert "It is sent with `Content-Type: application/octet-stream`" in docs
+    assert "| `content` | bytes \\| str \\| Path \\| file | the whole body | yes |" in docs
