@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -117,6 +118,24 @@ def check(package: Any, generated: Any) -> None:
         assert first.closed and not second.closed and response.retries_taken == 1
         assert response.parse() == PNG
     assert len(recorder.requests) == 2 and second.closed
+
+    # The log lines of a streamed call are those of a plain one: the answer, the retry.
+    logger, records = logging.getLogger("case_binary_download"), []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        answers = iter([httpx.Response(503, headers={"Retry-After": "0"}), httpx.Response(200, stream=Body(PNG))])
+        with client(package, Recorder(answer=lambda request: next(answers))).exports.with_streaming_response.get_image(id="a1") as response:
+            response.read()
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    lines = [record.getMessage() for record in records]
+    assert lines[0].startswith('HTTP Request: GET https://case.test/images/a1 "503 Service Unavailable"'), lines
+    assert lines[1].startswith("Retrying GET https://case.test/images/a1 in ") and lines[2].startswith('HTTP Request: GET https://case.test/images/a1 "200 OK"')
 
     async def run_async() -> None:
         bodies = [Body(PNG)]
