@@ -54,6 +54,8 @@ def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> No
     def answer(request: httpx.Request) -> httpx.Response:
         request.read()
         sent.append(request)
+        if request.url.path.endswith("/uploadImage"):
+            return httpx.Response(200, json={"code": 200, "type": "ok", "message": "stored"})
         if request.url.path == "/api/v3/pet/10":
             return httpx.Response(200, json={"id": 10, "name": "doggie", "category": {"id": 1, "name": "Dogs"}, "photoUrls": ["u"], "tags": [], "status": "sold"})
         return httpx.Response(200, json=[{"id": 1, "name": "a", "photoUrls": [], "status": "pending"}])
@@ -67,6 +69,9 @@ def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> No
         assert pet.name == "doggie" and pet.category is not None and pet.category.name == "Dogs" and pet.status == "sold"
         found = client.pet.find_pets_by_status(status="pending")
         assert sent[-1].url.params["status"] == "pending" and found[0].name == "a"
+        stored = client.pet.upload_file(pet_id=10, content=b"\x89PNG", additional_metadata="m")  # application/octet-stream
+        assert stored.message == "stored"
+        assert (sent[-1].url.path, sent[-1].content, sent[-1].headers["content-type"]) == ("/api/v3/pet/10/uploadImage", b"\x89PNG", "application/octet-stream")
     finally:
         sys.path.remove(str(tmp_path / "petstore3"))
         for name in [m for m in sys.modules if m == "petstore" or m.startswith("petstore.")]:
