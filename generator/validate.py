@@ -26,8 +26,8 @@ from .types import is_json_media_type
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 REQUEST_MEDIA_TYPES = ("application/json", "multipart/form-data", "application/x-www-form-urlencoded")
-"""Request body media types the SDK encodes from keyword arguments, in order of preference; then
-any ``+json`` type, then any other type, sent as raw content (bytes, text or a file)."""
+"""Request body media types the SDK encodes from keyword arguments. Preference: JSON, multipart,
+any other ``+json`` type, a form, then any other type, sent as raw content (bytes, text or a file)."""
 
 
 def is_bearer(scheme: Any) -> bool:
@@ -177,15 +177,16 @@ def _check_operations(document: Document) -> Iterator[Diagnostic]:
 
 
 def request_media_type(content: Any) -> str | None:
-    """The media type a request body is sent in: JSON, multipart, a form, another ``+json`` type
+    """The media type a request body is sent in: JSON, multipart, another ``+json`` type, a form
     (in that order), else the first media type offered (raw content); ``None`` when there is none."""
     if not isinstance(content, dict):
         return None
-    for media in REQUEST_MEDIA_TYPES:
+    offered = [m for m in content if isinstance(m, str)]
+    for media in REQUEST_MEDIA_TYPES[:2]:
         if media in content:
             return media
-    offered = [m for m in content if isinstance(m, str)]
-    return next((m for m in offered if is_json_media_type(m)), offered[0] if offered else None)
+    preferred = next((m for m in offered if is_json_media_type(m)), None) or next((m for m in offered if m == REQUEST_MEDIA_TYPES[2]), None)
+    return preferred or (offered[0] if offered else None)
 
 
 def is_raw_media_type(media_type: str) -> bool:
