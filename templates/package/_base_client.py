@@ -29,10 +29,10 @@ from ._response import wants_raw_response, wants_streaming_response, wrap_respon
 from ._retries import DEFAULT_MAX_RETRIES, backoff, should_retry_error, should_retry_response
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._utils import MultipartItem, jsonable
+from ._version import USER_AGENT
 
 if TYPE_CHECKING:
     from ._bodies import EncodedBody
-from ._version import USER_AGENT
 
 T = TypeVar("T")
 

@@ -35,10 +35,10 @@ from ._retries import (
 )
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._utils import MultipartItem, jsonable
+from ._version import USER_AGENT
 
 if TYPE_CHECKING:
     from ._bodies import EncodedBody
-from ._version import USER_AGENT
 
 T = TypeVar("T")
 
