@@ -42,6 +42,7 @@ CODES: dict[str, tuple[str, str]] = {
     "unsupported-schema": ("A schema construct the generator cannot type; the value is typed `Any` (or by its plain type).", "Nothing to do unless you need the type: simplify the schema at the pointer."),
     "relative-server-url": ("The first server's URL is relative (`/api/v3`), so the client has no usable default base URL.", "Write an absolute URL in `servers`, or set `base_url` in the generator config."),
     "invalid-config": ("The generator's config file cannot be read or holds a bad value.", "Fix the key at the line shown; README.md (Configuration) lists every key."),
+    "invalid-template": ("A template override replaces none of the generator's templates, or Jinja cannot compile or render it.", "Name the file after the template it replaces (the message lists close names) and fix the Jinja at the line shown; README.md (Template overrides) lists the templates and their context."),
     "unsupported-parameter-location": ("A parameter in a location the SDK does not send (cookie).", "Use a path, query or header parameter."),
 }
 

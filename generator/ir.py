@@ -440,6 +440,13 @@ class PackageConfig:
     env_prefix: str = "LEAP"
     title: str = "Leap"
     base_url: str = ""  # "" = the first server of the spec
+    #: ``[extend]``: (generated class name, module under the package) pairs, sorted; the client
+    #: uses the module's subclasses (same names) instead of the generated classes.
+    extend: tuple[tuple[str, str], ...] = ()
+
+    def extension(self, class_name: str) -> str:
+        """The module (``lib.images``) whose subclass replaces ``class_name``, or ``""``."""
+        return dict(self.extend).get(class_name, "")
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BROKEN = Path(__file__).resolve().parent / "broken_specs"
 EXPECTED: dict[str, list[dict]] = json.loads((BROKEN / "expected.json").read_text(encoding="utf-8"))["cases"]
 #: Codes no spec can trigger: tested on their own below.
-NOT_FROM_A_SPEC = {"invalid-output", "internal-error", "invalid-config"}
+NOT_FROM_A_SPEC = {"invalid-output", "internal-error", "invalid-config", "invalid-template"}
 WARNING_CODES = {
     "unsupported-security-scheme",
     "unsupported-parameter-location",
@@ -171,7 +171,7 @@ def test_invalid_output_is_reported_with_the_file() -> None:
 def test_invalid_output_stops_the_cli_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import generator.pipeline
 
-    monkeypatch.setattr(generator.pipeline, "render", lambda api, templates, guide=None: {"leap/broken.py": "def (\n", "README.md": "x\n"})
+    monkeypatch.setattr(generator.pipeline, "render", lambda api, templates, guide=None, overrides=None: {"leap/broken.py": "def (\n", "README.md": "x\n"})
     out = tmp_path / "out"
     before = _populate(out)
 
