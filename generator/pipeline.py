@@ -49,7 +49,7 @@ def _built(spec: Path, config: PackageConfig | None, strict: bool) -> tuple[Api,
     except Exception as exc:  # a bug; say where, don't crash
         raise _internal_error(spec, "building", exc) from None
     warnings = found.warnings + more
-    if strict and warnings:
+    if strict and any(d.severity == "warning" for d in warnings):
         raise SpecError(warnings)
     return api, warnings
 
