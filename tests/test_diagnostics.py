@@ -382,3 +382,22 @@ def test_unquoted_yaml_timestamps_are_strings(tmp_path: Path) -> None:
     files = generate_files(spec).files
     assert "day: date = \"2023-06-20\"" in files["leap/models/thing.py"]
     assert "2023-06-20T07:03:48Z" in files["docs/models/Thing.md"]
+
+
+def test_diagnostics_page_is_up_to_date() -> None:
+    """DIAGNOSTICS.md documents every code with real examples; run ``python -m tests.diagnostics_page`` when this fails."""
+    from tests.diagnostics_page import PAGE, page
+
+    assert PAGE.read_text(encoding="utf-8") == page()
+
+
+def test_diagnostics_page_has_every_code_with_a_hint_and_an_example() -> None:
+    from tests.diagnostics_page import PAGE
+
+    sections = re.split(r"^## ", PAGE.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]
+    documented = {section.split("`")[1]: section for section in sections}
+    assert set(documented) == set(CODES), "a code of generator/diagnostics.py is missing from DIAGNOSTICS.md"
+    for code, section in documented.items():
+        assert "**How to fix it:** " + CODES[code][1] in section
+        outputs = re.findall(r"^```text\n(.*?)\n```$", section, re.MULTILINE | re.DOTALL)
+        assert any(f"[{code}] " in out and "\n    hint: " in out for out in outputs), f"{code} has no example output with a hint"
