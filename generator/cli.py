@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .config import load_config
+from .config import check_extend_modules, load_config
 from .diagnostics import Diagnostic, SpecError
 from .pipeline import check_spec, generate_files
 from .write import diff_tree, hand_written, write_tree
@@ -54,12 +54,13 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         overrides = args.templates or config.templates
         result = generate_files(args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path)
+        args.out = args.out or config.output or DEFAULT_OUT
+        check_extend_modules(config, args.out)  # the package would not import without them
     except SpecError as exc:
         _print(exc.diagnostics)
         print(f"{len(exc.diagnostics)} problem(s); nothing was written.", file=sys.stderr)
         return 2
     _print(result.warnings)
-    args.out = args.out or config.output or DEFAULT_OUT
     keep = (hand_written(config.package.package),)  # the user's own code in the package: never touched
     if args.command == "check":
         stale = diff_tree(result.files, args.out, keep)

@@ -170,6 +170,23 @@ def check_extend(api: Api, path: Path | None = None) -> None:
         raise SpecError(problems)
 
 
+def check_extend_modules(config: Config, out: Path) -> None:
+    """Check that every ``[extend]`` module exists in the output folder ``out`` (else the package would not import).
+
+    Raises:
+        SpecError: (``invalid-config``) a module named under ``[extend]`` is not written yet.
+    """
+    text = config.path.read_text(encoding="utf-8") if config.path is not None and config.path.is_file() else ""
+    problems = []
+    for name, module in config.package.extend:
+        base = Path(out, config.package.package, *module.split("."))
+        if not base.with_suffix(".py").is_file() and not (base / "__init__.py").is_file():
+            message = f"extend: {name} = {module!r}, but {base.with_suffix('.py')} does not exist; write the module (with {name} and its async twin) first"
+            problems.append(Diagnostic("invalid-config", "error", "", message, CODES["invalid-config"][1], file=str(config.path or ""), line=_line_of(text, name)))
+    if problems:
+        raise SpecError(problems)
+
+
 def load_config(path: Path | None, spec: Path) -> Config:
     """The configuration at ``path``; without one, ``generator.toml`` beside ``spec``; without that, Leap's defaults.
 

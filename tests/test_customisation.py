@@ -55,12 +55,15 @@ def _python(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_hand_written_code_survives_regeneration_and_extends_the_client(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = _project(tmp_path, CONFIG)
     assert _generate(tmp_path) == 0
+    (tmp_path / "generator.toml").write_text(CONFIG + EXTEND, encoding="utf-8")
+    before = read_tree(out)
+    assert _generate(tmp_path) == 2, "[extend] names modules that do not exist yet: the package would not import"
+    assert "generator.toml:7: error[invalid-config]" in capsys.readouterr().err and read_tree(out) == before
     shutil.copytree(HERE / "lib", out / "shop" / "lib")
     (out / "shop" / "lib" / "data.bin").write_bytes(b"\x00\xff\r\n not text")
     mine = read_tree(out / "shop" / "lib")
 
-    # The client uses the subclasses once the config names them.
-    (tmp_path / "generator.toml").write_text(CONFIG + EXTEND, encoding="utf-8")
+    # The client uses the subclasses once they are written.
     assert _generate(tmp_path) == 0
     assert read_tree(out / "shop" / "lib") == mine
     assert "from .lib.pets import AsyncPetsApi, PetsApi" in (out / "shop" / "_client.py").read_text(encoding="utf-8")
