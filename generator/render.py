@@ -57,6 +57,9 @@ FAN_OUT_CONTEXT: dict[str, dict[str, str]] = {
     "README.md.jinja": {"docs_prefix": "str"},
 }
 
+OURS = "ours"
+"""The prefix under which template overrides reach the templates they replace."""
+
 GUIDE_FOLDER = "guide"
 """The folder beside the spec that holds the product's hand-written guide pages."""
 _GUIDE_NAME = re.compile(r"^(\d+)-([a-z0-9-]+)\.md$")
@@ -92,11 +95,18 @@ OPTIONAL = {"package/webhooks.py.jinja": "webhooks", "package/_webhooks.py": "we
 
 
 def environment(templates: Path = TEMPLATES, guide: Path | None = None, overrides: Path | None = None) -> jinja2.Environment:
-    """The Jinja environment: ``overrides`` (a folder laid out like ``templates``) first, then ``templates``."""
+    """The Jinja environment: ``overrides`` (a folder laid out like ``templates``) first, then ``templates``.
+
+    With overrides, ours stay reachable as ``ours/<name>``, so an override can
+    ``{% include "ours/README.md.jinja" %}`` and add to it.
+    """
     folders = [str(overrides), str(templates)] if overrides is not None else [str(templates)]
     loader: jinja2.BaseLoader = jinja2.FileSystemLoader(folders)
-    if guide is not None:
-        loader = jinja2.ChoiceLoader([loader, jinja2.PrefixLoader({GUIDE_FOLDER: jinja2.FileSystemLoader(str(guide))})])
+    prefixes = {GUIDE_FOLDER: jinja2.FileSystemLoader(str(guide))} if guide is not None else {}
+    if overrides is not None:
+        prefixes[OURS] = jinja2.FileSystemLoader(str(templates))
+    if prefixes:
+        loader = jinja2.ChoiceLoader([loader, jinja2.PrefixLoader(prefixes)])
     env = jinja2.Environment(
         loader=loader,
         undefined=jinja2.StrictUndefined,

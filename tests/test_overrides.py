@@ -57,6 +57,15 @@ def test_overrides_replace_our_templates_through_the_same_pipeline(tmp_path: Pat
     assert json.loads((out / STAMP).read_text(encoding="utf-8"))["templates_sha256"] != stamped["templates_sha256"]
 
 
+def test_an_override_can_include_the_template_it_replaces(tmp_path: Path) -> None:
+    out = _project(tmp_path, {"README.md.jinja": '{% include "ours/README.md.jinja" %}\n\n## Support\n\nWrite to {{ api.title }} support.\n'})
+    assert _generate(tmp_path) == 0
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    ours = generate_files(tmp_path / "openapi.yaml", config=load_config(None, tmp_path / "openapi.yaml").package).files["README.md"]
+    assert readme == ours + "\n## Support\n\nWrite to Shop support.\n"
+    assert (out / "docs" / "index.md").read_text(encoding="utf-8").endswith("Write to Shop support.\n"), "README.md.jinja renders the docs home page too"
+
+
 def test_the_templates_flag_overrides_the_config(tmp_path: Path) -> None:
     out = _project(tmp_path, {"package/py.typed": "config's\n"})
     (tmp_path / "flag" / "package").mkdir(parents=True)
