@@ -57,6 +57,17 @@ FAN_OUT_CONTEXT: dict[str, dict[str, str]] = {
     "README.md.jinja": {"docs_prefix": "str"},
 }
 
+#: Where the per-item and twice-rendered templates are rendered to (``<...>``: an attribute of the context).
+FAN_OUT_PATHS = {
+    "package/resources/tag.py.jinja": ("<package>/resources/<tag.module>.py",),
+    "package/models/model.py.jinja": ("<package>/models/<schema.module>.py",),
+    "package/models/enum.py.jinja": ("<package>/models/<schema.module>.py",),
+    "package/models/alias.py.jinja": ("<package>/models/<schema.module>.py",),
+    "docs/tag.md.jinja": ("docs/<tag.class_name>.md",),
+    "docs/models/schema.md.jinja": ("docs/models/<schema.name>.md",),
+    "README.md.jinja": ("README.md", "docs/index.md"),
+}
+
 OURS = "ours"
 """The prefix under which template overrides reach the templates they replace."""
 

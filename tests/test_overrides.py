@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -124,13 +125,17 @@ def test_every_variable_a_template_uses_is_documented() -> None:
         assert used <= documented, f"{name} uses {sorted(used - documented)}: add them to render.CONTEXT or FAN_OUT_CONTEXT"
 
 
-def test_every_context_the_plan_passes_is_documented() -> None:
+def test_every_context_and_output_the_plan_uses_is_documented() -> None:
     from generator.build import build
     from generator.loader import load
 
     api = build(load(ROOT / "spec" / "openapi.yaml"))
-    for _, template, extra in render.plan(api):
+    for out, template, extra in render.plan(api):
         assert set(extra) <= set(render.FAN_OUT_CONTEXT.get(template, {})), template
+        documented = render.FAN_OUT_PATHS.get(template, (template.removesuffix(".jinja").replace("package/", "<package>/", 1),))
+        context = {"package": api.config.package, **{f"{name}.{attr}": getattr(value, attr) for name, value in extra.items() for attr in ("module", "class_name", "name") if hasattr(value, attr)}}
+        filled = [re.sub(r"<([\w.]+)>", lambda m: str(context[m.group(1)]), pattern) for pattern in documented]
+        assert out in filled or template.startswith(render.GUIDE_FOLDER + "/"), (out, template, documented)
 
 
 def test_every_ir_class_is_in_the_reference() -> None:
