@@ -348,3 +348,13 @@ def test_request_media_type_preference(offered: list[str], chosen: str | None) -
     from generator.validate import request_media_type
 
     assert request_media_type({media: {} for media in offered}) == chosen
+
+
+def test_an_operation_with_several_tags_is_on_the_first_tags_class_only() -> None:
+    from generator.build import build_with_warnings
+    from generator.loader import load
+
+    api, found = build_with_warnings(load(Path(__file__).resolve().parent / "broken_specs" / "multiple-tags.yaml"))
+    assert [(t.name, [o.name for o in t.operations]) for t in api.tags] == [("Things", ["list_things"])]
+    assert [(d.code, d.severity) for d in found] == [("multiple-tags", "info")]
+    assert "'Things'" in found[0].message

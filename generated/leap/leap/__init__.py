@@ -31,6 +31,7 @@ from ._exceptions import (
     WaitTimeoutError,
     WebhookParseError,
 )
+from ._models import UnknownVariant
 from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from ._types import NOT_GIVEN, FileInput, NotGiven, UploadContent
 from ._version import __version__
@@ -60,6 +61,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "StreamedResponse",
+    "UnknownVariant",
     "UnprocessableEntityError",
     "UploadContent",
     "WaitTimeoutError",
