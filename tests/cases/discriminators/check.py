@@ -8,7 +8,7 @@ from typing import Any
 import pydantic
 import pytest
 
-from tests.cases.harness import Recorder, client
+from tests.cases.harness import Recorder, both, client
 
 WARNINGS: list[tuple[str, str]] = []
 
@@ -49,3 +49,13 @@ def check(package: Any, generated: Any) -> None:
         client(package, recorder).pets.add_pet(body=models.Dog(name="Rex"))
     with pytest.raises(pydantic.ValidationError):
         models.Cat(pet_type="dog", name="x")
+
+    # An implicit mapping (the schema names) both ways, blocking and asyncio: the request carries the
+    # branch's name, the answer becomes the branch its value names.
+    recorder = Recorder(body={"kind": "Circle", "radius": 2.5})
+    shape = both(package, recorder, lambda sdk: sdk.shapes.add_shape(body=models.Square(kind="Square", side=3)))
+    assert recorder.last_json() == {"kind": "Square", "side": 3}
+    assert type(shape) is models.Circle and shape.radius == 2.5
+    recorder = Recorder(body={"petType": "cat", "name": "Tom"})
+    assert type(both(package, recorder, lambda sdk: sdk.pets.add_pet(body=models.Dog(pet_type="doggo", name="Rex")))) is models.Cat
+    assert recorder.last_json() == {"petType": "doggo", "name": "Rex"}
