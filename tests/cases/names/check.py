@@ -54,3 +54,12 @@ def check(package: Any, generated: Any) -> None:
     # Schema names with leading digits, dashes and dots become classes; two that collide are told apart.
     assert type(stored) is models.Schema2faConfigV1 and stored.count == 2 and type(stored.config) is models.Schema2faConfigV1_2
     assert stored.config.on is True and stored.to_dict() == answer
+
+    # An operationId with a leading digit, dots and dashes, a tag with a space, parameters named
+    # `$select` and `X-Trace.Id`, a body field `code[]`, a response field `ok-now`.
+    recorder = Recorder(body={"ok-now": True})
+    verified = both(package, recorder, lambda sdk: sdk.user_accounts.call_2fa_verify_code(code="123", select="a,b", x_trace_id="i-1"))
+    sent = recorder.last
+    assert sent.url.path == "/2fa/verify" and dict(sent.url.params) == {"$select": "a,b"} and sent.headers["X-Trace.Id"] == "i-1"
+    assert recorder.last_json() == {"code[]": "123"}
+    assert type(verified) is models.Call2faVerifyCodeResponse and verified.ok_now is True and verified.to_dict() == {"ok-now": True}
