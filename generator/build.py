@@ -579,7 +579,7 @@ class Builder:
         location = "form" if content_type in ("multipart/form-data", "application/x-www-form-urlencoded") else "body"
         schema_name = schema_pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~") if schema_pointer.startswith("/components/schemas/") else ""
         raw = is_raw_media_type(content_type)
-        flattened = not raw and self.types.kind_of(schema) == "model"
+        flattened = not raw and self.types.kind_of(schema) == "model" and schema_name not in self.types.subtypes  # a base with subtypes is their union
         required = body.get("required") is True
         if raw:
             name = self.python_name(arguments, "content", body_pointer, "argument", "the request body")
