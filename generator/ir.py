@@ -170,7 +170,8 @@ class Field:
             return ""
         if self.style == "json":
             return "JSON text (`content: application/json`)"
-        shape = "object" if self.type.kind in ("model", "dict") else "array" if self.type.kind == "list" else ""
+        kinds = {a.kind for a in self.type.args} if self.type.kind == "union" else {self.type.kind}
+        shape = "object" if kinds & {"model", "dict"} else "array" if "list" in kinds else ""
         example = STYLE_EXAMPLES.get((self.style, self.explode, shape), "") if shape else ""
         text = f"style `{self.style}`, {'exploded' if self.explode else 'not exploded'}"
         return text + (f" (`{example.format(n=self.wire_name)}`)" if example else "")

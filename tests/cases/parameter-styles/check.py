@@ -75,3 +75,11 @@ def check(package: Any, generated: Any) -> None:
     assert "x-tags" not in created.headers  # None: not sent
     assert shape.url.raw_path == b"/shapes/.a,b%2Fc/;matrix=x;matrix=y/R,1,G,2"  # flag=None: not sent
     assert empty.url.raw_path == b"/shapes/.a/;matrix/R,1?flag=true"
+
+    # The docs' HTTP section and the docstrings say how each parameter is written.
+    page = generated.files["docs/SearchApi.md"]
+    assert "| `created` | query | [SearchCreatedOption1](models/SearchCreatedOption1.md) or integer | no | style `deepObject`, exploded (`created[x]=1&created[y]=2`) |" in page
+    assert "| `matrix` | path | array of string | yes | style `matrix`, exploded (`;matrix=a;matrix=b`) |" in page
+    assert "Cookie: prefs={prefs}; theme={theme}" in page
+    doc = client(package, Recorder()).search.search.__doc__
+    assert "Query parameter ``pipes``, style ``pipeDelimited``, not" in doc and "Cookie ``prefs``" in doc

@@ -112,3 +112,13 @@ def check(package: Any, generated: Any) -> None:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(logging.NOTSET)
+
+    # The README, the docs and the docstrings say what each operation needs.
+    readme = generated.files["README.md"]
+    assert "| `query_key` | `CASE_SECURITY_QUERY_KEY` | `query parameter sig=<query_key>` | `queryKey` |" in readme
+    page = generated.files["docs/AccountApi.md"]
+    assert "GET /reports?sig=$CASE_SECURITY_QUERY_KEY HTTP/1.1" in page and "Cookie: sessionKey=$CASE_SECURITY_COOKIE_KEY" in page
+    assert "Security: no authentication; or `X-API-Key: <header_key>` (scheme `headerKey`, client argument `header_key`)." in page
+    doc = " ".join(package.resources.account.AccountApi.get_reports.__doc__.split())
+    assert "Security: ``X-API-Key: <header_key>`` (scheme ``headerKey``) and ``query parameter sig=<query_key>`` (scheme ``queryKey``)." in doc
+    assert "MissingAPIKeyError: The client was given none of the credentials" in doc
