@@ -537,7 +537,7 @@ class Builder:
         for key, (at, param) in raw_params.items():
             params[key] = self.parameter(at, param, self.python_name(arguments, param["name"], at, "argument", f"{key[0]} parameter"))
         by_location = {loc: tuple(f for (where, _), f in params.items() if where == loc) for loc in LOCATIONS}
-        requirement, own_requirement = self.operation_security(op)
+        requirement, unapplied, own_requirement = self.operation_security(op)
         return Operation(
             operation_id=str(op_id),
             name=name,
@@ -555,6 +555,7 @@ class Builder:
             pointer=pointer,
             deprecated=op.get("deprecated") is True,
             security=requirement,
+            security_unapplied=unapplied,
             security_is_default=not own_requirement,
         )
 
@@ -692,12 +693,13 @@ class Builder:
             self._schemes = security.schemes(found, self.config.env_prefix)
         return self._schemes
 
-    def operation_security(self, op: dict[str, Any]) -> tuple[tuple[tuple[str, ...], ...], bool]:
-        """The operation's security requirement (its own, else the document's), and whether it has its own."""
+    def operation_security(self, op: dict[str, Any]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...], bool]:
+        """The operation's security requirement (its own, else the document's; see
+        :func:`generator.security.requirement`), and whether it has its own."""
         applied = {s.name for s in self.security()}
-        if isinstance(op.get("security"), list):
-            return security.requirement(op["security"], applied), True
-        return security.requirement(self.document.data.get("security"), applied), False
+        own = isinstance(op.get("security"), list)
+        alternatives, unapplied = security.requirement(op["security"] if own else self.document.data.get("security"), applied)
+        return alternatives, unapplied, own
 
     def all_schemas(self, schemas: list[Schema]) -> tuple[Schema, ...]:
         """The schemas, each model told which imports must come late."""
@@ -743,7 +745,7 @@ class Builder:
             tags=extensions.attach(self.document, tags, all_schemas),
             schemas=all_schemas,
             security=self.security(),
-            default_security=security.requirement(data.get("security"), {s.name for s in self.security()}),
+            default_security=security.requirement(data.get("security"), {s.name for s in self.security()})[0],
             spec_sha256=self.document.sha256,
             generator_version=__version__,
             webhooks=extensions.webhooks(self.document, all_schemas),

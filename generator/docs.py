@@ -9,6 +9,7 @@ import json
 import re
 from urllib.parse import urlsplit
 
+from . import security
 from .ir import Api, Field, Operation, PackageConfig, PyType, Value
 
 FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "md_security", "http_request")
@@ -122,16 +123,7 @@ def md_iter_example(op: Operation, config: PackageConfig, attribute: str) -> str
 
 def md_security(op: Operation, api: Api) -> str:
     """The security an operation needs, as a markdown sentence."""
-    if not op.security:
-        return "Security: none the SDK applies (the spec's schemes for this operation are not supported)."
-    schemes = {s.name: s for s in api.security}
-    options = []
-    for alternative in op.security:
-        if not alternative:
-            options.append("no authentication")
-        else:
-            options.append(" and ".join(f"`{schemes[n].sends}` (scheme `{n}`, client argument `{schemes[n].arguments[0]}`)" for n in alternative if n in schemes))
-    return "Security: " + "; or ".join(options) + "."
+    return "Security: " + security.describe(op, api.security, "`")
 
 
 def md_wire_type(type_: PyType | None, prefix: str = "models/") -> str:

@@ -376,10 +376,13 @@ class Operation:
     return_needs_cast: bool = False  # the return type is not a ``type[T]`` to mypy (a union, an optional): cast it
     cookie_params: tuple[Field, ...] = ()
     #: The security requirement in force: alternatives, each the names of the schemes it
-    #: needs together (``()`` inside means "no authentication"); ``security_is_default``
+    #: needs together (``()`` inside: no credentials from the SDK); ``security_is_default``
     #: when it is the document's ``security`` (the operation declares none of its own).
-    security: tuple[tuple[str, ...], ...] = ()
+    security: tuple[tuple[str, ...], ...] = ((),)
     security_is_default: bool = True
+    #: Schemes the requirement names that the SDK does not apply (their alternatives are ``()``
+    #: in ``security``: nothing is sent for them, and nothing is insisted on).
+    security_unapplied: tuple[str, ...] = ()
 
     @property
     def arguments(self) -> tuple[Field, ...]:
@@ -537,7 +540,7 @@ class Api:
     generator_version: str
     webhooks: tuple[Webhook, ...] = ()
     #: The document's ``security`` (see :attr:`Operation.security`), schemes the SDK applies only.
-    default_security: tuple[tuple[str, ...], ...] = ()
+    default_security: tuple[tuple[str, ...], ...] = ((),)
 
     @property
     def credential_arguments(self) -> tuple[tuple[str, str], ...]:

@@ -12,6 +12,7 @@ import math
 import textwrap
 from typing import Any
 
+from . import security
 from .ir import Field, Model, Operation, PyType, Tag, Waiter
 
 WIDTH = 84
@@ -106,15 +107,7 @@ def _arg_lines(field: Field) -> list[str]:
 
 def _security_lines(op: Operation, api: Any) -> list[str]:
     """The ``Security:`` section of an operation's docstring."""
-    if not op.security:
-        return ["", "Security:", "    None the SDK applies (the spec's schemes for it are not supported)."]
-    options = []
-    for alternative in op.security:
-        if not alternative:
-            options.append("no authentication")
-            continue
-        options.append(" and ".join(f"``{_escape(api.scheme(name).sends)}`` (scheme ``{_escape(name)}``)" for name in alternative))
-    return ["", "Security:", *_fill("; or ".join(options) + ".", WIDTH - 8, "    ", "    ")]
+    return ["", "Security:", *_fill(security.describe(op, api.security, "``", _escape), WIDTH - 8, "    ", "    ")]
 
 
 #: The per-call options every operation method takes after the spec's arguments.
@@ -175,7 +168,7 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
     lines += ["", "Raises:"] + _error_lines(op)
     if not op.security_is_default and op.security and () not in op.security:
         lines.append("    MissingAPIKeyError: The client was given none of the credentials this operation needs.")
-    if api is not None and op.security != ((),):
+    if api is not None and (op.security != ((),) or op.security_unapplied):
         lines += _security_lines(op, api)
     lines += _source(f"``{op.method} {_escape(op.path)}``, operationId ``{_escape(op.operation_id)}``", op.pointer)
     return docstring(lines, "        ")

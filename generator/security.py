@@ -65,20 +65,39 @@ def schemes(found: list[tuple[str, str, Any]], env_prefix: str) -> tuple[Securit
     return tuple(out)
 
 
-def requirement(raw: Any, applied: set[str]) -> tuple[tuple[str, ...], ...]:
-    """A ``security`` list as alternatives of scheme names, keeping only alternatives the SDK can meet.
+def requirement(raw: Any, applied: set[str]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """A ``security`` list as alternatives of scheme names, and the schemes it names that the SDK does not apply.
 
     ``[]`` or no ``security`` at all is ``((),)``: no authentication. An alternative naming a
-    scheme the SDK does not apply is dropped; when every one is dropped the result is ``()``:
-    the SDK sends no credentials (the warning said so).
+    scheme the SDK does not apply becomes ``()`` too: the SDK sends nothing for it and does
+    not insist (the caller may authenticate with ``extra_headers=`` or their own HTTP client).
     """
     if not isinstance(raw, list) or not raw:
-        return ((),)
-    out = []
+        return ((),), ()
+    out: list[tuple[str, ...]] = []
+    unapplied: list[str] = []
     for alternative in raw:
         if not isinstance(alternative, dict):
             continue
         names = tuple(str(name) for name in alternative)
-        if all(name in applied for name in names) and names not in out:
-            out.append(names)
-    return tuple(out)
+        missing = [name for name in names if name not in applied]
+        unapplied += [name for name in missing if name not in unapplied]
+        chosen = () if missing else names
+        if chosen not in out:
+            out.append(chosen)
+    return tuple(out) or ((),), tuple(unapplied)
+
+
+def describe(op: Any, schemes: tuple[SecurityScheme, ...], quote: str, escape: Any = str) -> str:
+    """What ``op`` needs, as one sentence; ``quote`` marks code (a backtick in markdown, two in docstrings)."""
+    by_name = {s.name: s for s in schemes}
+    options = []
+    for alternative in op.security:
+        if alternative:
+            options.append(" and ".join(f"{quote}{escape(by_name[n].sends)}{quote} (scheme {quote}{escape(n)}{quote})" for n in alternative if n in by_name))
+        elif op.security_unapplied:
+            names = ", ".join(f"{quote}{escape(n)}{quote}" for n in op.security_unapplied)
+            options.append(f"{names} (not applied by the SDK: authenticate with {quote}extra_headers={quote} or your own {quote}http_client{quote})")
+        else:
+            options.append("no authentication")
+    return "; or ".join(options) + "."

@@ -118,7 +118,8 @@ def check(package: Any, generated: Any) -> None:
     assert "| `query_key` | `CASE_SECURITY_QUERY_KEY` | `query parameter sig=<query_key>` | `queryKey` |" in readme
     page = generated.files["docs/AccountApi.md"]
     assert "GET /reports?sig=$CASE_SECURITY_QUERY_KEY HTTP/1.1" in page and "Cookie: sessionKey=$CASE_SECURITY_COOKIE_KEY" in page
-    assert "Security: no authentication; or `X-API-Key: <header_key>` (scheme `headerKey`, client argument `header_key`)." in page
+    assert "Security: `oauth` (not applied by the SDK: authenticate with `extra_headers=` or your own `http_client`)." in page
+    assert "Security: no authentication; or `X-API-Key: <header_key>` (scheme `headerKey`)." in page
     doc = " ".join(package.resources.account.AccountApi.get_reports.__doc__.split())
     assert "Security: ``X-API-Key: <header_key>`` (scheme ``headerKey``) and ``query parameter sig=<query_key>`` (scheme ``queryKey``)." in doc
     assert "MissingAPIKeyError: The client was given none of the credentials" in doc
