@@ -198,6 +198,7 @@ class BaseClient:
 
         Use it for one call (``client.with_options(max_retries=5).images.find_one(...)``)
         or a block. Closing the copy does not close the pool; closing this client does.
+        The copy keeps every credential of this client; ``api_key=`` replaces the API key.
         """
         credentials = dict(self._credentials)
         if api_key is not None:

@@ -11,7 +11,6 @@ one the SDK does not apply) sends nothing. A requirement that cannot be met rais
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -71,6 +70,8 @@ def resolve(
         scheme = schemes[name]
         value = credentials[scheme.arguments[0]] or ""
         if scheme.kind == "basic":
+            import base64  # here: only basic auth needs it, once per client
+
             password = credentials.get(scheme.arguments[1]) or ""
             auth.headers["Authorization"] = "Basic " + base64.b64encode(
                 f"{value}:{password}".encode()
