@@ -149,7 +149,10 @@ def path_param(
         ]
         named = style == "matrix"
     if style == "label":
-        return Encoded("." + ("." if explode else ",").join(parts))
+        label = "." + ("." if explode else ",").join(parts)
+        return Encoded(
+            label.replace(".", "%2E") if set(label) == {"."} else label
+        )  # never a dot segment
     if style == "matrix":
         if not parts:
             return Encoded(f";{name}")
@@ -195,7 +198,7 @@ def cookie_pairs(
     value = _plain(value)
     if isinstance(value, Mapping):
         if explode:
-            return [(k, quote(v, safe="")) for k, v in _pairs(value)]
+            return [(quote(k, safe=""), quote(v, safe="")) for k, v in _pairs(value)]
         return [(name, ",".join(quote(p, safe="") for p in _flat(value)))]
     if isinstance(value, list):
         texts = [quote(_text(v), safe="") for v in value]

@@ -83,3 +83,11 @@ def check(package: Any, generated: Any) -> None:
     assert "Cookie: prefs={prefs}; theme={theme}" in page
     doc = client(package, Recorder()).search.search.__doc__
     assert "Query parameter ``pipes``, style ``pipeDelimited``, not" in doc and "Cookie ``prefs``" in doc
+
+    # Values that could change the path or the Cookie header's structure are encoded.
+    odd = Recorder(body={"count": 0})
+    api = client(package, odd).search
+    api.get_shape(label=[""], matrix=["..", "a;b"], simple={"R": 1}, flag=None)
+    assert odd.last.url.raw_path == b"/shapes/%2E/;matrix=%2E%2E;matrix=a%3Bb/R,1"
+    api.search(theme="a=b; c", prefs=["x,y"])
+    assert odd.last.headers["Cookie"] == "prefs=x%2Cy; theme=a%3Db%3B%20c"
