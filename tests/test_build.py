@@ -373,3 +373,13 @@ def test_security_arguments_and_requirements() -> None:
     assert requirement([], applied) == (((),), ())
     assert requirement([{"bearer": []}, {"basic": [], "partner": []}], applied) == ((("bearer",), ("basic", "partner")), ())
     assert requirement([{"oauth": ["read"]}, {"bearer": []}], applied) == (((), ("bearer",)), ("oauth",))
+
+
+def test_an_operation_with_several_tags_is_on_the_first_tags_class_only() -> None:
+    from generator.build import build_with_warnings
+    from generator.loader import load
+
+    api, found = build_with_warnings(load(Path(__file__).resolve().parent / "broken_specs" / "multiple-tags.yaml"))
+    assert [(t.name, [o.name for o in t.operations]) for t in api.tags] == [("Things", ["list_things"])]
+    assert [(d.code, d.severity) for d in found] == [("multiple-tags", "info")]
+    assert "'Things'" in found[0].message
