@@ -12,6 +12,7 @@ import math
 import textwrap
 from typing import Any
 
+from . import security
 from .ir import Field, Model, Operation, PyType, Tag, Waiter
 
 WIDTH = 84
@@ -96,9 +97,17 @@ def field_notes(field: Field) -> str:
 
 
 def _arg_lines(field: Field) -> list[str]:
-    where = {"path": "Path parameter", "query": "Query parameter", "header": "Header", "body": "Body field", "form": "Form field"}[field.location]
-    text = " ".join(part for part in (field.description, field_notes(field), f"{where} ``{field.wire_name}``.") if part)
+    where = {"path": "Path parameter", "query": "Query parameter", "header": "Header", "cookie": "Cookie", "body": "Body field", "form": "Form field"}[field.location]
+    sent = f"{where} ``{field.wire_name}``"
+    if field.style and (field.serialized or field.type.kind == "list"):
+        sent += ", " + field.serialization.replace("`", "``")
+    text = " ".join(part for part in (field.description, field_notes(field), sent + ".") if part)
     return _item(f"{field.name}: {text}")
+
+
+def _security_lines(op: Operation, api: Any) -> list[str]:
+    """The ``Security:`` section of an operation's docstring."""
+    return ["", "Security:", *_fill(security.describe(op, api.security, "``", _escape), WIDTH - 8, "    ", "    ")]
 
 
 #: The per-call options every operation method takes after the spec's arguments.
@@ -137,7 +146,7 @@ def _source(what: str, pointer: str) -> list[str]:
     return ["", "Source:", f"    {what}", f"    (spec ``#{_escape(pointer)}``)."]
 
 
-def operation_docstring(op: Operation) -> str:
+def operation_docstring(op: Operation, api: Any = None) -> str:
     """Summary, description, each argument, the return value, the errors and the source."""
     lines = [_summary(op) + ".", ""]
     if op.description:
@@ -157,6 +166,10 @@ def operation_docstring(op: Operation) -> str:
         what += " The decoded JSON body, or None when the body is empty."
     lines += _item(f"{returned}: {what} (HTTP {success.status})")
     lines += ["", "Raises:"] + _error_lines(op)
+    if not op.security_is_default and op.security and () not in op.security:
+        lines.append("    MissingAPIKeyError: The client was given none of the credentials this operation needs.")
+    if api is not None and (op.security != ((),) or op.security_unapplied):
+        lines += _security_lines(op, api)
     lines += _source(f"``{op.method} {_escape(op.path)}``, operationId ``{_escape(op.operation_id)}``", op.pointer)
     return docstring(lines, "        ")
 
@@ -299,6 +312,47 @@ def error_models(op: Operation) -> str:
     return "{" + ", ".join(items) + "}"
 
 
+def credential_doc(api: Any, argument: str) -> str:
+    """What the client argument ``argument`` is, for the client's docstring (one line)."""
+    if argument == "password":
+        return "The password of HTTP basic authentication, with ``username``; may be left out (empty)."
+    schemes = [s for s in api.security if argument in s.arguments]
+    if not schemes:
+        return "Not used: the spec declares no security scheme the SDK applies that takes it."
+    scheme = schemes[0]
+    what = "The user name of HTTP basic authentication." if scheme.kind == "basic" else "The API key."
+    return f"{what} Sent as ``{_escape(scheme.sends)}`` (scheme ``{_escape(scheme.name)}``)."
+
+
+def missing_credentials_doc(api: Any) -> str:
+    """The ``Raises:`` line of a client whose spec requires credentials for every operation."""
+    options = [" and ".join(f"``{api.scheme(n).arguments[0]}`` (``{api.scheme(n).env[0]}``)" for n in alternative) for alternative in api.default_security]
+    return "Neither " + " nor ".join(options) + " was given." if len(options) > 1 else f"No {options[0]} was given."
+
+
+def wire_item(field: Field) -> str:
+    """The item a generated method writes for one parameter: in the path or headers dict, the
+    query dict (a ``**`` spread when serialised) or the cookie list (a ``*`` spread).
+
+    Only parameters marked ``serialized`` go through the runtime's ``_params`` functions.
+    """
+    key = pyrepr(field.wire_name)
+    json = ", 'json'" if field.style == "json" else ""
+    if field.location == "cookie":
+        return f"*cookie_pairs({key}, {field.name}, {field.explode}{json})"
+    if not field.serialized:
+        return f"{key}: {field.name}"
+    if field.location == "query":
+        return f"**query_param({key}, {field.name}, {pyrepr(field.style)}, {field.explode})"
+    if field.location == "path":
+        return f"{key}: path_param({key}, {field.name}, {pyrepr(field.style)}, {field.explode})"
+    return f"{key}: header_param({field.name}, {field.explode}{json})"
+
+
+#: The ``_params`` function each location's serialised parameters use.
+_SERIALIZERS = {"path": "path_param", "query": "query_param", "header": "header_param", "cookie": "cookie_pairs"}
+
+
 def tag_imports(tag: Tag) -> list[str]:
     """Import lines of an API class module, each name once, sorted."""
     typing_names: set[str] = set()
@@ -312,6 +366,9 @@ def tag_imports(tag: Tag) -> list[str]:
             utils.add("path_template")
         if op.query_params or (op.body and not op.body.is_multipart and op.body.flattened) or op.header_params:
             utils.add("without_none")
+        for param in op.parameters:
+            if param.serialized:
+                runtime.setdefault("_params", set()).add(_SERIALIZERS[param.location])
         if op.body and op.body.is_multipart:
             utils |= {"amultipart", "multipart"}
         if op.body and op.body.exactly_one_of:

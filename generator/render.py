@@ -141,6 +141,9 @@ def environment(templates: Path = TEMPLATES, guide: Path | None = None, override
         "cast_to",
         "error_models",
         "tag_imports",
+        "wire_item",
+        "credential_doc",
+        "missing_credentials_doc",
         "model_imports",
     ):
         env.filters[name] = getattr(pysource, name)

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
-from . import extensions
+from . import extensions, security
 from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
 from .loader import Document, UnresolvedRef
 from .types import is_json_media_type
@@ -29,9 +29,6 @@ REQUEST_MEDIA_TYPES = ("application/json", "multipart/form-data")
 """Request body media types the SDK sends, in order of preference."""
 
 
-def is_bearer(scheme: Any) -> bool:
-    """Whether a security scheme is HTTP bearer auth, the one the SDK applies."""
-    return isinstance(scheme, dict) and scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer"
 
 def validate(document: Document) -> Diagnostics:
     """Every problem of ``document``, errors and warnings, in the order found."""
@@ -196,8 +193,11 @@ def _check_arguments(document: Document, pointer: str, path: str, operation: dic
             candidates += [(pointer_join(base, i), p) for i, p in enumerate(params)]
     for at, param in candidates:
         at, param = _deref(document, at, param)
-        if isinstance(param, dict) and param.get("in") == "cookie":
-            yield _diag(document, "unsupported-parameter-location", at, f"cookie parameter {param.get('name')!r} will not be sent", "warning")
+        content = param.get("content") if isinstance(param, dict) else None
+        if isinstance(content, dict) and content and not isinstance(param.get("schema"), dict):
+            media = str(next(iter(content)))
+            if not is_json_media_type(media):
+                yield _diag(document, "unsupported-parameter", pointer_join(at, "content"), f"parameter {param.get('name')!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")
     body_pointer, body = _deref(document, pointer_join(pointer, "requestBody"), operation.get("requestBody"))
     if not isinstance(body, dict):
         return
@@ -213,5 +213,5 @@ def _check_security(document: Document) -> Iterator[Diagnostic]:
         return
     for name, scheme in schemes.items():
         at, scheme = _deref(document, pointer_join("/components/securitySchemes", name), scheme)
-        if isinstance(scheme, dict) and not is_bearer(scheme):
+        if isinstance(scheme, dict) and not security.kind_of(scheme):
             yield _diag(document, "unsupported-security-scheme", at, f"security scheme {name!r} ({scheme.get('type')}) is not applied by the SDK", "warning")

@@ -29,7 +29,7 @@ NOT_FROM_A_SPEC = {"invalid-output", "internal-error", "invalid-config", "invali
 INFO_CODES = {"multiple-tags"}
 WARNING_CODES = {
     "unsupported-security-scheme",
-    "unsupported-parameter-location",
+    "unsupported-parameter",
     "unsupported-media-type",
     "unsupported-schema",
     "missing-operation-id",
@@ -222,9 +222,9 @@ paths:
       tags: [Things]
       parameters:
         - name: session
-          in: cookie
-          schema:
-            type: string
+          in: query
+          content:
+            text/csv: {schema: {type: string}}
       responses:
         "200":
           description: ok
@@ -253,9 +253,9 @@ paths:
 components:
   securitySchemes:
     key:
-      type: apiKey
-      in: header
-      name: X-Key
+      type: http
+      scheme: digest
+      description: Digest authentication.
   schemas:
     Thing:
       type: object
@@ -280,7 +280,7 @@ def test_several_problems_are_reported_at_once(tmp_path: Path, capsys: pytest.Ca
     assert not out.exists()
     stderr = capsys.readouterr().err
     expected = [
-        ("unsupported-parameter-location", "/paths/~1things/get/parameters/0", 11),
+        ("unsupported-parameter", "/paths/~1things/get/parameters/0/content", 13),
         ("missing-success-response", "/paths/~1things/post/responses", 26),
         ("unsupported-media-type", "/paths/~1things/post/requestBody/content", 22),
         ("unresolved-ref", "/paths/~1others/get/responses/200/content/application~1json/schema/$ref", 39),

@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 import httpx
 import pydantic
 
+from ._auth import Auth, Scheme, Security, resolve
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -25,6 +26,7 @@ from ._exceptions import (
     make_status_error,
 )
 from ._logs import log_request, log_response, log_retry, setup_logging
+from ._params import cookie_header
 from ._response import APIResponse, wants_raw_response
 from ._retries import DEFAULT_MAX_RETRIES, backoff, should_retry_error, should_retry_response
 from ._types import NOT_GIVEN, NotGiven, Timeout
@@ -92,23 +94,32 @@ class BaseClient:
     def __init__(
         self,
         *,
-        api_key: str | None,
+        credentials: Mapping[str, str | None],
+        schemes: Mapping[str, Scheme],
+        security: Security,
         base_url: str,
         timeout: Timeout,
         max_retries: int = DEFAULT_MAX_RETRIES,
-        auth_header: str,
-        auth_scheme: str,
     ) -> None:
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.max_retries = max_retries
-        self._api_key = api_key
-        self._headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
-        if api_key is not None and auth_header:
-            self._headers[auth_header] = f"{auth_scheme} {api_key}".strip()
+        self._credentials = dict(credentials)
+        self._schemes = schemes
+        self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        self._auth = resolve(security, schemes, credentials, self._base_headers)
+        self._headers = self._auth.headers
+        self._auths: dict[Security, Auth] = {}
         setup_logging()
+
+    def _auth_for(self, security: Security) -> Auth:
+        """The credentials of an operation with its own security requirement (cached: they do not change)."""
+        auth = self._auths.get(security)
+        if auth is None:
+            auth = self._auths[security] = resolve(security, self._schemes, self._credentials, self._base_headers)
+        return auth
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
@@ -126,16 +137,21 @@ class BaseClient:
         extra_headers: Mapping[str, str] | None,
         extra_query: Mapping[str, object] | None,
         timeout: Timeout | NotGiven,
+        security: Security | None = None,
+        cookies: list[tuple[str, str]] | None = None,
     ) -> httpx.Request:
-        sent: dict[str, str] | httpx.Headers = self._headers
+        auth = self._auth if security is None else self._auth_for(security)
+        sent: dict[str, str] | httpx.Headers = auth.headers
+        if auth.params:
+            params = {**auth.params, **(params or {})}
         if headers or extra_headers:
-            sent = httpx.Headers(self._headers)  # names compare case-insensitively: a later one replaces
+            sent = httpx.Headers(auth.headers)  # names compare case-insensitively: a later one replaces
             for name, value in (headers or {}).items():
                 sent[name] = str(value)
             for name, value in (extra_headers or {}).items():
                 sent[name] = value
         timeout = self.timeout if isinstance(timeout, NotGiven) else timeout
-        return http.build_request(
+        request = http.build_request(
             method,
             self.base_url + path,
             params=_merge(params, extra_query),
@@ -144,6 +160,10 @@ class BaseClient:
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
+        if cookies or auth.cookies:
+            # On this request only (the HTTP client's cookie jar is left alone), after its own cookies.
+            request.headers["Cookie"] = cookie_header(request.headers.get("Cookie"), auth.cookies + (cookies or []))
+        return request
 
     def _retry_after_error(self, request: httpx.Request, retries_taken: int, error: httpx.TransportError) -> float:
         """Seconds to wait before sending ``request`` again after ``error``.
@@ -178,9 +198,13 @@ class BaseClient:
 
         Use it for one call (``client.with_options(max_retries=5).images.find_one(...)``)
         or a block. Closing the copy does not close the pool; closing this client does.
+        The copy keeps every credential of this client; ``api_key=`` replaces the API key.
         """
+        credentials = dict(self._credentials)
+        if api_key is not None:
+            credentials["api_key"] = api_key
         return cast(_B, cast(Any, type(self))(
-            api_key=api_key if api_key is not None else self._api_key,
+            **credentials,
             base_url=base_url if base_url is not None else self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=max_retries if max_retries is not None else self.max_retries,
@@ -220,16 +244,23 @@ class SyncAPIClient(BaseClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Security | None = None,
+        cookies: list[tuple[str, str]] | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
-        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead.
+        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead. ``security``
+        is the operation's own requirement (``None``: the document's); ``cookies`` go in this
+        request's ``Cookie`` header, each attempt.
+
+        Raises:
+            MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
         """
         retries_taken = 0
         while True:
             request = self._build_request(
                 self._http, method, path, params=params, json=json, files=files, headers=headers,
-                extra_headers=extra_headers, extra_query=extra_query, timeout=timeout,
+                extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, security=security, cookies=cookies,
             )
             log_request(request, retries_taken + 1)
             try:
@@ -285,10 +316,17 @@ class AsyncAPIClient(BaseClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Security | None = None,
+        cookies: list[tuple[str, str]] | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
-        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead.
+        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead. ``security``
+        is the operation's own requirement (``None``: the document's); ``cookies`` go in this
+        request's ``Cookie`` header, each attempt.
+
+        Raises:
+            MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
         """
         import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio
 
@@ -296,7 +334,7 @@ class AsyncAPIClient(BaseClient):
         while True:
             request = self._build_request(
                 self._http, method, path, params=params, json=json, files=files, headers=headers,
-                extra_headers=extra_headers, extra_query=extra_query, timeout=timeout,
+                extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, security=security, cookies=cookies,
             )
             log_request(request, retries_taken + 1)
             try:

@@ -17,6 +17,7 @@ from typing import Any, Generic, ParamSpec, TypeVar, cast
 import httpx
 
 from ._exceptions import ErrorModels
+from ._logs import redacted_url
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -92,7 +93,7 @@ class APIResponse(Generic[T]):
         return self._parsed[0]
 
     def __repr__(self) -> str:
-        return f"<APIResponse [{self.status_code} {self.http_response.reason_phrase}] {self.method} {self.url}>"
+        return f"<APIResponse [{self.status_code} {self.http_response.reason_phrase}] {self.method} {redacted_url(self.http_response.request)}>"
 
 
 def to_raw_response(method: Callable[P, R]) -> Callable[P, APIResponse[R]]:

@@ -8,7 +8,7 @@ import os
 import httpx
 
 from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
-from ._exceptions import MissingAPIKeyError
+from ._auth import Scheme, Security
 from ._retries import DEFAULT_MAX_RETRIES
 from ._types import Timeout
 from .resources.images import AsyncImagesApi, ImagesApi
@@ -21,13 +21,19 @@ DEFAULT_BASE_URL = "https://api.tryleap.ai"
 """The first server of the spec."""
 
 
-def _api_key(api_key: str | None) -> str | None:
-    key = api_key if api_key is not None else os.environ.get("LEAP_API_KEY")
-    if not key:
-        raise MissingAPIKeyError(
-            "No API key: pass api_key=... to the client or set the LEAP_API_KEY environment variable."
-        )
-    return key
+SCHEMES: dict[str, Scheme] = {
+    "bearer": Scheme(
+        "bearer", "header", "Authorization", ("api_key",), ("LEAP_API_KEY",)
+    ),
+}
+"""The spec's security schemes the SDK applies (``components.securitySchemes``)."""
+
+SECURITY: Security = (("bearer",),)
+"""The spec's ``security``: what every operation without its own requirement needs."""
+
+
+def _from_env(value: str | None, variable: str) -> str | None:
+    return value if value is not None else os.environ.get(variable)
 
 
 def _base_url(base_url: str | httpx.URL | None) -> str:
@@ -42,7 +48,7 @@ class Leap(SyncAPIClient):
     Use it in a ``with`` block, or call ``close()`` when done.
 
     Args:
-        api_key: The API key, sent as ``Authorization: Bearer <key>``.
+        api_key: The API key. Sent as ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
             Default: the ``LEAP_API_KEY`` environment variable.
         base_url: Where the API is. Default: the ``LEAP_BASE_URL``
             environment variable, else ``https://api.tryleap.ai``.
@@ -56,7 +62,7 @@ class Leap(SyncAPIClient):
             transports, limits). The client does not close one you pass in.
 
     Raises:
-        MissingAPIKeyError: No ``api_key`` was passed and ``LEAP_API_KEY`` is not set.
+        MissingAPIKeyError: No ``api_key`` (``LEAP_API_KEY``) was given.
         ValueError: ``max_retries`` is negative.
 
     ``with_options(max_retries=..., timeout=...)`` returns a copy with other settings that
@@ -82,13 +88,15 @@ class Leap(SyncAPIClient):
         http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(
-            api_key=_api_key(api_key),
+            credentials={
+                "api_key": _from_env(api_key, "LEAP_API_KEY"),
+            },
+            schemes=SCHEMES,
+            security=SECURITY,
             base_url=_base_url(base_url),
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
-            auth_header="Authorization",
-            auth_scheme="Bearer",
         )
         self.images = ImagesApi(self)
         self.image_models = ImageModelsApi(self)
@@ -101,7 +109,7 @@ class AsyncLeap(AsyncAPIClient):
     Every method is a coroutine; use it in ``async with`` or ``await close()``.
 
     Args:
-        api_key: The API key, sent as ``Authorization: Bearer <key>``.
+        api_key: The API key. Sent as ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
             Default: the ``LEAP_API_KEY`` environment variable.
         base_url: Where the API is. Default: the ``LEAP_BASE_URL``
             environment variable, else ``https://api.tryleap.ai``.
@@ -115,7 +123,7 @@ class AsyncLeap(AsyncAPIClient):
             transports, limits). The client does not close one you pass in.
 
     Raises:
-        MissingAPIKeyError: No ``api_key`` was passed and ``LEAP_API_KEY`` is not set.
+        MissingAPIKeyError: No ``api_key`` (``LEAP_API_KEY``) was given.
         ValueError: ``max_retries`` is negative.
 
     ``with_options(max_retries=..., timeout=...)`` returns a copy with other settings that
@@ -141,13 +149,15 @@ class AsyncLeap(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(
-            api_key=_api_key(api_key),
+            credentials={
+                "api_key": _from_env(api_key, "LEAP_API_KEY"),
+            },
+            schemes=SCHEMES,
+            security=SECURITY,
             base_url=_base_url(base_url),
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
-            auth_header="Authorization",
-            auth_scheme="Bearer",
         )
         self.images = AsyncImagesApi(self)
         self.image_models = AsyncImageModelsApi(self)

@@ -23,8 +23,7 @@
     ├── WaitTimeoutError           a wait ran out of time (``.last``, ``.state``); also a TimeoutError
     └── WebhookParseError          a webhook body matches no shape the spec declares; also a ValueError
 
-Messages never contain the API key: requests keep it in a header, and no message shows
-request headers.
+Messages never contain a credential: no message shows request headers, cookies or URLs.
 """
 
 from __future__ import annotations
@@ -66,7 +65,13 @@ class LeapError(Exception):
 
 
 class MissingAPIKeyError(LeapError):
-    """Raised by the client constructor when no API key was passed and ``LEAP_API_KEY`` is unset."""
+    """A credential the spec's security requires was neither passed to the client nor found in the environment.
+
+    Raised by the client constructor for the document's ``security`` (no
+    ``api_key`` and no ``LEAP_API_KEY``, for a bearer key), and by a call for an
+    operation's own requirement. The message names the arguments and environment variables
+    that would meet it.
+    """
 
 
 def _job_id(job: object) -> str:

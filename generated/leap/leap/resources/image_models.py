@@ -98,6 +98,9 @@ class ImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``POST /api/v2/images/models/new``, operationId ``trainModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1new/post``).
@@ -256,6 +259,9 @@ class ImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v2/images/models``, operationId ``listAllModels``
             (spec ``#/paths/~1api~1v2~1images~1models/get``).
@@ -306,6 +312,9 @@ class ImageModelsApi:
             APIResponseValidationError: The success response does not match the spec.
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
+
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
 
         Source:
             ``GET /api/v2/images/models/{modelId}``, operationId ``getModel``
@@ -415,6 +424,9 @@ class ImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``DELETE /api/v2/images/models/{modelId}``, operationId ``deleteModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/delete``).
@@ -522,6 +534,9 @@ class AsyncImageModelsApi:
             APIResponseValidationError: The success response does not match the spec.
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
+
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
 
         Source:
             ``POST /api/v2/images/models/new``, operationId ``trainModel``
@@ -681,6 +696,9 @@ class AsyncImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v2/images/models``, operationId ``listAllModels``
             (spec ``#/paths/~1api~1v2~1images~1models/get``).
@@ -731,6 +749,9 @@ class AsyncImageModelsApi:
             APIResponseValidationError: The success response does not match the spec.
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
+
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
 
         Source:
             ``GET /api/v2/images/models/{modelId}``, operationId ``getModel``
@@ -839,6 +860,9 @@ class AsyncImageModelsApi:
             APIResponseValidationError: The success response does not match the spec.
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
+
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
 
         Source:
             ``DELETE /api/v2/images/models/{modelId}``, operationId ``deleteModel``

@@ -118,6 +118,9 @@ class ImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
@@ -307,6 +310,9 @@ class ImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
@@ -425,6 +431,9 @@ class ImagesApi:
             APIResponseValidationError: The success response does not match the spec.
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
+
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
 
         Source:
             ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
@@ -552,6 +561,9 @@ class ImagesApi:
             APIResponseValidationError: The success response does not match the spec.
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
+
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
 
         Source:
             ``DELETE /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``delete``
@@ -681,6 +693,9 @@ class AsyncImagesApi:
             APIResponseValidationError: The success response does not match the spec.
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
+
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
 
         Source:
             ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
@@ -871,6 +886,9 @@ class AsyncImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
@@ -989,6 +1007,9 @@ class AsyncImagesApi:
             APIResponseValidationError: The success response does not match the spec.
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
+
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
 
         Source:
             ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
@@ -1116,6 +1137,9 @@ class AsyncImagesApi:
             APIResponseValidationError: The success response does not match the spec.
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
+
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
 
         Source:
             ``DELETE /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``delete``
