@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .bundle import BundleProblem, bundle
+from .cache import Cache, digest, file_hashes, fingerprint
 from .diagnostics import CODES, Diagnostic, SpecError, pointer_join, pointer_parts
 
 
@@ -45,6 +46,19 @@ class Document:
     sha256: str
     root_node: Any
     ref_problems: tuple[BundleProblem, ...] = ()  # references to other files that could not be followed
+    source: bytes | None = None  # the root file's bytes, composed again when a line is asked for and root_node is None
+    files: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every file read: the root file, then what its $refs read
+
+    def _node(self) -> Any:
+        if self.root_node is None and self.source is not None:
+            loader = _Loader(self.source)
+            try:
+                object.__setattr__(self, "root_node", loader.get_single_node())
+            except yaml.YAMLError:
+                object.__setattr__(self, "source", None)
+            finally:
+                loader.dispose()
+        return self.root_node
 
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line of the deepest element on ``pointer`` that exists in the file.
@@ -52,7 +66,7 @@ class Document:
         A mapping entry is on the line of its key (``get:``), not of its value, which in
         block style starts on the next line.
         """
-        node = self.root_node
+        node = self._node()
         if node is None:
             return None
         line = node.start_mark.line + 1
@@ -121,25 +135,41 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def load(path: str | Path) -> Document:
-    """Read and parse ``path``; raise :class:`SpecError` when it cannot be read as a mapping."""
+def _spec_error(code: str, message: str, shown: str, line: int | None = None) -> SpecError:
+    return SpecError([Diagnostic(code, "error", "", message, CODES[code][1], file=shown, line=line)])
+
+
+def _cached(cache: Cache, key: str, path: Path, raw: bytes) -> Document | None:
+    """The document stored under ``key``, when every file its ``$ref``s read still has the bytes it had."""
+    entry = cache.read_value("spec", key)
+    if not isinstance(entry, tuple) or len(entry) != 3:
+        return None
+    data, digest, files = entry
+    if not isinstance(data, dict) or not isinstance(files, tuple) or not all(isinstance(f, tuple) and len(f) == 2 for f in files):
+        return None
+    if file_hashes(Path(name) for name, _ in files[1:]) != dict(files[1:]):
+        return None
+    return Document(data=data, path=path, sha256=digest, root_node=None, source=raw, files=files)
+
+
+def load(path: str | Path, cache: Cache | None = None) -> Document:
+    """Read and parse ``path``; raise :class:`SpecError` when it cannot be read as a mapping.
+
+    With a ``cache``, a document parsed before from the same bytes (and the same referenced
+    files) is taken from it; its node tree is then composed only when a line is asked for.
+    """
     path = Path(path)
     shown = _display_path(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SpecError(
-            [
-                Diagnostic(
-                    "spec-not-readable",
-                    "error",
-                    "",
-                    f"cannot read the spec: {exc.strerror or exc}",
-                    CODES["spec-not-readable"][1],
-                    file=shown,
-                )
-            ]
-        ) from None
+        raise _spec_error("spec-not-readable", f"cannot read the spec: {exc.strerror or exc}", shown) from None
+    root_sha = hashlib.sha256(raw).hexdigest()
+    key = digest("spec", fingerprint(), path.resolve(), root_sha) if cache is not None else ""
+    if cache is not None:
+        found = _cached(cache, key, path, raw)
+        if found is not None:
+            return found
     loader = _Loader(raw)
     try:
         node = loader.get_single_node()
@@ -147,40 +177,20 @@ def load(path: str | Path) -> Document:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SpecError(
-            [
-                Diagnostic(
-                    "yaml-syntax",
-                    "error",
-                    "",
-                    f"the file is not valid YAML: {problem}",
-                    CODES["yaml-syntax"][1],
-                    file=shown,
-                    line=None if mark is None else mark.line + 1,
-                )
-            ]
-        ) from None
+        raise _spec_error("yaml-syntax", f"the file is not valid YAML: {problem}", shown, None if mark is None else mark.line + 1) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise SpecError(
-            [
-                Diagnostic(
-                    "spec-not-a-mapping",
-                    "error",
-                    "",
-                    f"the document is a {type(data).__name__}, not a mapping",
-                    CODES["spec-not-a-mapping"][1],
-                    file=shown,
-                    line=1,
-                )
-            ]
-        )
+        raise _spec_error("spec-not-a-mapping", f"the document is a {type(data).__name__}, not a mapping", shown, 1)
     followed = bundle(data, path, _Loader)
-    digest = hashlib.sha256(raw).hexdigest()
+    sha = root_sha
     if followed.digest:  # the spec is several files: any of them changes the hash
-        digest = hashlib.sha256((digest + followed.digest).encode()).hexdigest()
-    return Document(data=data, path=path, sha256=digest, root_node=node, ref_problems=tuple(followed.problems))
+        sha = hashlib.sha256((sha + followed.digest).encode()).hexdigest()
+    files = ((str(path.resolve()), root_sha), *((str(p), hashlib.sha256(b).hexdigest()) for p, b in sorted(followed.files.items())))
+    document = Document(data=data, path=path, sha256=sha, root_node=node, ref_problems=tuple(followed.problems), source=raw, files=files)
+    if cache is not None and not followed.problems:  # a file that could not be read may appear later: no entry
+        cache.write_value("spec", key, (data, sha, files))
+    return document
 
 
 __all__ = ["Document", "UnresolvedRef", "load", "pointer_join"]

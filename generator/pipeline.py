@@ -8,10 +8,11 @@ from pathlib import Path
 
 from . import __version__
 from .build import build_with_warnings
+from .cache import Cache, jinja_bytecode
 from .diagnostics import CODES, Diagnostic, SpecError
 from .fmt import format_files
 from .ir import Api, PackageConfig
-from .loader import load
+from .loader import Document, load
 from .render import GUIDE_FOLDER, TEMPLATES, render
 from .validate import validate
 from .write import STAMP, stamp
@@ -22,6 +23,8 @@ class Result:
     api: Api
     files: dict[str, str]
     warnings: list[Diagnostic]
+    sources: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every spec file read: the root, then what its $refs read
+    folders: tuple[str, ...] = ()  # the folders whose files were rendered or copied (templates, guide pages)
 
 
 def _internal_error(spec: Path, stage: str, exc: BaseException) -> SpecError:
@@ -32,10 +35,10 @@ def _internal_error(spec: Path, stage: str, exc: BaseException) -> SpecError:
     return SpecError([Diagnostic("internal-error", "error", "", message, CODES["internal-error"][1], file=str(spec))])
 
 
-def _built(spec: Path, config: PackageConfig | None, strict: bool) -> tuple[Api, list[Diagnostic]]:
-    document = load(spec)
+def _built(spec: Path, config: PackageConfig | None, strict: bool, cache: Cache | None = None) -> tuple[Api, list[Diagnostic], Document]:
+    document = load(spec, cache)
     try:
-        found = validate(document)
+        found = validate(document, cache)
     except RecursionError as exc:
         raise _internal_error(spec, "validating (the spec nests too deeply)", exc) from None
     if found.errors:
@@ -49,25 +52,32 @@ def _built(spec: Path, config: PackageConfig | None, strict: bool) -> tuple[Api,
     warnings = found.warnings + more
     if strict and warnings:
         raise SpecError(warnings)
-    return api, warnings
+    return api, warnings, document
 
 
-def check_spec(spec: Path, *, strict: bool = False, config: PackageConfig | None = None) -> list[Diagnostic]:
+def check_spec(spec: Path, *, strict: bool = False, config: PackageConfig | None = None, cache: Cache | None = None) -> list[Diagnostic]:
     """Load, validate and build ``spec``; return its warnings, raise :class:`SpecError` on errors."""
-    return _built(spec, config, strict)[1]
+    return _built(spec, config, strict, cache)[1]
 
 
-def generate_files(spec: Path, *, config: PackageConfig | None = None, templates: Path = TEMPLATES, strict: bool = False) -> Result:
+def generate_files(
+    spec: Path, *, config: PackageConfig | None = None, templates: Path | None = None, strict: bool = False, cache: Cache | None = None
+) -> Result:
     """Every file of the SDK for ``spec``, in memory; nothing is written.
+
+    ``cache`` (see :mod:`generator.cache`) keeps parsed specs, validation results and
+    black's output between runs; the files are the same with it or without it.
 
     Raises:
         SpecError: the spec has errors (or warnings, with ``strict``).
     """
-    api, warnings = _built(spec, config, strict)
+    api, warnings, document = _built(spec, config, strict, cache)
+    templates = TEMPLATES if templates is None else templates
+    guide = Path(spec).parent / GUIDE_FOLDER
     try:
-        rendered = render(api, templates, Path(spec).parent / GUIDE_FOLDER)
+        rendered = render(api, templates, guide, None if cache is None else jinja_bytecode(cache))
     except Exception as exc:
         raise _internal_error(spec, "rendering", exc) from None
-    files = format_files(rendered)
+    files = format_files(rendered, cache)
     files[STAMP] = stamp(api.spec_sha256, __version__, files)
-    return Result(api, files, warnings)
+    return Result(api, files, warnings, document.files, (str(Path(templates).resolve()), str(guide.resolve())))

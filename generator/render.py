@@ -73,7 +73,7 @@ def guide_pages(folder: Path | None) -> tuple[GuidePage, ...]:
 OPTIONAL = {"package/webhooks.py.jinja": "webhooks", "package/_webhooks.py": "webhooks"}
 
 
-def environment(templates: Path = TEMPLATES, guide: Path | None = None) -> jinja2.Environment:
+def environment(templates: Path = TEMPLATES, guide: Path | None = None, bytecode_cache: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     loader: jinja2.BaseLoader = jinja2.FileSystemLoader(str(templates))
     if guide is not None:
         loader = jinja2.ChoiceLoader([loader, jinja2.PrefixLoader({GUIDE_FOLDER: jinja2.FileSystemLoader(str(guide))})])
@@ -84,6 +84,7 @@ def environment(templates: Path = TEMPLATES, guide: Path | None = None) -> jinja
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=bytecode_cache,
     )
     for name in (
         "pyrepr",
@@ -134,9 +135,9 @@ def plan(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> li
     return sorted(jobs, key=lambda job: job[0])
 
 
-def render(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> dict[str, str]:
-    """Every output file as text, keyed by its path relative to the output folder."""
-    env = environment(templates, guide)
+def render(api: Api, templates: Path = TEMPLATES, guide: Path | None = None, bytecode_cache: jinja2.BytecodeCache | None = None) -> dict[str, str]:
+    """Every output file as text, keyed by its path relative to the output folder (``bytecode_cache``: compiled templates)."""
+    env = environment(templates, guide, bytecode_cache)
     files: dict[str, str] = {}
     header = HEADER.format(title=api.config.title)
     guides = guide_pages(guide)

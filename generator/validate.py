@@ -16,10 +16,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
-
 from . import extensions
+from .cache import Cache, digest, fingerprint
 from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
 from .loader import Document, UnresolvedRef
 from .types import is_json_media_type
@@ -33,8 +31,12 @@ def is_bearer(scheme: Any) -> bool:
     """Whether a security scheme is HTTP bearer auth, the one the SDK applies."""
     return isinstance(scheme, dict) and scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer"
 
-def validate(document: Document) -> Diagnostics:
-    """Every problem of ``document``, errors and warnings, in the order found."""
+def validate(document: Document, cache: Cache | None = None) -> Diagnostics:
+    """Every problem of ``document``, errors and warnings, in the order found.
+
+    With a ``cache``, what openapi-spec-validator (the slow pass) found in a document with the
+    same files (same paths, same bytes) is taken from it.
+    """
     found = Diagnostics()
     found.extend(_check_version(document))
     if found.errors:
@@ -42,7 +44,7 @@ def validate(document: Document) -> Diagnostics:
     refs = list(_check_refs(document))
     found.extend(refs)
     if not refs:
-        found.extend(_check_openapi_schema(document))
+        found.extend(_check_openapi_schema(document, cache))
     found.extend(_check_operations(document))
     found.extend(_check_security(document))
     if not found.errors:
@@ -95,7 +97,71 @@ def _check_refs(document: Document) -> Iterator[Diagnostic]:
             yield _diag(document, "unresolved-ref", at, f"{ref!r} does not resolve")
 
 
-def _check_openapi_schema(document: Document) -> Iterator[Diagnostic]:
+def _check_openapi_schema(document: Document, cache: Cache | None = None) -> Iterator[Diagnostic]:
+    for pointer, message in _cached_schema_problems(document, cache):
+        yield _diag(document, "openapi-schema", pointer, message)
+
+
+def _cached_schema_problems(document: Document, cache: Cache | None) -> list[tuple[str, str]]:
+    """:func:`_schema_problems`, from the cache when it has them for these very files; or, when the last
+    document validated from the same path had no problem and this one differs from it only in the text
+    of descriptions and summaries (which the OpenAPI schema only requires to be strings), none."""
+    if cache is None or not document.files:
+        return _schema_problems(document)
+    key = digest("schema", fingerprint(), *(part for item in document.files for part in item))
+    problems = cache.read_value("schema", key)
+    if isinstance(problems, list) and all(isinstance(p, tuple) and len(p) == 2 for p in problems):
+        return problems
+    last_key = digest("schema-last", fingerprint(), document.files[0][0])
+    last = cache.read_value("schema-last", last_key)
+    if isinstance(last, dict) and last and _same_but_descriptions(last, document.data):
+        problems = []
+    else:
+        problems = _schema_problems(document)
+    cache.write_value("schema", key, problems)
+    if not problems:
+        cache.write_value("schema-last", last_key, document.data)
+    return problems
+
+
+#: Keys whose string value the OpenAPI schema (3.0 and 3.1) accepts whatever its text.
+_FREE_TEXT = frozenset({"description", "summary"})
+#: Keys under which a document holds data (checked against its schemas) or extensions, not OpenAPI objects.
+_DATA = frozenset({"example", "examples", "default", "enum", "const", "mapping", "links"})
+
+
+def _same_but_descriptions(old: Any, new: Any) -> bool:
+    """Whether ``new`` equals ``old`` but for the text of ``description`` and ``summary`` strings outside data."""
+    stack: list[tuple[Any, Any, bool]] = [(old, new, False)]
+    while stack:
+        a, b, in_data = stack.pop()
+        if type(a) is not type(b):
+            return False
+        if isinstance(a, dict):
+            if list(a) != list(b):
+                return False
+            for key, value in a.items():
+                other = b[key]
+                if value is other:
+                    continue
+                data = in_data or (isinstance(key, str) and (key in _DATA or key.startswith("x-")))
+                if not data and key in _FREE_TEXT and type(value) is str and type(other) is str:
+                    continue
+                stack.append((value, other, data))
+        elif isinstance(a, list):
+            if len(a) != len(b):
+                return False
+            stack.extend((x, y, in_data) for x, y in zip(a, b))
+        elif a != b:
+            return False
+    return True
+
+
+def _schema_problems(document: Document) -> list[tuple[str, str]]:
+    """``(pointer, message)`` of each problem openapi-spec-validator finds (imported here: it is slow to import)."""
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
+
     version = str(document.data.get("openapi"))
     validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
     errors = []
@@ -107,13 +173,13 @@ def _check_openapi_schema(document: Document) -> Iterator[Diagnostic]:
         # It fails on shapes its schema pass has already reported (a parameter without
         # `in`, say): keep those errors; only a failure with nothing reported is news.
         if not errors:
-            yield _diag(document, "openapi-schema", "", f"the OpenAPI validator could not check this document: {exc!r}")
-            return
+            return [("", f"the OpenAPI validator could not check this document: {exc!r}")]
+    problems = []
     for error in errors:
         relative = list(getattr(error, "path", ()))
         pointer = _locate(document.data, relative, getattr(error, "instance", None))
-        message = str(getattr(error, "message", error)).splitlines()[0]
-        yield _diag(document, "openapi-schema", pointer, message)
+        problems.append((pointer, str(getattr(error, "message", error)).splitlines()[0]))
+    return problems
 
 
 def _locate(data: Any, relative: list[Any], instance: Any) -> str:
