@@ -27,7 +27,24 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     An OpenAPI document holds JSON values, and YAML 1.2 (which OpenAPI tools read) has no
     timestamp type: an unquoted ``2023-06-20`` is a string, not a ``date`` that JSON
     encoders and schema checks reject.
+
+    Which tag a plain scalar gets depends only on its text (there are no path resolvers), so
+    it is worked out once per distinct text: the same few thousand names and words make up
+    most of the hundreds of thousands of scalars of a big spec.
     """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        try:
+            return self._tags[key]
+        except AttributeError:
+            self._tags: dict[Any, Any] = {}
+        except KeyError:
+            pass
+        tag = self._tags[key] = super().resolve(kind, value, implicit)
+        return tag
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
