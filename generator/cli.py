@@ -115,9 +115,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{args.out} is up to date ({len(result.files)} files)")
     else:
-        from .write import write_tree
+        from .write import update_tree
 
-        write_tree(result.files, args.out)
+        update_tree(result.files, args.out)
         print(f"wrote {len(result.files)} files to {args.out}")
     if cache is not None:
         messages = "\n".join(d.format() for d in result.warnings)

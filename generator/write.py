@@ -80,3 +80,44 @@ def diff_tree(files: dict[str, str], out_dir: Path) -> list[str]:
         elif current[rel] != files[rel].encode("utf-8"):
             lines.append(f"changed  {rel}")
     return lines
+
+
+def update_tree(files: dict[str, str], out_dir: Path) -> list[str]:
+    """Make ``out_dir`` hold exactly ``files``, as :func:`write_tree` does, rewriting only what changed.
+
+    When ``out_dir`` holds the same set of files (a regeneration after an edit), each file
+    whose bytes differ is replaced on its own (written beside it, then renamed over it), and
+    if anything fails the files replaced so far get their old bytes back; otherwise (files
+    added or removed, or no folder yet) the whole tree is swapped by :func:`write_tree`.
+    Returns the paths rewritten (every path, after a swap).
+    """
+    out_dir = Path(out_dir)
+    current = read_tree(out_dir)
+    if not current or set(current) != set(files):
+        write_tree(files, out_dir)
+        return sorted(files)
+    changed = {rel: text.encode("utf-8") for rel, text in files.items() if current[rel] != text.encode("utf-8")}
+    done: list[str] = []
+    try:
+        for rel, data in sorted(changed.items()):
+            _replace(out_dir / rel, data)
+            done.append(rel)
+    except BaseException:
+        for rel in done:
+            try:
+                _replace(out_dir / rel, current[rel])
+            except OSError:
+                pass
+        raise
+    return done
+
+
+def _replace(target: Path, data: bytes) -> None:
+    temp = target.with_name(f".{target.name}.{os.getpid()}.new")
+    try:
+        with open(temp, "xb") as out:  # the default mode, like every other generated file
+            out.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
