@@ -9,7 +9,9 @@ local references (``#/...``) remain, resolved by :meth:`Document.resolve`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +67,20 @@ class Document:
     ref_problems: tuple[BundleProblem, ...] = ()  # references to other files that could not be followed
     source: bytes | None = None  # the root file's bytes, composed again when a line is asked for and root_node is None
     files: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every file read: the root file, then what its $refs read
+    lines_entry: tuple[Cache, str] | None = None  # where the lines found for pointers are kept between runs
+
+    def __post_init__(self) -> None:
+        lines = None
+        if self.lines_entry is not None:
+            lines = self.lines_entry[0].read_value("lines", self.lines_entry[1])
+        object.__setattr__(self, "_lines", lines if isinstance(lines, dict) else {})
+        object.__setattr__(self, "_lines_known", len(self._lines))
+
+    def keep_lines(self) -> None:
+        """Store the lines found so far (with a cache), so a run on the same file need not compose it again."""
+        if self.lines_entry is not None and len(self._lines) > self._lines_known:
+            self.lines_entry[0].write_value("lines", self.lines_entry[1], self._lines)
+            object.__setattr__(self, "_lines_known", len(self._lines))
 
     def _node(self) -> Any:
         if self.root_node is None and self.source is not None:
@@ -83,6 +99,14 @@ class Document:
         A mapping entry is on the line of its key (``get:``), not of its value, which in
         block style starts on the next line.
         """
+        known = self._lines.get(pointer, 0)
+        if known != 0 and (known is None or isinstance(known, int)):
+            return known
+        found = self._line_of(pointer)
+        self._lines[pointer] = found
+        return found
+
+    def _line_of(self, pointer: str) -> int | None:
         node = self._node()
         if node is None:
             return None
@@ -146,8 +170,13 @@ class Document:
 
 
 def _display_path(path: Path) -> str:
+    return _shown(path, os.getcwd())
+
+
+@functools.lru_cache(maxsize=64)
+def _shown(path: Path, cwd: str) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
         return str(path)
 
@@ -156,17 +185,22 @@ def _spec_error(code: str, message: str, shown: str, line: int | None = None) ->
     return SpecError([Diagnostic(code, "error", "", message, CODES[code][1], file=shown, line=line)])
 
 
+def _lines_key(files: tuple[tuple[str, str], ...]) -> str:
+    """Lines depend on the root file alone (elements copied from other files are not in its node tree)."""
+    return digest("lines", fingerprint(), *files[0])
+
+
 def _cached(cache: Cache, key: str, path: Path, raw: bytes) -> Document | None:
     """The document stored under ``key``, when every file its ``$ref``s read still has the bytes it had."""
     entry = cache.read_value("spec", key)
     if not isinstance(entry, tuple) or len(entry) != 3:
         return None
-    data, digest, files = entry
-    if not isinstance(data, dict) or not isinstance(files, tuple) or not all(isinstance(f, tuple) and len(f) == 2 for f in files):
+    data, sha, files = entry
+    if not isinstance(data, dict) or not isinstance(sha, str) or not isinstance(files, tuple) or not all(isinstance(f, tuple) and len(f) == 2 for f in files):
         return None
     if file_hashes(Path(name) for name, _ in files[1:]) != dict(files[1:]):
         return None
-    return Document(data=data, path=path, sha256=digest, root_node=None, source=raw, files=files)
+    return Document(data=data, path=path, sha256=sha, root_node=None, source=raw, files=files, lines_entry=(cache, _lines_key(files)))
 
 
 def load(path: str | Path, cache: Cache | None = None) -> Document:
@@ -204,7 +238,10 @@ def load(path: str | Path, cache: Cache | None = None) -> Document:
     if followed.digest:  # the spec is several files: any of them changes the hash
         sha = hashlib.sha256((sha + followed.digest).encode()).hexdigest()
     files = ((str(path.resolve()), root_sha), *((str(p), hashlib.sha256(b).hexdigest()) for p, b in sorted(followed.files.items())))
-    document = Document(data=data, path=path, sha256=sha, root_node=node, ref_problems=tuple(followed.problems), source=raw, files=files)
+    lines_entry = (cache, _lines_key(files)) if cache is not None else None
+    document = Document(
+        data=data, path=path, sha256=sha, root_node=node, ref_problems=tuple(followed.problems), source=raw, files=files, lines_entry=lines_entry
+    )
     if cache is not None and not followed.problems:  # a file that could not be read may appear later: no entry
         cache.write_value("spec", key, (data, sha, files))
     return document

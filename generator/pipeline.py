@@ -50,6 +50,7 @@ def _built(spec: Path, config: PackageConfig | None, strict: bool, cache: Cache 
     except Exception as exc:  # a bug; say where, don't crash
         raise _internal_error(spec, "building", exc) from None
     warnings = found.warnings + more
+    document.keep_lines()
     if strict and warnings:
         raise SpecError(warnings)
     return api, warnings, document
@@ -75,7 +76,7 @@ def generate_files(
     templates = TEMPLATES if templates is None else templates
     guide = Path(spec).parent / GUIDE_FOLDER
     try:
-        rendered = render(api, templates, guide, None if cache is None else jinja_bytecode(cache))
+        rendered = render(api, templates, guide, **({} if cache is None else {"bytecode_cache": jinja_bytecode(cache)}))
     except Exception as exc:
         raise _internal_error(spec, "rendering", exc) from None
     files = format_files(rendered, cache)

@@ -75,11 +75,24 @@ def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
             stack.extend((pointer_join(pointer, index), child) for index, child in reversed(list(enumerate(value))))
 
 
+def _mappings_with_refs(value: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(pointer, mapping)`` of every mapping that has a ``$ref`` key, in document order (what
+    :func:`_walk` gives, filtered, without making a pointer for every scalar on the way)."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, dict):
+            if "$ref" in value:
+                yield pointer, value
+            children = value.items()
+        else:
+            children = enumerate(value)
+        stack.extend((pointer_join(pointer, key), child) for key, child in reversed(list(children)) if isinstance(child, (dict, list)))
+
+
 def _check_refs(document: Document) -> Iterator[Diagnostic]:
     problems = {p.pointer: p for p in document.ref_problems}
-    for pointer, node in _walk(document.data):
-        if not isinstance(node, dict) or "$ref" not in node:
-            continue
+    for pointer, node in _mappings_with_refs(document.data):
         if pointer.endswith(("/properties", "/patternProperties")) and not isinstance(node["$ref"], str):
             continue  # a property called "$ref", not a reference
         ref = node["$ref"]

@@ -193,3 +193,24 @@ def test_a_hand_edited_output_folder_is_regenerated(project: Path) -> None:
 def test_no_cache_writes_no_cache(project: Path) -> None:
     assert _generate(project, "--no-cache") == 0
     assert not (project / "cache").exists()
+
+
+def test_warnings_give_the_same_lines_from_the_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(ROOT / "tests" / "cases" / "no-operation-id", tmp_path / "spec", ignore=shutil.ignore_patterns("check.py", "__pycache__"))
+    spec = tmp_path / "spec" / "openapi.yaml"
+    text = spec.read_text(encoding="utf-8")
+
+    def warnings(*extra: str) -> list[str]:
+        argv = ["generate", "--spec", str(spec), "--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache")]
+        assert main([*argv, *extra]) == 0
+        return [line for line in capsys.readouterr().err.splitlines() if "warning[" in line]
+
+    cold = warnings("--no-cache")
+    assert cold and all(":" in line.split(" ")[0] for line in cold)  # file:line
+    assert warnings() == cold  # parsed, lines found and kept
+    spec.write_text("# two lines\n# above\n" + text, encoding="utf-8")
+    shifted = warnings()
+    assert shifted == warnings("--no-cache") != cold
+    spec.write_text(text, encoding="utf-8")
+    assert warnings() == cold  # the first document and its lines again, from the cache
+    assert warnings() == cold  # nothing changed: the fast path prints what that run printed
