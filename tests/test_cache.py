@@ -9,16 +9,19 @@ the output byte for byte with a cold generation (``--no-cache``) of the same inp
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator import fmt, pipeline
 from generator.cache import Cache
 from generator.cli import main
+from generator.diagnostics import SpecError
 from generator.write import read_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,3 +217,64 @@ def test_warnings_give_the_same_lines_from_the_cache(tmp_path: Path, capsys: pyt
     spec.write_text(text, encoding="utf-8")
     assert warnings() == cold  # the first document and its lines again, from the cache
     assert warnings() == cold  # nothing changed: the fast path prints what that run printed
+
+
+TRICKY = """\
+openapi: 3.1.0
+info: &info
+  title: T
+  description: first
+  version: "1"
+x-merged:
+  <<: *info
+x-alias: *info
+paths: {}
+"""
+DUPLICATE = """\
+openapi: 3.1.0
+info:
+  title: T
+  description: first
+  description: second
+  version: "1"
+paths:
+  /a:
+    get: {summary: flow, description: also flow,
+      responses: {"200": {description: ok}}}
+"""
+NEW_TEXTS = ("Edited text.", "123", "true", "null", "2023-06-20", "a: b", "x # comment", "x, y", "<p>html</p>", "")
+
+
+def _loaded(load: Any) -> tuple[Any, ...]:
+    """What a load gives: the data (``repr`` tells ``1`` from ``True``), hash and lines; or the diagnostics."""
+    try:
+        document = load()
+    except SpecError as exc:
+        return tuple(d.format() for d in exc.diagnostics)
+    pointers = ["/info/description", "/paths", "/paths/~1a/get/responses", "/components/schemas"]
+    return repr(document.data), document.sha256, [document.line_of(p) for p in pointers]
+
+
+@pytest.mark.parametrize("source", ["leap", "tricky", "duplicate"])
+def test_a_one_line_description_edit_loads_like_a_fresh_parse(tmp_path: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import loader
+
+    text = {"leap": lambda: (ROOT / "spec" / "openapi.yaml").read_text(encoding="utf-8"), "tricky": lambda: TRICKY, "duplicate": lambda: DUPLICATE}[source]()
+    patched = []
+    original = loader._patched
+    monkeypatch.setattr(loader, "_patched", lambda *args: patched.append(original(*args)) or patched[-1])
+    cache = Cache(tmp_path / "cache")
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(text, encoding="utf-8")
+    loader.load(spec, cache)
+    lines = text.split("\n")
+    edited_lines = [i for i, line in enumerate(lines) if re.fullmatch(r" *(description|summary): [^'\"|>].*", line)][:6]
+    assert edited_lines
+    for index in edited_lines:
+        indent, key = re.match(r"( *)(\w+):", lines[index]).group(1, 2)  # type: ignore[union-attr]
+        for new in NEW_TEXTS:
+            spec.write_text("\n".join([*lines[:index], f"{indent}{key}: {new}", *lines[index + 1 :]]), encoding="utf-8")
+            assert _loaded(lambda: loader.load(spec, cache)) == _loaded(lambda: loader.load(spec))
+            spec.write_text(text, encoding="utf-8")
+            loader.load(spec, cache)
+    assert any(patched) == (source == "leap")  # merge keys and repeated keys: parsed again every time
