@@ -76,6 +76,7 @@ class Document:
             lines = self.lines_entry[0].read_value("lines", self.lines_entry[1])
         object.__setattr__(self, "_lines", lines if isinstance(lines, dict) else {})
         object.__setattr__(self, "_lines_known", len(self._lines))
+        object.__setattr__(self, "_resolved", {})
 
     def keep_lines(self) -> None:
         """Store the lines found so far (with a cache), so a run on the same file need not compose it again."""
@@ -136,6 +137,9 @@ class Document:
         """
         if not isinstance(ref, str) or not ref.startswith("#"):
             raise UnresolvedRef(ref)
+        found = self._resolved.get(ref)  # the data is not changed after loading: each reference is followed once
+        if found is not None:
+            return found
         pointer = ref[1:]
         value: Any = self.data
         for token in pointer_parts(pointer):
@@ -145,6 +149,7 @@ class Document:
                 value = value[int(token)]
             else:
                 raise UnresolvedRef(ref)
+        self._resolved[ref] = (pointer, value)
         return pointer, value
 
     def deref(self, pointer: str, value: Any, *, limit: int = 32) -> tuple[str, Any]:
