@@ -66,10 +66,10 @@ def _run_key(args: argparse.Namespace, config: Config) -> str:
     return caching.run_key(spec, out, args.strict, repr(config.package), config.path, config_bytes, mode_key())
 
 
-def _fresh(args: argparse.Namespace, cache: caching.Cache, key: str) -> bool:
+def _fresh(args: argparse.Namespace, cache: caching.Cache, key: str, tree: dict[str, bytes]) -> bool:
     """When the record says nothing changed: print what that run printed (and what this command says) and return True."""
     record = cache.read_json("runs", key)
-    if record is None or not caching.still_fresh(record, read_tree(args.out)):
+    if record is None or not caching.still_fresh(record, tree):
         return False
     if record["messages"]:
         print(record["messages"], file=sys.stderr)
@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         args.out = args.out or config.output or DEFAULT_OUT
         key = _run_key(args, config) if cache is not None else ""
-        if cache is not None and _fresh(args, cache, key):
+        tree = read_tree(args.out) if cache is not None else None
+        if cache is not None and tree is not None and _fresh(args, cache, key, tree):
             return 0
         from .pipeline import generate_files
 
@@ -117,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from .write import update_tree
 
-        update_tree(result.files, args.out)
+        update_tree(result.files, args.out, tree)
         print(f"wrote {len(result.files)} files to {args.out}")
     if cache is not None:
         messages = "\n".join(d.format() for d in result.warnings)

@@ -82,17 +82,18 @@ def diff_tree(files: dict[str, str], out_dir: Path) -> list[str]:
     return lines
 
 
-def update_tree(files: dict[str, str], out_dir: Path) -> list[str]:
+def update_tree(files: dict[str, str], out_dir: Path, current: dict[str, bytes] | None = None) -> list[str]:
     """Make ``out_dir`` hold exactly ``files``, as :func:`write_tree` does, rewriting only what changed.
 
     When ``out_dir`` holds the same set of files (a regeneration after an edit), each file
     whose bytes differ is replaced on its own (written beside it, then renamed over it), and
     if anything fails the files replaced so far get their old bytes back; otherwise (files
     added or removed, or no folder yet) the whole tree is swapped by :func:`write_tree`.
+    ``current`` is what :func:`read_tree` read from ``out_dir`` just before, if the caller has it.
     Returns the paths rewritten (every path, after a swap).
     """
     out_dir = Path(out_dir)
-    current = read_tree(out_dir)
+    current = read_tree(out_dir) if current is None else current
     if not current or set(current) != set(files):
         write_tree(files, out_dir)
         return sorted(files)
