@@ -9,12 +9,13 @@ from pathlib import Path
 from . import __version__
 from .build import build_with_warnings
 from .cache import Cache, jinja_bytecode
-from .diagnostics import CODES, Diagnostic, SpecError
+from .diagnostics import CODES, Diagnostic, Diagnostics, SpecError
 from .fmt import format_files
 from .ir import Api, PackageConfig
 from .loader import Document, load
 from .render import GUIDE_FOLDER, TEMPLATES, render
-from .validate import validate
+from .validate import Validation, validate
+from .validate import start as start_validation
 from .write import STAMP, stamp
 
 
@@ -69,16 +70,53 @@ def generate_files(
     ``cache`` (see :mod:`generator.cache`) keeps parsed specs, validation results and
     black's output between runs; the files are the same with it or without it.
 
+    openapi-spec-validator checks the spec in another process while the SDK is built, rendered and
+    formatted; when it finds errors, they are raised and the SDK is thrown away, so the outcome (files,
+    diagnostics, their order) is that of validating first.
+
     Raises:
         SpecError: the spec has errors (or warnings, with ``strict``).
     """
-    api, warnings, document = _built(spec, config, strict, cache)
+    document = load(spec, cache)
+    try:
+        validation = start_validation(document, cache, parallel=True)
+    except RecursionError as exc:
+        raise _internal_error(spec, "validating (the spec nests too deeply)", exc) from None
+    if validation.failed_early:
+        raise SpecError(list(_finished(spec, validation)))
     templates = TEMPLATES if templates is None else templates
     guide = Path(spec).parent / GUIDE_FOLDER
+    stage, more = "building", []
     try:
+        api, more = build_with_warnings(document, config)
+        stage = "rendering"
         rendered = render(api, templates, guide, **({} if cache is None else {"bytecode_cache": jinja_bytecode(cache)}))
+        stage = "formatting"
+        files = format_files(rendered, cache)
     except Exception as exc:
-        raise _internal_error(spec, "rendering", exc) from None
-    files = format_files(rendered, cache)
+        found = _finished(spec, validation)  # its errors come first, as when validating first
+        if found.errors:
+            raise SpecError(list(found)) from None
+        if stage != "building" and strict and found.warnings + more:
+            raise SpecError(found.warnings + more) from None
+        if isinstance(exc, SpecError):
+            raise
+        if stage == "building" and isinstance(exc, RecursionError):
+            raise _internal_error(spec, "building (the spec nests too deeply)", exc) from None
+        raise _internal_error(spec, stage, exc) from None
+    found = _finished(spec, validation)
+    if found.errors:
+        raise SpecError(list(found))
+    warnings = found.warnings + more
+    document.keep_lines()
+    if strict and warnings:
+        raise SpecError(warnings)
     files[STAMP] = stamp(api.spec_sha256, __version__, files)
     return Result(api, files, warnings, document.files, (str(Path(templates).resolve()), str(guide.resolve())))
+
+
+def _finished(spec: Path, validation: Validation) -> Diagnostics:
+    try:
+        return validation.finish()
+    except RecursionError as exc:
+        raise _internal_error(spec, "validating (the spec nests too deeply)", exc) from None

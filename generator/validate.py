@@ -14,6 +14,7 @@ of input makes this module raise.
 
 from __future__ import annotations
 
+import sys
 from typing import Any, Iterator
 
 from . import extensions
@@ -37,19 +38,45 @@ def validate(document: Document, cache: Cache | None = None) -> Diagnostics:
     With a ``cache``, what openapi-spec-validator (the slow pass) found in a document with the
     same files (same paths, same bytes) is taken from it.
     """
-    found = Diagnostics()
-    found.extend(_check_version(document))
-    if found.errors:
-        return found
+    return start(document, cache).finish()
+
+
+def start(document: Document, cache: Cache | None = None, *, parallel: bool = False) -> "Validation":
+    """Begin validating ``document``: every check but openapi-spec-validator's runs now; that one, with
+    ``parallel``, in a forked process while the caller goes on (building the SDK it may then discard).
+    :meth:`Validation.finish` gives what :func:`validate` gives."""
+    head = Diagnostics()
+    head.extend(_check_version(document))
+    if head.errors:
+        return Validation(document, head, None, [])
     refs = list(_check_refs(document))
-    found.extend(refs)
-    if not refs:
-        found.extend(_check_openapi_schema(document, cache))
-    found.extend(_check_operations(document))
-    found.extend(_check_security(document))
-    if not found.errors:
-        found.extend(extensions.check(document))
-    return found
+    head.extend(refs)
+    schema = None if refs else _SchemaPass(document, cache, parallel)
+    rest = [*_check_operations(document), *_check_security(document)]
+    return Validation(document, head, schema, rest)
+
+
+class Validation:
+    """A validation under way (see :func:`start`)."""
+
+    def __init__(self, document: Document, head: Diagnostics, schema: "_SchemaPass | None", rest: list[Diagnostic]) -> None:
+        self.document, self.head, self.schema, self.rest = document, head, schema, rest
+
+    @property
+    def failed_early(self) -> bool:
+        """Whether the checks done so far found errors (so nothing should be built before :meth:`finish`)."""
+        return bool(self.head.errors) or any(d.severity == "error" for d in self.rest)
+
+    def finish(self) -> Diagnostics:
+        """Every problem, in the order :func:`validate` finds them (waits for openapi-spec-validator)."""
+        found = Diagnostics()
+        found.extend(self.head)
+        if self.schema is not None:
+            found.extend([_diag(self.document, "openapi-schema", pointer, message) for pointer, message in self.schema.result()])
+        found.extend(self.rest)
+        if not found.errors:
+            found.extend(extensions.check(self.document))
+        return found
 
 
 def _diag(document: Document, code: str, pointer: str, message: str, severity: str = "error") -> Diagnostic:
@@ -110,31 +137,70 @@ def _check_refs(document: Document) -> Iterator[Diagnostic]:
             yield _diag(document, "unresolved-ref", at, f"{ref!r} does not resolve")
 
 
-def _check_openapi_schema(document: Document, cache: Cache | None = None) -> Iterator[Diagnostic]:
-    for pointer, message in _cached_schema_problems(document, cache):
-        yield _diag(document, "openapi-schema", pointer, message)
+class _SchemaPass:
+    """What openapi-spec-validator finds: from the cache when it has it for these very files; or, when the last
+    document validated from the same path had no problem and this one differs from it only in the text of
+    descriptions and summaries (which the OpenAPI schema only requires to be strings), nothing; else computed,
+    in a forked process when asked to (the result is the same: a process that fails is done again here)."""
+
+    def __init__(self, document: Document, cache: Cache | None, parallel: bool) -> None:
+        self.document, self.cache = document, cache
+        self.problems: list[tuple[str, str]] | None = None
+        self.key = digest("schema", fingerprint(), *(part for item in document.files for part in item)) if cache is not None and document.files else ""
+        self.child: Any = None
+        if self.key and cache is not None:
+            stored = cache.read_value("schema", self.key)
+            if isinstance(stored, list) and all(isinstance(p, tuple) and len(p) == 2 and all(isinstance(t, str) for t in p) for p in stored):
+                self.problems = stored
+                return
+            last = cache.read_value("schema-last", self._last_key())
+            if isinstance(last, dict) and last and _same_but_descriptions(last, document.data):
+                self._found([])
+        if self.problems is None and parallel:
+            import multiprocessing
+
+            if "fork" in multiprocessing.get_all_start_methods():
+                for stream in (sys.stdout, sys.stderr):  # the child must not write what the parent has buffered
+                    stream.flush()
+                context = multiprocessing.get_context("fork")
+                self.pipe, sender = context.Pipe(duplex=False)
+                self.child = context.Process(target=_schema_child, args=(sender, document), daemon=True)
+                self.child.start()
+                sender.close()
+
+    def _last_key(self) -> str:
+        return digest("schema-last", fingerprint(), self.document.files[0][0])
+
+    def _found(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        if self.key and self.cache is not None:
+            self.cache.write_value("schema", self.key, problems)
+            if not problems:
+                self.cache.write_value("schema-last", self._last_key(), self.document.data)
+
+    def result(self) -> list[tuple[str, str]]:
+        if self.problems is None:
+            got = None
+            if self.child is not None:
+                try:
+                    got = self.pipe.recv()
+                except (EOFError, OSError):
+                    pass
+                self.child.join()
+                self.pipe.close()
+                self.child = None
+            self._found(got if isinstance(got, list) else _schema_problems(self.document))
+        assert self.problems is not None
+        return self.problems
 
 
-def _cached_schema_problems(document: Document, cache: Cache | None) -> list[tuple[str, str]]:
-    """:func:`_schema_problems`, from the cache when it has them for these very files; or, when the last
-    document validated from the same path had no problem and this one differs from it only in the text
-    of descriptions and summaries (which the OpenAPI schema only requires to be strings), none."""
-    if cache is None or not document.files:
-        return _schema_problems(document)
-    key = digest("schema", fingerprint(), *(part for item in document.files for part in item))
-    problems = cache.read_value("schema", key)
-    if isinstance(problems, list) and all(isinstance(p, tuple) and len(p) == 2 for p in problems):
-        return problems
-    last_key = digest("schema-last", fingerprint(), document.files[0][0])
-    last = cache.read_value("schema-last", last_key)
-    if isinstance(last, dict) and last and _same_but_descriptions(last, document.data):
-        problems = []
-    else:
-        problems = _schema_problems(document)
-    cache.write_value("schema", key, problems)
-    if not problems:
-        cache.write_value("schema-last", last_key, document.data)
-    return problems
+def _schema_child(sender: Any, document: Document) -> None:
+    try:
+        sender.send(_schema_problems(document))
+    except BaseException:  # noqa: BLE001 - the parent validates again itself
+        pass
+    finally:
+        sender.close()
 
 
 #: Keys whose string value the OpenAPI schema (3.0 and 3.1) accepts whatever its text.
