@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 
 from . import cache as caching
-from .config import Config, load_config
+from .config import Config, check_extend_modules, load_config
 from .diagnostics import Diagnostic, SpecError
-from .write import read_tree
+from .write import hand_written, read_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT / "spec" / "openapi.yaml"
@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         )
         if name != "validate":
             command.add_argument("--out", type=Path, default=None, help="the output folder (default: the config's output, else generated/leap)")
+            command.add_argument("--templates", type=Path, default=None, help="a folder of template overrides (default: the config's templates, else none)")
     return parser
 
 
@@ -52,33 +53,25 @@ def _print(diagnostics: list[Diagnostic]) -> None:
         print(diagnostic.format(), file=sys.stderr)
 
 
-def _run_key(args: argparse.Namespace, config: Config) -> str:
+def _run_key(args: argparse.Namespace, config: Config, overrides: Path | None) -> str:
     """The key of the record of this generation: what the arguments and the config say."""
+    from .fmt import mode_key
+
     config_bytes = b""
     if config.path is not None:
         try:
             config_bytes = config.path.read_bytes()
         except OSError:
             config_bytes = b"?"
-    from .fmt import mode_key
-
     spec, out = Path(args.spec).resolve(), Path(args.out).resolve()
-    return caching.run_key(spec, out, args.strict, repr(config.package), config.path, config_bytes, mode_key())
+    templates = overrides.resolve() if overrides is not None else None
+    return caching.run_key(spec, out, templates, args.strict, repr(config), config_bytes, mode_key())
 
 
-def _fresh(args: argparse.Namespace, cache: caching.Cache, key: str, tree: dict[str, bytes]) -> bool:
-    """When the record says nothing changed: print what that run printed (and what this command says) and return True."""
+def _unchanged(cache: caching.Cache, key: str, tree: dict[str, bytes]) -> dict | None:
+    """The record of the last generation when nothing changed since (every input, and the output folder)."""
     record = cache.read_json("runs", key)
-    if record is None or not caching.still_fresh(record, tree):
-        return False
-    if record["messages"]:
-        print(record["messages"], file=sys.stderr)
-    count = len(record["outputs"])
-    if args.command == "check":
-        print(f"{args.out} is up to date ({count} files)")
-    else:
-        print(f"{args.out} is up to date ({count} files; no input changed since they were written)")
-    return True
+    return record if record is not None and caching.still_fresh(record, tree) else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,14 +86,24 @@ def main(argv: list[str] | None = None) -> int:
             _print(warnings)
             print(f"{args.spec}: valid ({len(warnings)} warning(s))")
             return 0
+        overrides = args.templates or config.templates
         args.out = args.out or config.output or DEFAULT_OUT
-        key = _run_key(args, config) if cache is not None else ""
-        tree = read_tree(args.out) if cache is not None else None
-        if cache is not None and tree is not None and _fresh(args, cache, key, tree):
-            return 0
+        keep = (hand_written(config.package.package),)  # the user's own code in the package: never touched
+        key, tree = "", None
+        if cache is not None:
+            key, tree = _run_key(args, config, overrides), read_tree(args.out, keep)
+            record = _unchanged(cache, key, tree)
+            if record is not None:
+                check_extend_modules(config, args.out)  # the package would not import without them
+                if record["messages"]:
+                    print(record["messages"], file=sys.stderr)
+                done = "" if args.command == "check" else "; no input changed since they were written"
+                print(f"{args.out} is up to date ({len(record['outputs'])} files{done})")
+                return 0
         from .pipeline import generate_files
 
-        result = generate_files(args.spec, config=config.package, strict=args.strict, cache=cache)
+        result = generate_files(args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path, cache=cache)
+        check_extend_modules(config, args.out)  # the package would not import without them
     except SpecError as exc:
         _print(exc.diagnostics)
         print(f"{len(exc.diagnostics)} problem(s); nothing was written.", file=sys.stderr)
@@ -109,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from .write import diff_tree
 
-        stale = diff_tree(result.files, args.out)
+        stale = diff_tree(result.files, args.out, keep)
         if stale:
             print(f"{args.out} is stale: run `make generate`.", file=sys.stderr)
             print("\n".join(stale), file=sys.stderr)
@@ -118,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from .write import update_tree
 
-        update_tree(result.files, args.out, tree)
+        update_tree(result.files, args.out, tree, keep)
         print(f"wrote {len(result.files)} files to {args.out}")
     if cache is not None:
         messages = "\n".join(d.format() for d in result.warnings)

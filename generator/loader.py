@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .bundle import BundleProblem, bundle
+from .bundle import BundleProblem, Origin, bundle
 from .cache import Cache, digest, file_hashes, fingerprint
 from .diagnostics import CODES, Diagnostic, SpecError, pointer_join, pointer_parts
 
@@ -66,6 +66,7 @@ class Document:
     sha256: str
     root_node: Any
     ref_problems: tuple[BundleProblem, ...] = ()  # references to other files that could not be followed
+    origins: tuple[tuple[str, Origin], ...] = ()  # pointer of a copy from another file -> where it came from
     source: bytes | None = None  # the root file's bytes, composed again when a line is asked for and root_node is None
     files: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every file read: the root file, then what its $refs read
     lines_entry: tuple[Cache, str] | None = None  # where the lines found for pointers are kept between runs
@@ -104,31 +105,18 @@ class Document:
         known = self._lines.get(pointer, 0)
         if known != 0 and (known is None or isinstance(known, int)):
             return known
-        found = self._line_of(pointer)
+        found = _line_in(self._node(), pointer)
         self._lines[pointer] = found
         return found
 
-    def _line_of(self, pointer: str) -> int | None:
-        node = self._node()
-        if node is None:
-            return None
-        line = node.start_mark.line + 1
-        for token in pointer_parts(pointer):
-            child = None
-            if isinstance(node, yaml.MappingNode):
-                for key, value in node.value:
-                    if str(key.value) == token:
-                        child, line = value, key.start_mark.line + 1
-                        break
-            elif isinstance(node, yaml.SequenceNode) and token.isdigit():
-                index = int(token)
-                if index < len(node.value):
-                    child = node.value[index]
-                    line = child.start_mark.line + 1
-            if child is None:
-                break
-            node = child
-        return line
+    def source_of(self, pointer: str) -> tuple[Path, str, int | None]:
+        """``(file, pointer there, line)`` of the element at ``pointer``: in another file when
+        it was copied from one (multi-file specs), else in this one."""
+        for prefix, origin in self.origins:
+            if pointer == prefix or pointer.startswith(prefix + "/"):
+                there = origin.pointer + pointer[len(prefix) :]
+                return origin.path, there, _line_in(origin.root_node, there)
+        return self.path, pointer, self.line_of(pointer)
 
     def resolve(self, ref: str) -> tuple[str, Any]:
         """Follow a local ``$ref`` (``#/components/schemas/X``) to ``(pointer, value)``.
@@ -163,16 +151,41 @@ class Document:
         return pointer, value
 
     def diagnostic(self, code: str, severity: str, pointer: str, message: str, hint: str) -> Diagnostic:
-        """A diagnostic located in this document."""
+        """A diagnostic located where the element at ``pointer`` is written (another file's pointer and line for a copied element)."""
+        path, pointer, line = self.source_of(pointer)
         return Diagnostic(
             code=code,
             severity=severity,  # type: ignore[arg-type]
             pointer=pointer,
             message=message,
             hint=hint,
-            file=_display_path(self.path),
-            line=self.line_of(pointer),
+            file=_display_path(path),
+            line=line,
         )
+
+
+def _line_in(root_node: Any, pointer: str) -> int | None:
+    """The 1-based line of the deepest element on ``pointer`` in the YAML node tree ``root_node``."""
+    node = root_node
+    if node is None:
+        return None
+    line: int = node.start_mark.line + 1
+    for token in pointer_parts(pointer):
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if str(key.value) == token:
+                    child, line = value, key.start_mark.line + 1
+                    break
+        elif isinstance(node, yaml.SequenceNode) and token.isdigit():
+            index = int(token)
+            if index < len(node.value):
+                child = node.value[index]
+                line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
 
 
 def _display_path(path: Path) -> str:
@@ -362,12 +375,21 @@ def load(path: str | Path, cache: Cache | None = None) -> Document:
     files = ((str(path.resolve()), root_sha), *((str(p), hashlib.sha256(b).hexdigest()) for p, b in sorted(followed.files.items())))
     lines_entry = (cache, _lines_key(files)) if cache is not None else None
     document = Document(
-        data=data, path=path, sha256=sha, root_node=node, ref_problems=tuple(followed.problems), source=raw, files=files, lines_entry=lines_entry
+        data=data,
+        path=path,
+        sha256=sha,
+        root_node=node,
+        ref_problems=tuple(followed.problems),
+        origins=tuple(sorted(followed.origins.items())),
+        source=raw,
+        files=files,
+        lines_entry=lines_entry,
     )
-    if cache is not None and not followed.problems:  # a file that could not be read may appear later: no entry
+    # Only a spec of one file is kept: the node trees of other files (for the lines of what was copied
+    # from them) are not; and a file that could not be read may appear later.
+    if cache is not None and len(files) == 1 and not followed.problems:
         cache.write_value("spec", key, (data, sha, files))
-        if len(files) == 1:
-            cache.write_value("spec-last", _last_key(path), (raw, key, text_lines))
+        cache.write_value("spec-last", _last_key(path), (raw, key, text_lines))
     return document
 
 

@@ -9,10 +9,12 @@ from pathlib import Path
 from . import __version__
 from .build import build_with_warnings
 from .cache import Cache, jinja_bytecode
+from .config import check_extend
 from .diagnostics import CODES, Diagnostic, Diagnostics, SpecError
 from .fmt import format_files
 from .ir import Api, PackageConfig
-from .loader import Document, load
+from .loader import load
+from .overrides import check_overrides, overrides_sha256, rendering_error
 from .render import GUIDE_FOLDER, TEMPLATES, render
 from .validate import Validation, validate
 from .validate import start as start_validation
@@ -25,7 +27,7 @@ class Result:
     files: dict[str, str]
     warnings: list[Diagnostic]
     sources: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every spec file read: the root, then what its $refs read
-    folders: tuple[str, ...] = ()  # the folders whose files were rendered or copied (templates, guide pages)
+    folders: tuple[str, ...] = ()  # the folders whose files were rendered or copied (templates, overrides, guide pages)
 
 
 def _internal_error(spec: Path, stage: str, exc: BaseException) -> SpecError:
@@ -36,7 +38,11 @@ def _internal_error(spec: Path, stage: str, exc: BaseException) -> SpecError:
     return SpecError([Diagnostic("internal-error", "error", "", message, CODES["internal-error"][1], file=str(spec))])
 
 
-def _built(spec: Path, config: PackageConfig | None, strict: bool, cache: Cache | None = None) -> tuple[Api, list[Diagnostic], Document]:
+def _strict_failure(strict: bool, warnings: list[Diagnostic]) -> SpecError | None:
+    return SpecError(warnings) if strict and any(d.severity == "warning" for d in warnings) else None
+
+
+def _built(spec: Path, config: PackageConfig | None, strict: bool, cache: Cache | None = None) -> tuple[Api, list[Diagnostic]]:
     document = load(spec, cache)
     try:
         found = validate(document, cache)
@@ -52,9 +58,10 @@ def _built(spec: Path, config: PackageConfig | None, strict: bool, cache: Cache 
         raise _internal_error(spec, "building", exc) from None
     warnings = found.warnings + more
     document.keep_lines()
-    if strict and warnings:
-        raise SpecError(warnings)
-    return api, warnings, document
+    failure = _strict_failure(strict, warnings)
+    if failure is not None:
+        raise failure
+    return api, warnings
 
 
 def check_spec(spec: Path, *, strict: bool = False, config: PackageConfig | None = None, cache: Cache | None = None) -> list[Diagnostic]:
@@ -63,20 +70,33 @@ def check_spec(spec: Path, *, strict: bool = False, config: PackageConfig | None
 
 
 def generate_files(
-    spec: Path, *, config: PackageConfig | None = None, templates: Path | None = None, strict: bool = False, cache: Cache | None = None
+    spec: Path,
+    *,
+    config: PackageConfig | None = None,
+    templates: Path | None = None,
+    strict: bool = False,
+    overrides: Path | None = None,
+    config_file: Path | None = None,
+    cache: Cache | None = None,
 ) -> Result:
     """Every file of the SDK for ``spec``, in memory; nothing is written.
 
-    ``cache`` (see :mod:`generator.cache`) keeps parsed specs, validation results and
-    black's output between runs; the files are the same with it or without it.
+    ``overrides``: a folder of template overrides (see :mod:`generator.overrides`);
+    ``config_file``: where ``config`` was read from (for the diagnostics);
+    ``cache`` (see :mod:`generator.cache`) keeps parsed specs, validation results, compiled
+    templates and black's output between runs; the files are the same with it or without it.
 
     openapi-spec-validator checks the spec in another process while the SDK is built, rendered and
     formatted; when it finds errors, they are raised and the SDK is thrown away, so the outcome (files,
     diagnostics, their order) is that of validating first.
 
     Raises:
-        SpecError: the spec has errors (or warnings, with ``strict``).
+        SpecError: the spec has errors (or warnings, with ``strict``), an override is not
+            a template of ours or does not render, or ``[extend]`` names no generated class.
     """
+    templates = TEMPLATES if templates is None else templates
+    if overrides is not None:
+        check_overrides(overrides, templates)
     document = load(spec, cache)
     try:
         validation = start_validation(document, cache, parallel=True)
@@ -84,35 +104,41 @@ def generate_files(
         raise _internal_error(spec, "validating (the spec nests too deeply)", exc) from None
     if validation.failed_early:
         raise SpecError(list(_finished(spec, validation)))
-    templates = TEMPLATES if templates is None else templates
     guide = Path(spec).parent / GUIDE_FOLDER
     stage, more = "building", []
     try:
         api, more = build_with_warnings(document, config)
+        stage = "extending"
+        check_extend(api, config_file)
         stage = "rendering"
-        rendered = render(api, templates, guide, **({} if cache is None else {"bytecode_cache": jinja_bytecode(cache)}))
+        rendered = render(api, templates, guide, overrides, **({} if cache is None else {"bytecode_cache": jinja_bytecode(cache)}))
         stage = "formatting"
         files = format_files(rendered, cache)
     except Exception as exc:
         found = _finished(spec, validation)  # its errors come first, as when validating first
         if found.errors:
             raise SpecError(list(found)) from None
-        if stage != "building" and strict and found.warnings + more:
-            raise SpecError(found.warnings + more) from None
+        if stage == "building":
+            raise _internal_error(spec, "building (the spec nests too deeply)" if isinstance(exc, RecursionError) else "building", exc) from None
+        failure = _strict_failure(strict, found.warnings + more)
+        if failure is not None:
+            raise failure from None
+        if stage == "rendering":
+            raise (overrides is not None and rendering_error(overrides, exc)) or _internal_error(spec, "rendering", exc) from None
         if isinstance(exc, SpecError):
             raise
-        if stage == "building" and isinstance(exc, RecursionError):
-            raise _internal_error(spec, "building (the spec nests too deeply)", exc) from None
         raise _internal_error(spec, stage, exc) from None
     found = _finished(spec, validation)
     if found.errors:
         raise SpecError(list(found))
     warnings = found.warnings + more
     document.keep_lines()
-    if strict and warnings:
-        raise SpecError(warnings)
-    files[STAMP] = stamp(api.spec_sha256, __version__, files)
-    return Result(api, files, warnings, document.files, (str(Path(templates).resolve()), str(guide.resolve())))
+    failure = _strict_failure(strict, warnings)
+    if failure is not None:
+        raise failure
+    files[STAMP] = stamp(api.spec_sha256, __version__, files, overrides_sha256(overrides) if overrides is not None else "")
+    folders = [templates, *([overrides] if overrides is not None else []), guide]
+    return Result(api, files, warnings, document.files, tuple(str(Path(folder).resolve()) for folder in folders))
 
 
 def _finished(spec: Path, validation: Validation) -> Diagnostics:

@@ -307,7 +307,6 @@ def tag_imports(tag: Tag) -> list[str]:
     types = {"NOT_GIVEN", "Headers", "NotGiven", "Query", "Timeout"}
     runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "to_raw_response"}}
     dates = False
-    pydantic_field = False
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
@@ -337,7 +336,7 @@ def tag_imports(tag: Tag) -> list[str]:
                 typing_names.add("Literal")
             if type_.uses_discriminator:
                 typing_names.add("Annotated")
-                pydantic_field = True
+                runtime.setdefault("_models", set()).update({"OpenUnion", "UnknownVariant"})
             if type_.uses_date:
                 dates = True
     lines = []
@@ -349,8 +348,6 @@ def tag_imports(tag: Tag) -> list[str]:
     if typing_names:
         lines.append(f"from typing import {', '.join(sorted(typing_names))}")
     lines.append("")
-    if pydantic_field:
-        lines += ["from pydantic import Field", ""]
     lines.append("from .._base_client import AsyncAPIClient, SyncAPIClient")
     for module in sorted(runtime):
         if module < "_types":
@@ -389,10 +386,13 @@ def model_imports(schema: Any, api: Any) -> list[str]:
         lines.append(f"from typing import {', '.join(sorted(typing_names))}")
     if lines:
         lines.append("")
-    if schema.kind == "model" and any(f.has_alias for f in fields) or any(t.uses_discriminator for t in types):
+    if schema.kind == "model" and any(f.has_alias for f in fields):
         lines += ["from pydantic import Field", ""]
-    if schema.kind == "model":
-        lines.append("from .._models import BaseModel")
+    runtime_models = {"BaseModel"} if schema.kind == "model" else set()
+    if any(t.uses_discriminator for t in types):
+        runtime_models |= {"OpenUnion", "UnknownVariant"}
+    if runtime_models:
+        lines.append(f"from .._models import {', '.join(sorted(runtime_models))}")
     runtime = set()
     for t in types:
         runtime |= t.runtime_names

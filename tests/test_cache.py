@@ -278,3 +278,34 @@ def test_a_one_line_description_edit_loads_like_a_fresh_parse(tmp_path: Path, so
             spec.write_text(text, encoding="utf-8")
             loader.load(spec, cache)
     assert any(patched) == (source == "leap")  # merge keys and repeated keys: parsed again every time
+
+
+def test_a_change_in_the_template_overrides_gives_a_cold_generations_output(project: Path) -> None:
+    overrides = project / "overrides"
+    overrides.mkdir()
+    readme = overrides / "README.md.jinja"
+    readme.write_text((pipeline.TEMPLATES / "README.md.jinja").read_text(encoding="utf-8") + "\nOverridden.\n", encoding="utf-8")
+    argv = ("--templates", str(overrides))
+    assert _generate(project, *argv) == 0
+    first = read_tree(project / "out")
+    assert b"Overridden." in first["README.md"]
+    readme.write_text(readme.read_text(encoding="utf-8").replace("Overridden.", "Overridden again."), encoding="utf-8")
+    assert _generate(project, *argv) == 0
+    assert _generate(project, *argv, "--no-cache", out="cold") == 0
+    assert read_tree(project / "out") == read_tree(project / "cold") != first
+
+
+def test_the_hand_written_folder_is_never_touched(project: Path) -> None:
+    first = _warm_and_check(project)
+    package = next(rel.split("/")[0] for rel in first if rel.endswith("/__init__.py"))
+    lib = project / "out" / package / "lib"
+    lib.mkdir()
+    (lib / "mine.py").write_bytes(b"X = 1\r\n")
+    assert _generate(project) == 0  # nothing changed: the fast path
+    _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")
+    assert _generate(project) == 0  # the same files: rewritten in place
+    (project / "out" / "extra.txt").write_text("not generated\n", encoding="utf-8")
+    assert _generate(project) == 0  # a file to remove: the tree is swapped
+    assert not (project / "out" / "extra.txt").exists()
+    assert (lib / "mine.py").read_bytes() == b"X = 1\r\n"
+    assert read_tree(project / "out", (f"{package}/lib",)) == _cold(project)

@@ -31,6 +31,7 @@ from ._exceptions import (
     WaitTimeoutError,
     WebhookParseError,
 )
+from ._models import UnknownVariant
 from ._response import APIResponse
 from ._types import NOT_GIVEN, FileInput, NotGiven
 from ._version import __version__
@@ -58,6 +59,7 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
+    "UnknownVariant",
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "WebhookParseError",
