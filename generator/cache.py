@@ -71,7 +71,7 @@ def tree_digest(folder: Path) -> str:
 
 def _distributions() -> list[str]:
     """``name-version.dist-info`` of every distribution on ``sys.path`` (no import of any of them)."""
-    found = set()
+    found: set[str] = set()
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")

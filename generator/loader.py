@@ -13,7 +13,7 @@ import functools
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,9 @@ class Document:
     source: bytes | None = None  # the root file's bytes, composed again when a line is asked for and root_node is None
     files: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every file read: the root file, then what its $refs read
     lines_entry: tuple[Cache, str] | None = None  # where the lines found for pointers are kept between runs
+    _lines: dict[str, int | None] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _lines_known: int = field(default=0, init=False, repr=False, compare=False)
+    _resolved: dict[str, tuple[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         lines = None
@@ -77,7 +80,6 @@ class Document:
             lines = self.lines_entry[0].read_value("lines", self.lines_entry[1])
         object.__setattr__(self, "_lines", lines if isinstance(lines, dict) else {})
         object.__setattr__(self, "_lines_known", len(self._lines))
-        object.__setattr__(self, "_resolved", {})
 
     def keep_lines(self) -> None:
         """Store the lines found so far (with a cache), so a run on the same file need not compose it again."""

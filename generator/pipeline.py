@@ -105,7 +105,7 @@ def generate_files(
     if validation.failed_early:
         raise SpecError(list(_finished(spec, validation)))
     guide = Path(spec).parent / GUIDE_FOLDER
-    stage, more = "building", []
+    stage, more = "building", list[Diagnostic]()
     try:
         api, more = build_with_warnings(document, config)
         stage = "extending"

@@ -75,7 +75,7 @@ class Validation:
             found.extend([_diag(self.document, "openapi-schema", pointer, message) for pointer, message in self.schema.result()])
         found.extend(self.rest)
         if not found.errors:
-            found.extend(extensions.check(self.document))
+            found.extend(list(extensions.check(self.document)))
         return found
 
 
@@ -111,10 +111,10 @@ def _mappings_with_refs(value: Any) -> Iterator[tuple[str, dict[str, Any]]]:
         if isinstance(value, dict):
             if "$ref" in value:
                 yield pointer, value
-            children = value.items()
+            children: list[tuple[Any, Any]] = list(value.items())
         else:
-            children = enumerate(value)
-        stack.extend((pointer_join(pointer, key), child) for key, child in reversed(list(children)) if isinstance(child, (dict, list)))
+            children = list(enumerate(value))
+        stack.extend((pointer_join(pointer, key), child) for key, child in reversed(children) if isinstance(child, (dict, list)))
 
 
 def _check_refs(document: Document) -> Iterator[Diagnostic]:
