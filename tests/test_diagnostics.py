@@ -182,7 +182,7 @@ def test_invalid_output_is_reported_with_the_file() -> None:
 def test_invalid_output_stops_the_cli_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import generator.pipeline
 
-    monkeypatch.setattr(generator.pipeline, "render", lambda api, templates, guide=None, overrides=None: {"leap/broken.py": "def (\n", "README.md": "x\n"})
+    monkeypatch.setattr(generator.pipeline, "render", lambda api, templates, guide=None, overrides=None, **_: {"leap/broken.py": "def (\n", "README.md": "x\n"})
     out = tmp_path / "out"
     before = _populate(out)
 
