@@ -346,23 +346,53 @@ def tag_imports(tag: Tag) -> list[str]:
     if dates:
         lines.append("from datetime import date")
     lines.append("from functools import cached_property")
+    checking = bool(tag.schema_refs) or "DateTime" in types or pydantic_field
+    if checking:
+        typing_names.add("TYPE_CHECKING")
     if typing_names:
-        lines.append(f"from typing import {', '.join(sorted(typing_names))}")
+        lines.append(f"from typing import {', '.join(sorted(typing_names, key=_import_order))}")
     lines.append("")
-    if pydantic_field:
-        lines += ["from pydantic import Field", ""]
     lines.append("from .._base_client import AsyncAPIClient, SyncAPIClient")
     for module in sorted(runtime):
         if module < "_types":
             lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
-    lines.append(f"from .._types import {', '.join(sorted(types, key=_import_order))}")
+    lines.append(f"from .._types import {', '.join(sorted(types - {'DateTime'}, key=_import_order))}")
     if utils:
         lines.append(f"from .._utils import {', '.join(sorted(utils))}")
     for module in sorted(runtime):
         if module > "_utils":
             lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
-    if tag.schema_refs:
-        lines.append(f"from ..models import {', '.join(tag.schema_refs)}")
+    if checking:
+        # Models are imported by the methods that need them at run time (see runtime_imports):
+        # loading an API class loads none, a call only those its request and responses use.
+        lines += ["", "if TYPE_CHECKING:"]
+        if pydantic_field:
+            lines.append("    from pydantic import Field")
+        if "DateTime" in types:
+            lines.append("    from .._models import DateTime")
+        if tag.schema_refs:
+            lines.append(f"    from ..models import {', '.join(tag.schema_refs)}")
+    return lines
+
+
+def runtime_imports(op: Operation, api: Any) -> list[str]:
+    """Import lines an operation method runs first: the names its ``cast_to`` and ``errors`` evaluate.
+
+    Each model comes from its own module, so a call loads the models it parses (and those
+    they refer to), never the whole ``models`` package.
+    """
+    names: set[str] = set()
+    typing = op.return_type is not None and op.return_type.kind != "any"
+    if typing:
+        names |= op.return_type.schema_names  # type: ignore[union-attr]
+    names |= {r.type.name for r in op.errors if r.type is not None and r.type.kind == "model"}
+    lines = []
+    if typing and op.return_type.uses_discriminator:  # type: ignore[union-attr]
+        lines.append("from pydantic import Field")
+    if typing and "DateTime" in op.return_type.runtime_names:  # type: ignore[union-attr]
+        lines.append("from .._models import DateTime")
+    for name in sorted(names, key=lambda n: api.schema(n).module):
+        lines.append(f"from ..models.{api.schema(name).module} import {name}")
     return lines
 
 
@@ -386,19 +416,16 @@ def model_imports(schema: Any, api: Any) -> list[str]:
     if any(t.uses_date for t in types):
         lines.append("from datetime import date")
     if typing_names:
-        lines.append(f"from typing import {', '.join(sorted(typing_names))}")
+        lines.append(f"from typing import {', '.join(sorted(typing_names, key=_import_order))}")
     if lines:
         lines.append("")
     if schema.kind == "model" and any(f.has_alias for f in fields) or any(t.uses_discriminator for t in types):
         lines += ["from pydantic import Field", ""]
-    if schema.kind == "model":
-        lines.append("from .._models import BaseModel")
-    runtime = set()
+    from_models = {"BaseModel"} if schema.kind == "model" else set()
     for t in types:
-        runtime |= t.runtime_names
-    runtime.discard("FileInput")
-    if runtime:
-        lines.append(f"from .._types import {', '.join(sorted(runtime))}")
+        from_models |= t.runtime_names & {"DateTime"}  # FileInput is bytes in a model
+    if from_models:
+        lines.append(f"from .._models import {', '.join(sorted(from_models))}")
     for name in schema.schema_refs:
         lines.append(f"from .{api.schema(name).module} import {name}")
     return lines

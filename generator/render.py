@@ -100,6 +100,7 @@ def environment(templates: Path = TEMPLATES, guide: Path | None = None) -> jinja
         "cast_to",
         "error_models",
         "tag_imports",
+        "runtime_imports",
         "model_imports",
     ):
         env.filters[name] = getattr(pysource, name)

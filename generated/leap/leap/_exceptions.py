@@ -31,10 +31,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 import httpx
 import pydantic
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = [
     "APIConnectionError",
@@ -230,11 +233,11 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     429: RateLimitError,
 }
 
-ErrorModels = Mapping[str, type[pydantic.BaseModel]]
+ErrorModels: TypeAlias = "Mapping[str, type[BaseModel]]"
 """The error body model of each response the spec declares: ``"404"``, ``"4XX"``, ``"default"``."""
 
 
-def _error_model(status: int, models: ErrorModels) -> type[pydantic.BaseModel] | None:
+def _error_model(status: int, models: ErrorModels) -> type[BaseModel] | None:
     for key in (str(status), f"{str(status)[0]}XX", "default"):
         if key in models:
             return models[key]

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._response import async_to_raw_response, to_raw_response
 from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
 from .._utils import amultipart, multipart, path_template, require_exactly_one
 from .._waiters import WaitRule, async_wait_for, wait_for
-from ..models import ErrorResponse, ListModelsV2Response, ModelV2Entity
+
+if TYPE_CHECKING:
+    from ..models import ErrorResponse, ListModelsV2Response, ModelV2Entity
 
 __all__ = ["AsyncImageModelsApi", "ImageModelsApi"]
 
@@ -102,6 +105,9 @@ class ImageModelsApi:
             ``POST /api/v2/images/models/new``, operationId ``trainModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1new/post``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.model_v2_entity import ModelV2Entity
+
         require_exactly_one(
             "train_model",
             image_sample_urls=image_sample_urls,
@@ -260,6 +266,9 @@ class ImageModelsApi:
             ``GET /api/v2/images/models``, operationId ``listAllModels``
             (spec ``#/paths/~1api~1v2~1images~1models/get``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.list_models_v2_response import ListModelsV2Response
+
         return self._client.request(
             "GET",
             "/api/v2/images/models",
@@ -311,6 +320,9 @@ class ImageModelsApi:
             ``GET /api/v2/images/models/{modelId}``, operationId ``getModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/get``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.model_v2_entity import ModelV2Entity
+
         return self._client.request(
             "GET",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
@@ -419,6 +431,9 @@ class ImageModelsApi:
             ``DELETE /api/v2/images/models/{modelId}``, operationId ``deleteModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/delete``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.model_v2_entity import ModelV2Entity
+
         return self._client.request(
             "DELETE",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
@@ -527,6 +542,9 @@ class AsyncImageModelsApi:
             ``POST /api/v2/images/models/new``, operationId ``trainModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1new/post``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.model_v2_entity import ModelV2Entity
+
         require_exactly_one(
             "train_model",
             image_sample_urls=image_sample_urls,
@@ -685,6 +703,9 @@ class AsyncImageModelsApi:
             ``GET /api/v2/images/models``, operationId ``listAllModels``
             (spec ``#/paths/~1api~1v2~1images~1models/get``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.list_models_v2_response import ListModelsV2Response
+
         return await self._client.request(
             "GET",
             "/api/v2/images/models",
@@ -736,6 +757,9 @@ class AsyncImageModelsApi:
             ``GET /api/v2/images/models/{modelId}``, operationId ``getModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/get``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.model_v2_entity import ModelV2Entity
+
         return await self._client.request(
             "GET",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
@@ -844,6 +868,9 @@ class AsyncImageModelsApi:
             ``DELETE /api/v2/images/models/{modelId}``, operationId ``deleteModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/delete``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.model_v2_entity import ModelV2Entity
+
         return await self._client.request(
             "DELETE",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),

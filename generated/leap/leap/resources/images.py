@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._pagination import async_iterate_pages, iterate_pages
@@ -16,7 +16,9 @@ from .._response import async_to_raw_response, to_raw_response
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, without_none
 from .._waiters import WaitRule, async_wait_for, wait_for
-from ..models import ErrorResponse, InferenceEntity
+
+if TYPE_CHECKING:
+    from ..models import ErrorResponse, InferenceEntity
 
 __all__ = ["AsyncImagesApi", "ImagesApi"]
 
@@ -122,6 +124,9 @@ class ImagesApi:
             ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.inference_entity import InferenceEntity
+
         return self._client.request(
             "POST",
             path_template(
@@ -311,6 +316,9 @@ class ImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.inference_entity import InferenceEntity
+
         return self._client.request(
             "GET",
             path_template(
@@ -430,6 +438,9 @@ class ImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.inference_entity import InferenceEntity
+
         return self._client.request(
             "GET",
             path_template(
@@ -557,6 +568,8 @@ class ImagesApi:
             ``DELETE /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``delete``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/delete``).
         """
+        from ..models.error_response import ErrorResponse
+
         return self._client.request(
             "DELETE",
             path_template(
@@ -686,6 +699,9 @@ class AsyncImagesApi:
             ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.inference_entity import InferenceEntity
+
         return await self._client.request(
             "POST",
             path_template(
@@ -875,6 +891,9 @@ class AsyncImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.inference_entity import InferenceEntity
+
         return await self._client.request(
             "GET",
             path_template(
@@ -994,6 +1013,9 @@ class AsyncImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get``).
         """
+        from ..models.error_response import ErrorResponse
+        from ..models.inference_entity import InferenceEntity
+
         return await self._client.request(
             "GET",
             path_template(
@@ -1121,6 +1143,8 @@ class AsyncImagesApi:
             ``DELETE /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``delete``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/delete``).
         """
+        from ..models.error_response import ErrorResponse
+
         return await self._client.request(
             "DELETE",
             path_template(
