@@ -293,9 +293,17 @@ def cast_to(op: Operation) -> str:
 
 
 
-def error_models(op: Operation) -> str:
-    """A dict literal of the error body model of each error response."""
-    items = [f"{r.status!r}: {r.type.name}" for r in op.errors if r.type is not None and r.type.kind == "model"]
+def error_models(op: Operation, api: Any) -> str:
+    """A dict literal of the error body model of each error response, as ``(module, class name)``.
+
+    The runtime imports a model only when a response with its status arrives: error models
+    (Stripe's ``error`` reaches half of its schemas) cost a successful call nothing.
+    """
+    items = [
+        f"{r.status!r}: ({api.schema(r.type.name).module!r}, {r.type.name!r})"
+        for r in op.errors
+        if r.type is not None and r.type.kind == "model"
+    ]
     return "{" + ", ".join(items) + "}"
 
 
@@ -376,7 +384,7 @@ def tag_imports(tag: Tag) -> list[str]:
 
 
 def runtime_imports(op: Operation, api: Any) -> list[str]:
-    """Import lines an operation method runs first: the names its ``cast_to`` and ``errors`` evaluate.
+    """Import lines an operation method runs first: the names its ``cast_to`` evaluates.
 
     Each model comes from its own module, so a call loads the models it parses (and those
     they refer to), never the whole ``models`` package.
@@ -385,7 +393,6 @@ def runtime_imports(op: Operation, api: Any) -> list[str]:
     typing = op.return_type is not None and op.return_type.kind != "any"
     if typing:
         names |= op.return_type.schema_names  # type: ignore[union-attr]
-    names |= {r.type.name for r in op.errors if r.type is not None and r.type.kind == "model"}
     lines = []
     if typing and op.return_type.uses_discriminator:  # type: ignore[union-attr]
         lines.append("from pydantic import Field")

@@ -29,6 +29,7 @@ request headers.
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
@@ -233,14 +234,25 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     429: RateLimitError,
 }
 
-ErrorModels: TypeAlias = "Mapping[str, type[BaseModel]]"
-"""The error body model of each response the spec declares: ``"404"``, ``"4XX"``, ``"default"``."""
+ErrorModels: TypeAlias = Mapping[str, tuple[str, str]]
+"""The error body model of each response the spec declares (``"404"``, ``"4XX"``, ``"default"``):
+its module in ``models`` and its class name, imported only when such a response arrives."""
 
 
 def _error_model(status: int, models: ErrorModels) -> type[BaseModel] | None:
-    for key in (str(status), f"{str(status)[0]}XX", "default"):
+    for key in (
+        str(status),
+        f"{str(status)[0]}XX",
+        "DEFAULT",
+        "default",
+    ):  # the generator writes DEFAULT
         if key in models:
-            return models[key]
+            module, name = models[key]
+            package = __name__.rpartition(".")[0]
+            found: type[BaseModel] = getattr(
+                importlib.import_module(f"{package}.models.{module}"), name
+            )
+            return found
     return None
 
 

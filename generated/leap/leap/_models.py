@@ -52,6 +52,10 @@ class BaseModel(pydantic.BaseModel):
         extra="allow",
         populate_by_name=True,
         protected_namespaces=(),
+        # A model's validator is built when it is first used, not when its class is defined:
+        # a response model that refers to hundreds of others (Stripe's) builds one validator,
+        # not one per model it refers to.
+        defer_build=True,
     )
 
     def to_dict(self, *, exclude_unset: bool = True) -> dict[str, Any]:

@@ -105,7 +105,6 @@ class ImageModelsApi:
             ``POST /api/v2/images/models/new``, operationId ``trainModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1new/post``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.model_v2_entity import ModelV2Entity
 
         require_exactly_one(
@@ -117,7 +116,10 @@ class ImageModelsApi:
             "POST",
             "/api/v2/images/models/new",
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             files=multipart(
                 {
                     "name": name,
@@ -266,14 +268,16 @@ class ImageModelsApi:
             ``GET /api/v2/images/models``, operationId ``listAllModels``
             (spec ``#/paths/~1api~1v2~1images~1models/get``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.list_models_v2_response import ListModelsV2Response
 
         return self._client.request(
             "GET",
             "/api/v2/images/models",
             cast_to=ListModelsV2Response,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -320,14 +324,17 @@ class ImageModelsApi:
             ``GET /api/v2/images/models/{modelId}``, operationId ``getModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/get``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.model_v2_entity import ModelV2Entity
 
         return self._client.request(
             "GET",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"404": ErrorResponse, "4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "404": ("error_response", "ErrorResponse"),
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -431,14 +438,16 @@ class ImageModelsApi:
             ``DELETE /api/v2/images/models/{modelId}``, operationId ``deleteModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/delete``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.model_v2_entity import ModelV2Entity
 
         return self._client.request(
             "DELETE",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -542,7 +551,6 @@ class AsyncImageModelsApi:
             ``POST /api/v2/images/models/new``, operationId ``trainModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1new/post``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.model_v2_entity import ModelV2Entity
 
         require_exactly_one(
@@ -554,7 +562,10 @@ class AsyncImageModelsApi:
             "POST",
             "/api/v2/images/models/new",
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             files=await amultipart(
                 {
                     "name": name,
@@ -703,14 +714,16 @@ class AsyncImageModelsApi:
             ``GET /api/v2/images/models``, operationId ``listAllModels``
             (spec ``#/paths/~1api~1v2~1images~1models/get``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.list_models_v2_response import ListModelsV2Response
 
         return await self._client.request(
             "GET",
             "/api/v2/images/models",
             cast_to=ListModelsV2Response,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -757,14 +770,17 @@ class AsyncImageModelsApi:
             ``GET /api/v2/images/models/{modelId}``, operationId ``getModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/get``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.model_v2_entity import ModelV2Entity
 
         return await self._client.request(
             "GET",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"404": ErrorResponse, "4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "404": ("error_response", "ErrorResponse"),
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -868,14 +884,16 @@ class AsyncImageModelsApi:
             ``DELETE /api/v2/images/models/{modelId}``, operationId ``deleteModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/delete``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.model_v2_entity import ModelV2Entity
 
         return await self._client.request(
             "DELETE",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,

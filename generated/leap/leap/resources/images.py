@@ -124,7 +124,6 @@ class ImagesApi:
             ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.inference_entity import InferenceEntity
 
         return self._client.request(
@@ -133,7 +132,10 @@ class ImagesApi:
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             json=without_none(
                 {
                     "prompt": prompt,
@@ -316,7 +318,6 @@ class ImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.inference_entity import InferenceEntity
 
         return self._client.request(
@@ -325,7 +326,10 @@ class ImagesApi:
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=list[InferenceEntity],
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
@@ -438,7 +442,6 @@ class ImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.inference_entity import InferenceEntity
 
         return self._client.request(
@@ -448,7 +451,10 @@ class ImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -568,8 +574,6 @@ class ImagesApi:
             ``DELETE /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``delete``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/delete``).
         """
-        from ..models.error_response import ErrorResponse
-
         return self._client.request(
             "DELETE",
             path_template(
@@ -577,7 +581,10 @@ class ImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=object,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -699,7 +706,6 @@ class AsyncImagesApi:
             ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.inference_entity import InferenceEntity
 
         return await self._client.request(
@@ -708,7 +714,10 @@ class AsyncImagesApi:
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             json=without_none(
                 {
                     "prompt": prompt,
@@ -891,7 +900,6 @@ class AsyncImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.inference_entity import InferenceEntity
 
         return await self._client.request(
@@ -900,7 +908,10 @@ class AsyncImagesApi:
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=list[InferenceEntity],
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
@@ -1013,7 +1024,6 @@ class AsyncImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get``).
         """
-        from ..models.error_response import ErrorResponse
         from ..models.inference_entity import InferenceEntity
 
         return await self._client.request(
@@ -1023,7 +1033,10 @@ class AsyncImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -1143,8 +1156,6 @@ class AsyncImagesApi:
             ``DELETE /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``delete``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/delete``).
         """
-        from ..models.error_response import ErrorResponse
-
         return await self._client.request(
             "DELETE",
             path_template(
@@ -1152,7 +1163,10 @@ class AsyncImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=object,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
