@@ -59,7 +59,7 @@ def _loaded_after(out: Path, names: tuple[str, str], call: str) -> dict[str, obj
     import sys
 
     package, client_class = names
-    answer = json.dumps(ANSWERS.get(out.name + ".yaml", {}))
+    answer = repr(ANSWERS.get(out.name + ".yaml", {}))
     code = (
         "import json, sys, httpx\n"
         f"import {package}\n"
