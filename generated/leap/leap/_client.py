@@ -14,9 +14,8 @@ from ._exceptions import MissingAPIKeyError
 from ._retries import DEFAULT_MAX_RETRIES
 from ._types import Timeout
 
-if (
-    TYPE_CHECKING
-):  # each API class (and its models) is imported when its attribute is first read
+# Each API class (and the models it uses) is imported when its client attribute is first read.
+if TYPE_CHECKING:
     from .resources.images import AsyncImagesApi, ImagesApi
     from .resources.image_models import AsyncImageModelsApi, ImageModelsApi
     from .webhooks import Webhooks
