@@ -8,6 +8,7 @@ event loop.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -35,6 +36,8 @@ T = TypeVar("T")
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 """60 seconds to read, write or wait for a connection from the pool; 5 seconds to connect."""
+
+_MAKING_HTTP = threading.Lock()
 
 
 @lru_cache(maxsize=None)
@@ -218,7 +221,9 @@ class SyncAPIClient(BaseClient):
     def _http(self) -> httpx.Client:
         """The HTTP client passed in, or one made on first use (making one costs more than importing httpx)."""
         if self._http_client is None:
-            self._http_client = httpx.Client(headers=self._headers)
+            with _MAKING_HTTP:  # two threads' first requests make one pool, not two
+                if self._http_client is None:
+                    self._http_client = httpx.Client(headers=self._headers)
         return self._http_client
 
     def request(
