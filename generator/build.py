@@ -177,12 +177,12 @@ class Builder:
 
     # -- diagnostics -----------------------------------------------------------------
 
-    def warn(self, code: str, pointer: str, message: str) -> None:
-        """Report a warning, once per code and place (a body property is a model field and an argument too)."""
+    def warn(self, code: str, pointer: str, message: str, severity: str = "warning") -> None:
+        """Report a warning (or an info), once per code and place (a body property is a model field and an argument too)."""
         if (code, pointer) in self.warned:
             return
         self.warned.add((code, pointer))
-        self.found.add(self.document.diagnostic(code, "warning", pointer, message, CODES[code][1]))
+        self.found.add(self.document.diagnostic(code, severity, pointer, message, CODES[code][1]))
 
     def unsupported(self, pointer: str, message: str) -> None:
         self.warn("unsupported-schema", pointer, message)
@@ -646,7 +646,7 @@ class Builder:
     def operation_tag(self, pointer: str, path: str, method: str, op: dict[str, Any]) -> str:
         tags = [t for t in _list(op.get("tags")) if isinstance(t, str) and t.strip()]
         if len(tags) > 1:
-            self.warn("multiple-tags", pointer_join(pointer, "tags"), f"{method.upper()} {path} has {len(tags)} tags {tags!r}; its method is on the API class of the first")
+            self.warn("multiple-tags", pointer_join(pointer, "tags"), f"{method.upper()} {path} has {len(tags)} tags {tags!r}; its method is on the API class of the first, {tags[0]!r}", "info")
         return tags[0] if tags else path_tag(path)
 
     def tags(self) -> tuple[Tag, ...]:

@@ -13,6 +13,9 @@ rewritten as a local one, so every later stage sees a single document. Where a c
 Inside a copied element, references (local ones too) are relative to the file it came
 from, and are followed the same way. Every (file, pointer) is copied once, so reference
 cycles between files end. Remote references (``http://...``) are not followed.
+
+Each copy remembers where it came from (:attr:`Bundle.origins`), so a diagnostic about an
+element of another file names that file, its pointer there and its line.
 """
 
 from __future__ import annotations
@@ -40,12 +43,23 @@ class BundleProblem:
     remote: bool = False
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a copied element came from: its file, its pointer there, and the file's YAML node tree (for lines)."""
+
+    path: Path
+    pointer: str
+    root_node: Any
+
+
 @dataclass
 class Bundle:
-    """The outcome of :func:`bundle`: problems, and the bytes of every file read (for the spec hash)."""
+    """The outcome of :func:`bundle`: problems, the bytes of every file read (for the spec
+    hash), and the origin of every copy (keyed by its pointer in the root document)."""
 
     problems: list[BundleProblem] = field(default_factory=list)
     files: dict[Path, bytes] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
 
     @property
     def digest(self) -> str:
@@ -81,13 +95,19 @@ class _Bundler:
         self.loader = loader
         self.result = Bundle()
         self.documents: dict[Path, Any] = {self.root_path: root}
+        self.nodes: dict[Path, Any] = {}
         self.placed: dict[tuple[Path, str], str] = {}  # (file, pointer) -> the local ref it became
 
     def document(self, path: Path) -> Any:
         if path not in self.documents:
             raw = path.read_bytes()
             self.result.files[path] = raw
-            self.documents[path] = yaml.load(raw, Loader=self.loader)  # noqa: S506 - the safe loader
+            loader = self.loader(raw)  # the safe loader, keeping the node tree for line numbers
+            try:
+                self.nodes[path] = loader.get_single_node()
+                self.documents[path] = loader.construct_document(self.nodes[path]) if self.nodes[path] is not None else None
+            finally:
+                loader.dispose()
         return self.documents[path]
 
     def place(self, path: Path, fragment: str, target: Any) -> str:
@@ -108,6 +128,7 @@ class _Bundler:
             name, number = f"{wanted}_{number}", number + 1
         ref = f"#/components/{kind}/{_escape(name)}"
         self.placed[(path, fragment)] = ref
+        self.result.origins[f"/components/{kind}/{_escape(name)}"] = Origin(path, fragment, self.nodes.get(path))
         section[name] = copy.deepcopy(target)
         self.walk(section[name], f"/components/{kind}/{_escape(name)}", path)
         return ref

@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .config import load_config
+from .config import check_extend_modules, load_config
 from .diagnostics import Diagnostic, SpecError
 from .pipeline import check_spec, generate_files
-from .write import diff_tree, write_tree
+from .write import diff_tree, hand_written, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT / "spec" / "openapi.yaml"
@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         if name != "validate":
             command.add_argument("--out", type=Path, default=None, help="the output folder (default: the config's output, else generated/leap)")
+            command.add_argument("--templates", type=Path, default=None, help="a folder of template overrides (default: the config's templates, else none)")
     return parser
 
 
@@ -51,21 +52,24 @@ def main(argv: list[str] | None = None) -> int:
             _print(warnings)
             print(f"{args.spec}: valid ({len(warnings)} warning(s))")
             return 0
-        result = generate_files(args.spec, config=config.package, strict=args.strict)
+        overrides = args.templates or config.templates
+        result = generate_files(args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path)
+        args.out = args.out or config.output or DEFAULT_OUT
+        check_extend_modules(config, args.out)  # the package would not import without them
     except SpecError as exc:
         _print(exc.diagnostics)
         print(f"{len(exc.diagnostics)} problem(s); nothing was written.", file=sys.stderr)
         return 2
     _print(result.warnings)
-    args.out = args.out or config.output or DEFAULT_OUT
+    keep = (hand_written(config.package.package),)  # the user's own code in the package: never touched
     if args.command == "check":
-        stale = diff_tree(result.files, args.out)
+        stale = diff_tree(result.files, args.out, keep)
         if stale:
             print(f"{args.out} is stale: run `make generate`.", file=sys.stderr)
             print("\n".join(stale), file=sys.stderr)
             return 1
         print(f"{args.out} is up to date ({len(result.files)} files)")
         return 0
-    write_tree(result.files, args.out)
+    write_tree(result.files, args.out, keep)
     print(f"wrote {len(result.files)} files to {args.out}")
     return 0

@@ -13,6 +13,11 @@ A ``generator.toml`` beside the spec (or the file given with ``--config``) holds
     title = "Petstore"              # product name in headers and docs (default: client_class)
     base_url = "https://petstore3.swagger.io/api/v3"   # default: the spec's first server
     output = "../generated/petstore"   # relative to this file; --out overrides it
+    templates = "templates"         # a folder of template overrides, relative to this file; --templates overrides it
+
+    [extend]                        # hand-written subclasses in <package>/lib/ used by the client
+    Petstore = "lib.client"         # lib/client.py defines Petstore and AsyncPetstore
+    PetApi = "lib.pets"             # lib/pets.py defines PetApi and AsyncPetApi
 
 An unknown key, a value of the wrong type or a name that is not a valid identifier is an
 ``invalid-config`` error (exit status 2), reported with the file and line.
@@ -20,16 +25,17 @@ An unknown key, a value of the wrong type or a name that is not a valid identifi
 
 from __future__ import annotations
 
+import difflib
 import keyword
 import os
 import re
 import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .diagnostics import CODES, Diagnostic, SpecError
-from .ir import PackageConfig
+from .ir import Api, PackageConfig
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,13 +61,19 @@ _RULES: dict[str, tuple[re.Pattern[str], str]] = {
 _TAKEN = {"APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError", "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError", "InternalServerError", "MissingAPIKeyError", "NotFoundError", "PaymentRequiredError", "PermissionDeniedError", "RateLimitError", "UnprocessableEntityError", "FileInput"}
 
 
+#: ``[extend]`` values: a module of the hand-written folder (``lib``), as a dotted path from the package.
+_EXTEND_MODULE = re.compile(r"lib(\.[a-z_][a-z0-9_]*)+")
+
+
 @dataclass(frozen=True)
 class Config:
-    """A loaded configuration: the package names and the output folder (``None``: the caller's default)."""
+    """A loaded configuration: the package names, the output folder and the template overrides
+    folder (``None``: the caller's default, no overrides)."""
 
     package: PackageConfig
     output: Path | None = None
     path: Path | None = None
+    templates: Path | None = None
 
 
 def _error(path: Path, message: str, line: int | None = None) -> SpecError:
@@ -86,6 +98,8 @@ def package_config(values: dict[str, Any]) -> PackageConfig:
         given.setdefault("async_client_class", "Async" + given["client_class"])
         given.setdefault("error_base", given["client_class"] + "Error")
         given.setdefault("title", given["client_class"])
+    if "extend" in given:
+        given["extend"] = tuple(sorted(given["extend"].items()))
     known = {f.name for f in fields(PackageConfig)}
     return PackageConfig(**{k: v for k, v in given.items() if k in known})
 
@@ -98,12 +112,15 @@ def check_values(values: dict[str, Any], path: Path, text: str = "") -> PackageC
         problems.append(Diagnostic("invalid-config", "error", "", message, CODES["invalid-config"][1], file=str(path), line=_line_of(text, key)))
 
     for key, value in values.items():
-        if key == "output":
+        if key in ("output", "templates"):
             if not isinstance(value, str) or not value.strip():
-                problem(key, f"output must be a folder path (a string), not {value!r}")
+                problem(key, f"{key} must be a folder path (a string), not {value!r}")
+            continue
+        if key == "extend":
+            _check_extend(value, problem)
             continue
         if key not in _RULES:
-            problem(key, f"unknown key {key!r}; known keys: {', '.join(sorted([*_RULES, 'output']))}")
+            problem(key, f"unknown key {key!r}; known keys: {', '.join(sorted([*_RULES, 'extend', 'output', 'templates']))}")
             continue
         pattern, what = _RULES[key]
         if not isinstance(value, str):
@@ -116,11 +133,58 @@ def check_values(values: dict[str, Any], path: Path, text: str = "") -> PackageC
             problem(key, f"{key} = {value!r} is a name the SDK already defines")
     if problems:
         raise SpecError(problems)
-    config = package_config({k: v for k, v in values.items() if k != "output"})
+    config = package_config({k: v for k, v in values.items() if k not in ("output", "templates")})
     classes = [config.client_class, config.async_client_class, config.error_base]
     if len(set(classes)) < 3:
         raise _error(path, f"client_class, async_client_class and error_base must differ: {classes}")
     return config
+
+
+def _check_extend(value: Any, problem: Callable[[str, str], None]) -> None:
+    """``[extend]``: class name = module under ``lib`` (whether the class exists is checked after the build)."""
+    if not isinstance(value, dict):
+        problem("extend", f"extend must be a table of class name = module (e.g. ImagesApi = \"lib.images\"), not {value!r}")
+        return
+    for name, module in value.items():
+        if not _IDENTIFIER.fullmatch(name):
+            problem(name, f"extend: {name!r} is not a class name")
+        elif not isinstance(module, str) or not _EXTEND_MODULE.fullmatch(module):
+            problem(name, f"extend: {name} = {module!r} is not a module of the hand-written folder (e.g. \"lib.images\")")
+
+
+def check_extend(api: Api, path: Path | None = None) -> None:
+    """Check that every ``[extend]`` key of ``api.config`` names the client class or an API class.
+
+    Raises:
+        SpecError: (``invalid-config``) a key names no class the generator writes.
+    """
+    names = [api.config.client_class, *(tag.class_name for tag in api.tags)]
+    text = path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
+    problems = []
+    for name, _ in api.config.extend:
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+            message = f"extend: {name!r} is not a generated class; extend names {api.config.client_class!r} or an API class" + (f" (did you mean {', '.join(close)}?)" if close else f" ({', '.join(names[1:])})")
+            problems.append(Diagnostic("invalid-config", "error", "", message, CODES["invalid-config"][1], file=str(path or ""), line=_line_of(text, name)))
+    if problems:
+        raise SpecError(problems)
+
+
+def check_extend_modules(config: Config, out: Path) -> None:
+    """Check that every ``[extend]`` module exists in the output folder ``out`` (else the package would not import).
+
+    Raises:
+        SpecError: (``invalid-config``) a module named under ``[extend]`` is not written yet.
+    """
+    text = config.path.read_text(encoding="utf-8") if config.path is not None and config.path.is_file() else ""
+    problems = []
+    for name, module in config.package.extend:
+        base = Path(out, config.package.package, *module.split("."))
+        if not base.with_suffix(".py").is_file() and not (base / "__init__.py").is_file():
+            message = f"extend: {name} = {module!r}, but {base.with_suffix('.py')} does not exist; write the module (with {name} and its async twin) first"
+            problems.append(Diagnostic("invalid-config", "error", "", message, CODES["invalid-config"][1], file=str(config.path or ""), line=_line_of(text, name)))
+    if problems:
+        raise SpecError(problems)
 
 
 def load_config(path: Path | None, spec: Path) -> Config:
@@ -145,5 +209,9 @@ def load_config(path: Path | None, spec: Path) -> Config:
         line = re.search(r"line (\d+)", str(exc))
         raise _error(path, f"not valid TOML: {exc}", int(line.group(1)) if line else None) from None
     package = check_values(values, path, text)
-    output = values.get("output")
-    return Config(package, Path(os.path.normpath(path.parent / output)) if isinstance(output, str) else None, path)
+
+    def folder(key: str) -> Path | None:
+        value = values.get(key)
+        return Path(os.path.normpath(path.parent / value)) if isinstance(value, str) else None
+
+    return Config(package, folder("output"), path, folder("templates"))

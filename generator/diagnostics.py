@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
+"""``error`` stops generation; ``warning`` says what was done instead (an error with ``--strict``);
+``info`` says how a spec was read when that may surprise (never an error)."""
 
 
 #: Every diagnostic code: what it means and how to fix it. The README's "Diagnostics"
@@ -29,7 +31,7 @@ CODES: dict[str, tuple[str, str]] = {
     "external-ref": ("A `$ref` points at a remote document (a URL), which the generator does not fetch.", "Download the document beside the spec and refer to it by a relative path (`common.yaml#/components/schemas/Pet`)."),
     "missing-operation-id": ("An operation has no operationId; its method is named after the HTTP method and path (`get_pets_pet_id`), which changes when the path does.", "Add `operationId: camelCaseName`; it becomes the method name in snake_case."),
     "duplicate-operation-id": ("Two operations share an operationId; the later one's method gets a `_2` suffix.", "Give every operation its own operationId."),
-    "multiple-tags": ("An operation has more than one tag; its method is on the API class of the first.", "Keep one tag per operation: the API class it belongs to."),
+    "multiple-tags": ("An operation has more than one tag; its method is on the API class of the first tag only (one method, one name: its docs page, raw-response twin, waiter and links stay in one place).", "Nothing to do if the first tag is the API class you want the method on; otherwise put that tag first."),
     "missing-success-response": ("An operation declares no 2xx response; its method returns None.", "Add the success response (200, 201 or 204) with its content."),
     "invalid-name": ("A name has no letters or digits, so its Python name is invented (`field`, `field_2`).", "Rename it so that it contains a letter."),
     "name-collision": ("Two names become the same Python identifier; the later one gets a `_2` suffix (in document order).", "Rename one of them; the message names both."),
@@ -42,6 +44,7 @@ CODES: dict[str, tuple[str, str]] = {
     "unsupported-schema": ("A schema construct the generator cannot type; the value is typed `Any` (or by its plain type).", "Nothing to do unless you need the type: simplify the schema at the pointer."),
     "relative-server-url": ("The first server's URL is relative (`/api/v3`), so the client has no usable default base URL.", "Write an absolute URL in `servers`, or set `base_url` in the generator config."),
     "invalid-config": ("The generator's config file cannot be read or holds a bad value.", "Fix the key at the line shown; README.md (Configuration) lists every key."),
+    "invalid-template": ("A template override replaces none of the generator's templates, or Jinja cannot compile or render it.", "Name the file after the template it replaces (the message lists close names) and fix the Jinja at the line shown; README.md (Template overrides) lists the templates and their context."),
     "unsupported-parameter-location": ("A parameter in a location the SDK does not send (cookie).", "Use a path, query or header parameter."),
 }
 
@@ -84,7 +87,8 @@ class Diagnostics:
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity == "warning"]
+        """Warnings and infos: everything that does not stop generation."""
+        return [d for d in self.items if d.severity != "error"]
 
     def __iter__(self) -> Iterator[Diagnostic]:
         return iter(self.items)

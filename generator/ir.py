@@ -52,8 +52,10 @@ class PyType:
             text = f"dict[str, {self.args[0].render(names)}]"
         elif self.kind == "union":
             text = " | ".join(a.render(names) for a in self.args)
-            if self.discriminator and names is not DOC_NAMES:
-                text = f"Annotated[{text}, Field(discriminator={self.discriminator!r})]"
+            if self.discriminator and names is not DOC_NAMES:  # open to branches the SDK does not know
+                text = f"Annotated[{text} | UnknownVariant, OpenUnion({self.discriminator!r})]"
+            elif self.discriminator:
+                text += " | UnknownVariant"
         elif self.kind == "any":
             return "Any"
         elif self.kind == "file":
@@ -92,7 +94,7 @@ class PyType:
 
     @property
     def uses_discriminator(self) -> bool:
-        """Whether the annotation holds ``Annotated[..., Field(discriminator=...)]``."""
+        """Whether the annotation holds ``Annotated[... | UnknownVariant, OpenUnion(...)]`` (an open discriminated union)."""
         return bool(self.discriminator) or any(a.uses_discriminator for a in self.args)
 
     @property
@@ -440,6 +442,13 @@ class PackageConfig:
     env_prefix: str = "LEAP"
     title: str = "Leap"
     base_url: str = ""  # "" = the first server of the spec
+    #: ``[extend]``: (generated class name, module under the package) pairs, sorted; the client
+    #: uses the module's subclasses (same names) instead of the generated classes.
+    extend: tuple[tuple[str, str], ...] = ()
+
+    def extension(self, class_name: str) -> str:
+        """The module (``lib.images``) whose subclass replaces ``class_name``, or ``""``."""
+        return dict(self.extend).get(class_name, "")
 
 
 @dataclass(frozen=True)

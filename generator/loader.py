@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .bundle import BundleProblem, bundle
+from .bundle import BundleProblem, Origin, bundle
 from .diagnostics import CODES, Diagnostic, SpecError, pointer_join, pointer_parts
 
 
@@ -46,32 +46,24 @@ class Document:
     root_node: Any
     ref_problems: tuple[BundleProblem, ...] = ()  # references to other files that could not be followed
 
+    origins: tuple[tuple[str, Origin], ...] = ()  # pointer of a copy from another file -> where it came from
+
     def line_of(self, pointer: str) -> int | None:
         """The 1-based line of the deepest element on ``pointer`` that exists in the file.
 
         A mapping entry is on the line of its key (``get:``), not of its value, which in
         block style starts on the next line.
         """
-        node = self.root_node
-        if node is None:
-            return None
-        line = node.start_mark.line + 1
-        for token in pointer_parts(pointer):
-            child = None
-            if isinstance(node, yaml.MappingNode):
-                for key, value in node.value:
-                    if str(key.value) == token:
-                        child, line = value, key.start_mark.line + 1
-                        break
-            elif isinstance(node, yaml.SequenceNode) and token.isdigit():
-                index = int(token)
-                if index < len(node.value):
-                    child = node.value[index]
-                    line = child.start_mark.line + 1
-            if child is None:
-                break
-            node = child
-        return line
+        return _line_in(self.root_node, pointer)
+
+    def source_of(self, pointer: str) -> tuple[Path, str, int | None]:
+        """``(file, pointer there, line)`` of the element at ``pointer``: in another file when
+        it was copied from one (multi-file specs), else in this one."""
+        for prefix, origin in self.origins:
+            if pointer == prefix or pointer.startswith(prefix + "/"):
+                there = origin.pointer + pointer[len(prefix) :]
+                return origin.path, there, _line_in(origin.root_node, there)
+        return self.path, pointer, self.line_of(pointer)
 
     def resolve(self, ref: str) -> tuple[str, Any]:
         """Follow a local ``$ref`` (``#/components/schemas/X``) to ``(pointer, value)``.
@@ -102,16 +94,41 @@ class Document:
         return pointer, value
 
     def diagnostic(self, code: str, severity: str, pointer: str, message: str, hint: str) -> Diagnostic:
-        """A diagnostic located in this document."""
+        """A diagnostic located where the element at ``pointer`` is written (another file's pointer and line for a copied element)."""
+        path, pointer, line = self.source_of(pointer)
         return Diagnostic(
             code=code,
             severity=severity,  # type: ignore[arg-type]
             pointer=pointer,
             message=message,
             hint=hint,
-            file=_display_path(self.path),
-            line=self.line_of(pointer),
+            file=_display_path(path),
+            line=line,
         )
+
+
+def _line_in(root_node: Any, pointer: str) -> int | None:
+    """The 1-based line of the deepest element on ``pointer`` in the YAML node tree ``root_node``."""
+    node = root_node
+    if node is None:
+        return None
+    line: int = node.start_mark.line + 1
+    for token in pointer_parts(pointer):
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if str(key.value) == token:
+                    child, line = value, key.start_mark.line + 1
+                    break
+        elif isinstance(node, yaml.SequenceNode) and token.isdigit():
+            index = int(token)
+            if index < len(node.value):
+                child = node.value[index]
+                line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
 
 
 def _display_path(path: Path) -> str:
@@ -180,7 +197,7 @@ def load(path: str | Path) -> Document:
     digest = hashlib.sha256(raw).hexdigest()
     if followed.digest:  # the spec is several files: any of them changes the hash
         digest = hashlib.sha256((digest + followed.digest).encode()).hexdigest()
-    return Document(data=data, path=path, sha256=digest, root_node=node, ref_problems=tuple(followed.problems))
+    return Document(data=data, path=path, sha256=digest, root_node=node, ref_problems=tuple(followed.problems), origins=tuple(sorted(followed.origins.items())))
 
 
 __all__ = ["Document", "UnresolvedRef", "load", "pointer_join"]

@@ -12,6 +12,8 @@ from .diagnostics import CODES, Diagnostic, SpecError
 from .fmt import format_files
 from .ir import Api, PackageConfig
 from .loader import load
+from .config import check_extend
+from .overrides import check_overrides, overrides_sha256, rendering_error
 from .render import GUIDE_FOLDER, TEMPLATES, render
 from .validate import validate
 from .write import STAMP, stamp
@@ -47,7 +49,7 @@ def _built(spec: Path, config: PackageConfig | None, strict: bool) -> tuple[Api,
     except Exception as exc:  # a bug; say where, don't crash
         raise _internal_error(spec, "building", exc) from None
     warnings = found.warnings + more
-    if strict and warnings:
+    if strict and any(d.severity == "warning" for d in warnings):
         raise SpecError(warnings)
     return api, warnings
 
@@ -57,17 +59,26 @@ def check_spec(spec: Path, *, strict: bool = False, config: PackageConfig | None
     return _built(spec, config, strict)[1]
 
 
-def generate_files(spec: Path, *, config: PackageConfig | None = None, templates: Path = TEMPLATES, strict: bool = False) -> Result:
+def generate_files(
+    spec: Path, *, config: PackageConfig | None = None, templates: Path = TEMPLATES, strict: bool = False, overrides: Path | None = None, config_file: Path | None = None
+) -> Result:
     """Every file of the SDK for ``spec``, in memory; nothing is written.
 
+    ``overrides``: a folder of template overrides (see :mod:`generator.overrides`);
+    ``config_file``: where ``config`` was read from (for the diagnostics).
+
     Raises:
-        SpecError: the spec has errors (or warnings, with ``strict``).
+        SpecError: the spec has errors (or warnings, with ``strict``), an override is not
+            a template of ours or does not render, or ``[extend]`` names no generated class.
     """
+    if overrides is not None:
+        check_overrides(overrides, templates)
     api, warnings = _built(spec, config, strict)
+    check_extend(api, config_file)
     try:
-        rendered = render(api, templates, Path(spec).parent / GUIDE_FOLDER)
+        rendered = render(api, templates, Path(spec).parent / GUIDE_FOLDER, overrides)
     except Exception as exc:
-        raise _internal_error(spec, "rendering", exc) from None
+        raise (overrides is not None and rendering_error(overrides, exc)) or _internal_error(spec, "rendering", exc) from None
     files = format_files(rendered)
-    files[STAMP] = stamp(api.spec_sha256, __version__, files)
+    files[STAMP] = stamp(api.spec_sha256, __version__, files, overrides_sha256(overrides) if overrides is not None else "")
     return Result(api, files, warnings)

@@ -315,7 +315,7 @@ def tag_imports(tag: Tag) -> list[str]:
     types = {"NOT_GIVEN", "Headers", "NotGiven", "Query", "Timeout"}
     runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "to_raw_response"}}
     dates = False
-    pydantic_field = False
+    open_union = False
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
@@ -345,7 +345,7 @@ def tag_imports(tag: Tag) -> list[str]:
                 typing_names.add("Literal")
             if type_.uses_discriminator:
                 typing_names.add("Annotated")
-                pydantic_field = True
+                open_union = True
             if type_.uses_date:
                 dates = True
     lines = []
@@ -354,7 +354,9 @@ def tag_imports(tag: Tag) -> list[str]:
     if dates:
         lines.append("from datetime import date")
     lines.append("from functools import cached_property")
-    checking = bool(tag.schema_refs) or "DateTime" in types or pydantic_field
+    # Names of ``_models`` (which imports pydantic.main) in annotations: for type checkers only.
+    from_models = (types & {"DateTime"}) | ({"OpenUnion", "UnknownVariant"} if open_union else set())
+    checking = bool(tag.schema_refs) or bool(from_models)
     if checking:
         typing_names.add("TYPE_CHECKING")
     if typing_names:
@@ -374,10 +376,8 @@ def tag_imports(tag: Tag) -> list[str]:
         # Models are imported by the methods that need them at run time (see runtime_imports):
         # loading an API class loads none, a call only those its request and responses use.
         lines += ["", "if TYPE_CHECKING:"]
-        if pydantic_field:
-            lines.append("    from pydantic import Field")
-        if "DateTime" in types:
-            lines.append("    from .._models import DateTime")
+        if from_models:
+            lines.append(f"    from .._models import {', '.join(sorted(from_models))}")
         if tag.schema_refs:
             lines.append(f"    from ..models import {', '.join(tag.schema_refs)}")
     return lines
@@ -394,10 +394,13 @@ def runtime_imports(op: Operation, api: Any) -> list[str]:
     if typing:
         names |= op.return_type.schema_names  # type: ignore[union-attr]
     lines = []
+    from_models: set[str] = set()
     if typing and op.return_type.uses_discriminator:  # type: ignore[union-attr]
-        lines.append("from pydantic import Field")
+        from_models |= {"OpenUnion", "UnknownVariant"}
     if typing and "DateTime" in op.return_type.runtime_names:  # type: ignore[union-attr]
-        lines.append("from .._models import DateTime")
+        from_models.add("DateTime")
+    if from_models:
+        lines.append(f"from .._models import {', '.join(sorted(from_models))}")
     for name in sorted(names, key=lambda n: api.schema(n).module):
         lines.append(f"from ..models.{api.schema(name).module} import {name}")
     return lines
@@ -426,9 +429,11 @@ def model_imports(schema: Any, api: Any) -> list[str]:
         lines.append(f"from typing import {', '.join(sorted(typing_names, key=_import_order))}")
     if lines:
         lines.append("")
-    if schema.kind == "model" and any(f.has_alias for f in fields) or any(t.uses_discriminator for t in types):
+    if schema.kind == "model" and any(f.has_alias for f in fields):
         lines += ["from pydantic import Field", ""]
     from_models = {"BaseModel"} if schema.kind == "model" else set()
+    if any(t.uses_discriminator for t in types):
+        from_models |= {"OpenUnion", "UnknownVariant"}
     for t in types:
         from_models |= t.runtime_names & {"DateTime"}  # FileInput is bytes in a model
     if from_models:

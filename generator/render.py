@@ -10,6 +10,11 @@ each is rendered with ``api`` too (so its names follow the config) to ``docs/gui
 in the order of ``NN``; every template sees them as ``guides``.
 Jinja runs with ``StrictUndefined``, so a missing attribute fails the run instead of
 rendering as empty text.
+
+A user's folder of template overrides (laid out like ``templates/``, see
+:mod:`generator.overrides`) replaces our files of the same name; a plain (non-``.jinja``)
+file there replaces ours as it is. What each template sees is declared in :data:`CONTEXT`
+and :data:`FAN_OUT_CONTEXT` (the README's template reference is generated from them).
 """
 
 from __future__ import annotations
@@ -38,6 +43,33 @@ FAN_OUT = {
     "docs/models/schema.md.jinja",
     "README.md.jinja",
 }
+
+#: What every ``.jinja`` template sees: name -> type (types of :mod:`generator.ir` and this module).
+CONTEXT = {"api": "Api", "guides": "tuple[GuidePage, ...]"}
+#: What the per-item and twice-rendered templates see besides :data:`CONTEXT`.
+FAN_OUT_CONTEXT: dict[str, dict[str, str]] = {
+    "package/resources/tag.py.jinja": {"tag": "Tag"},
+    "package/models/model.py.jinja": {"schema": "Model"},
+    "package/models/enum.py.jinja": {"schema": "Enum"},
+    "package/models/alias.py.jinja": {"schema": "Alias"},
+    "docs/tag.md.jinja": {"tag": "Tag"},
+    "docs/models/schema.md.jinja": {"schema": "Model | Enum | Alias"},
+    "README.md.jinja": {"docs_prefix": "str"},
+}
+
+#: Where the per-item and twice-rendered templates are rendered to (``<...>``: an attribute of the context).
+FAN_OUT_PATHS = {
+    "package/resources/tag.py.jinja": ("<package>/resources/<tag.module>.py",),
+    "package/models/model.py.jinja": ("<package>/models/<schema.module>.py",),
+    "package/models/enum.py.jinja": ("<package>/models/<schema.module>.py",),
+    "package/models/alias.py.jinja": ("<package>/models/<schema.module>.py",),
+    "docs/tag.md.jinja": ("docs/<tag.class_name>.md",),
+    "docs/models/schema.md.jinja": ("docs/models/<schema.name>.md",),
+    "README.md.jinja": ("README.md", "docs/index.md"),
+}
+
+OURS = "ours"
+"""The prefix under which template overrides reach the templates they replace."""
 
 GUIDE_FOLDER = "guide"
 """The folder beside the spec that holds the product's hand-written guide pages."""
@@ -73,10 +105,19 @@ def guide_pages(folder: Path | None) -> tuple[GuidePage, ...]:
 OPTIONAL = {"package/webhooks.py.jinja": "webhooks", "package/_webhooks.py": "webhooks"}
 
 
-def environment(templates: Path = TEMPLATES, guide: Path | None = None) -> jinja2.Environment:
-    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(str(templates))
-    if guide is not None:
-        loader = jinja2.ChoiceLoader([loader, jinja2.PrefixLoader({GUIDE_FOLDER: jinja2.FileSystemLoader(str(guide))})])
+def environment(templates: Path = TEMPLATES, guide: Path | None = None, overrides: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment: ``overrides`` (a folder laid out like ``templates``) first, then ``templates``.
+
+    With overrides, ours stay reachable as ``ours/<name>``, so an override can
+    ``{% include "ours/README.md.jinja" %}`` and add to it.
+    """
+    folders = [str(overrides), str(templates)] if overrides is not None else [str(templates)]
+    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(folders)
+    prefixes = {GUIDE_FOLDER: jinja2.FileSystemLoader(str(guide))} if guide is not None else {}
+    if overrides is not None:
+        prefixes[OURS] = jinja2.FileSystemLoader(str(templates))
+    if prefixes:
+        loader = jinja2.ChoiceLoader([loader, jinja2.PrefixLoader(prefixes)])
     env = jinja2.Environment(
         loader=loader,
         undefined=jinja2.StrictUndefined,
@@ -135,15 +176,20 @@ def plan(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> li
     return sorted(jobs, key=lambda job: job[0])
 
 
-def render(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> dict[str, str]:
-    """Every output file as text, keyed by its path relative to the output folder."""
-    env = environment(templates, guide)
+def render(api: Api, templates: Path = TEMPLATES, guide: Path | None = None, overrides: Path | None = None) -> dict[str, str]:
+    """Every output file as text, keyed by its path relative to the output folder.
+
+    ``overrides``: a folder whose files replace those of ``templates`` with the same
+    relative path (checked beforehand by :func:`generator.overrides.check_overrides`).
+    """
+    env = environment(templates, guide, overrides)
     files: dict[str, str] = {}
     header = HEADER.format(title=api.config.title)
     guides = guide_pages(guide)
     for out, template, extra in plan(api, templates, guide):
         if not template.endswith(".jinja") and not template.startswith(GUIDE_FOLDER + "/"):
-            text = (templates / template).read_text(encoding="utf-8")
+            source = overrides / template if overrides is not None and (overrides / template).is_file() else templates / template
+            text = source.read_text(encoding="utf-8")
         else:
             text = env.get_template(template).render(api=api, guides=guides, **extra)
         if out.endswith(".py"):

@@ -4,6 +4,11 @@
 temporary folder beside the output, then swaps it in with two renames, so the output is
 either the old tree or the new one. A file the new generation does not produce is gone;
 if anything fails, the old tree is left exactly as it was.
+
+The exception is the package's hand-written folder (:func:`hand_written`, ``<package>/lib/``):
+it belongs to the user. It is copied byte for byte from the old tree into the new one
+before the swap, is never part of the generated files, and :func:`read_tree` and
+:func:`diff_tree` do not look into it.
 """
 
 from __future__ import annotations
@@ -16,15 +21,38 @@ from pathlib import Path
 
 STAMP = ".generator-stamp.json"
 
-
-def stamp(spec_sha256: str, generator_version: str, files: dict[str, str]) -> str:
-    """The stamp file: which spec and generator produced the tree (no timestamps)."""
-    return json.dumps({"generator_version": generator_version, "spec_sha256": spec_sha256, "files": len(files)}, indent=2, sort_keys=True) + "\n"
+HAND_WRITTEN = "lib"
+"""The folder of the generated package that holds the user's own code: never generated, never deleted."""
 
 
-def write_tree(files: dict[str, str], out_dir: Path) -> None:
-    """Replace ``out_dir`` with exactly ``files`` (paths relative to it)."""
+def hand_written(package: str) -> str:
+    """The hand-written folder of ``package``, relative to the output folder (``leap/lib``)."""
+    return f"{package}/{HAND_WRITTEN}"
+
+
+def stamp(spec_sha256: str, generator_version: str, files: dict[str, str], templates_sha256: str = "") -> str:
+    """The stamp file: which spec, generator (and template overrides, when there are any) produced the tree (no timestamps)."""
+    values: dict[str, object] = {"generator_version": generator_version, "spec_sha256": spec_sha256, "files": len(files)}
+    if templates_sha256:
+        values["templates_sha256"] = templates_sha256
+    return json.dumps(values, indent=2, sort_keys=True) + "\n"
+
+
+def _kept(rel: str, keep: tuple[str, ...]) -> bool:
+    return any(rel == folder or rel.startswith(folder + "/") for folder in keep)
+
+
+def write_tree(files: dict[str, str], out_dir: Path, keep: tuple[str, ...] = ()) -> None:
+    """Replace ``out_dir`` with exactly ``files`` (paths relative to it), carrying the folders
+    ``keep`` (relative to it, e.g. ``(hand_written(package),)``) over from the old tree as they are.
+
+    Raises:
+        ValueError: a file of ``files`` lies in a folder of ``keep`` (nothing is written).
+    """
     out_dir = Path(out_dir)
+    clash = sorted(rel for rel in files if _kept(rel, keep))
+    if clash:
+        raise ValueError(f"generated files in a hand-written folder: {', '.join(clash)}")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
@@ -32,6 +60,10 @@ def write_tree(files: dict[str, str], out_dir: Path) -> None:
             target = temp / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
+        for folder in keep:
+            if (out_dir / folder).is_dir():
+                (temp / folder).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copytree(out_dir / folder, temp / folder, symlinks=True)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
@@ -51,14 +83,14 @@ def write_tree(files: dict[str, str], out_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def read_tree(out_dir: Path) -> dict[str, bytes]:
-    """Every file under ``out_dir`` (caches of tools that ran there excluded)."""
+def read_tree(out_dir: Path, keep: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file under ``out_dir`` (caches of tools that ran there and the folders ``keep`` excluded)."""
     out: dict[str, bytes] = {}
     if not out_dir.is_dir():
         return out
     for path in sorted(out_dir.rglob("*")):
         rel = path.relative_to(out_dir).as_posix()
-        if path.is_file() and not _is_tool_cache(rel):
+        if path.is_file() and not _is_tool_cache(rel) and not _kept(rel, keep):
             out[rel] = path.read_bytes()
     return out
 
@@ -68,9 +100,9 @@ def _is_tool_cache(rel: str) -> bool:
     return any(p in ("__pycache__", ".mypy_cache", ".pytest_cache", "build", "dist") or p.endswith(".egg-info") for p in parts)
 
 
-def diff_tree(files: dict[str, str], out_dir: Path) -> list[str]:
-    """Lines naming each file that differs between ``files`` and ``out_dir``: ``changed``, ``missing``, ``extra``."""
-    current = read_tree(out_dir)
+def diff_tree(files: dict[str, str], out_dir: Path, keep: tuple[str, ...] = ()) -> list[str]:
+    """Lines naming each file that differs between ``files`` and ``out_dir`` (``keep`` left out): ``changed``, ``missing``, ``extra``."""
+    current = read_tree(out_dir, keep)
     lines = []
     for rel in sorted(set(files) | set(current)):
         if rel not in current:

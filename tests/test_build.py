@@ -330,3 +330,13 @@ def test_inline_names_follow_the_pointer(tmp_path: Path) -> None:
     assert mapper.inline_name("/paths/~1p/get/responses/404/content/application~1json/schema") == "ListPetsError404"
     assert mapper.inline_name("/paths/~1p/get/parameters/0/schema") == "ListPetsCreated"
     assert mapper.inline_name("/components/responses/NotFound/content/application~1json/schema") == "NotFoundResponse"
+
+
+def test_an_operation_with_several_tags_is_on_the_first_tags_class_only() -> None:
+    from generator.build import build_with_warnings
+    from generator.loader import load
+
+    api, found = build_with_warnings(load(Path(__file__).resolve().parent / "broken_specs" / "multiple-tags.yaml"))
+    assert [(t.name, [o.name for o in t.operations]) for t in api.tags] == [("Things", ["list_things"])]
+    assert [(d.code, d.severity) for d in found] == [("multiple-tags", "info")]
+    assert "'Things'" in found[0].message

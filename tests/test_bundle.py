@@ -59,3 +59,29 @@ def test_a_name_taken_in_the_root_gets_a_suffix(tmp_path: Path) -> None:
     data = load(spec).data
     assert data["components"]["schemas"] == {"Thing": {"type": "string"}, "Thing_2": {"type": "integer"}}
     assert _diagnostics(spec) == []
+
+
+def test_diagnostics_of_an_element_from_another_file_point_at_that_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "models.yaml").write_text(
+        "# models kept apart from the spec\n"
+        "definitions:\n"
+        "  Thing:\n"
+        "    type: object\n"
+        "    properties:\n"
+        "      a-b: {type: string}\n"
+        "      a_b: {type: string}\n"
+        "      other:\n"
+        "        $ref: '#/definitions/Missing'\n",
+        encoding="utf-8",
+    )
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "models.yaml#/definitions/Thing", encoding="utf-8")
+    try:
+        check_spec(spec)
+    except SpecError as exc:
+        found = [(Path(d.file).name, d.line, d.code, d.pointer) for d in exc.diagnostics]
+    assert found == [("models.yaml", 9, "unresolved-ref", "/definitions/Thing/properties/other/$ref")]
+
+    (tmp_path / "models.yaml").write_text((tmp_path / "models.yaml").read_text(encoding="utf-8").replace("Missing", "Thing"), encoding="utf-8")
+    warnings = [(Path(d.file).name, d.line, d.code, d.pointer) for d in check_spec(spec)]
+    assert warnings == [("models.yaml", 7, "name-collision", "/definitions/Thing/properties/a_b")]

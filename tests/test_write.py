@@ -171,3 +171,25 @@ def test_generate_twice_gives_the_same_tree(output_copy: Path) -> None:
     assert main(["generate", "--spec", str(SPEC), "--out", str(output_copy)]) == 0
     assert read_tree(output_copy) == first
     assert _siblings(output_copy) == ["leap"]
+
+
+def test_write_tree_carries_the_kept_folders_over_byte_for_byte(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(OLD, out, keep=("pkg/lib",))
+    (out / "pkg" / "lib" / "deep").mkdir(parents=True)
+    mine = {"pkg/lib/mine.py": b"X = 1\r\n", "pkg/lib/deep/data.bin": b"\x00\xff"}
+    for rel, data in mine.items():
+        (out / rel).write_bytes(data)
+
+    write_tree(NEW, out, keep=("pkg/lib",))
+
+    assert read_tree(out) == {**{rel: text.encode("utf-8") for rel, text in NEW.items()}, **mine}
+    assert read_tree(out, keep=("pkg/lib",)) == {rel: text.encode("utf-8") for rel, text in NEW.items()}
+    assert diff_tree(NEW, out, keep=("pkg/lib",)) == [] and diff_tree(NEW, out) == ["extra    pkg/lib/deep/data.bin", "extra    pkg/lib/mine.py"]
+    assert _siblings(out) == ["out"]
+
+
+def test_write_tree_refuses_generated_files_in_a_kept_folder(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="pkg/lib/x.py"):
+        write_tree({"pkg/lib/x.py": "", "a.txt": ""}, tmp_path / "out", keep=("pkg/lib",))
+    assert not (tmp_path / "out").exists()

@@ -39,6 +39,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import models
+    from ._models import UnknownVariant
 
 __all__ = [
     "APIConnectionError",
@@ -63,6 +64,7 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
+    "UnknownVariant",
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "WebhookParseError",
@@ -71,4 +73,6 @@ __all__ = [
 ]
 
 if not TYPE_CHECKING:
-    __getattr__, __dir__ = lazy_names(__name__, globals(), {"models": "models"})
+    __getattr__, __dir__ = lazy_names(
+        __name__, globals(), {"models": "models", "UnknownVariant": "_models"}
+    )

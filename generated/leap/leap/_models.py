@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Annotated, Any, TypeAlias
+from typing import Annotated, Any, TypeAlias, Union, get_args
 
 import pydantic
 from pydantic import AwareDatetime, BeforeValidator, Field
@@ -66,4 +66,60 @@ class BaseModel(pydantic.BaseModel):
         """The model as a JSON document under its wire names, leaving out what was not set."""
         return self.model_dump_json(
             indent=indent, by_alias=True, exclude_unset=exclude_unset
+        )
+
+
+class UnknownVariant(BaseModel):
+    """A branch of a discriminated union this SDK does not know: the API added it after the
+    SDK was generated. Every field is kept, under its wire name, in ``model_extra``
+    (``variant.model_extra["type"]``), so match on the known classes first and on this last::
+
+        match pet:
+            case Cat(): ...
+            case Dog(): ...
+            case UnknownVariant(): ...
+    """
+
+
+class OpenUnion:
+    """Marks a discriminated union that is open to branches the SDK does not know.
+
+    Used as ``Annotated[Cat | Dog | UnknownVariant, OpenUnion("pet_type")]``: data whose
+    discriminator (the field ``pet_type`` of each known branch) selects a known branch is
+    validated as that branch (and fails as it would); data with another value, or none,
+    becomes an :class:`UnknownVariant`.
+    """
+
+    def __init__(self, discriminator: str) -> None:
+        self.discriminator = discriminator
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: pydantic.GetCoreSchemaHandler
+    ) -> Any:
+        members = tuple(
+            member for member in get_args(source) if member is not UnknownVariant
+        )
+        fields = [member.model_fields[self.discriminator] for member in members]
+        known = {value for field in fields for value in get_args(field.annotation)}
+        wire = fields[0].alias or self.discriminator
+
+        def unknown(variant: UnknownVariant) -> UnknownVariant:
+            found = (variant.model_extra or {}).get(wire)
+            if found in known:
+                raise ValueError(
+                    f"{wire}={found!r} selects a known branch, but the data does not fit it"
+                )
+            return variant
+
+        union: Any = (
+            Union  # built at runtime from the members: no static type to give mypy
+        )
+        closed = Annotated[
+            union[members], pydantic.Field(discriminator=self.discriminator)
+        ]
+        fallback = Annotated[UnknownVariant, pydantic.AfterValidator(unknown)]
+        return handler.generate_schema(
+            Annotated[
+                union[closed, fallback], pydantic.Field(union_mode="left_to_right")
+            ]
         )

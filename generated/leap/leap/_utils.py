@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -53,9 +53,15 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def without_none(values: Mapping[str, Any]) -> dict[str, Any]:
-    """The items of ``values`` whose value is not ``None``: arguments the caller left out."""
-    return {key: value for key, value in values.items() if value is not None}
+def without_none(
+    values: Mapping[str, Any], keep: Collection[str] = ()
+) -> dict[str, Any]:
+    """The items of ``values`` whose value is not ``None`` (arguments the caller left out),
+    and those named in ``keep`` (required nullable arguments: ``None`` is sent as ``null``).
+    """
+    return {
+        key: value for key, value in values.items() if value is not None or key in keep
+    }
 
 
 def require_exactly_one(method: str, **arguments: Any) -> None:

@@ -32,8 +32,19 @@ def check(package: Any, generated: Any) -> None:
     assert [type(s).__name__ for s in shapes] == ["Square", "Circle"]
     assert shapes[1].radius == 1.5
 
-    # An unknown discriminator value is a validation error, raised as the SDK's own.
-    recorder = Recorder(body={"petType": "bird", "name": "Tweety"})
+    # A discriminator value the spec does not list (a branch the API added later) parses as
+    # UnknownVariant, keeping every field; known classes still match first.
+    recorder = Recorder(body={"petType": "bird", "name": "Tweety", "wings": 2})
+    bird = client(package, recorder).pets.add_pet(body=models.Dog(name="Rex"))
+    assert type(bird) is package.UnknownVariant and bird.model_extra == {"petType": "bird", "name": "Tweety", "wings": 2}
+    assert bird.to_dict() == {"petType": "bird", "name": "Tweety", "wings": 2}
+    recorder = Recorder(body=[{"kind": "Square", "side": 2}, {"kind": "Hexagon", "side": 1}, {"side": 3}])
+    shapes = client(package, recorder).shapes.list_shapes()
+    assert [type(s).__name__ for s in shapes] == ["Square", "UnknownVariant", "UnknownVariant"]
+    assert "Pet: TypeAlias = Annotated[Cat | Dog | UnknownVariant, OpenUnion(\"pet_type\")]" in generated.files["case_discriminators/models/pet.py"]
+
+    # A known value whose data does not fit its branch is still a validation error, raised as the SDK's own.
+    recorder = Recorder(body={"petType": "cat", "indoor": True})
     with pytest.raises(package.APIResponseValidationError):
         client(package, recorder).pets.add_pet(body=models.Dog(name="Rex"))
     with pytest.raises(pydantic.ValidationError):
