@@ -578,7 +578,7 @@ class Builder:
         schema = _dict(schema)
         location = "form" if content_type == "multipart/form-data" else "body"
         schema_name = schema_pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~") if schema_pointer.startswith("/components/schemas/") else ""
-        flattened = self.types.kind_of(schema) == "model"
+        flattened = self.types.kind_of(schema) == "model" and schema_name not in self.types.subtypes  # a base with subtypes is their union
         required = body.get("required") is True
         if flattened:
             properties, needed = self.object_shape(schema_pointer, schema)

@@ -24,6 +24,7 @@
 | a reference cycle through aliases only, or nesting deeper than 64 | ``Any`` (warning ``unsupported-schema``) |
 | ``$ref`` with ``nullable: true`` beside it         | the referenced type ``| None``     |
 | ``oneOf``/``anyOf`` of component models with a ``discriminator`` | ``Annotated[A | B, Field(discriminator=...)]`` (build makes each branch's property a ``Literal`` of its values, or drops the discriminator when it cannot) |
+| ``$ref`` to a component model with a ``discriminator`` of its own that other component models extend (``allOf`` with a ``$ref`` to it) | the discriminated union of those models, as if the base were their ``oneOf`` with its discriminator (the base's own model stays, for its subtypes' fields) |
 """
 
 from __future__ import annotations
@@ -132,6 +133,7 @@ class TypeMapper:
         self.classes: Namespace = Namespace(set(self.names.values()))
         self.inline_models: dict[str, tuple[str, dict[str, Any]]] = {}  # pointer -> (class name, schema), in the order met
         self.operation_names: dict[str, str] = {}  # "/paths/<path>/<method>" -> PascalCase name of its method
+        self.subtypes = self._subtypes(schemas)
         self.discriminated = self._discriminator_values(document.data)
 
     def kind_of(self, schema: Any) -> str:
@@ -272,10 +274,29 @@ class TypeMapper:
             return None
         return discriminator["propertyName"], values
 
+    def _subtypes(self, schemas: dict[Any, Any]) -> dict[str, dict[str, Any]]:
+        """Each component model with a ``discriminator`` of its own (no ``oneOf``/``anyOf``) that other
+        component models extend (``allOf`` with a ``$ref`` to it), as the ``oneOf`` of those models
+        with its discriminator: where the base is referred to, one of its subtypes is meant."""
+        out: dict[str, dict[str, Any]] = {}
+        for base, schema in schemas.items():
+            discriminator = schema.get("discriminator") if isinstance(schema, dict) else None
+            if self.kinds.get(str(base)) != "model" or not isinstance(discriminator, dict) or "oneOf" in schema or "anyOf" in schema:
+                continue
+            ref = SCHEMAS_PREFIX + str(base).replace("~", "~0").replace("/", "~1")
+            children = [
+                SCHEMAS_PREFIX + str(name).replace("~", "~0").replace("/", "~1")
+                for name, child in schemas.items()
+                if self.kinds.get(str(name)) == "model" and isinstance(child, dict) and isinstance(child.get("allOf"), list) and {"$ref": ref} in child["allOf"]
+            ]
+            if children:
+                out[str(base)] = {"oneOf": [{"$ref": child} for child in children], "discriminator": discriminator}
+        return out
+
     def _discriminator_values(self, data: Any) -> dict[str, dict[str, list[str | int | bool]]]:
         """For each component model: its discriminator property and the values that select it, across the document."""
         out: dict[str, dict[str, list[str | int | bool]]] = {}
-        stack = [data]
+        stack = [data, list(self.subtypes.values())]
         while stack:
             node = stack.pop()
             if isinstance(node, dict):
@@ -337,6 +358,8 @@ class TypeMapper:
         ref = schema["$ref"]
         name = ref[len(SCHEMAS_PREFIX) :] if isinstance(ref, str) and ref.startswith(SCHEMAS_PREFIX) else ""
         name = name.replace("~1", "/").replace("~0", "~")
+        if name in self.subtypes:
+            return self.map(pointer, self.subtypes[name])
         if name in self.kinds and name not in self.inlined:
             return PyType(self.kinds[name], self.names[name])  # type: ignore[arg-type]
         target_pointer, target = self.deref(schema, pointer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from tests.cases.harness import Recorder, client
+from tests.cases.harness import Recorder, both
 
 WARNINGS: list[tuple[str, str]] = []
 
@@ -19,7 +19,6 @@ def check(package: Any, generated: Any) -> None:
     assert list(models.DogCollar.model_fields) == ["name", "colour"]
 
     recorder = Recorder(body={"id": 7, "name": "Rex", "breed": "lab", "created": "2024-01-02T03:04:05Z", "collar": {"name": "c", "colour": "red"}})
-    api = client(package, recorder).dogs
-    dog = api.create_dog(id=7, name="Rex", breed="lab", created=datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc), collar=models.DogCollar(name="c", colour="red"))
+    dog = both(package, recorder, lambda sdk: sdk.dogs.create_dog(id=7, name="Rex", breed="lab", created=datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc), collar=models.DogCollar(name="c", colour="red")))
     assert recorder.last_json() == {"id": 7, "created": "2024-01-02T03:04:05+00:00", "name": "Rex", "breed": "lab", "collar": {"name": "c", "colour": "red"}}
     assert dog.id == 7 and dog.created == datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc) and dog.collar is not None and dog.collar.colour == "red"

@@ -8,7 +8,7 @@ from typing import Any
 import pydantic
 import pytest
 
-from tests.cases.harness import Recorder, client
+from tests.cases.harness import Recorder, both, client
 
 WARNINGS: list[tuple[str, str]] = []
 
@@ -49,3 +49,24 @@ def check(package: Any, generated: Any) -> None:
         client(package, recorder).pets.add_pet(body=models.Dog(name="Rex"))
     with pytest.raises(pydantic.ValidationError):
         models.Cat(pet_type="dog", name="x")
+
+    # An implicit mapping (the schema names) both ways, blocking and asyncio: the request carries the
+    # branch's name, the answer becomes the branch its value names.
+    recorder = Recorder(body={"kind": "Circle", "radius": 2.5})
+    shape = both(package, recorder, lambda sdk: sdk.shapes.add_shape(body=models.Square(kind="Square", side=3)))
+    assert recorder.last_json() == {"kind": "Square", "side": 3}
+    assert type(shape) is models.Circle and shape.radius == 2.5
+    recorder = Recorder(body={"petType": "cat", "name": "Tom"})
+    assert type(both(package, recorder, lambda sdk: sdk.pets.add_pet(body=models.Dog(pet_type="doggo", name="Rex")))) is models.Cat
+    assert recorder.last_json() == {"petType": "doggo", "name": "Rex"}
+
+    # The inheritance form: where the base (Vehicle) is referred to, its subtypes are meant, told
+    # apart by the base's discriminator (Car by its name, Truck by the mapping); an unknown value
+    # is an UnknownVariant.
+    assert typing.get_args(models.Car.model_fields["vehicle_type"].annotation) == ("Car",)
+    assert typing.get_args(models.Truck.model_fields["vehicle_type"].annotation) == ("truck",)
+    fleet = [{"vehicleType": "Car", "wheels": 4, "seats": 5}, {"vehicleType": "truck", "load": 2.5}, {"vehicleType": "boat"}]
+    recorder = Recorder(body=fleet)
+    vehicles = both(package, recorder, lambda sdk: sdk.vehicles.add_vehicle(body=models.Truck(vehicle_type="truck", wheels=6, load=7.5)))
+    assert recorder.last_json() == {"vehicleType": "truck", "wheels": 6, "load": 7.5}
+    assert [type(v).__name__ for v in vehicles] == ["Car", "Truck", "UnknownVariant"] and vehicles[0].seats == 5 and vehicles[1].load == 2.5

@@ -6,7 +6,7 @@ import inspect
 import typing
 from typing import Any
 
-from tests.cases.harness import Recorder, client
+from tests.cases.harness import Recorder, both, client
 
 WARNINGS: list[tuple[str, str]] = []
 
@@ -26,3 +26,12 @@ def check(package: Any, generated: Any) -> None:
     assert dict(recorder.last.url.params) == {"status": "approved", "priority": "2"}
     assert [(o.status, o.priority, o.channel) for o in orders] == [("approved", 2, "web"), ("returned", 9, "fax")]
     assert "priority" in inspect.signature(client(package, recorder).orders.list_orders).parameters
+
+    # A request body takes the listed values (closed arguments); the answer keeps unknown ones,
+    # also inside an array of enums.
+    assert "status: Status," in signature and "history: list[Status] | None = None" in signature
+    assert "history: list[Status | str] | None = None" in source
+    recorder = Recorder(status=201, body={"status": "lost", "priority": 7, "history": ["placed", "lost"]})
+    order = both(package, recorder, lambda sdk: sdk.orders.create_order(status="placed", priority=3, channel="phone", history=["placed"]))
+    assert recorder.last_json() == {"status": "placed", "priority": 3, "channel": "phone", "history": ["placed"]}
+    assert (order.status, order.priority, order.history) == ("lost", 7, ["placed", "lost"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.cases.harness import Recorder, client
+from tests.cases.harness import Recorder, both
 
 WARNINGS: list[tuple[str, str]] = []
 
@@ -18,7 +18,13 @@ def check(package: Any, generated: Any) -> None:
 
     answer = {"labels": {"a": "b"}, "items": {"x": {"count": 2}}, "matrix": {"r": {"c": 1}}, "anything": {"k": [1]}, "note": "kept"}
     recorder = Recorder(body=answer)
-    inventory = client(package, recorder).inventory.put_inventory(labels={"a": "b"}, items={"x": models.Item(count=2)}, matrix={"r": {"c": 1}})
+    inventory = both(package, recorder, lambda sdk: sdk.inventory.put_inventory(labels={"a": "b"}, items={"x": models.Item(count=2)}, matrix={"r": {"c": 1}}))
     assert recorder.last_json() == {"labels": {"a": "b"}, "items": {"x": {"count": 2}}, "matrix": {"r": {"c": 1}}}
     assert isinstance(inventory.items["x"], models.Item) and inventory.items["x"].count == 2
     assert inventory.model_extra == {"note": "kept"} and inventory.to_dict() == answer
+
+    # A model given undeclared fields sends them too (a map of models, blocking and asyncio).
+    recorder = Recorder(body={"items": {"y": {"count": 1, "colour": "red"}}})
+    inventory = both(package, recorder, lambda sdk: sdk.inventory.put_inventory(items={"y": models.Item(count=1, colour="red")}))
+    assert recorder.last_json() == {"items": {"y": {"count": 1, "colour": "red"}}}
+    assert inventory.items is not None and inventory.items["y"].model_extra == {"colour": "red"}

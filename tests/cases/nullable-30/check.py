@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tests.cases.harness import Recorder, client
+from tests.cases.harness import Recorder, both, client
 
 WARNINGS: list[tuple[str, str]] = []
 
@@ -28,3 +28,11 @@ def check(package: Any, generated: Any) -> None:
     assert "since" not in recorder.last.url.params
     assert isinstance(thing.owner, package.models.Owner) and thing.owner.name == "Ann"
     assert thing.colour == "blue", "an enum value the spec does not list is kept in a response"
+
+    # A request body: required nullable fields given None travel as null, an optional one left out is not sent.
+    recorder = Recorder(status=201, body={"label": None, "owner": {"name": "Bo"}, "colour": "green", "tags": [None]})
+    thing = both(package, recorder, lambda sdk: sdk.things.create_thing(label=None, owner=None, colour=None))
+    assert recorder.last_json() == {"label": None, "owner": None, "colour": None}
+    assert thing.label is None and thing.owner == package.models.Owner(name="Bo") and thing.colour == "green" and thing.tags == [None]
+    both(package, recorder, lambda sdk: sdk.things.create_thing(label="l", owner=package.models.Owner(name="Al"), colour="red", tags=["t", None]))
+    assert recorder.last_json() == {"label": "l", "owner": {"name": "Al"}, "colour": "red", "tags": ["t", None]}

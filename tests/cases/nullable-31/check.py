@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.cases.harness import Recorder, client
+from tests.cases.harness import Recorder, both, client
 
 WARNINGS: list[tuple[str, str]] = []
 
@@ -26,3 +26,9 @@ def check(package: Any, generated: Any) -> None:
     api.put_thing(kind="thing", count=3, owner=None)
     assert recorder.last_json() == {"kind": "thing", "count": 3, "owner": None}, "an optional argument left out is not sent"
     assert thing.count is None and thing.owner is None and thing.note is None and thing.sizes == [1.5, None]
+
+    # The non-null branch of `oneOf: [Owner, {type: null}]` parses as Owner; the 3.0 `nullable` field is sent when given.
+    recorder = Recorder(body={"kind": "thing", "count": 2, "owner": {"name": "Bo"}, "note": "n"})
+    thing = both(package, recorder, lambda sdk: sdk.things.put_thing(kind="thing", count=2, owner=package.models.Owner(name="Bo"), note="n"))
+    assert recorder.last_json() == {"kind": "thing", "count": 2, "owner": {"name": "Bo"}, "note": "n"}
+    assert isinstance(thing.owner, package.models.Owner) and thing.owner.name == "Bo" and thing.note == "n" and thing.count == 2

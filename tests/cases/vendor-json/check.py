@@ -6,14 +6,14 @@ from typing import Any
 
 import pytest
 
-from tests.cases.harness import Recorder, client
+from tests.cases.harness import Recorder, both, client
 
 WARNINGS: list[tuple[str, str]] = []
 
 
 def check(package: Any, generated: Any) -> None:
     recorder = Recorder(status=201, body={"id": 1, "text": "hi"}, headers={"content-type": "application/hal+json"})
-    note = client(package, recorder).notes.create_note(text="hi")
+    note = both(package, recorder, lambda sdk: sdk.notes.create_note(text="hi"))
     assert recorder.last_json() == {"text": "hi"} and note.id == 1 and note.text == "hi"
     recorder = Recorder(status=422, body={"title": "Invalid", "detail": "too short"}, headers={"content-type": "application/problem+json"})
     with pytest.raises(package.UnprocessableEntityError) as caught:
