@@ -306,9 +306,17 @@ def cast_to(op: Operation) -> str:
 
 
 
-def error_models(op: Operation) -> str:
-    """A dict literal of the error body model of each error response."""
-    items = [f"{r.status!r}: {r.type.name}" for r in op.errors if r.type is not None and r.type.kind == "model"]
+def error_models(op: Operation, api: Any) -> str:
+    """A dict literal of the error body model of each error response, as ``(module, class name)``.
+
+    The runtime imports a model only when a response with its status arrives: error models
+    (Stripe's ``error`` reaches half of its schemas) cost a successful call nothing.
+    """
+    items = [
+        f"{r.status!r}: ({api.schema(r.type.name).module!r}, {r.type.name!r})"
+        for r in op.errors
+        if r.type is not None and r.type.kind == "model"
+    ]
     return "{" + ", ".join(items) + "}"
 
 
@@ -361,6 +369,7 @@ def tag_imports(tag: Tag) -> list[str]:
     types = {"NOT_GIVEN", "Headers", "NotGiven", "Query", "Timeout"}
     runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "to_raw_response"}}
     dates = False
+    open_union = False
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
@@ -393,7 +402,7 @@ def tag_imports(tag: Tag) -> list[str]:
                 typing_names.add("Literal")
             if type_.uses_discriminator:
                 typing_names.add("Annotated")
-                runtime.setdefault("_models", set()).update({"OpenUnion", "UnknownVariant"})
+                open_union = True
             if type_.uses_date:
                 dates = True
     lines = []
@@ -402,21 +411,55 @@ def tag_imports(tag: Tag) -> list[str]:
     if dates:
         lines.append("from datetime import date")
     lines.append("from functools import cached_property")
+    # Names of ``_models`` (which imports pydantic.main) in annotations: for type checkers only.
+    from_models = (types & {"DateTime"}) | ({"OpenUnion", "UnknownVariant"} if open_union else set())
+    checking = bool(tag.schema_refs) or bool(from_models)
+    if checking:
+        typing_names.add("TYPE_CHECKING")
     if typing_names:
-        lines.append(f"from typing import {', '.join(sorted(typing_names))}")
+        lines.append(f"from typing import {', '.join(sorted(typing_names, key=_import_order))}")
     lines.append("")
     lines.append("from .._base_client import AsyncAPIClient, SyncAPIClient")
     for module in sorted(runtime):
         if module < "_types":
             lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
-    lines.append(f"from .._types import {', '.join(sorted(types, key=_import_order))}")
+    lines.append(f"from .._types import {', '.join(sorted(types - {'DateTime'}, key=_import_order))}")
     if utils:
         lines.append(f"from .._utils import {', '.join(sorted(utils))}")
     for module in sorted(runtime):
         if module > "_utils":
             lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
-    if tag.schema_refs:
-        lines.append(f"from ..models import {', '.join(tag.schema_refs)}")
+    if checking:
+        # Models are imported by the methods that need them at run time (see runtime_imports):
+        # loading an API class loads none, a call only those its request and responses use.
+        lines += ["", "if TYPE_CHECKING:"]
+        if from_models:
+            lines.append(f"    from .._models import {', '.join(sorted(from_models))}")
+        if tag.schema_refs:
+            lines.append(f"    from ..models import {', '.join(tag.schema_refs)}")
+    return lines
+
+
+def runtime_imports(op: Operation, api: Any) -> list[str]:
+    """Import lines an operation method runs first: the names its ``cast_to`` evaluates.
+
+    Each model comes from its own module, so a call loads the models it parses (and those
+    they refer to), never the whole ``models`` package.
+    """
+    names: set[str] = set()
+    typing = op.return_type is not None and op.return_type.kind != "any"
+    if typing:
+        names |= op.return_type.schema_names  # type: ignore[union-attr]
+    lines = []
+    from_models: set[str] = set()
+    if typing and op.return_type.uses_discriminator:  # type: ignore[union-attr]
+        from_models |= {"OpenUnion", "UnknownVariant"}
+    if typing and "DateTime" in op.return_type.runtime_names:  # type: ignore[union-attr]
+        from_models.add("DateTime")
+    if from_models:
+        lines.append(f"from .._models import {', '.join(sorted(from_models))}")
+    for name in sorted(names, key=lambda n: api.schema(n).module):
+        lines.append(f"from ..models.{api.schema(name).module} import {name}")
     return lines
 
 
@@ -440,22 +483,18 @@ def model_imports(schema: Any, api: Any) -> list[str]:
     if any(t.uses_date for t in types):
         lines.append("from datetime import date")
     if typing_names:
-        lines.append(f"from typing import {', '.join(sorted(typing_names))}")
+        lines.append(f"from typing import {', '.join(sorted(typing_names, key=_import_order))}")
     if lines:
         lines.append("")
     if schema.kind == "model" and any(f.has_alias for f in fields):
         lines += ["from pydantic import Field", ""]
-    runtime_models = {"BaseModel"} if schema.kind == "model" else set()
+    from_models = {"BaseModel"} if schema.kind == "model" else set()
     if any(t.uses_discriminator for t in types):
-        runtime_models |= {"OpenUnion", "UnknownVariant"}
-    if runtime_models:
-        lines.append(f"from .._models import {', '.join(sorted(runtime_models))}")
-    runtime = set()
+        from_models |= {"OpenUnion", "UnknownVariant"}
     for t in types:
-        runtime |= t.runtime_names
-    runtime.discard("FileInput")
-    if runtime:
-        lines.append(f"from .._types import {', '.join(sorted(runtime))}")
+        from_models |= t.runtime_names & {"DateTime"}  # FileInput is bytes in a model
+    if from_models:
+        lines.append(f"from .._models import {', '.join(sorted(from_models))}")
     for name in schema.schema_refs:
         lines.append(f"from .{api.schema(name).module} import {name}")
     return lines

@@ -147,6 +147,7 @@ def environment(
         "wire_item",
         "credential_doc",
         "missing_credentials_doc",
+        "runtime_imports",
         "model_imports",
     ):
         env.filters[name] = getattr(pysource, name)

@@ -363,7 +363,7 @@ def test_tags_and_schemas_that_share_a_python_name_collide(tmp_path: Path) -> No
     files = generate_files(spec).files
     assert "leap/models/http_server.py" in files and "leap/models/http_server_2.py" in files
     assert "class ImageModelsApi_2" in files["leap/resources/image_models_2.py"]
-    assert "self.image_models_2 = ImageModelsApi_2(self)" in files["leap/_client.py"]
+    assert "def image_models_2(self) -> ImageModelsApi_2:" in files["leap/_client.py"]
 
 
 def test_unquoted_yaml_timestamps_are_strings(tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ event loop.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from types import TracebackType
 from typing import Any, TypeVar, cast
@@ -38,10 +39,19 @@ T = TypeVar("T")
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 """60 seconds to read, write or wait for a connection from the pool; 5 seconds to connect."""
 
+_MAKING_HTTP = threading.Lock()
+
 
 @lru_cache(maxsize=None)
-def _adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
-    return pydantic.TypeAdapter(type_)
+def _json_validator(type_: Any) -> Callable[[bytes], Any]:
+    """The function that reads JSON bytes into ``type_``, made once per type.
+
+    pydantic-core parses the bytes itself (no ``json.loads`` first) and builds the models as
+    it goes; models validate with their own validator, other types with a ``TypeAdapter``.
+    """
+    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+        return type_.model_validate_json
+    return pydantic.TypeAdapter(type_).validate_json
 
 
 def parse_response(response: httpx.Response, cast_to: type[T], errors: ErrorModels) -> T:
@@ -62,10 +72,7 @@ def parse_response(response: httpx.Response, cast_to: type[T], errors: ErrorMode
     if cast_to is object and not content.strip():
         return None  # type: ignore[return-value]
     try:
-        if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
-            return cast_to.model_validate_json(content)
-        adapter: pydantic.TypeAdapter[T] = _adapter(cast(Any, cast_to))
-        return adapter.validate_json(content)
+        return cast(T, _json_validator(cast(Any, cast_to))(content))
     except pydantic.ValidationError as exc:
         raise APIResponseValidationError(
             f"the {response.status_code} response does not match the spec: {exc.errors(include_url=False)[:3]}",
@@ -89,7 +96,11 @@ def _merge(base: Mapping[str, Any] | None, extra: Mapping[str, Any] | None) -> d
 class BaseClient:
     """What the sync and async clients share: configuration, request building, retry decisions."""
 
-    _http: httpx.Client | httpx.AsyncClient
+    _owns_http: bool  # the HTTP client is one this client made (with ``_base_headers`` as its defaults)
+
+    @property
+    def _http(self) -> httpx.Client | httpx.AsyncClient:
+        raise NotImplementedError
 
     def __init__(
         self,
@@ -110,7 +121,6 @@ class BaseClient:
         self._schemes = schemes
         self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
         self._auth = resolve(security, schemes, credentials, self._base_headers)
-        self._headers = self._auth.headers
         self._auths: dict[Security, Auth] = {}
         setup_logging()
 
@@ -120,6 +130,11 @@ class BaseClient:
         if auth is None:
             auth = self._auths[security] = resolve(security, self._schemes, self._credentials, self._base_headers)
         return auth
+
+    def _credential_headers(self, auth: Auth) -> dict[str, str]:
+        """The headers of ``auth`` that are not already the pool's defaults (``_base_headers``)."""
+        base = self._base_headers
+        return {name: value for name, value in auth.headers.items() if base.get(name) != value}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
@@ -141,9 +156,13 @@ class BaseClient:
         cookies: list[tuple[str, str]] | None = None,
     ) -> httpx.Request:
         auth = self._auth if security is None else self._auth_for(security)
-        sent: dict[str, str] | httpx.Headers = auth.headers
         if auth.params:
             params = {**auth.params, **(params or {})}
+        # A pool this client made already sends ``_base_headers`` (see ``_http``): httpx merges
+        # them into each request for less than it takes to merge them passed per request. The
+        # pool carries no credential: an operation may need other credentials than the
+        # document's, or none, and a ``with_options`` copy shares the pool.
+        sent: dict[str, str] | httpx.Headers = self._credential_headers(auth) if self._owns_http else auth.headers
         if headers or extra_headers:
             sent = httpx.Headers(auth.headers)  # names compare case-insensitively: a later one replaces
             for name, value in (headers or {}).items():
@@ -223,12 +242,19 @@ class BaseClient:
 class SyncAPIClient(BaseClient):
     """A blocking client on :class:`httpx.Client`; close it, or use it in a ``with`` block."""
 
-    _http: httpx.Client
-
     def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client()
+        self._http_client = http_client
+
+    @property
+    def _http(self) -> httpx.Client:
+        """The HTTP client passed in, or one made on first use (making one costs more than importing httpx)."""
+        if self._http_client is None:
+            with _MAKING_HTTP:  # two threads' first requests make one pool, not two
+                if self._http_client is None:
+                    self._http_client = httpx.Client(headers=self._base_headers)
+        return self._http_client
 
     def request(
         self,
@@ -256,15 +282,16 @@ class SyncAPIClient(BaseClient):
         Raises:
             MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
         """
+        http = self._http
         retries_taken = 0
         while True:
             request = self._build_request(
-                self._http, method, path, params=params, json=json, files=files, headers=headers,
+                http, method, path, params=params, json=json, files=files, headers=headers,
                 extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, security=security, cookies=cookies,
             )
             log_request(request, retries_taken + 1)
             try:
-                response = self._http.send(request)
+                response = http.send(request)
             except httpx.TransportError as exc:
                 time.sleep(self._retry_after_error(request, retries_taken, exc))
             else:
@@ -278,7 +305,7 @@ class SyncAPIClient(BaseClient):
     def close(self) -> None:
         """Close the connections of the HTTP client this client made (not one you passed in)."""
         if self._owns_http:
-            self._http.close()
+            self._http.close()  # made now if no request made it: a closed client stays closed
 
     def __enter__(self: _S) -> _S:
         return self
@@ -295,12 +322,17 @@ class SyncAPIClient(BaseClient):
 class AsyncAPIClient(BaseClient):
     """A client on :class:`httpx.AsyncClient`; ``await close()``, or use ``async with``."""
 
-    _http: httpx.AsyncClient
-
     def __init__(self, *, http_client: httpx.AsyncClient | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient()
+        self._http_client = http_client
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        """The HTTP client passed in, or one made on first use (making one costs more than importing httpx)."""
+        if self._http_client is None:
+            self._http_client = httpx.AsyncClient(headers=self._base_headers)
+        return self._http_client
 
     async def request(
         self,
@@ -330,15 +362,16 @@ class AsyncAPIClient(BaseClient):
         """
         import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio
 
+        http = self._http
         retries_taken = 0
         while True:
             request = self._build_request(
-                self._http, method, path, params=params, json=json, files=files, headers=headers,
+                http, method, path, params=params, json=json, files=files, headers=headers,
                 extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, security=security, cookies=cookies,
             )
             log_request(request, retries_taken + 1)
             try:
-                response = await self._http.send(request)
+                response = await http.send(request)
             except httpx.TransportError as exc:
                 await asyncio.sleep(self._retry_after_error(request, retries_taken, exc))
             else:
@@ -352,7 +385,7 @@ class AsyncAPIClient(BaseClient):
     async def close(self) -> None:
         """Close the connections of the HTTP client this client made (not one you passed in)."""
         if self._owns_http:
-            await self._http.aclose()
+            await self._http.aclose()  # made now if no request made it: a closed client stays closed
 
     async def __aenter__(self: _A) -> _A:
         return self

@@ -39,6 +39,8 @@ def test_corpus_document_generates_imports_and_type_checks(name: str, tmp_path: 
     assert "internal-error" not in outcome.warnings
     if name == "stripe-spec3.yaml":
         _stripe_sends_deep_objects_and_its_schemes(tmp_path / "stripe-spec3")
+    loaded = _loaded_after(tmp_path / Path(name).stem, PACKAGES[name], CALLS.get(name, ""))
+    assert loaded == {"pydantic.main": bool(name in CALLS), "models": EXPECTED_MODELS.get(name, [])}
 
 
 #: Run in the generated Stripe SDK's folder: deepObject query parameters (``created[gt]``,
@@ -67,6 +69,44 @@ def _stripe_sends_deep_objects_and_its_schemes(folder: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("STRIPE_SDK_")}
     result = subprocess.run([sys.executable, "-c", STRIPE_PROBE], cwd=folder, capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+#: Each document's package and client class (from its generator config).
+PACKAGES = {"petstore3.yaml": ("petstore", "Petstore"), "spotify.yaml": ("spotify", "Spotify"), "stripe-spec3.yaml": ("stripe_sdk", "Stripe")}
+
+#: A call through ``client`` (answered by a mock) after making the client, and the model modules it may load.
+CALLS = {
+    "stripe-spec3.yaml": "client.customers.delete_customers_customer(customer='cus_1')",
+}
+ANSWERS = {"stripe-spec3.yaml": {"id": "cus_1", "object": "customer", "deleted": True}}
+EXPECTED_MODELS = {"stripe-spec3.yaml": ["deleted_customer"]}  # not ``error``, whose closure is half of Stripe's schemas
+
+
+def _loaded_after(out: Path, names: tuple[str, str], call: str) -> dict[str, object]:
+    """What importing the package, making a client and then ``call`` loaded, in a fresh interpreter."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    package, client_class = names
+    answer = repr(ANSWERS.get(out.name + ".yaml", {}))
+    code = (
+        "import json, sys, httpx\n"
+        f"import {package}\n"
+        f"client = {package}.{client_class}(api_key='k', http_client=httpx.Client(transport=httpx.MockTransport("
+        f"lambda request: httpx.Response(200, json={answer}))))\n"
+        f"{call}\n"
+        "print(json.dumps({'pydantic.main': 'pydantic.main' in sys.modules, "
+        f"'models': sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('{package}.models.'))}}))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(out)}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    loaded: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return loaded
+
+
 
 
 def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> None:

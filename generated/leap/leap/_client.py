@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import os
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -11,9 +13,12 @@ from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
 from ._auth import Scheme, Security
 from ._retries import DEFAULT_MAX_RETRIES
 from ._types import Timeout
-from .resources.images import AsyncImagesApi, ImagesApi
-from .resources.image_models import AsyncImageModelsApi, ImageModelsApi
-from .webhooks import Webhooks
+
+# Each API class (and the models it uses) is imported when its client attribute is first read.
+if TYPE_CHECKING:
+    from .resources.images import AsyncImagesApi, ImagesApi
+    from .resources.image_models import AsyncImageModelsApi, ImageModelsApi
+    from .webhooks import Webhooks
 
 __all__ = ["AsyncLeap", "Leap"]
 
@@ -69,15 +74,6 @@ class Leap(SyncAPIClient):
     shares this client's connections. ``LEAP_LOG=info`` (or ``debug``) logs every request.
     """
 
-    images: ImagesApi
-    """Generate images with a model, and list, retrieve and delete image generation jobs. (tag ``Images``)"""
-
-    image_models: ImageModelsApi
-    """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
-
-    webhooks: Webhooks
-    """Parse the bodies of the webhooks the API sends."""
-
     def __init__(
         self,
         *,
@@ -98,9 +94,27 @@ class Leap(SyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
         )
-        self.images = ImagesApi(self)
-        self.image_models = ImageModelsApi(self)
-        self.webhooks = Webhooks()
+
+    @cached_property
+    def images(self) -> ImagesApi:
+        """Generate images with a model, and list, retrieve and delete image generation jobs. (tag ``Images``)"""
+        from .resources.images import ImagesApi
+
+        return ImagesApi(self)
+
+    @cached_property
+    def image_models(self) -> ImageModelsApi:
+        """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
+        from .resources.image_models import ImageModelsApi
+
+        return ImageModelsApi(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Parse the bodies of the webhooks the API sends."""
+        from .webhooks import Webhooks
+
+        return Webhooks()
 
 
 class AsyncLeap(AsyncAPIClient):
@@ -130,15 +144,6 @@ class AsyncLeap(AsyncAPIClient):
     shares this client's connections. ``LEAP_LOG=info`` (or ``debug``) logs every request.
     """
 
-    images: AsyncImagesApi
-    """Generate images with a model, and list, retrieve and delete image generation jobs. (tag ``Images``)"""
-
-    image_models: AsyncImageModelsApi
-    """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
-
-    webhooks: Webhooks
-    """Parse the bodies of the webhooks the API sends."""
-
     def __init__(
         self,
         *,
@@ -159,6 +164,24 @@ class AsyncLeap(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
         )
-        self.images = AsyncImagesApi(self)
-        self.image_models = AsyncImageModelsApi(self)
-        self.webhooks = Webhooks()
+
+    @cached_property
+    def images(self) -> AsyncImagesApi:
+        """Generate images with a model, and list, retrieve and delete image generation jobs. (tag ``Images``)"""
+        from .resources.images import AsyncImagesApi
+
+        return AsyncImagesApi(self)
+
+    @cached_property
+    def image_models(self) -> AsyncImageModelsApi:
+        """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
+        from .resources.image_models import AsyncImageModelsApi
+
+        return AsyncImageModelsApi(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Parse the bodies of the webhooks the API sends."""
+        from .webhooks import Webhooks
+
+        return Webhooks()

@@ -28,12 +28,16 @@ Messages never contain a credential: no message shows request headers, cookies o
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Mapping
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 import httpx
 import pydantic
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = [
     "APIConnectionError",
@@ -235,14 +239,25 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     429: RateLimitError,
 }
 
-ErrorModels = Mapping[str, type[pydantic.BaseModel]]
-"""The error body model of each response the spec declares: ``"404"``, ``"4XX"``, ``"default"``."""
+ErrorModels: TypeAlias = Mapping[str, tuple[str, str]]
+"""The error body model of each response the spec declares (``"404"``, ``"4XX"``, ``"default"``):
+its module in ``models`` and its class name, imported only when such a response arrives."""
 
 
-def _error_model(status: int, models: ErrorModels) -> type[pydantic.BaseModel] | None:
-    for key in (str(status), f"{str(status)[0]}XX", "default"):
+def _error_model(status: int, models: ErrorModels) -> type[BaseModel] | None:
+    for key in (
+        str(status),
+        f"{str(status)[0]}XX",
+        "DEFAULT",
+        "default",
+    ):  # the generator writes DEFAULT
         if key in models:
-            return models[key]
+            module, name = models[key]
+            package = __name__.rpartition(".")[0]
+            found: type[BaseModel] = getattr(
+                importlib.import_module(f"{package}.models.{module}"), name
+            )
+            return found
     return None
 
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._response import async_to_raw_response, to_raw_response
 from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
 from .._utils import amultipart, multipart, path_template, require_exactly_one
 from .._waiters import WaitRule, async_wait_for, wait_for
-from ..models import ErrorResponse, ListModelsV2Response, ModelV2Entity
+
+if TYPE_CHECKING:
+    from ..models import ErrorResponse, ListModelsV2Response, ModelV2Entity
 
 __all__ = ["AsyncImageModelsApi", "ImageModelsApi"]
 
@@ -105,6 +108,8 @@ class ImageModelsApi:
             ``POST /api/v2/images/models/new``, operationId ``trainModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1new/post``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         require_exactly_one(
             "train_model",
             image_sample_urls=image_sample_urls,
@@ -114,7 +119,10 @@ class ImageModelsApi:
             "POST",
             "/api/v2/images/models/new",
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             files=multipart(
                 {
                     "name": name,
@@ -266,11 +274,16 @@ class ImageModelsApi:
             ``GET /api/v2/images/models``, operationId ``listAllModels``
             (spec ``#/paths/~1api~1v2~1images~1models/get``).
         """
+        from ..models.list_models_v2_response import ListModelsV2Response
+
         return self._client.request(
             "GET",
             "/api/v2/images/models",
             cast_to=ListModelsV2Response,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -320,11 +333,17 @@ class ImageModelsApi:
             ``GET /api/v2/images/models/{modelId}``, operationId ``getModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/get``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         return self._client.request(
             "GET",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"404": ErrorResponse, "4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "404": ("error_response", "ErrorResponse"),
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -431,11 +450,16 @@ class ImageModelsApi:
             ``DELETE /api/v2/images/models/{modelId}``, operationId ``deleteModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/delete``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         return self._client.request(
             "DELETE",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -542,6 +566,8 @@ class AsyncImageModelsApi:
             ``POST /api/v2/images/models/new``, operationId ``trainModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1new/post``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         require_exactly_one(
             "train_model",
             image_sample_urls=image_sample_urls,
@@ -551,7 +577,10 @@ class AsyncImageModelsApi:
             "POST",
             "/api/v2/images/models/new",
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             files=await amultipart(
                 {
                     "name": name,
@@ -703,11 +732,16 @@ class AsyncImageModelsApi:
             ``GET /api/v2/images/models``, operationId ``listAllModels``
             (spec ``#/paths/~1api~1v2~1images~1models/get``).
         """
+        from ..models.list_models_v2_response import ListModelsV2Response
+
         return await self._client.request(
             "GET",
             "/api/v2/images/models",
             cast_to=ListModelsV2Response,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -757,11 +791,17 @@ class AsyncImageModelsApi:
             ``GET /api/v2/images/models/{modelId}``, operationId ``getModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/get``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         return await self._client.request(
             "GET",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"404": ErrorResponse, "4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "404": ("error_response", "ErrorResponse"),
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -868,11 +908,16 @@ class AsyncImageModelsApi:
             ``DELETE /api/v2/images/models/{modelId}``, operationId ``deleteModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/delete``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         return await self._client.request(
             "DELETE",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,

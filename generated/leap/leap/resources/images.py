@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._pagination import async_iterate_pages, iterate_pages
@@ -16,7 +16,9 @@ from .._response import async_to_raw_response, to_raw_response
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, without_none
 from .._waiters import WaitRule, async_wait_for, wait_for
-from ..models import ErrorResponse, InferenceEntity
+
+if TYPE_CHECKING:
+    from ..models import ErrorResponse, InferenceEntity
 
 __all__ = ["AsyncImagesApi", "ImagesApi"]
 
@@ -125,13 +127,18 @@ class ImagesApi:
             ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return self._client.request(
             "POST",
             path_template(
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             json=without_none(
                 {
                     "prompt": prompt,
@@ -317,13 +324,18 @@ class ImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return self._client.request(
             "GET",
             path_template(
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=list[InferenceEntity],
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
@@ -439,6 +451,8 @@ class ImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return self._client.request(
             "GET",
             path_template(
@@ -446,7 +460,10 @@ class ImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -576,7 +593,10 @@ class ImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=object,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -701,13 +721,18 @@ class AsyncImagesApi:
             ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return await self._client.request(
             "POST",
             path_template(
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             json=without_none(
                 {
                     "prompt": prompt,
@@ -893,13 +918,18 @@ class AsyncImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return await self._client.request(
             "GET",
             path_template(
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=list[InferenceEntity],
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
@@ -1015,6 +1045,8 @@ class AsyncImagesApi:
             ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return await self._client.request(
             "GET",
             path_template(
@@ -1022,7 +1054,10 @@ class AsyncImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -1152,7 +1187,10 @@ class AsyncImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=object,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
