@@ -31,8 +31,8 @@ class Tool:
     label: str
 
     def argv(self, spec: Path, out: Path) -> list[str]:
-        if self.key == "ours":
-            return [str(OUR_PYTHON), "-m", "generator", "generate", "--spec", str(spec), "--out", str(out)]
+        if self.key == "ours":  # cold: no cache (the edit loop measures it warm)
+            return [str(OUR_PYTHON), "-m", "generator", "generate", "--spec", str(spec), "--out", str(out), "--no-cache"]
         if self.key == "opc":
             return [
                 str(peers.bin_path("openapi-python-client")), "generate",
@@ -253,15 +253,19 @@ def measure(
 
 
 def edit_loop(spec: Spec, runs: int, timeout: float, log=print) -> dict[str, Series]:
-    """Our generator regenerating into an existing output: with nothing changed, and after one
-    operation's description changed (a fresh edit before each run)."""
+    """Our generator regenerating into an existing output with its cache warm (a fresh cache folder, filled
+    by one untimed run first): with nothing changed since the last run, and after one operation's
+    description changed (a fresh edit before each run; the spec is put back, and regenerated untimed,
+    before the next unchanged run)."""
     folder = BUILD / "bench" / "edit"
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / f"{spec.key}{spec.path.suffix}"
     text = spec.path.read_text(encoding="utf-8")
     copy.write_text(text, encoding="utf-8")
     out = folder / f"out-{spec.key}"
-    argv = [str(OUR_PYTHON), "-m", "generator", "generate", "--spec", str(copy), "--out", str(out)]
+    cache = folder / f"cache-{spec.key}"
+    shutil.rmtree(cache, ignore_errors=True)
+    argv = [str(OUR_PYTHON), "-m", "generator", "generate", "--spec", str(copy), "--out", str(out), "--cache-dir", str(cache)]
     first = run(argv, cwd=BUILD, env=OURS.env(), timeout=timeout)
     series = {"unchanged": Series(), "one description edited": Series()}
     if not first.ok:
@@ -273,12 +277,13 @@ def edit_loop(spec: Spec, runs: int, timeout: float, log=print) -> dict[str, Ser
     if match is None:
         series["one description edited"].failure = "no single-line operation description to edit"
     for round_no in range(runs):
-        series["unchanged"].add(run(argv, cwd=BUILD, env=OURS.env(), timeout=timeout))
         if match is not None:
             start, end = match
             copy.write_text(text[:end] + f" (edit {round_no})" + text[end:], encoding="utf-8")
             series["one description edited"].add(run(argv, cwd=BUILD, env=OURS.env(), timeout=timeout))
             copy.write_text(text, encoding="utf-8")
+            run(argv, cwd=BUILD, env=OURS.env(), timeout=timeout)  # back to the spec as it was: untimed
+        series["unchanged"].add(run(argv, cwd=BUILD, env=OURS.env(), timeout=timeout))
     for name, item in series.items():
         log(f"  edit loop {spec.key:<10} {name}: {item.median and round(item.median, 3)} s {item.failure or ''}")
     return series

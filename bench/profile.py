@@ -18,6 +18,11 @@ import time
 _START = time.perf_counter()
 from pathlib import Path  # noqa: E402
 
+# The generator imports black and openapi-spec-validator when a run first needs them (a cached run may not):
+# imported here, so that their import counts under "imports" and not under the stage that first uses them.
+import black  # noqa: E402, F401
+import openapi_spec_validator  # noqa: E402, F401
+
 from generator import __version__  # noqa: E402
 from generator.build import build  # noqa: E402
 from generator.diagnostics import SpecError  # noqa: E402

@@ -140,7 +140,7 @@ def _edit_rows(results: Results) -> list[tuple[str, str, str]]:
                 verdict = (
                     "met"
                     if value < limit
-                    else f"**missed** by {value / limit:.1f}× (no cache yet: every run is a cold run)"
+                    else f"**missed** by {value / limit:.1f}×"
                 )
                 rows.append((f"edit loop, {key}: {name} < {limit} s", _s(value), verdict))
     return rows
@@ -184,7 +184,11 @@ def _memory_row(results: Results) -> list[tuple[str, str, str]]:
 def _import_rows(results: Results) -> list[tuple[str, str, str]]:
     rows = []
     floor = results.imports.get(FLOOR)
-    for label, limit in (("import leap; leap.Leap(api_key='k')", 1.05), ("ours from Stripe: import + client", 1.2)):
+    for label, limit in (
+        ("import leap; leap.Leap(api_key='k')", 1.05),
+        ("ours from Stripe: import + client", 1.2),
+        ("ours from Stripe: import + client + one call (customers.delete_customers_customer)", 1.2),
+    ):
         timing = results.imports.get(label)
         if timing is None or floor is None or floor.median is None:
             if label.startswith("ours from Stripe") and "stripe" in results.generation:
@@ -329,7 +333,12 @@ def _generation_details(results: Results) -> list[str]:
             )
     lines += _table(["spec", "tool", "median", "runs", "peak RSS", "ours / tool", "output imports", "notes"], rows)
     if results.edit_loop:
-        lines += ["", "Edit loop (ours regenerating into an existing output folder):", ""]
+        lines += [
+            "",
+            "Edit loop (ours regenerating into an existing output folder, its cache warm; "
+            "'unchanged': nothing changed since the last run):",
+            "",
+        ]
         rows = []
         for key, by_name in results.edit_loop.items():
             for name, series in by_name.items():

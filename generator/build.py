@@ -11,7 +11,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from . import __version__, extensions
+from . import __version__, extensions, parameters, security
 from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
 from .ir import (
     Alias,
@@ -35,7 +35,10 @@ from .naming import Namespace, class_identifier, identifier, module_name, snake_
 from .pysource import pyrepr
 from .references import cyclic_aliases, late_imports
 from .types import DISCRIMINATOR_MARK, TypeMapper, is_binary_schema, is_json_media_type, literal_values
-from .validate import is_bearer, is_raw_media_type, iter_operations, request_media_type
+from .validate import is_raw_media_type, iter_operations, request_media_type
+
+#: Where a parameter may be, in the order of the method's arguments.
+LOCATIONS = ("path", "query", "header", "cookie")
 
 #: The exception the SDK raises for each error status; ranges and ``default`` fall back to APIStatusError.
 ERROR_CLASSES = {
@@ -79,7 +82,7 @@ RESERVED_FIELDS = frozenset(
 )
 #: Argument names a method may not take: ``self``, the helpers its body calls, the builtins it uses.
 RESERVED_ARGUMENTS = frozenset(
-    {"self", "path_template", "without_none", "multipart", "require_exactly_one", "form_body", "binary_body", "abinary_body", "str", "int", "float", "bool", "list", "dict", "bytes", "date", "object", "type", "Any"}
+    {"self", "path_template", "without_none", "multipart", "require_exactly_one", "form_body", "binary_body", "abinary_body", "path_param", "query_param", "header_param", "cookie_pairs", "str", "int", "float", "bool", "list", "dict", "bytes", "date", "object", "type", "Any"}
 )
 #: Client attributes a tag may not take.
 RESERVED_ATTRIBUTES = frozenset({"base_url", "timeout", "request", "close", "with_options", "api_key", "models", "resources"})
@@ -152,6 +155,7 @@ class Builder:
         self.document = document
         self.config = config
         self.found = Diagnostics()
+        self._schemes: tuple[SecurityScheme, ...] | None = None
         self.renamed: set[tuple[str, str]] = set()
         self.warned: set[tuple[str, str]] = set()
         self.classes = Namespace(RESERVED_CLASSES)
@@ -318,6 +322,7 @@ class Builder:
                         path_params=tuple(fix_field(f) for f in op.path_params),
                         query_params=tuple(fix_field(f) for f in op.query_params),
                         header_params=tuple(fix_field(f) for f in op.header_params),
+                        cookie_params=tuple(fix_field(f) for f in op.cookie_params),
                         body=body,
                         responses=responses,
                         return_needs_cast=needs_cast,
@@ -526,12 +531,13 @@ class Builder:
         for base, items in sources:
             for index, raw in enumerate(items):
                 at, param = self.types.deref(raw, pointer_join(base, index))
-                if not isinstance(param, dict) or param.get("in") not in ("path", "query", "header") or not isinstance(param.get("name"), str):
+                if not isinstance(param, dict) or param.get("in") not in LOCATIONS or not isinstance(param.get("name"), str):
                     continue
                 raw_params[(param["in"], param["name"])] = (at, param)  # the operation's own parameters override the path item's
         for key, (at, param) in raw_params.items():
             params[key] = self.parameter(at, param, self.python_name(arguments, param["name"], at, "argument", f"{key[0]} parameter"))
-        by_location = {loc: tuple(f for (where, _), f in params.items() if where == loc) for loc in ("path", "query", "header")}
+        by_location = {loc: tuple(f for (where, _), f in params.items() if where == loc) for loc in LOCATIONS}
+        requirement, unapplied, own_requirement = self.operation_security(op)
         return Operation(
             operation_id=str(op_id),
             name=name,
@@ -543,10 +549,14 @@ class Builder:
             path_params=by_location["path"],
             query_params=by_location["query"],
             header_params=by_location["header"],
+            cookie_params=by_location["cookie"],
             body=self.body(pointer, op, arguments),
             responses=self.responses(pointer, op),
             pointer=pointer,
             deprecated=op.get("deprecated") is True,
+            security=requirement,
+            security_unapplied=unapplied,
+            security_is_default=not own_requirement,
         )
 
     def parameter(self, pointer: str, param: dict[str, Any], name: str) -> Field:
@@ -556,12 +566,16 @@ class Builder:
             schema = _dict(media).get("schema", {})
         field = self.field(pointer_join(pointer, "schema"), param["name"], schema, param.get("required") is True or param["in"] == "path", param["in"], name)
         example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
+        style, explode = parameters.style_of(param)
         return replace(
             field,
             description=text(param.get("description")) or field.description,
             pointer=pointer,
             example=value(example) if example is not None else None,
             unit=field.unit or text(param.get("x-unit")),
+            style=style,
+            explode=explode,
+            serialized=parameters.needs_serializer(param["in"], style, explode, field.type),
         )
 
     def body(self, pointer: str, op: dict[str, Any], arguments: Namespace) -> Body | None:
@@ -714,13 +728,23 @@ class Builder:
         return tuple(out)
 
     def security(self) -> tuple[SecurityScheme, ...]:
-        schemes = _dict(_dict(self.document.data.get("components")).get("securitySchemes"))
-        out = []
-        for name, raw in schemes.items():
-            _, scheme = self.types.deref(raw, pointer_join("/components/securitySchemes", name))
-            if is_bearer(scheme):
-                out.append(SecurityScheme(str(name), "bearer", "Authorization", text(scheme.get("description"))))
-        return tuple(out)
+        """The security schemes the SDK applies (:mod:`generator.security`; validate warned about the rest)."""
+        if self._schemes is None:
+            raw = _dict(_dict(self.document.data.get("components")).get("securitySchemes"))
+            found = []
+            for name, value in raw.items():
+                at, scheme = self.types.deref(value, pointer_join("/components/securitySchemes", name))
+                found.append((str(name), at, scheme))
+            self._schemes = security.schemes(found, self.config.env_prefix)
+        return self._schemes
+
+    def operation_security(self, op: dict[str, Any]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...], bool]:
+        """The operation's security requirement (its own, else the document's; see
+        :func:`generator.security.requirement`), and whether it has its own."""
+        applied = {s.name for s in self.security()}
+        own = isinstance(op.get("security"), list)
+        alternatives, unapplied = security.requirement(op["security"] if own else self.document.data.get("security"), applied)
+        return alternatives, unapplied, own
 
     def all_schemas(self, schemas: list[Schema]) -> tuple[Schema, ...]:
         """The schemas, each model told which imports must come late."""
@@ -766,6 +790,7 @@ class Builder:
             tags=extensions.attach(self.document, tags, all_schemas),
             schemas=all_schemas,
             security=self.security(),
+            default_security=security.requirement(data.get("security"), {s.name for s in self.security()})[0],
             spec_sha256=self.document.sha256,
             generator_version=__version__,
             webhooks=extensions.webhooks(self.document, all_schemas),

@@ -2,6 +2,12 @@
 
 Exit status: 0 done; 1 ``check`` found the committed output stale; 2 the spec has errors
 (each printed with its code, pointer, file, line and hint; nothing was written).
+
+Runs use the caches of :mod:`generator.cache` (``--no-cache`` turns them off). When the
+record of the last generation into ``--out`` shows that no input changed (spec files,
+config, templates, guide pages, the generator itself, installed libraries) and the folder
+still holds exactly the files written then, ``generate`` and ``check`` are done without
+loading the spec (or importing the libraries the pipeline needs).
 """
 
 from __future__ import annotations
@@ -10,10 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .config import check_extend_modules, load_config
+from . import cache as caching
+from .config import Config, check_extend_modules, load_config
 from .diagnostics import Diagnostic, SpecError
-from .pipeline import check_spec, generate_files
-from .write import diff_tree, hand_written, write_tree
+from .write import hand_written, read_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT / "spec" / "openapi.yaml"
@@ -32,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="the OpenAPI document (default: spec/openapi.yaml)")
         command.add_argument("--config", type=Path, default=None, help="the generator's TOML config (default: generator.toml beside the spec, else Leap's names)")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        command.add_argument("--no-cache", action="store_true", help="use no cache: parse, validate and format everything again")
+        command.add_argument(
+            "--cache-dir", type=Path, default=None, help=f"the cache folder (default: ${caching.ENV_DIR}, else {caching.DEFAULT_DIR} in the current folder)"
+        )
         if name != "validate":
             command.add_argument("--out", type=Path, default=None, help="the output folder (default: the config's output, else generated/leap)")
             command.add_argument("--templates", type=Path, default=None, help="a folder of template overrides (default: the config's templates, else none)")
@@ -43,33 +53,77 @@ def _print(diagnostics: list[Diagnostic]) -> None:
         print(diagnostic.format(), file=sys.stderr)
 
 
+def _run_key(args: argparse.Namespace, config: Config, overrides: Path | None) -> str:
+    """The key of the record of this generation: what the arguments and the config say."""
+    from .fmt import mode_key
+
+    config_bytes = b""
+    if config.path is not None:
+        try:
+            config_bytes = config.path.read_bytes()
+        except OSError:
+            config_bytes = b"?"
+    spec, out = Path(args.spec).resolve(), Path(args.out).resolve()
+    templates = overrides.resolve() if overrides is not None else None
+    return caching.run_key(spec, out, templates, args.strict, repr(config), config_bytes, mode_key())
+
+
+def _unchanged(cache: caching.Cache, key: str, tree: dict[str, bytes]) -> dict | None:
+    """The record of the last generation when nothing changed since (every input, and the output folder)."""
+    record = cache.read_json("runs", key)
+    return record if record is not None and caching.still_fresh(record, tree) else None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    cache = None if args.no_cache else caching.Cache.default(args.cache_dir)
     try:
         config = load_config(args.config, args.spec)
         if args.command == "validate":
-            warnings = check_spec(args.spec, strict=args.strict)
+            from .pipeline import check_spec
+
+            warnings = check_spec(args.spec, strict=args.strict, cache=cache)
             _print(warnings)
             print(f"{args.spec}: valid ({len(warnings)} warning(s))")
             return 0
         overrides = args.templates or config.templates
-        result = generate_files(args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path)
         args.out = args.out or config.output or DEFAULT_OUT
+        keep = (hand_written(config.package.package),)  # the user's own code in the package: never touched
+        key, tree = "", None
+        if cache is not None:
+            key, tree = _run_key(args, config, overrides), read_tree(args.out, keep)
+            record = _unchanged(cache, key, tree)
+            if record is not None:
+                check_extend_modules(config, args.out)  # the package would not import without them
+                if record["messages"]:
+                    print(record["messages"], file=sys.stderr)
+                done = "" if args.command == "check" else "; no input changed since they were written"
+                print(f"{args.out} is up to date ({len(record['outputs'])} files{done})")
+                return 0
+        from .pipeline import generate_files
+
+        result = generate_files(args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path, cache=cache)
         check_extend_modules(config, args.out)  # the package would not import without them
     except SpecError as exc:
         _print(exc.diagnostics)
         print(f"{len(exc.diagnostics)} problem(s); nothing was written.", file=sys.stderr)
         return 2
     _print(result.warnings)
-    keep = (hand_written(config.package.package),)  # the user's own code in the package: never touched
     if args.command == "check":
+        from .write import diff_tree
+
         stale = diff_tree(result.files, args.out, keep)
         if stale:
             print(f"{args.out} is stale: run `make generate`.", file=sys.stderr)
             print("\n".join(stale), file=sys.stderr)
             return 1
         print(f"{args.out} is up to date ({len(result.files)} files)")
-        return 0
-    write_tree(result.files, args.out, keep)
-    print(f"wrote {len(result.files)} files to {args.out}")
+    else:
+        from .write import update_tree
+
+        update_tree(result.files, args.out, tree, keep)
+        print(f"wrote {len(result.files)} files to {args.out}")
+    if cache is not None:
+        messages = "\n".join(d.format() for d in result.warnings)
+        cache.write_json("runs", key, caching.make_record(result.sources, result.folders, result.files, messages))
     return 0

@@ -36,7 +36,7 @@ CODES: dict[str, tuple[str, str]] = {
     "invalid-name": ("A name has no letters or digits, so its Python name is invented (`field`, `field_2`).", "Rename it so that it contains a letter."),
     "name-collision": ("Two names become the same Python identifier; the later one gets a `_2` suffix (in document order).", "Rename one of them; the message names both."),
     "unsupported-media-type": ("A request body is offered only as XML, which the SDK does not serialise; the method takes the body as raw content (bytes, str or a file).", "Offer `application/json` (or a `+json` type), `multipart/form-data` or `application/x-www-form-urlencoded` as well."),
-    "unsupported-security-scheme": ("A security scheme the SDK cannot apply; requests go out without it.", "Use an `http` scheme with `scheme: bearer`."),
+    "unsupported-security-scheme": ("A security scheme the SDK cannot apply (oauth2, openIdConnect, mutualTLS, an HTTP scheme other than bearer or basic); requests go out without it.", "Use HTTP bearer or basic, or an apiKey in a header, the query or a cookie."),
     "invalid-output": ("A template produced Python that does not parse (a generator bug).", "This is a generator bug: report it with the spec that triggers it."),
     "invalid-extension": ("An `x-waiter`, `x-pagination` or `x-envelope` extension, or a link to a waiter, cannot be generated as written.", "Correct it as the message says; the generator's extensions module documents each key."),
     "unsupported-webhook": ("A webhook whose body the SDK cannot parse; `webhooks.parse` leaves it out.", "Give the webhook a POST with an application/json body that is a $ref to a component schema, or a oneOf of such $refs."),
@@ -45,7 +45,7 @@ CODES: dict[str, tuple[str, str]] = {
     "relative-server-url": ("The first server's URL is relative (`/api/v3`), so the client has no usable default base URL.", "Write an absolute URL in `servers`, or set `base_url` in the generator config."),
     "invalid-config": ("The generator's config file cannot be read or holds a bad value.", "Fix the key at the line shown; README.md (Configuration) lists every key."),
     "invalid-template": ("A template override replaces none of the generator's templates, or Jinja cannot compile or render it.", "Name the file after the template it replaces (the message lists close names) and fix the Jinja at the line shown; README.md (Template overrides) lists the templates and their context."),
-    "unsupported-parameter-location": ("A parameter in a location the SDK does not send (cookie).", "Use a path, query or header parameter."),
+    "unsupported-parameter": ("A parameter given as `content` of a media type other than JSON; the SDK sends its value as plain text.", "Give the parameter a `schema` (with `style`/`explode`), or `content` of `application/json`."),
 }
 
 

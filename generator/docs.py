@@ -9,9 +9,10 @@ import json
 import re
 from urllib.parse import urlsplit
 
+from . import security
 from .ir import Api, Field, Operation, PackageConfig, PyType, Value
 
-FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "http_request", "form_encoding")
+FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "md_security", "http_request", "form_encoding")
 
 #: JSON Schema type names of the Python types the generator maps them to.
 _WIRE_NAMES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "DateTime": "string (date-time)", "date": "string (date)", "bytes": "binary", "UploadContent": "binary"}
@@ -124,6 +125,11 @@ def md_iter_example(op: Operation, config: PackageConfig, attribute: str) -> str
     return "\n".join(_header(config) + [f"for item in {call}:", "    print(item)"])
 
 
+def md_security(op: Operation, api: Api) -> str:
+    """The security an operation needs, as a markdown sentence."""
+    return "Security: " + security.describe(op, api.security, "`")
+
+
 def md_wire_type(type_: PyType | None, prefix: str = "models/") -> str:
     """The type as it travels on the wire (JSON Schema names: ``string``, ``array of integer``),
     each generated schema linked to its page; for the HTTP section of the docs."""
@@ -154,19 +160,32 @@ def http_request(op: Operation, api: Api) -> str:
     """The head of ``op``'s HTTP request (request line and headers), for an ``http`` code block.
 
     The request line carries the base URL's path and a query string naming every query
-    parameter; the key is shown as ``$<PREFIX>_API_KEY``, never a real value.
+    parameter; credentials (of the first alternative of the operation's security) are shown
+    as the environment variable that holds them (``$<PREFIX>_API_KEY``), never a real value.
     """
     base = urlsplit(api.base_url)
     target = base.path.rstrip("/") + op.path
-    if op.query_params:
-        target += "?" + "&".join(f"{p.wire_name}={{{p.wire_name}}}" for p in op.query_params)
+    schemes = {s.name: s for s in api.security}
+    chosen = [schemes[name] for name in (op.security[0] if op.security else ()) if name in schemes]
+    query = [f"{p.wire_name}={{{p.wire_name}}}" for p in op.query_params]
+    query += [f"{s.wire_name}=${s.env[0]}" for s in chosen if s.kind == "apiKey" and s.location == "query"]
+    if query:
+        target += "?" + "&".join(query)
     lines = [f"{op.method} {target} HTTP/1.1"]
     if base.netloc:
         lines.append(f"Host: {base.netloc}")
-    for scheme in api.security:
-        lines.append(f"{scheme.header}: Bearer ${api.config.env_prefix}_API_KEY")
+    for scheme in chosen:
+        if scheme.kind == "bearer":
+            lines.append(f"Authorization: Bearer ${scheme.env[0]}")
+        elif scheme.kind == "basic":
+            lines.append(f"Authorization: Basic base64(${scheme.env[0]}:${scheme.env[1]})")
+        elif scheme.location == "header":
+            lines.append(f"{scheme.wire_name}: ${scheme.env[0]}")
     for param in op.header_params:
         lines.append(f"{param.wire_name}: {{{param.wire_name}}}")
+    cookies = [f"{s.wire_name}=${s.env[0]}" for s in chosen if s.location == "cookie"] + [f"{p.wire_name}={{{p.wire_name}}}" for p in op.cookie_params]
+    if cookies:
+        lines.append("Cookie: " + "; ".join(cookies))
     if op.body is not None:
         content_type = " | ".join(op.body.content_types) if op.body.is_raw else op.body.content_type
         lines.append(f"Content-Type: {content_type}" + ("; boundary=..." if op.body.is_multipart else ""))

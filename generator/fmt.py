@@ -2,34 +2,62 @@
 
 ``.py`` files are formatted whole; in markdown files, each fenced ``python`` code block is
 formatted the same way, so examples in the docs look like the code they describe.
+
+With a cache (:mod:`generator.cache`), a file black has formatted before (the same text, the
+same black version and mode) is taken from it, and black is not even imported when every
+file is found there.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
+from typing import Any
 
-import black
-
+from .cache import Cache, digest, distribution_version
 from .diagnostics import CODES, Diagnostic, SpecError
 
-MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
+#: black's mode, as plain values (so a cache key needs no import of black): Python 3.10 code, 88 columns.
+TARGET_VERSIONS = ("PY310",)
+LINE_LENGTH = 88
 
 _PYTHON_BLOCK = re.compile(r"(^```python\n)(.*?)(^```$)", re.DOTALL | re.MULTILINE)
+_MODE: Any = None
+
+
+def mode() -> Any:
+    """black's ``Mode`` for :data:`TARGET_VERSIONS` and :data:`LINE_LENGTH` (imports black)."""
+    global _MODE
+    import black
+
+    wanted = (TARGET_VERSIONS, LINE_LENGTH)
+    if _MODE is None or _MODE[0] != wanted:
+        _MODE = (wanted, black.Mode(target_versions={black.TargetVersion[v] for v in TARGET_VERSIONS}, line_length=LINE_LENGTH))
+    return _MODE[1]
+
+
+def mode_key() -> str:
+    """What black's output depends on besides its input: black's version and our mode."""
+    return f"black {distribution_version('black')} {sorted(TARGET_VERSIONS)} {LINE_LENGTH}"
 
 
 def _black(path: str, code: str) -> str:
+    import black
+
     try:
-        return black.format_str(code, mode=MODE)
+        return black.format_str(code, mode=mode())
     except black.InvalidInput as exc:
         raise SpecError(
             [Diagnostic("invalid-output", "error", "", f"{path} holds Python that does not parse: {exc}", CODES["invalid-output"][1], file=path)]
         ) from None
 
 
-#: From this many files on, black runs in one process per core (a big spec's SDK has thousands).
+#: From this many files to format on, black runs in one process per core (a big spec's SDK has thousands).
 PARALLEL_FROM = 200
+
+
+def _needs_black(path: str) -> bool:
+    return path.endswith((".py", ".md"))
 
 
 def _format_one(item: tuple[str, str]) -> str:
@@ -37,6 +65,8 @@ def _format_one(item: tuple[str, str]) -> str:
     if path.endswith(".py"):
         return _black(path, text)
     if path.endswith(".md"):
+        if "```python\n" not in text:
+            return text
         return _PYTHON_BLOCK.sub(lambda m: m.group(1) + _black(path, m.group(2)) + m.group(3), text)
     return text
 
@@ -48,21 +78,49 @@ def _format_guarded(item: tuple[str, str]) -> tuple[str, list[Diagnostic]]:
         return "", exc.diagnostics
 
 
-def format_files(files: dict[str, str]) -> dict[str, str]:
-    """``files`` with every ``.py`` file and every python block of a ``.md`` file formatted by black.
+def _format_all(items: list[tuple[str, str]]) -> list[str]:
+    import multiprocessing
 
-    The result does not depend on how many processes format it.
-
-    Raises:
-        SpecError: a rendered file or example is not valid Python (a template bug, reported with the file).
-    """
-    items = list(files.items())
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {path: _format_one((path, text)) for path, text in items}
+        return [_format_one(item) for item in items]
+    mode()  # import black before forking, once
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         results = pool.map(_format_guarded, items, chunksize=16)
     problems = [d for _, found in results for d in found]
     if problems:
         raise SpecError(problems)
-    return {path: text for (path, _), (text, _) in zip(items, results)}
+    return [text for text, _ in results]
+
+
+def format_files(files: dict[str, str], cache: Cache | None = None) -> dict[str, str]:
+    """``files`` with every ``.py`` file and every python block of a ``.md`` file formatted by black.
+
+    The result does not depend on how many processes format it, nor on the cache.
+
+    Raises:
+        SpecError: a rendered file or example is not valid Python (a template bug, reported with the file).
+    """
+    done: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    todo: list[tuple[str, str]] = []
+    context = mode_key() if cache is not None else ""
+    for path, text in files.items():
+        if not _needs_black(path):
+            done[path] = text
+            continue
+        if cache is not None:
+            keys[path] = digest("black", context, path.endswith(".py"), text)
+            stored = cache.read("black", keys[path])
+            if stored is not None:
+                try:
+                    done[path] = stored.decode("utf-8")
+                    continue
+                except UnicodeDecodeError:
+                    pass
+        todo.append((path, text))
+    for (path, _), text in zip(todo, _format_all(todo)):
+        done[path] = text
+        if cache is not None:
+            cache.write("black", keys[path], text.encode("utf-8"))
+    return {path: done[path] for path in files}

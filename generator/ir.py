@@ -15,6 +15,31 @@ from typing import Any, Literal
 #: How docs show the runtime types of generated code.
 DOC_NAMES = {"DateTime": "datetime", "FileInput": "file", "UploadContent": "bytes | str | Path | file"}
 
+#: What each style writes for an array ``[a, b]`` or an object ``{x: 1, y: 2}`` (``n``: the
+#: parameter's name), as the runtime's ``_params`` writes it; for docs.
+STYLE_EXAMPLES = {
+    ("form", True, "array"): "{n}=a&{n}=b",
+    ("form", False, "array"): "{n}=a,b",
+    ("form", True, "object"): "x=1&y=2",
+    ("form", False, "object"): "{n}=x,1,y,2",
+    ("spaceDelimited", False, "array"): "{n}=a b",
+    ("pipeDelimited", False, "array"): "{n}=a|b",
+    ("deepObject", True, "array"): "{n}[0]=a&{n}[1]=b",
+    ("deepObject", True, "object"): "{n}[x]=1&{n}[y]=2",
+    ("simple", False, "array"): "a,b",
+    ("simple", True, "array"): "a,b",
+    ("simple", False, "object"): "x,1,y,2",
+    ("simple", True, "object"): "x=1,y=2",
+    ("label", False, "array"): ".a,b",
+    ("label", True, "array"): ".a.b",
+    ("label", False, "object"): ".x,1,y,2",
+    ("label", True, "object"): ".x=1.y=2",
+    ("matrix", False, "array"): ";{n}=a,b",
+    ("matrix", True, "array"): ";{n}=a;{n}=b",
+    ("matrix", False, "object"): ";{n}=x,1,y,2",
+    ("matrix", True, "object"): ";x=1;y=2",
+}
+
 TypeKind = Literal["primitive", "model", "enum", "alias", "list", "dict", "union", "any", "file"]
 
 
@@ -129,10 +154,29 @@ class Field:
     example: Value | None = None
     constraints: tuple[str, ...] = ()  # human-readable limits, e.g. "multiple of 8"
     unit: str = ""
+    #: Parameters: OpenAPI's ``style`` and ``explode`` (the location's defaults when the spec
+    #: gives none); ``serialized`` says the value goes through the runtime's ``_params``
+    #: functions (a style, a type or a location httpx would not send right as it is).
+    style: str = ""
+    explode: bool = False
+    serialized: bool = False
 
     @property
     def has_alias(self) -> bool:
         return self.name != self.wire_name
+
+    @property
+    def serialization(self) -> str:
+        """How a parameter is written, for docs: ``style `deepObject`, exploded (`created[gt]=1`)``."""
+        if not self.style:
+            return ""
+        if self.style == "json":
+            return "JSON text (`content: application/json`)"
+        kinds = {a.kind for a in self.type.args} if self.type.kind == "union" else {self.type.kind}
+        shape = "object" if kinds & {"model", "dict"} else "array" if "list" in kinds else ""
+        example = STYLE_EXAMPLES.get((self.style, self.explode, shape), "") if shape else ""
+        text = f"style `{self.style}`, {'exploded' if self.explode else 'not exploded'}"
+        return text + (f" (`{example.format(n=self.wire_name)}`)" if example else "")
 
     @property
     def signature_type(self) -> str:
@@ -353,12 +397,26 @@ class Operation:
     and_wait: AndWait | None = None
     pagination: Pagination | None = None
     return_needs_cast: bool = False  # the return type is not a ``type[T]`` to mypy (a union, an optional): cast it
+    cookie_params: tuple[Field, ...] = ()
+    #: The security requirement in force: alternatives, each the names of the schemes it
+    #: needs together (``()`` inside: no credentials from the SDK); ``security_is_default``
+    #: when it is the document's ``security`` (the operation declares none of its own).
+    security: tuple[tuple[str, ...], ...] = ((),)
+    security_is_default: bool = True
+    #: Schemes the requirement names that the SDK does not apply (their alternatives are ``()``
+    #: in ``security``: nothing is sent for them, and nothing is insisted on).
+    security_unapplied: tuple[str, ...] = ()
 
     @property
     def arguments(self) -> tuple[Field, ...]:
-        """Keyword arguments in signature order: path, then body fields, then query and headers."""
+        """Keyword arguments in signature order: path, then body fields, then query, headers and cookies."""
         body_fields = self.body.fields if self.body else ()
-        return self.path_params + body_fields + self.query_params + self.header_params
+        return self.path_params + body_fields + self.query_params + self.header_params + self.cookie_params
+
+    @property
+    def parameters(self) -> tuple[Field, ...]:
+        """The spec's parameters (no body fields), by location: path, query, header, cookie."""
+        return self.path_params + self.query_params + self.header_params + self.cookie_params
 
     @property
     def success(self) -> Response:
@@ -461,10 +519,34 @@ class Webhook:
 
 @dataclass(frozen=True)
 class SecurityScheme:
-    name: str
-    kind: str  # "bearer"
-    header: str
+    """A security scheme the SDK applies: what it sends, and the client arguments that give it."""
+
+    name: str  # the key under components/securitySchemes
+    kind: Literal["bearer", "basic", "apiKey"]
+    location: Literal["header", "query", "cookie"]
+    wire_name: str  # the header, query parameter or cookie that carries the credential
+    arguments: tuple[str, ...]  # the client's keyword arguments: ("api_key",) or ("username", "password")
+    env: tuple[str, ...]  # the environment variable behind each argument
     description: str
+    pointer: str = ""
+
+    @property
+    def header(self) -> str:
+        """The header that carries the credential ("" when it goes in the query or a cookie)."""
+        return self.wire_name if self.location == "header" else ""
+
+    @property
+    def sends(self) -> str:
+        """What goes on the wire, for docs: ``Authorization: Bearer <api_key>``."""
+        if self.kind == "bearer":
+            return f"Authorization: Bearer <{self.arguments[0]}>"
+        if self.kind == "basic":
+            return f"Authorization: Basic <base64 of {self.arguments[0]}:{self.arguments[1]}>"
+        if self.location == "header":
+            return f"{self.wire_name}: <{self.arguments[0]}>"
+        if self.location == "query":
+            return f"query parameter {self.wire_name}=<{self.arguments[0]}>"
+        return f"cookie {self.wire_name}=<{self.arguments[0]}>"
 
 
 @dataclass(frozen=True)
@@ -504,6 +586,20 @@ class Api:
     spec_sha256: str
     generator_version: str
     webhooks: tuple[Webhook, ...] = ()
+    #: The document's ``security`` (see :attr:`Operation.security`), schemes the SDK applies only.
+    default_security: tuple[tuple[str, ...], ...] = ((),)
+
+    @property
+    def credential_arguments(self) -> tuple[tuple[str, str], ...]:
+        """``(argument, environment variable)`` of every credential the client takes, ``api_key`` first."""
+        out = {"api_key": f"{self.config.env_prefix}_API_KEY"}
+        for scheme in self.security:
+            out.update(zip(scheme.arguments, scheme.env))
+        return tuple(out.items())
+
+    def scheme(self, name: str) -> SecurityScheme:
+        """The applied security scheme called ``name``; ``StopIteration`` when there is none."""
+        return next(s for s in self.security if s.name == name)
 
     @property
     def webhook_shapes(self) -> tuple[WebhookShape, ...]:

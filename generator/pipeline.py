@@ -8,14 +8,16 @@ from pathlib import Path
 
 from . import __version__
 from .build import build_with_warnings
-from .diagnostics import CODES, Diagnostic, SpecError
+from .cache import Cache, jinja_bytecode
+from .config import check_extend
+from .diagnostics import CODES, Diagnostic, Diagnostics, SpecError
 from .fmt import format_files
 from .ir import Api, PackageConfig
 from .loader import load
-from .config import check_extend
 from .overrides import check_overrides, overrides_sha256, rendering_error
 from .render import GUIDE_FOLDER, TEMPLATES, render
-from .validate import validate
+from .validate import Validation, validate
+from .validate import start as start_validation
 from .write import STAMP, stamp
 
 
@@ -24,6 +26,8 @@ class Result:
     api: Api
     files: dict[str, str]
     warnings: list[Diagnostic]
+    sources: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every spec file read: the root, then what its $refs read
+    folders: tuple[str, ...] = ()  # the folders whose files were rendered or copied (templates, overrides, guide pages)
 
 
 def _internal_error(spec: Path, stage: str, exc: BaseException) -> SpecError:
@@ -34,10 +38,14 @@ def _internal_error(spec: Path, stage: str, exc: BaseException) -> SpecError:
     return SpecError([Diagnostic("internal-error", "error", "", message, CODES["internal-error"][1], file=str(spec))])
 
 
-def _built(spec: Path, config: PackageConfig | None, strict: bool) -> tuple[Api, list[Diagnostic]]:
-    document = load(spec)
+def _strict_failure(strict: bool, warnings: list[Diagnostic]) -> SpecError | None:
+    return SpecError(warnings) if strict and any(d.severity == "warning" for d in warnings) else None
+
+
+def _built(spec: Path, config: PackageConfig | None, strict: bool, cache: Cache | None = None) -> tuple[Api, list[Diagnostic]]:
+    document = load(spec, cache)
     try:
-        found = validate(document)
+        found = validate(document, cache)
     except RecursionError as exc:
         raise _internal_error(spec, "validating (the spec nests too deeply)", exc) from None
     if found.errors:
@@ -49,36 +57,92 @@ def _built(spec: Path, config: PackageConfig | None, strict: bool) -> tuple[Api,
     except Exception as exc:  # a bug; say where, don't crash
         raise _internal_error(spec, "building", exc) from None
     warnings = found.warnings + more
-    if strict and any(d.severity == "warning" for d in warnings):
-        raise SpecError(warnings)
+    document.keep_lines()
+    failure = _strict_failure(strict, warnings)
+    if failure is not None:
+        raise failure
     return api, warnings
 
 
-def check_spec(spec: Path, *, strict: bool = False, config: PackageConfig | None = None) -> list[Diagnostic]:
+def check_spec(spec: Path, *, strict: bool = False, config: PackageConfig | None = None, cache: Cache | None = None) -> list[Diagnostic]:
     """Load, validate and build ``spec``; return its warnings, raise :class:`SpecError` on errors."""
-    return _built(spec, config, strict)[1]
+    return _built(spec, config, strict, cache)[1]
 
 
 def generate_files(
-    spec: Path, *, config: PackageConfig | None = None, templates: Path = TEMPLATES, strict: bool = False, overrides: Path | None = None, config_file: Path | None = None
+    spec: Path,
+    *,
+    config: PackageConfig | None = None,
+    templates: Path | None = None,
+    strict: bool = False,
+    overrides: Path | None = None,
+    config_file: Path | None = None,
+    cache: Cache | None = None,
 ) -> Result:
     """Every file of the SDK for ``spec``, in memory; nothing is written.
 
     ``overrides``: a folder of template overrides (see :mod:`generator.overrides`);
-    ``config_file``: where ``config`` was read from (for the diagnostics).
+    ``config_file``: where ``config`` was read from (for the diagnostics);
+    ``cache`` (see :mod:`generator.cache`) keeps parsed specs, validation results, compiled
+    templates and black's output between runs; the files are the same with it or without it.
+
+    openapi-spec-validator checks the spec in another process while the SDK is built, rendered and
+    formatted; when it finds errors, they are raised and the SDK is thrown away, so the outcome (files,
+    diagnostics, their order) is that of validating first.
 
     Raises:
         SpecError: the spec has errors (or warnings, with ``strict``), an override is not
             a template of ours or does not render, or ``[extend]`` names no generated class.
     """
+    templates = TEMPLATES if templates is None else templates
     if overrides is not None:
         check_overrides(overrides, templates)
-    api, warnings = _built(spec, config, strict)
-    check_extend(api, config_file)
+    document = load(spec, cache)
     try:
-        rendered = render(api, templates, Path(spec).parent / GUIDE_FOLDER, overrides)
+        validation = start_validation(document, cache, parallel=True)
+    except RecursionError as exc:
+        raise _internal_error(spec, "validating (the spec nests too deeply)", exc) from None
+    if validation.failed_early:
+        raise SpecError(list(_finished(spec, validation)))
+    guide = Path(spec).parent / GUIDE_FOLDER
+    stage, more = "building", list[Diagnostic]()
+    try:
+        api, more = build_with_warnings(document, config)
+        stage = "extending"
+        check_extend(api, config_file)
+        stage = "rendering"
+        rendered = render(api, templates, guide, overrides, **({} if cache is None else {"bytecode_cache": jinja_bytecode(cache)}))
+        stage = "formatting"
+        files = format_files(rendered, cache)
     except Exception as exc:
-        raise (overrides is not None and rendering_error(overrides, exc)) or _internal_error(spec, "rendering", exc) from None
-    files = format_files(rendered)
+        found = _finished(spec, validation)  # its errors come first, as when validating first
+        if found.errors:
+            raise SpecError(list(found)) from None
+        if stage == "building":
+            raise _internal_error(spec, "building (the spec nests too deeply)" if isinstance(exc, RecursionError) else "building", exc) from None
+        failure = _strict_failure(strict, found.warnings + more)
+        if failure is not None:
+            raise failure from None
+        if stage == "rendering":
+            raise (overrides is not None and rendering_error(overrides, exc)) or _internal_error(spec, "rendering", exc) from None
+        if isinstance(exc, SpecError):
+            raise
+        raise _internal_error(spec, stage, exc) from None
+    found = _finished(spec, validation)
+    if found.errors:
+        raise SpecError(list(found))
+    warnings = found.warnings + more
+    document.keep_lines()
+    failure = _strict_failure(strict, warnings)
+    if failure is not None:
+        raise failure
     files[STAMP] = stamp(api.spec_sha256, __version__, files, overrides_sha256(overrides) if overrides is not None else "")
-    return Result(api, files, warnings)
+    folders = [templates, *([overrides] if overrides is not None else []), guide]
+    return Result(api, files, warnings, document.files, tuple(str(Path(folder).resolve()) for folder in folders))
+
+
+def _finished(spec: Path, validation: Validation) -> Diagnostics:
+    try:
+        return validation.finish()
+    except RecursionError as exc:
+        raise _internal_error(spec, "validating (the spec nests too deeply)", exc) from None

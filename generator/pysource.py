@@ -12,6 +12,7 @@ import math
 import textwrap
 from typing import Any
 
+from . import security
 from .ir import Field, Model, Operation, PyType, Tag, Waiter
 
 WIDTH = 84
@@ -98,8 +99,11 @@ def field_notes(field: Field) -> str:
 def _arg_lines(field: Field, op: Operation) -> list[str]:
     if field.location == "content":
         return _item(f"{field.name}: {content_argument(op)} {field_notes(field)}".rstrip())
-    where = {"path": "Path parameter", "query": "Query parameter", "header": "Header", "body": "Body field", "form": "Form field"}[field.location]
-    text = " ".join(part for part in (field.description, field_notes(field), f"{where} ``{field.wire_name}``.") if part)
+    where = {"path": "Path parameter", "query": "Query parameter", "header": "Header", "cookie": "Cookie", "body": "Body field", "form": "Form field"}[field.location]
+    sent = f"{where} ``{field.wire_name}``"
+    if field.style and (field.serialized or field.type.kind == "list"):
+        sent += ", " + field.serialization.replace("`", "``")
+    text = " ".join(part for part in (field.description, field_notes(field), sent + ".") if part)
     return _item(f"{field.name}: {text}")
 
 
@@ -113,6 +117,11 @@ def content_argument(op: Operation) -> str:
         f"{description}The whole request body, sent as {types}: bytes, a str (sent as UTF-8 text), "
         "a path (``pathlib.Path``: the file's bytes) or a file opened in binary mode (read to its end)."
     )
+
+
+def _security_lines(op: Operation, api: Any) -> list[str]:
+    """The ``Security:`` section of an operation's docstring."""
+    return ["", "Security:", *_fill(security.describe(op, api.security, "``", _escape), WIDTH - 8, "    ", "    ")]
 
 
 #: The per-call options every operation method takes after the spec's arguments.
@@ -158,7 +167,7 @@ def _source(what: str, pointer: str) -> list[str]:
     return ["", "Source:", f"    {what}", f"    (spec ``#{_escape(pointer)}``)."]
 
 
-def operation_docstring(op: Operation) -> str:
+def operation_docstring(op: Operation, api: Any = None) -> str:
     """Summary, description, each argument, the return value, the errors and the source."""
     lines = [_summary(op) + ".", ""]
     if op.description:
@@ -182,6 +191,10 @@ def operation_docstring(op: Operation) -> str:
         what += f" The body as it came ({success.content_type}), as bytes; ``with_streaming_response`` reads it in chunks instead."
     lines += _item(f"{returned}: {what} (HTTP {success.status})")
     lines += ["", "Raises:"] + _error_lines(op)
+    if not op.security_is_default and op.security and () not in op.security:
+        lines.append("    MissingAPIKeyError: The client was given none of the credentials this operation needs.")
+    if api is not None and (op.security != ((),) or op.security_unapplied):
+        lines += _security_lines(op, api)
     lines += _source(f"``{op.method} {_escape(op.path)}``, operationId ``{_escape(op.operation_id)}``", op.pointer)
     return docstring(lines, "        ")
 
@@ -318,10 +331,59 @@ def cast_to(op: Operation) -> str:
 
 
 
-def error_models(op: Operation) -> str:
-    """A dict literal of the error body model of each error response."""
-    items = [f"{r.status!r}: {r.type.name}" for r in op.errors if r.type is not None and r.type.kind == "model"]
+def error_models(op: Operation, api: Any) -> str:
+    """A dict literal of the error body model of each error response, as ``(module, class name)``.
+
+    The runtime imports a model only when a response with its status arrives: error models
+    (Stripe's ``error`` reaches half of its schemas) cost a successful call nothing.
+    """
+    items = [
+        f"{r.status!r}: ({api.schema(r.type.name).module!r}, {r.type.name!r})"
+        for r in op.errors
+        if r.type is not None and r.type.kind == "model"
+    ]
     return "{" + ", ".join(items) + "}"
+
+
+def credential_doc(api: Any, argument: str) -> str:
+    """What the client argument ``argument`` is, for the client's docstring (one line)."""
+    if argument == "password":
+        return "The password of HTTP basic authentication, with ``username``; may be left out (empty)."
+    schemes = [s for s in api.security if argument in s.arguments]
+    if not schemes:
+        return "Not used: the spec declares no security scheme the SDK applies that takes it."
+    scheme = schemes[0]
+    what = "The user name of HTTP basic authentication." if scheme.kind == "basic" else "The API key."
+    return f"{what} Sent as ``{_escape(scheme.sends)}`` (scheme ``{_escape(scheme.name)}``)."
+
+
+def missing_credentials_doc(api: Any) -> str:
+    """The ``Raises:`` line of a client whose spec requires credentials for every operation."""
+    options = [" and ".join(f"``{api.scheme(n).arguments[0]}`` (``{api.scheme(n).env[0]}``)" for n in alternative) for alternative in api.default_security]
+    return "Neither " + " nor ".join(options) + " was given." if len(options) > 1 else f"No {options[0]} was given."
+
+
+def wire_item(field: Field) -> str:
+    """The item a generated method writes for one parameter: in the path or headers dict, the
+    query dict (a ``**`` spread when serialised) or the cookie list (a ``*`` spread).
+
+    Only parameters marked ``serialized`` go through the runtime's ``_params`` functions.
+    """
+    key = pyrepr(field.wire_name)
+    json = ", 'json'" if field.style == "json" else ""
+    if field.location == "cookie":
+        return f"*cookie_pairs({key}, {field.name}, {field.explode}{json})"
+    if not field.serialized:
+        return f"{key}: {field.name}"
+    if field.location == "query":
+        return f"**query_param({key}, {field.name}, {pyrepr(field.style)}, {field.explode})"
+    if field.location == "path":
+        return f"{key}: path_param({key}, {field.name}, {pyrepr(field.style)}, {field.explode})"
+    return f"{key}: header_param({field.name}, {field.explode}{json})"
+
+
+#: The ``_params`` function each location's serialised parameters use.
+_SERIALIZERS = {"path": "path_param", "query": "query_param", "header": "header_param", "cookie": "cookie_pairs"}
 
 
 def tag_imports(tag: Tag) -> list[str]:
@@ -332,11 +394,15 @@ def tag_imports(tag: Tag) -> list[str]:
     types = {"NOT_GIVEN", "Headers", "NotGiven", "Query", "Timeout"}
     runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "async_to_streamed_response", "to_raw_response", "to_streamed_response"}}
     dates = False
+    open_union = False
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
         if op.query_params or (op.body and not op.body.is_multipart and not op.body.is_form and op.body.flattened) or op.header_params:
             utils.add("without_none")
+        for param in op.parameters:
+            if param.serialized:
+                runtime.setdefault("_params", set()).add(_SERIALIZERS[param.location])
         if op.body and op.body.is_multipart:
             utils |= {"amultipart", "multipart"}
         if op.body and op.body.is_form and op.body.fields:
@@ -365,7 +431,7 @@ def tag_imports(tag: Tag) -> list[str]:
                 typing_names.add("Literal")
             if type_.uses_discriminator:
                 typing_names.add("Annotated")
-                runtime.setdefault("_models", set()).update({"OpenUnion", "UnknownVariant"})
+                open_union = True
             if type_.uses_date:
                 dates = True
     lines = []
@@ -374,21 +440,55 @@ def tag_imports(tag: Tag) -> list[str]:
     if dates:
         lines.append("from datetime import date")
     lines.append("from functools import cached_property")
+    # Names of ``_models`` (which imports pydantic.main) in annotations: for type checkers only.
+    from_models = (types & {"DateTime"}) | ({"OpenUnion", "UnknownVariant"} if open_union else set())
+    checking = bool(tag.schema_refs) or bool(from_models)
+    if checking:
+        typing_names.add("TYPE_CHECKING")
     if typing_names:
-        lines.append(f"from typing import {', '.join(sorted(typing_names))}")
+        lines.append(f"from typing import {', '.join(sorted(typing_names, key=_import_order))}")
     lines.append("")
     lines.append("from .._base_client import AsyncAPIClient, SyncAPIClient")
     for module in sorted(runtime):
         if module < "_types":
             lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
-    lines.append(f"from .._types import {', '.join(sorted(types, key=_import_order))}")
+    lines.append(f"from .._types import {', '.join(sorted(types - {'DateTime'}, key=_import_order))}")
     if utils:
         lines.append(f"from .._utils import {', '.join(sorted(utils))}")
     for module in sorted(runtime):
         if module > "_utils":
             lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
-    if tag.schema_refs:
-        lines.append(f"from ..models import {', '.join(tag.schema_refs)}")
+    if checking:
+        # Models are imported by the methods that need them at run time (see runtime_imports):
+        # loading an API class loads none, a call only those its request and responses use.
+        lines += ["", "if TYPE_CHECKING:"]
+        if from_models:
+            lines.append(f"    from .._models import {', '.join(sorted(from_models))}")
+        if tag.schema_refs:
+            lines.append(f"    from ..models import {', '.join(tag.schema_refs)}")
+    return lines
+
+
+def runtime_imports(op: Operation, api: Any) -> list[str]:
+    """Import lines an operation method runs first: the names its ``cast_to`` evaluates.
+
+    Each model comes from its own module, so a call loads the models it parses (and those
+    they refer to), never the whole ``models`` package.
+    """
+    names: set[str] = set()
+    typing = op.return_type is not None and op.return_type.kind != "any"
+    if typing:
+        names |= op.return_type.schema_names  # type: ignore[union-attr]
+    lines = []
+    from_models: set[str] = set()
+    if typing and op.return_type.uses_discriminator:  # type: ignore[union-attr]
+        from_models |= {"OpenUnion", "UnknownVariant"}
+    if typing and "DateTime" in op.return_type.runtime_names:  # type: ignore[union-attr]
+        from_models.add("DateTime")
+    if from_models:
+        lines.append(f"from .._models import {', '.join(sorted(from_models))}")
+    for name in sorted(names, key=lambda n: api.schema(n).module):
+        lines.append(f"from ..models.{api.schema(name).module} import {name}")
     return lines
 
 
@@ -412,22 +512,18 @@ def model_imports(schema: Any, api: Any) -> list[str]:
     if any(t.uses_date for t in types):
         lines.append("from datetime import date")
     if typing_names:
-        lines.append(f"from typing import {', '.join(sorted(typing_names))}")
+        lines.append(f"from typing import {', '.join(sorted(typing_names, key=_import_order))}")
     if lines:
         lines.append("")
     if schema.kind == "model" and any(f.has_alias for f in fields):
         lines += ["from pydantic import Field", ""]
-    runtime_models = {"BaseModel"} if schema.kind == "model" else set()
+    from_models = {"BaseModel"} if schema.kind == "model" else set()
     if any(t.uses_discriminator for t in types):
-        runtime_models |= {"OpenUnion", "UnknownVariant"}
-    if runtime_models:
-        lines.append(f"from .._models import {', '.join(sorted(runtime_models))}")
-    runtime = set()
+        from_models |= {"OpenUnion", "UnknownVariant"}
     for t in types:
-        runtime |= t.runtime_names
-    runtime.discard("FileInput")
-    if runtime:
-        lines.append(f"from .._types import {', '.join(sorted(runtime))}")
+        from_models |= t.runtime_names & {"DateTime"}  # FileInput is bytes in a model
+    if from_models:
+        lines.append(f"from .._models import {', '.join(sorted(from_models))}")
     for name in schema.schema_refs:
         lines.append(f"from .{api.schema(name).module} import {name}")
     return lines

@@ -105,7 +105,9 @@ def guide_pages(folder: Path | None) -> tuple[GuidePage, ...]:
 OPTIONAL = {"package/webhooks.py.jinja": "webhooks", "package/_webhooks.py": "webhooks"}
 
 
-def environment(templates: Path = TEMPLATES, guide: Path | None = None, overrides: Path | None = None) -> jinja2.Environment:
+def environment(
+    templates: Path = TEMPLATES, guide: Path | None = None, overrides: Path | None = None, bytecode_cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     """The Jinja environment: ``overrides`` (a folder laid out like ``templates``) first, then ``templates``.
 
     With overrides, ours stay reachable as ``ours/<name>``, so an override can
@@ -125,6 +127,7 @@ def environment(templates: Path = TEMPLATES, guide: Path | None = None, override
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=bytecode_cache,
     )
     for name in (
         "pyrepr",
@@ -141,6 +144,10 @@ def environment(templates: Path = TEMPLATES, guide: Path | None = None, override
         "cast_to",
         "error_models",
         "tag_imports",
+        "wire_item",
+        "credential_doc",
+        "missing_credentials_doc",
+        "runtime_imports",
         "model_imports",
     ):
         env.filters[name] = getattr(pysource, name)
@@ -175,13 +182,16 @@ def plan(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> li
     return sorted(jobs, key=lambda job: job[0])
 
 
-def render(api: Api, templates: Path = TEMPLATES, guide: Path | None = None, overrides: Path | None = None) -> dict[str, str]:
+def render(
+    api: Api, templates: Path = TEMPLATES, guide: Path | None = None, overrides: Path | None = None, bytecode_cache: jinja2.BytecodeCache | None = None
+) -> dict[str, str]:
     """Every output file as text, keyed by its path relative to the output folder.
 
     ``overrides``: a folder whose files replace those of ``templates`` with the same
-    relative path (checked beforehand by :func:`generator.overrides.check_overrides`).
+    relative path (checked beforehand by :func:`generator.overrides.check_overrides`);
+    ``bytecode_cache``: where compiled templates are kept between runs.
     """
-    env = environment(templates, guide, overrides)
+    env = environment(templates, guide, overrides, bytecode_cache)
     files: dict[str, str] = {}
     header = HEADER.format(title=api.config.title)
     guides = guide_pages(guide)

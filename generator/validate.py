@@ -14,12 +14,11 @@ of input makes this module raise.
 
 from __future__ import annotations
 
+import sys
 from typing import Any, Iterator
 
-from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
-
-from . import extensions
+from . import extensions, security
+from .cache import Cache, digest, fingerprint
 from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
 from .loader import Document, UnresolvedRef
 from .types import is_json_media_type
@@ -30,25 +29,52 @@ REQUEST_MEDIA_TYPES = ("application/json", "multipart/form-data", "application/x
 any other ``+json`` type, a form, then any other type, sent as raw content (bytes, text or a file)."""
 
 
-def is_bearer(scheme: Any) -> bool:
-    """Whether a security scheme is HTTP bearer auth, the one the SDK applies."""
-    return isinstance(scheme, dict) and scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() == "bearer"
 
-def validate(document: Document) -> Diagnostics:
-    """Every problem of ``document``, errors and warnings, in the order found."""
-    found = Diagnostics()
-    found.extend(_check_version(document))
-    if found.errors:
-        return found
+def validate(document: Document, cache: Cache | None = None) -> Diagnostics:
+    """Every problem of ``document``, errors and warnings, in the order found.
+
+    With a ``cache``, what openapi-spec-validator (the slow pass) found in a document with the
+    same files (same paths, same bytes) is taken from it.
+    """
+    return start(document, cache).finish()
+
+
+def start(document: Document, cache: Cache | None = None, *, parallel: bool = False) -> "Validation":
+    """Begin validating ``document``: every check but openapi-spec-validator's runs now; that one, with
+    ``parallel``, in a forked process while the caller goes on (building the SDK it may then discard).
+    :meth:`Validation.finish` gives what :func:`validate` gives."""
+    head = Diagnostics()
+    head.extend(_check_version(document))
+    if head.errors:
+        return Validation(document, head, None, [])
     refs = list(_check_refs(document))
-    found.extend(refs)
-    if not refs:
-        found.extend(_check_openapi_schema(document))
-    found.extend(_check_operations(document))
-    found.extend(_check_security(document))
-    if not found.errors:
-        found.extend(extensions.check(document))
-    return found
+    head.extend(refs)
+    schema = None if refs else _SchemaPass(document, cache, parallel)
+    rest = [*_check_operations(document), *_check_security(document)]
+    return Validation(document, head, schema, rest)
+
+
+class Validation:
+    """A validation under way (see :func:`start`)."""
+
+    def __init__(self, document: Document, head: Diagnostics, schema: "_SchemaPass | None", rest: list[Diagnostic]) -> None:
+        self.document, self.head, self.schema, self.rest = document, head, schema, rest
+
+    @property
+    def failed_early(self) -> bool:
+        """Whether the checks done so far found errors (so nothing should be built before :meth:`finish`)."""
+        return bool(self.head.errors) or any(d.severity == "error" for d in self.rest)
+
+    def finish(self) -> Diagnostics:
+        """Every problem, in the order :func:`validate` finds them (waits for openapi-spec-validator)."""
+        found = Diagnostics()
+        found.extend(self.head)
+        if self.schema is not None:
+            found.extend([_diag(self.document, "openapi-schema", pointer, message) for pointer, message in self.schema.result()])
+        found.extend(self.rest)
+        if not found.errors:
+            found.extend(list(extensions.check(self.document)))
+        return found
 
 
 def _diag(document: Document, code: str, pointer: str, message: str, severity: str = "error") -> Diagnostic:
@@ -74,11 +100,24 @@ def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
             stack.extend((pointer_join(pointer, index), child) for index, child in reversed(list(enumerate(value))))
 
 
+def _mappings_with_refs(value: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(pointer, mapping)`` of every mapping that has a ``$ref`` key, in document order (what
+    :func:`_walk` gives, filtered, without making a pointer for every scalar on the way)."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, dict):
+            if "$ref" in value:
+                yield pointer, value
+            children: list[tuple[Any, Any]] = list(value.items())
+        else:
+            children = list(enumerate(value))
+        stack.extend((pointer_join(pointer, key), child) for key, child in reversed(children) if isinstance(child, (dict, list)))
+
+
 def _check_refs(document: Document) -> Iterator[Diagnostic]:
     problems = {p.pointer: p for p in document.ref_problems}
-    for pointer, node in _walk(document.data):
-        if not isinstance(node, dict) or "$ref" not in node:
-            continue
+    for pointer, node in _mappings_with_refs(document.data):
         if pointer.endswith(("/properties", "/patternProperties")) and not isinstance(node["$ref"], str):
             continue  # a property called "$ref", not a reference
         ref = node["$ref"]
@@ -96,7 +135,110 @@ def _check_refs(document: Document) -> Iterator[Diagnostic]:
             yield _diag(document, "unresolved-ref", at, f"{ref!r} does not resolve")
 
 
-def _check_openapi_schema(document: Document) -> Iterator[Diagnostic]:
+class _SchemaPass:
+    """What openapi-spec-validator finds: from the cache when it has it for these very files; or, when the last
+    document validated from the same path had no problem and this one differs from it only in the text of
+    descriptions and summaries (which the OpenAPI schema only requires to be strings), nothing; else computed,
+    in a forked process when asked to (the result is the same: a process that fails is done again here)."""
+
+    def __init__(self, document: Document, cache: Cache | None, parallel: bool) -> None:
+        self.document, self.cache = document, cache
+        self.problems: list[tuple[str, str]] | None = None
+        self.key = digest("schema", fingerprint(), *(part for item in document.files for part in item)) if cache is not None and document.files else ""
+        self.child: Any = None
+        if self.key and cache is not None:
+            stored = cache.read_value("schema", self.key)
+            if isinstance(stored, list) and all(isinstance(p, tuple) and len(p) == 2 and all(isinstance(t, str) for t in p) for p in stored):
+                self.problems = stored
+                return
+            last = cache.read_value("schema-last", self._last_key())
+            if isinstance(last, dict) and last and _same_but_descriptions(last, document.data):
+                self._found([])
+        if self.problems is None and parallel:
+            import multiprocessing
+
+            if "fork" in multiprocessing.get_all_start_methods():
+                for stream in (sys.stdout, sys.stderr):  # the child must not write what the parent has buffered
+                    stream.flush()
+                context = multiprocessing.get_context("fork")
+                self.pipe, sender = context.Pipe(duplex=False)
+                self.child = context.Process(target=_schema_child, args=(sender, document), daemon=True)
+                self.child.start()
+                sender.close()
+
+    def _last_key(self) -> str:
+        return digest("schema-last", fingerprint(), self.document.files[0][0])
+
+    def _found(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        if self.key and self.cache is not None:
+            self.cache.write_value("schema", self.key, problems)
+            if not problems:
+                self.cache.write_value("schema-last", self._last_key(), self.document.data)
+
+    def result(self) -> list[tuple[str, str]]:
+        if self.problems is None:
+            got = None
+            if self.child is not None:
+                try:
+                    got = self.pipe.recv()
+                except (EOFError, OSError):
+                    pass
+                self.child.join()
+                self.pipe.close()
+                self.child = None
+            self._found(got if isinstance(got, list) else _schema_problems(self.document))
+        assert self.problems is not None
+        return self.problems
+
+
+def _schema_child(sender: Any, document: Document) -> None:
+    try:
+        sender.send(_schema_problems(document))
+    except BaseException:  # noqa: BLE001 - the parent validates again itself
+        pass
+    finally:
+        sender.close()
+
+
+#: Keys whose string value the OpenAPI schema (3.0 and 3.1) accepts whatever its text.
+_FREE_TEXT = frozenset({"description", "summary"})
+#: Keys under which a document holds data (checked against its schemas) or extensions, not OpenAPI objects.
+_DATA = frozenset({"example", "examples", "default", "enum", "const", "mapping", "links"})
+
+
+def _same_but_descriptions(old: Any, new: Any) -> bool:
+    """Whether ``new`` equals ``old`` but for the text of ``description`` and ``summary`` strings outside data."""
+    stack: list[tuple[Any, Any, bool]] = [(old, new, False)]
+    while stack:
+        a, b, in_data = stack.pop()
+        if type(a) is not type(b):
+            return False
+        if isinstance(a, dict):
+            if list(a) != list(b):
+                return False
+            for key, value in a.items():
+                other = b[key]
+                if value is other:
+                    continue
+                data = in_data or (isinstance(key, str) and (key in _DATA or key.startswith("x-")))
+                if not data and key in _FREE_TEXT and type(value) is str and type(other) is str:
+                    continue
+                stack.append((value, other, data))
+        elif isinstance(a, list):
+            if len(a) != len(b):
+                return False
+            stack.extend((x, y, in_data) for x, y in zip(a, b))
+        elif a != b:
+            return False
+    return True
+
+
+def _schema_problems(document: Document) -> list[tuple[str, str]]:
+    """``(pointer, message)`` of each problem openapi-spec-validator finds (imported here: it is slow to import)."""
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
+
     version = str(document.data.get("openapi"))
     validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
     errors = []
@@ -108,13 +250,13 @@ def _check_openapi_schema(document: Document) -> Iterator[Diagnostic]:
         # It fails on shapes its schema pass has already reported (a parameter without
         # `in`, say): keep those errors; only a failure with nothing reported is news.
         if not errors:
-            yield _diag(document, "openapi-schema", "", f"the OpenAPI validator could not check this document: {exc!r}")
-            return
+            return [("", f"the OpenAPI validator could not check this document: {exc!r}")]
+    problems = []
     for error in errors:
         relative = list(getattr(error, "path", ()))
         pointer = _locate(document.data, relative, getattr(error, "instance", None))
-        message = str(getattr(error, "message", error)).splitlines()[0]
-        yield _diag(document, "openapi-schema", pointer, message)
+        problems.append((pointer, str(getattr(error, "message", error)).splitlines()[0]))
+    return problems
 
 
 def _locate(data: Any, relative: list[Any], instance: Any) -> str:
@@ -211,8 +353,11 @@ def _check_arguments(document: Document, pointer: str, path: str, operation: dic
             candidates += [(pointer_join(base, i), p) for i, p in enumerate(params)]
     for at, param in candidates:
         at, param = _deref(document, at, param)
-        if isinstance(param, dict) and param.get("in") == "cookie":
-            yield _diag(document, "unsupported-parameter-location", at, f"cookie parameter {param.get('name')!r} will not be sent", "warning")
+        content = param.get("content") if isinstance(param, dict) else None
+        if isinstance(content, dict) and content and not isinstance(param.get("schema"), dict):
+            media = str(next(iter(content)))
+            if not is_json_media_type(media):
+                yield _diag(document, "unsupported-parameter", pointer_join(at, "content"), f"parameter {param.get('name')!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")
     body_pointer, body = _deref(document, pointer_join(pointer, "requestBody"), operation.get("requestBody"))
     if not isinstance(body, dict):
         return
@@ -230,5 +375,5 @@ def _check_security(document: Document) -> Iterator[Diagnostic]:
         return
     for name, scheme in schemes.items():
         at, scheme = _deref(document, pointer_join("/components/securitySchemes", name), scheme)
-        if isinstance(scheme, dict) and not is_bearer(scheme):
+        if isinstance(scheme, dict) and not security.kind_of(scheme):
             yield _diag(document, "unsupported-security-scheme", at, f"security scheme {name!r} ({scheme.get('type')}) is not applied by the SDK", "warning")

@@ -50,9 +50,7 @@ def write_tree(files: dict[str, str], out_dir: Path, keep: tuple[str, ...] = ())
         ValueError: a file of ``files`` lies in a folder of ``keep`` (nothing is written).
     """
     out_dir = Path(out_dir)
-    clash = sorted(rel for rel in files if _kept(rel, keep))
-    if clash:
-        raise ValueError(f"generated files in a hand-written folder: {', '.join(clash)}")
+    _refuse_clashes(files, keep)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
@@ -81,6 +79,12 @@ def write_tree(files: dict[str, str], out_dir: Path, keep: tuple[str, ...] = ())
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _refuse_clashes(files: dict[str, str], keep: tuple[str, ...]) -> None:
+    clash = sorted(rel for rel in files if _kept(rel, keep))
+    if clash:
+        raise ValueError(f"generated files in a hand-written folder: {', '.join(clash)}")
 
 
 def read_tree(out_dir: Path, keep: tuple[str, ...] = ()) -> dict[str, bytes]:
@@ -112,3 +116,50 @@ def diff_tree(files: dict[str, str], out_dir: Path, keep: tuple[str, ...] = ()) 
         elif current[rel] != files[rel].encode("utf-8"):
             lines.append(f"changed  {rel}")
     return lines
+
+
+def update_tree(files: dict[str, str], out_dir: Path, current: dict[str, bytes] | None = None, keep: tuple[str, ...] = ()) -> list[str]:
+    """Make ``out_dir`` hold exactly ``files`` (and the folders ``keep`` as they are), as :func:`write_tree` does,
+    rewriting only what changed.
+
+    When ``out_dir`` holds the same set of files (a regeneration after an edit), each file
+    whose bytes differ is replaced on its own (written beside it, then renamed over it), and
+    if anything fails the files replaced so far get their old bytes back; otherwise (files
+    added or removed, or no folder yet) the whole tree is swapped by :func:`write_tree`.
+    ``current`` is what :func:`read_tree` read from ``out_dir`` (with ``keep``) just before, if the caller has it.
+    Returns the paths rewritten (every path, after a swap).
+
+    Raises:
+        ValueError: a file of ``files`` lies in a folder of ``keep`` (nothing is written).
+    """
+    out_dir = Path(out_dir)
+    _refuse_clashes(files, keep)
+    current = read_tree(out_dir, keep) if current is None else current
+    if not current or set(current) != set(files):
+        write_tree(files, out_dir, keep)
+        return sorted(files)
+    changed = {rel: text.encode("utf-8") for rel, text in files.items() if current[rel] != text.encode("utf-8")}
+    done: list[str] = []
+    try:
+        for rel, data in sorted(changed.items()):
+            _replace(out_dir / rel, data)
+            done.append(rel)
+    except BaseException:
+        for rel in done:
+            try:
+                _replace(out_dir / rel, current[rel])
+            except OSError:
+                pass
+        raise
+    return done
+
+
+def _replace(target: Path, data: bytes) -> None:
+    temp = target.with_name(f".{target.name}.{os.getpid()}.new")
+    try:
+        with open(temp, "xb") as out:  # the default mode, like every other generated file
+            out.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

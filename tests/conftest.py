@@ -29,3 +29,15 @@ def load_spec() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def spec() -> dict[str, Any]:
     return load_spec()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def generator_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generator's cache of this test session (not the one of the working copy); subprocesses inherit it."""
+    import os
+
+    from generator.cache import ENV_DIR
+
+    folder = tmp_path_factory.mktemp("generator-cache")
+    os.environ[ENV_DIR] = str(folder)
+    return folder

@@ -284,7 +284,7 @@ def test_small_spec(tmp_path: Path) -> None:
     small = build(document)
     assert [t.name for t in small.tags] == ["Zeta", "alpha"]  # no declared tags: sorted by name
     get_item = op(small, "get_item")
-    assert [(a.name, a.location, a.required) for a in get_item.arguments] == [("id", "path", True), ("x_trace", "header", False)]
+    assert [(a.name, a.location, a.required) for a in get_item.arguments] == [("id", "path", True), ("x_trace", "header", False), ("sid", "cookie", False)]
     assert [(r.status, r.error_class) for r in get_item.responses] == [
         ("204", ""),
         ("409", "ConflictError"),
@@ -348,6 +348,49 @@ def test_request_media_type_preference(offered: list[str], chosen: str | None) -
     from generator.validate import request_media_type
 
     assert request_media_type({media: {} for media in offered}) == chosen
+
+
+def test_parameter_styles_default_by_location_and_only_some_need_the_serializer() -> None:
+    from generator.ir import PyType
+    from generator.parameters import needs_serializer, style_of
+
+    assert style_of({"in": "query"}) == ("form", True)
+    assert style_of({"in": "path"}) == ("simple", False)
+    assert style_of({"in": "query", "style": "deepObject", "explode": True}) == ("deepObject", True)
+    assert style_of({"in": "header", "style": "form"}) == ("simple", False)  # not allowed there: the default
+    assert style_of({"in": "query", "content": {"application/json": {}}}) == ("json", False)
+    text, flag, strings = PyType("primitive", "str"), PyType("primitive", "bool"), PyType("list", args=(PyType("primitive", "str"),))
+    assert not needs_serializer("query", "form", True, text)
+    assert not needs_serializer("query", "form", True, flag)  # httpx writes true/false
+    assert not needs_serializer("query", "form", True, strings)  # httpx repeats the name
+    assert needs_serializer("query", "form", False, strings)
+    assert needs_serializer("path", "simple", False, flag) and needs_serializer("header", "simple", False, flag)
+    assert not needs_serializer("path", "simple", False, text) and needs_serializer("path", "label", False, text)
+    assert needs_serializer("cookie", "form", True, text)
+
+
+def test_security_arguments_and_requirements() -> None:
+    from generator.security import requirement, schemes
+
+    found = schemes(
+        [
+            ("oauth", "/a", {"type": "oauth2"}),
+            ("bearer", "/b", {"type": "http", "scheme": "Bearer"}),
+            ("partner", "/c", {"type": "apiKey", "in": "query", "name": "key"}),
+            ("basic", "/d", {"type": "http", "scheme": "basic"}),
+        ],
+        "ACME",
+    )
+    assert [(s.name, s.kind, s.location, s.wire_name, s.arguments, s.env) for s in found] == [
+        ("bearer", "bearer", "header", "Authorization", ("api_key",), ("ACME_API_KEY",)),
+        ("partner", "apiKey", "query", "key", ("partner_key",), ("ACME_PARTNER_KEY",)),
+        ("basic", "basic", "header", "Authorization", ("username", "password"), ("ACME_USERNAME", "ACME_PASSWORD")),
+    ]
+    applied = {"bearer", "partner", "basic"}
+    assert requirement(None, applied) == (((),), ())
+    assert requirement([], applied) == (((),), ())
+    assert requirement([{"bearer": []}, {"basic": [], "partner": []}], applied) == ((("bearer",), ("basic", "partner")), ())
+    assert requirement([{"oauth": ["read"]}, {"bearer": []}], applied) == (((), ("bearer",)), ("oauth",))
 
 
 def test_an_operation_with_several_tags_is_on_the_first_tags_class_only() -> None:

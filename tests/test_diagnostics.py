@@ -29,7 +29,7 @@ NOT_FROM_A_SPEC = {"invalid-output", "internal-error", "invalid-config", "invali
 INFO_CODES = {"multiple-tags"}
 WARNING_CODES = {
     "unsupported-security-scheme",
-    "unsupported-parameter-location",
+    "unsupported-parameter",
     "unsupported-media-type",
     "unsupported-schema",
     "missing-operation-id",
@@ -182,7 +182,7 @@ def test_invalid_output_is_reported_with_the_file() -> None:
 def test_invalid_output_stops_the_cli_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import generator.pipeline
 
-    monkeypatch.setattr(generator.pipeline, "render", lambda api, templates, guide=None, overrides=None: {"leap/broken.py": "def (\n", "README.md": "x\n"})
+    monkeypatch.setattr(generator.pipeline, "render", lambda api, templates, guide=None, overrides=None, **_: {"leap/broken.py": "def (\n", "README.md": "x\n"})
     out = tmp_path / "out"
     before = _populate(out)
 
@@ -222,9 +222,9 @@ paths:
       tags: [Things]
       parameters:
         - name: session
-          in: cookie
-          schema:
-            type: string
+          in: query
+          content:
+            text/csv: {schema: {type: string}}
       responses:
         "200":
           description: ok
@@ -253,9 +253,9 @@ paths:
 components:
   securitySchemes:
     key:
-      type: apiKey
-      in: header
-      name: X-Key
+      type: http
+      scheme: digest
+      description: Digest authentication.
   schemas:
     Thing:
       type: object
@@ -280,7 +280,7 @@ def test_several_problems_are_reported_at_once(tmp_path: Path, capsys: pytest.Ca
     assert not out.exists()
     stderr = capsys.readouterr().err
     expected = [
-        ("unsupported-parameter-location", "/paths/~1things/get/parameters/0", 11),
+        ("unsupported-parameter", "/paths/~1things/get/parameters/0/content", 13),
         ("missing-success-response", "/paths/~1things/post/responses", 26),
         ("unsupported-media-type", "/paths/~1things/post/requestBody/content", 22),
         ("unresolved-ref", "/paths/~1others/get/responses/200/content/application~1json/schema/$ref", 39),
@@ -363,7 +363,7 @@ def test_tags_and_schemas_that_share_a_python_name_collide(tmp_path: Path) -> No
     files = generate_files(spec).files
     assert "leap/models/http_server.py" in files and "leap/models/http_server_2.py" in files
     assert "class ImageModelsApi_2" in files["leap/resources/image_models_2.py"]
-    assert "self.image_models_2 = ImageModelsApi_2(self)" in files["leap/_client.py"]
+    assert "def image_models_2(self) -> ImageModelsApi_2:" in files["leap/_client.py"]
 
 
 def test_unquoted_yaml_timestamps_are_strings(tmp_path: Path) -> None:

@@ -168,6 +168,9 @@ def _attribute_docstrings(source: str) -> dict[str, str]:
             for first, second in zip(node.body, node.body[1:]):
                 if isinstance(first, ast.AnnAssign) and isinstance(first.target, ast.Name) and isinstance(second, ast.Expr) and isinstance(second.value, ast.Constant):
                     docs[first.target.id] = second.value.value
+            for item in node.body:  # a property (the client's API attributes) documents itself
+                if isinstance(item, ast.FunctionDef) and item.decorator_list and (text := ast.get_docstring(item, clean=False)):
+                    docs[item.name] = text
     return docs
 
 

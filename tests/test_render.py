@@ -36,8 +36,17 @@ paths:
           content:
             application/json:
               schema: {$ref: "#/components/schemas/Holder"}
+        default:
+          description: any error
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Problem"}
 components:
   schemas:
+    Problem:
+      type: object
+      properties:
+        detail: {type: string}
     FileInputRequest:
       type: object
       properties:
@@ -77,6 +86,24 @@ print(json.dumps(sent))
     result = subprocess.run([sys.executable, "-c", script], cwd=out, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [{"name": "n", "size": 3}]
+
+
+def test_a_default_error_response_gets_its_model(package: tuple[Path, dict[str, str]]) -> None:
+    """An error status the spec does not list is parsed with the ``default`` response's model."""
+    out, _ = package
+    script = """
+import httpx, leap
+def handler(request):
+    return httpx.Response(418, json={"detail": "teapot"})
+client = leap.Leap(api_key="k", base_url="http://test", max_retries=0, http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+try:
+    client.things.make_thing(name="n")
+except leap.APIStatusError as error:
+    print(type(error.body).__name__, error.body.detail)
+"""
+    result = subprocess.run([sys.executable, "-c", script], cwd=out, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["Problem", "teapot"]
 
 
 def test_schema_names_that_contain_runtime_names_are_kept(package: tuple[Path, dict[str, str]]) -> None:

@@ -6,6 +6,7 @@ Expectations are read from spec/openapi.yaml directly, with a conversion written
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 import typing
@@ -79,9 +80,25 @@ def strip_none(annotation: Any) -> Any:
     return annotation
 
 
+def type_hints(function: Any) -> dict[str, Any]:
+    """``function``'s annotations evaluated. The SDK imports models and API classes for type
+    checkers only (they load on first use), so the names come from the lazy packages."""
+    import leap.resources
+    from leap._models import DateTime
+
+    names = {name: getattr(package, name) for package in (leap.models, leap.resources) for name in package.__all__}
+    return typing.get_type_hints(function, localns={**names, "DateTime": DateTime})
+
+
+def tag_attributes(client: type) -> list[str]:
+    """The client's API attributes, in definition order: each is a cached property."""
+    return [name for name, value in vars(client).items() if isinstance(value, functools.cached_property) and not name.startswith("_")]
+
+
 def api_class(client: type, tag: str) -> type:
-    hints = typing.get_type_hints(client)
-    return hints[snake(tag)]
+    attribute = vars(client)[snake(tag)]
+    assert isinstance(attribute, functools.cached_property)
+    return type_hints(attribute.func)["return"]  # type: ignore[no-any-return]
 
 
 #: Per-call options every operation method takes besides the spec's arguments, with their defaults.
@@ -102,7 +119,7 @@ def test_method_signature_matches_operation(client: type, path: str, method: str
     function = getattr(cls, snake(op["operationId"]))
     assert inspect.iscoroutinefunction(function) == (client is AsyncLeap)
     signature = inspect.signature(function)
-    hints = typing.get_type_hints(function)
+    hints = type_hints(function)
     params = {name: p for name, p in signature.parameters.items() if name != "self" and name not in CALL_OPTIONS}
     expected = arguments(path, op)
     assert set(params) == set(expected)
@@ -129,7 +146,7 @@ def test_method_signature_matches_operation(client: type, path: str, method: str
 def test_return_type_matches_success_response(client: type, path: str, method: str, op: dict[str, Any]) -> None:
     cls = api_class(client, op["tags"][0])
     function = getattr(cls, snake(op["operationId"]))
-    returned = typing.get_type_hints(function)["return"]
+    returned = type_hints(function)["return"]
     success = next(deref(r) for code, r in op["responses"].items() if str(code).startswith("2"))
     schema = success.get("content", {}).get("application/json", {}).get("schema")
     if schema is None:
@@ -159,8 +176,7 @@ def test_docstring_cites_the_spec(path: str, method: str, op: dict[str, Any]) ->
 def test_clients_expose_one_attribute_per_tag() -> None:
     tags = [t["name"] for t in SPEC["tags"]]
     for client in (Leap, AsyncLeap):
-        hints = typing.get_type_hints(client)
-        assert [snake(t) for t in tags] == [name for name in hints if not name.startswith("_") and name in {snake(t) for t in tags}]
+        assert [snake(t) for t in tags] == [name for name in tag_attributes(client) if name in {snake(t) for t in tags}]
     instance = Leap(api_key="k")
     assert type(instance.images).__name__ == "ImagesApi"
     assert type(instance.image_models).__name__ == "ImageModelsApi"

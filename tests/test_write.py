@@ -173,6 +173,42 @@ def test_generate_twice_gives_the_same_tree(output_copy: Path) -> None:
     assert _siblings(output_copy) == ["leap"]
 
 
+def test_update_tree_rewrites_only_the_files_that_changed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(NEW, out)
+    before = {rel: os.stat(out / rel).st_ino for rel in NEW}
+    changed = {**NEW, "pkg/mod.py": "NEW = 3\n"}
+    assert write.update_tree(changed, out) == ["pkg/mod.py"]
+    assert read_tree(out) == {rel: text.encode("utf-8") for rel, text in changed.items()}
+    assert {rel: os.stat(out / rel).st_ino for rel in NEW if rel != "pkg/mod.py"} == {k: v for k, v in before.items() if k != "pkg/mod.py"}
+    assert _siblings(out) == ["out"] and sorted(p.name for p in (out / "pkg").iterdir()) == ["mod.py", "sub"]
+
+
+def test_update_tree_swaps_the_tree_when_files_come_or_go(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree(OLD, out)
+    write.update_tree(NEW, out)
+    assert read_tree(out) == {rel: text.encode("utf-8") for rel, text in NEW.items()}
+
+
+def test_update_tree_puts_back_what_it_replaced_when_a_write_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    write_tree(NEW, out)
+    original = write._replace
+    calls = []
+
+    def failing(target: Path, data: bytes) -> None:
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        original(target, data)
+
+    monkeypatch.setattr(write, "_replace", failing)
+    with pytest.raises(OSError):
+        write.update_tree({rel: text + "# changed\n" for rel, text in NEW.items()}, out)
+    assert read_tree(out) == {rel: text.encode("utf-8") for rel, text in NEW.items()}
+
+
 def test_write_tree_carries_the_kept_folders_over_byte_for_byte(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_tree(OLD, out, keep=("pkg/lib",))

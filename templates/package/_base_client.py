@@ -8,8 +8,9 @@ event loop.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import httpx
 import pydantic
 
+from ._auth import Auth, Scheme, Security, resolve
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -25,6 +27,7 @@ from ._exceptions import (
     make_status_error,
 )
 from ._logs import log_request, log_response, log_retry, setup_logging
+from ._params import cookie_header
 from ._response import wants_raw_response, wants_streaming_response, wrap_response
 from ._retries import DEFAULT_MAX_RETRIES, backoff, should_retry_error, should_retry_response
 from ._types import NOT_GIVEN, NotGiven, Timeout
@@ -39,10 +42,19 @@ T = TypeVar("T")
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 """60 seconds to read, write or wait for a connection from the pool; 5 seconds to connect."""
 
+_MAKING_HTTP = threading.Lock()
+
 
 @lru_cache(maxsize=None)
-def _adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
-    return pydantic.TypeAdapter(type_)
+def _json_validator(type_: Any) -> Callable[[bytes], Any]:
+    """The function that reads JSON bytes into ``type_``, made once per type.
+
+    pydantic-core parses the bytes itself (no ``json.loads`` first) and builds the models as
+    it goes; models validate with their own validator, other types with a ``TypeAdapter``.
+    """
+    if isinstance(type_, type) and issubclass(type_, pydantic.BaseModel):
+        return type_.model_validate_json
+    return pydantic.TypeAdapter(type_).validate_json
 
 
 def parse_response(response: httpx.Response, cast_to: type[T], errors: ErrorModels) -> T:
@@ -66,10 +78,7 @@ def parse_response(response: httpx.Response, cast_to: type[T], errors: ErrorMode
     if cast_to is object and not content.strip():
         return None  # type: ignore[return-value]
     try:
-        if isinstance(cast_to, type) and issubclass(cast_to, pydantic.BaseModel):
-            return cast_to.model_validate_json(content)
-        adapter: pydantic.TypeAdapter[T] = _adapter(cast(Any, cast_to))
-        return adapter.validate_json(content)
+        return cast(T, _json_validator(cast(Any, cast_to))(content))
     except pydantic.ValidationError as exc:
         raise APIResponseValidationError(
             f"the {response.status_code} response does not match the spec: {exc.errors(include_url=False)[:3]}",
@@ -93,28 +102,45 @@ def _merge(base: Mapping[str, Any] | None, extra: Mapping[str, Any] | None) -> d
 class BaseClient:
     """What the sync and async clients share: configuration, request building, retry decisions."""
 
-    _http: httpx.Client | httpx.AsyncClient
+    _owns_http: bool  # the HTTP client is one this client made (with ``_base_headers`` as its defaults)
+
+    @property
+    def _http(self) -> httpx.Client | httpx.AsyncClient:
+        raise NotImplementedError
 
     def __init__(
         self,
         *,
-        api_key: str | None,
+        credentials: Mapping[str, str | None],
+        schemes: Mapping[str, Scheme],
+        security: Security,
         base_url: str,
         timeout: Timeout,
         max_retries: int = DEFAULT_MAX_RETRIES,
-        auth_header: str,
-        auth_scheme: str,
     ) -> None:
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.max_retries = max_retries
-        self._api_key = api_key
-        self._headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
-        if api_key is not None and auth_header:
-            self._headers[auth_header] = f"{auth_scheme} {api_key}".strip()
+        self._credentials = dict(credentials)
+        self._schemes = schemes
+        self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        self._auth = resolve(security, schemes, credentials, self._base_headers)
+        self._auths: dict[Security, Auth] = {}
         setup_logging()
+
+    def _auth_for(self, security: Security) -> Auth:
+        """The credentials of an operation with its own security requirement (cached: they do not change)."""
+        auth = self._auths.get(security)
+        if auth is None:
+            auth = self._auths[security] = resolve(security, self._schemes, self._credentials, self._base_headers)
+        return auth
+
+    def _credential_headers(self, auth: Auth) -> dict[str, str]:
+        """The headers of ``auth`` that are not already the pool's defaults (``_base_headers``)."""
+        base = self._base_headers
+        return {name: value for name, value in auth.headers.items() if base.get(name) != value}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
@@ -132,19 +158,28 @@ class BaseClient:
         extra_headers: Mapping[str, str] | None,
         extra_query: Mapping[str, object] | None,
         timeout: Timeout | NotGiven,
+        security: Security | None = None,
+        cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
     ) -> httpx.Request:
         if body is not None:  # a form or raw body: its Content-Type goes first, so extra_headers can replace it
             headers = {"Content-Type": body.content_type, **(headers or {})}
-        sent: dict[str, str] | httpx.Headers = self._headers
+        auth = self._auth if security is None else self._auth_for(security)
+        if auth.params:
+            params = {**auth.params, **(params or {})}
+        # A pool this client made already sends ``_base_headers`` (see ``_http``): httpx merges
+        # them into each request for less than it takes to merge them passed per request. The
+        # pool carries no credential: an operation may need other credentials than the
+        # document's, or none, and a ``with_options`` copy shares the pool.
+        sent: dict[str, str] | httpx.Headers = self._credential_headers(auth) if self._owns_http else auth.headers
         if headers or extra_headers:
-            sent = httpx.Headers(self._headers)  # names compare case-insensitively: a later one replaces
+            sent = httpx.Headers(auth.headers)  # names compare case-insensitively: a later one replaces
             for name, value in (headers or {}).items():
                 sent[name] = str(value)
             for name, value in (extra_headers or {}).items():
                 sent[name] = value
         timeout = self.timeout if isinstance(timeout, NotGiven) else timeout
-        return http.build_request(
+        request = http.build_request(
             method,
             self.base_url + path,
             params=_merge(params, extra_query),
@@ -154,6 +189,10 @@ class BaseClient:
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
+        if cookies or auth.cookies:
+            # On this request only (the HTTP client's cookie jar is left alone), after its own cookies.
+            request.headers["Cookie"] = cookie_header(request.headers.get("Cookie"), auth.cookies + (cookies or []))
+        return request
 
     def _retry_after_error(self, request: httpx.Request, retries_taken: int, error: httpx.TransportError) -> float:
         """Seconds to wait before sending ``request`` again after ``error``.
@@ -188,9 +227,13 @@ class BaseClient:
 
         Use it for one call (``client.with_options(max_retries=5).images.find_one(...)``)
         or a block. Closing the copy does not close the pool; closing this client does.
+        The copy keeps every credential of this client; ``api_key=`` replaces the API key.
         """
+        credentials = dict(self._credentials)
+        if api_key is not None:
+            credentials["api_key"] = api_key
         return cast(_B, cast(Any, type(self))(
-            api_key=api_key if api_key is not None else self._api_key,
+            **credentials,
             base_url=base_url if base_url is not None else self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=max_retries if max_retries is not None else self.max_retries,
@@ -209,12 +252,19 @@ class BaseClient:
 class SyncAPIClient(BaseClient):
     """A blocking client on :class:`httpx.Client`; close it, or use it in a ``with`` block."""
 
-    _http: httpx.Client
-
     def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.Client()
+        self._http_client = http_client
+
+    @property
+    def _http(self) -> httpx.Client:
+        """The HTTP client passed in, or one made on first use (making one costs more than importing httpx)."""
+        if self._http_client is None:
+            with _MAKING_HTTP:  # two threads' first requests make one pool, not two
+                if self._http_client is None:
+                    self._http_client = httpx.Client(headers=self._base_headers)
+        return self._http_client
 
     def request(
         self,
@@ -230,24 +280,32 @@ class SyncAPIClient(BaseClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Security | None = None,
+        cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
         Inside ``with_raw_response`` the :class:`APIResponse` is returned instead, inside
-        ``with_streaming_response`` the unread :class:`StreamedResponse`. ``body`` is a form
-        or raw body (:mod:`._bodies`).
+        ``with_streaming_response`` the unread :class:`StreamedResponse`. ``security`` is the
+        operation's own requirement (``None``: the document's); ``cookies`` go in this
+        request's ``Cookie`` header, each attempt; ``body`` is a form or raw body
+        (:mod:`._bodies`).
+
+        Raises:
+            MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
         """
+        http = self._http
         retries_taken = 0
         stream = wants_streaming_response()
         while True:
             request = self._build_request(
-                self._http, method, path, params=params, json=json, files=files, headers=headers,
-                extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, body=body,
+                http, method, path, params=params, json=json, files=files, headers=headers,
+                extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, security=security, cookies=cookies, body=body,
             )
             log_request(request, retries_taken + 1)
             try:
-                response = self._http.send(request, stream=stream)
+                response = http.send(request, stream=stream)
             except httpx.TransportError as exc:
                 time.sleep(self._retry_after_error(request, retries_taken, exc))
             else:
@@ -263,7 +321,7 @@ class SyncAPIClient(BaseClient):
     def close(self) -> None:
         """Close the connections of the HTTP client this client made (not one you passed in)."""
         if self._owns_http:
-            self._http.close()
+            self._http.close()  # made now if no request made it: a closed client stays closed
 
     def __enter__(self: _S) -> _S:
         return self
@@ -280,12 +338,17 @@ class SyncAPIClient(BaseClient):
 class AsyncAPIClient(BaseClient):
     """A client on :class:`httpx.AsyncClient`; ``await close()``, or use ``async with``."""
 
-    _http: httpx.AsyncClient
-
     def __init__(self, *, http_client: httpx.AsyncClient | None, **options: Any) -> None:
         super().__init__(**options)
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else httpx.AsyncClient()
+        self._http_client = http_client
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        """The HTTP client passed in, or one made on first use (making one costs more than importing httpx)."""
+        if self._http_client is None:
+            self._http_client = httpx.AsyncClient(headers=self._base_headers)
+        return self._http_client
 
     async def request(
         self,
@@ -301,26 +364,34 @@ class AsyncAPIClient(BaseClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        security: Security | None = None,
+        cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
         Inside ``with_raw_response`` the :class:`APIResponse` is returned instead, inside
-        ``with_streaming_response`` the unread :class:`StreamedResponse`. ``body`` is a form
-        or raw body (:mod:`._bodies`).
+        ``with_streaming_response`` the unread :class:`AsyncStreamedResponse`. ``security`` is
+        the operation's own requirement (``None``: the document's); ``cookies`` go in this
+        request's ``Cookie`` header, each attempt; ``body`` is a form or raw body
+        (:mod:`._bodies`).
+
+        Raises:
+            MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
         """
         import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio
 
+        http = self._http
         retries_taken = 0
         stream = wants_streaming_response()
         while True:
             request = self._build_request(
-                self._http, method, path, params=params, json=json, files=files, headers=headers,
-                extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, body=body,
+                http, method, path, params=params, json=json, files=files, headers=headers,
+                extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, security=security, cookies=cookies, body=body,
             )
             log_request(request, retries_taken + 1)
             try:
-                response = await self._http.send(request, stream=stream)
+                response = await http.send(request, stream=stream)
             except httpx.TransportError as exc:
                 await asyncio.sleep(self._retry_after_error(request, retries_taken, exc))
             else:
@@ -336,7 +407,7 @@ class AsyncAPIClient(BaseClient):
     async def close(self) -> None:
         """Close the connections of the HTTP client this client made (not one you passed in)."""
         if self._owns_http:
-            await self._http.aclose()
+            await self._http.aclose()  # made now if no request made it: a closed client stays closed
 
     async def __aenter__(self: _A) -> _A:
         return self

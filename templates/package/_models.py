@@ -1,10 +1,42 @@
-"""The base class of every generated model."""
+"""The base class of every generated model, and ``DateTime``, the type of their timestamps.
+
+Only models import this module (and with it ``pydantic.main``): importing the package and
+making a client do not.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union, get_args
+import re
+from datetime import datetime
+from typing import Annotated, Any, TypeAlias, Union, get_args
 
 import pydantic
+from pydantic import AwareDatetime, BeforeValidator, Field
+
+_NO_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
+
+
+def _lenient_datetime(value: Any) -> Any:
+    """Accept PostgreSQL text: widen an hour-only offset (``+00``) to ``+00:00``; read no offset as UTC."""
+    if isinstance(value, str):
+        value = value.strip()
+        if value[-3:-2] in ("+", "-") and value[-2:].isdigit():
+            value += ":00"
+        elif _NO_OFFSET.match(value):
+            value += "+00:00"
+    return value
+
+
+DateTime: TypeAlias = Annotated[
+    AwareDatetime | Annotated[datetime, BeforeValidator(_lenient_datetime)],
+    Field(union_mode="left_to_right"),
+]
+"""A point in time: ISO-8601 or PostgreSQL text on the wire, a timezone-aware ``datetime`` in Python.
+
+Text with a full offset (ISO-8601: ``2023-06-20T07:04:01.634Z``) is read by pydantic-core
+alone; only other text (``2023-06-20 07:04:01.634307+00``, or no offset, read as UTC) goes
+through :func:`_lenient_datetime` first.
+"""
 
 
 class BaseModel(pydantic.BaseModel):
@@ -19,6 +51,10 @@ class BaseModel(pydantic.BaseModel):
         extra="allow",
         populate_by_name=True,
         protected_namespaces=(),
+        # A model's validator is built when it is first used, not when its class is defined:
+        # a response model that refers to hundreds of others (Stripe's) builds one validator,
+        # not one per model it refers to.
+        defer_build=True,
     )
 
     def to_dict(self, *, exclude_unset: bool = True) -> dict[str, Any]:

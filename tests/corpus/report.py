@@ -84,7 +84,11 @@ def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outc
     out = out_root / spec.stem
     write_tree(result.files, out)
     package = config.package.package
-    probe = f"import {package}, {package}.models; {package}.{config.package.client_class}(api_key='k').close()"
+    # Models and API classes load lazily: import every one of them, by name, to check they all import.
+    probe = (
+        f"import {package}; from {package}.models import *; from {package}.resources import *; "
+        f"{package}.{config.package.client_class}(api_key='k').close()"
+    )
     imported = _run([sys.executable, "-c", probe], out)
     outcome.imports = imported.returncode == 0
     if not outcome.imports:

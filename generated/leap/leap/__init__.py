@@ -8,7 +8,8 @@ Every request is authenticated with a bearer API key.
 Start with :class:`Leap` (or :class:`AsyncLeap`); models are in :mod:`leap.models`.
 """
 
-from . import models
+from typing import TYPE_CHECKING
+
 from ._client import AsyncLeap, Leap
 from ._exceptions import (
     APIConnectionError,
@@ -31,10 +32,14 @@ from ._exceptions import (
     WaitTimeoutError,
     WebhookParseError,
 )
-from ._models import UnknownVariant
+from ._lazy import lazy_names
 from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from ._types import NOT_GIVEN, FileInput, NotGiven, UploadContent
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import models
+    from ._models import UnknownVariant
 
 __all__ = [
     "APIConnectionError",
@@ -69,3 +74,8 @@ __all__ = [
     "__version__",
     "models",
 ]
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy_names(
+        __name__, globals(), {"models": "models", "UnknownVariant": "_models"}
+    )

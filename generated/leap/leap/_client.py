@@ -4,16 +4,21 @@
 from __future__ import annotations
 
 import os
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
-from ._exceptions import MissingAPIKeyError
+from ._auth import Scheme, Security
 from ._retries import DEFAULT_MAX_RETRIES
 from ._types import Timeout
-from .resources.images import AsyncImagesApi, ImagesApi
-from .resources.image_models import AsyncImageModelsApi, ImageModelsApi
-from .webhooks import Webhooks
+
+# Each API class (and the models it uses) is imported when its client attribute is first read.
+if TYPE_CHECKING:
+    from .resources.images import AsyncImagesApi, ImagesApi
+    from .resources.image_models import AsyncImageModelsApi, ImageModelsApi
+    from .webhooks import Webhooks
 
 __all__ = ["AsyncLeap", "Leap"]
 
@@ -21,13 +26,19 @@ DEFAULT_BASE_URL = "https://api.tryleap.ai"
 """The first server of the spec."""
 
 
-def _api_key(api_key: str | None) -> str | None:
-    key = api_key if api_key is not None else os.environ.get("LEAP_API_KEY")
-    if not key:
-        raise MissingAPIKeyError(
-            "No API key: pass api_key=... to the client or set the LEAP_API_KEY environment variable."
-        )
-    return key
+SCHEMES: dict[str, Scheme] = {
+    "bearer": Scheme(
+        "bearer", "header", "Authorization", ("api_key",), ("LEAP_API_KEY",)
+    ),
+}
+"""The spec's security schemes the SDK applies (``components.securitySchemes``)."""
+
+SECURITY: Security = (("bearer",),)
+"""The spec's ``security``: what every operation without its own requirement needs."""
+
+
+def _from_env(value: str | None, variable: str) -> str | None:
+    return value if value is not None else os.environ.get(variable)
 
 
 def _base_url(base_url: str | httpx.URL | None) -> str:
@@ -42,7 +53,7 @@ class Leap(SyncAPIClient):
     Use it in a ``with`` block, or call ``close()`` when done.
 
     Args:
-        api_key: The API key, sent as ``Authorization: Bearer <key>``.
+        api_key: The API key. Sent as ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
             Default: the ``LEAP_API_KEY`` environment variable.
         base_url: Where the API is. Default: the ``LEAP_BASE_URL``
             environment variable, else ``https://api.tryleap.ai``.
@@ -56,21 +67,12 @@ class Leap(SyncAPIClient):
             transports, limits). The client does not close one you pass in.
 
     Raises:
-        MissingAPIKeyError: No ``api_key`` was passed and ``LEAP_API_KEY`` is not set.
+        MissingAPIKeyError: No ``api_key`` (``LEAP_API_KEY``) was given.
         ValueError: ``max_retries`` is negative.
 
     ``with_options(max_retries=..., timeout=...)`` returns a copy with other settings that
     shares this client's connections. ``LEAP_LOG=info`` (or ``debug``) logs every request.
     """
-
-    images: ImagesApi
-    """Generate images with a model, and list, retrieve and delete image generation jobs. (tag ``Images``)"""
-
-    image_models: ImageModelsApi
-    """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
-
-    webhooks: Webhooks
-    """Parse the bodies of the webhooks the API sends."""
 
     def __init__(
         self,
@@ -82,17 +84,37 @@ class Leap(SyncAPIClient):
         http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(
-            api_key=_api_key(api_key),
+            credentials={
+                "api_key": _from_env(api_key, "LEAP_API_KEY"),
+            },
+            schemes=SCHEMES,
+            security=SECURITY,
             base_url=_base_url(base_url),
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
-            auth_header="Authorization",
-            auth_scheme="Bearer",
         )
-        self.images = ImagesApi(self)
-        self.image_models = ImageModelsApi(self)
-        self.webhooks = Webhooks()
+
+    @cached_property
+    def images(self) -> ImagesApi:
+        """Generate images with a model, and list, retrieve and delete image generation jobs. (tag ``Images``)"""
+        from .resources.images import ImagesApi
+
+        return ImagesApi(self)
+
+    @cached_property
+    def image_models(self) -> ImageModelsApi:
+        """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
+        from .resources.image_models import ImageModelsApi
+
+        return ImageModelsApi(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Parse the bodies of the webhooks the API sends."""
+        from .webhooks import Webhooks
+
+        return Webhooks()
 
 
 class AsyncLeap(AsyncAPIClient):
@@ -101,7 +123,7 @@ class AsyncLeap(AsyncAPIClient):
     Every method is a coroutine; use it in ``async with`` or ``await close()``.
 
     Args:
-        api_key: The API key, sent as ``Authorization: Bearer <key>``.
+        api_key: The API key. Sent as ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
             Default: the ``LEAP_API_KEY`` environment variable.
         base_url: Where the API is. Default: the ``LEAP_BASE_URL``
             environment variable, else ``https://api.tryleap.ai``.
@@ -115,21 +137,12 @@ class AsyncLeap(AsyncAPIClient):
             transports, limits). The client does not close one you pass in.
 
     Raises:
-        MissingAPIKeyError: No ``api_key`` was passed and ``LEAP_API_KEY`` is not set.
+        MissingAPIKeyError: No ``api_key`` (``LEAP_API_KEY``) was given.
         ValueError: ``max_retries`` is negative.
 
     ``with_options(max_retries=..., timeout=...)`` returns a copy with other settings that
     shares this client's connections. ``LEAP_LOG=info`` (or ``debug``) logs every request.
     """
-
-    images: AsyncImagesApi
-    """Generate images with a model, and list, retrieve and delete image generation jobs. (tag ``Images``)"""
-
-    image_models: AsyncImageModelsApi
-    """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
-
-    webhooks: Webhooks
-    """Parse the bodies of the webhooks the API sends."""
 
     def __init__(
         self,
@@ -141,14 +154,34 @@ class AsyncLeap(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(
-            api_key=_api_key(api_key),
+            credentials={
+                "api_key": _from_env(api_key, "LEAP_API_KEY"),
+            },
+            schemes=SCHEMES,
+            security=SECURITY,
             base_url=_base_url(base_url),
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
-            auth_header="Authorization",
-            auth_scheme="Bearer",
         )
-        self.images = AsyncImagesApi(self)
-        self.image_models = AsyncImageModelsApi(self)
-        self.webhooks = Webhooks()
+
+    @cached_property
+    def images(self) -> AsyncImagesApi:
+        """Generate images with a model, and list, retrieve and delete image generation jobs. (tag ``Images``)"""
+        from .resources.images import AsyncImagesApi
+
+        return AsyncImagesApi(self)
+
+    @cached_property
+    def image_models(self) -> AsyncImageModelsApi:
+        """Train custom image models from sample images, and list, retrieve and delete them. (tag ``Image Models``)"""
+        from .resources.image_models import AsyncImageModelsApi
+
+        return AsyncImageModelsApi(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Parse the bodies of the webhooks the API sends."""
+        from .webhooks import Webhooks
+
+        return Webhooks()

@@ -23,18 +23,21 @@
     ├── WaitTimeoutError           a wait ran out of time (``.last``, ``.state``); also a TimeoutError
     └── WebhookParseError          a webhook body matches no shape the spec declares; also a ValueError
 
-Messages never contain the API key: requests keep it in a header, and no message shows
-request headers.
+Messages never contain a credential: no message shows request headers, cookies or URLs.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Mapping
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 import httpx
 import pydantic
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = [
     "APIConnectionError",
@@ -66,7 +69,13 @@ class LeapError(Exception):
 
 
 class MissingAPIKeyError(LeapError):
-    """Raised by the client constructor when no API key was passed and ``LEAP_API_KEY`` is unset."""
+    """A credential the spec's security requires was neither passed to the client nor found in the environment.
+
+    Raised by the client constructor for the document's ``security`` (no
+    ``api_key`` and no ``LEAP_API_KEY``, for a bearer key), and by a call for an
+    operation's own requirement. The message names the arguments and environment variables
+    that would meet it.
+    """
 
 
 def _job_id(job: object) -> str:
@@ -230,14 +239,25 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
     429: RateLimitError,
 }
 
-ErrorModels = Mapping[str, type[pydantic.BaseModel]]
-"""The error body model of each response the spec declares: ``"404"``, ``"4XX"``, ``"default"``."""
+ErrorModels: TypeAlias = Mapping[str, tuple[str, str]]
+"""The error body model of each response the spec declares (``"404"``, ``"4XX"``, ``"default"``):
+its module in ``models`` and its class name, imported only when such a response arrives."""
 
 
-def _error_model(status: int, models: ErrorModels) -> type[pydantic.BaseModel] | None:
-    for key in (str(status), f"{str(status)[0]}XX", "default"):
+def _error_model(status: int, models: ErrorModels) -> type[BaseModel] | None:
+    for key in (
+        str(status),
+        f"{str(status)[0]}XX",
+        "DEFAULT",
+        "default",
+    ):  # the generator writes DEFAULT
         if key in models:
-            return models[key]
+            module, name = models[key]
+            package = __name__.rpartition(".")[0]
+            found: type[BaseModel] = getattr(
+                importlib.import_module(f"{package}.models.{module}"), name
+            )
+            return found
     return None
 
 

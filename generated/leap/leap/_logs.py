@@ -4,8 +4,8 @@
 Set ``LEAP_LOG=info`` to print a line per request and per retry to standard error,
 ``LEAP_LOG=debug`` to add the request and response headers. Without the variable the
 SDK only logs to the ``leap`` logger, which your own logging setup may show.
-Credentials never reach a log line: the values of authentication headers are replaced
-by ``<redacted>``.
+Credentials never reach a log line: the values of authentication headers, cookies and
+API keys sent in the query are replaced by ``<redacted>``.
 """
 
 from __future__ import annotations
@@ -21,16 +21,19 @@ logger = logging.getLogger("leap")
 ENV_VAR = "LEAP_LOG"
 
 SECRET_HEADERS = frozenset(
-    {
+    [
         "authorization",
         "proxy-authorization",
         "cookie",
         "set-cookie",
         "x-api-key",
         "api-key",
-    }
+    ]
 )
-"""Headers whose values are never logged."""
+"""Headers whose values are never logged (the spec's apiKey headers among them)."""
+
+SECRET_QUERY: frozenset[str] = frozenset([])
+"""Query parameters whose values are never logged: the spec's apiKey schemes in the query."""
 
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
 
@@ -58,12 +61,23 @@ def redacted(headers: Iterable[tuple[str, str]]) -> dict[str, str]:
     }
 
 
+def redacted_url(request: httpx.Request) -> httpx.URL:
+    """The URL of ``request``, the values of :data:`SECRET_QUERY` replaced."""
+    if not SECRET_QUERY or not any(name in SECRET_QUERY for name in request.url.params):
+        return request.url
+    params = [
+        (name, "<redacted>" if name in SECRET_QUERY else value)
+        for name, value in request.url.params.multi_items()
+    ]
+    return request.url.copy_with(params=params)
+
+
 def log_request(request: httpx.Request, attempt: int) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "Request: %s %s (attempt %d) headers=%s",
             request.method,
-            request.url,
+            redacted_url(request),
             attempt,
             redacted(request.headers.items()),
         )
@@ -75,7 +89,7 @@ def log_response(response: httpx.Response) -> None:
         logger.info(
             'HTTP Request: %s %s "%d %s" in %.3f s',
             request.method,
-            request.url,
+            redacted_url(request),
             response.status_code,
             response.reason_phrase,
             response.elapsed.total_seconds() if _has_elapsed(response) else 0.0,
@@ -86,7 +100,11 @@ def log_response(response: httpx.Response) -> None:
 
 def log_retry(request: httpx.Request, delay: float, reason: str) -> None:
     logger.info(
-        "Retrying %s %s in %.2f s (%s)", request.method, request.url, delay, reason
+        "Retrying %s %s in %.2f s (%s)",
+        request.method,
+        redacted_url(request),
+        delay,
+        reason,
     )
 
 

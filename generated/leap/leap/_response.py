@@ -26,6 +26,7 @@ from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast
 import httpx
 
 from ._exceptions import ErrorModels
+from ._logs import redacted_url
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -119,7 +120,7 @@ class _BaseResponse(Generic[T]):
         return self._parsed[0]
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} [{self.status_code} {self.http_response.reason_phrase}] {self.method} {self.url}>"
+        return f"<{type(self).__name__} [{self.status_code} {self.http_response.reason_phrase}] {self.method} {redacted_url(self.http_response.request)}>"
 
 
 class APIResponse(_BaseResponse[T]):

@@ -1,9 +1,9 @@
 # Generated from the OpenAPI spec by the Leap SDK generator. Do not edit: change the spec or the templates and regenerate.
 """Types the generated models and methods share.
 
-``DateTime`` reads ISO-8601 and PostgreSQL text (``2023-06-20 07:04:01.634307+00``) into a
-timezone-aware :class:`datetime.datetime`; text without an offset is UTC, as the API writes it. ``FileInput`` is what an upload argument accepts,
-``UploadContent`` what a raw (non-JSON) request body accepts.
+``FileInput`` is what an upload argument accepts, ``UploadContent`` what a raw (non-JSON)
+request body accepts. (``DateTime``, the type of timestamps in models, is in
+:mod:`._models`: it needs pydantic, which this module does not import.)
 ``NOT_GIVEN`` marks an option the caller left out where ``None`` means something
 (``timeout=None`` waits forever).
 """
@@ -11,30 +11,10 @@ timezone-aware :class:`datetime.datetime`; text without an offset is UTC, as the
 from __future__ import annotations
 
 import os
-import re
-from datetime import datetime
 from collections.abc import Mapping
-from typing import IO, Annotated, Any, Final, Literal, TypeAlias, Union
+from typing import IO, Final, Literal, TypeAlias, Union
 
 import httpx
-
-from pydantic import BeforeValidator
-
-_SHORT_OFFSET = re.compile(r"([+-]\d{2})$")
-_NO_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
-
-
-def _lenient_datetime(value: Any) -> Any:
-    """Accept PostgreSQL text: widen an hour-only offset (``+00``) to ``+00:00``; read no offset as UTC."""
-    if isinstance(value, str):
-        value = _SHORT_OFFSET.sub(r"\1:00", value.strip())
-        if _NO_OFFSET.match(value):
-            value += "+00:00"
-    return value
-
-
-DateTime: TypeAlias = Annotated[datetime, BeforeValidator(_lenient_datetime)]
-"""A point in time: ISO-8601 or PostgreSQL text on the wire, a ``datetime`` in Python."""
 
 FileContent: TypeAlias = Union[bytes, IO[bytes]]
 """The bytes of a file, or a file opened in binary mode."""

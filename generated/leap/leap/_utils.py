@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import pydantic
 
+from ._params import Encoded
 from ._types import FileInput
 
 MultipartItem = tuple[str, tuple[str | None, bytes, str | None]]
@@ -25,11 +26,17 @@ def path_template(template: str, params: Mapping[str, str | int]) -> str:
     only dots is encoded too, so no value can change which path is requested:
     ``model_id="../x"`` becomes ``..%2Fx``.
 
+    A value :func:`._params.path_param` wrote (its style's prefix and separators, already
+    encoded) goes in as it is.
+
     Raises:
         ValueError: a value is empty (it would change the path as well).
     """
     path = template
     for name, value in params.items():
+        if isinstance(value, Encoded):
+            path = path.replace("{" + name + "}", value)
+            continue
         text = str(value)
         if not text:
             raise ValueError(f"{name} must not be empty")

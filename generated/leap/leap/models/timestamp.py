@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-from .._types import DateTime
+from .._models import DateTime
 
 __all__ = ["Timestamp"]
 

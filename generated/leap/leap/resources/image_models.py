@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._response import (
@@ -19,7 +20,9 @@ from .._response import (
 from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
 from .._utils import amultipart, multipart, path_template, require_exactly_one
 from .._waiters import WaitRule, async_wait_for, wait_for
-from ..models import ErrorResponse, ListModelsV2Response, ModelV2Entity
+
+if TYPE_CHECKING:
+    from ..models import ErrorResponse, ListModelsV2Response, ModelV2Entity
 
 __all__ = ["AsyncImageModelsApi", "ImageModelsApi"]
 
@@ -108,10 +111,15 @@ class ImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``POST /api/v2/images/models/new``, operationId ``trainModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1new/post``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         require_exactly_one(
             "train_model",
             image_sample_urls=image_sample_urls,
@@ -121,7 +129,10 @@ class ImageModelsApi:
             "POST",
             "/api/v2/images/models/new",
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             files=multipart(
                 {
                     "name": name,
@@ -266,15 +277,23 @@ class ImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v2/images/models``, operationId ``listAllModels``
             (spec ``#/paths/~1api~1v2~1images~1models/get``).
         """
+        from ..models.list_models_v2_response import ListModelsV2Response
+
         return self._client.request(
             "GET",
             "/api/v2/images/models",
             cast_to=ListModelsV2Response,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -317,15 +336,24 @@ class ImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v2/images/models/{modelId}``, operationId ``getModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/get``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         return self._client.request(
             "GET",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"404": ErrorResponse, "4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "404": ("error_response", "ErrorResponse"),
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -425,15 +453,23 @@ class ImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``DELETE /api/v2/images/models/{modelId}``, operationId ``deleteModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/delete``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         return self._client.request(
             "DELETE",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -555,10 +591,15 @@ class AsyncImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``POST /api/v2/images/models/new``, operationId ``trainModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1new/post``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         require_exactly_one(
             "train_model",
             image_sample_urls=image_sample_urls,
@@ -568,7 +609,10 @@ class AsyncImageModelsApi:
             "POST",
             "/api/v2/images/models/new",
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             files=await amultipart(
                 {
                     "name": name,
@@ -713,15 +757,23 @@ class AsyncImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v2/images/models``, operationId ``listAllModels``
             (spec ``#/paths/~1api~1v2~1images~1models/get``).
         """
+        from ..models.list_models_v2_response import ListModelsV2Response
+
         return await self._client.request(
             "GET",
             "/api/v2/images/models",
             cast_to=ListModelsV2Response,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -764,15 +816,24 @@ class AsyncImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v2/images/models/{modelId}``, operationId ``getModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/get``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         return await self._client.request(
             "GET",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"404": ErrorResponse, "4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "404": ("error_response", "ErrorResponse"),
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -872,15 +933,23 @@ class AsyncImageModelsApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``DELETE /api/v2/images/models/{modelId}``, operationId ``deleteModel``
             (spec ``#/paths/~1api~1v2~1images~1models~1{modelId}/delete``).
         """
+        from ..models.model_v2_entity import ModelV2Entity
+
         return await self._client.request(
             "DELETE",
             path_template("/api/v2/images/models/{modelId}", {"modelId": model_id}),
             cast_to=ModelV2Entity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,

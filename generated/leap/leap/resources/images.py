@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._pagination import async_iterate_pages, iterate_pages
@@ -21,7 +21,9 @@ from .._response import (
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, without_none
 from .._waiters import WaitRule, async_wait_for, wait_for
-from ..models import ErrorResponse, InferenceEntity
+
+if TYPE_CHECKING:
+    from ..models import ErrorResponse, InferenceEntity
 
 __all__ = ["AsyncImagesApi", "ImagesApi"]
 
@@ -128,17 +130,25 @@ class ImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return self._client.request(
             "POST",
             path_template(
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             json=without_none(
                 {
                     "prompt": prompt,
@@ -317,17 +327,25 @@ class ImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return self._client.request(
             "GET",
             path_template(
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=list[InferenceEntity],
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
@@ -436,10 +454,15 @@ class ImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return self._client.request(
             "GET",
             path_template(
@@ -447,7 +470,10 @@ class ImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -563,6 +589,9 @@ class ImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``DELETE /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``delete``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/delete``).
@@ -574,7 +603,10 @@ class ImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=object,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -714,17 +746,25 @@ class AsyncImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``POST /api/v1/images/models/{modelId}/inferences``, operationId ``generate``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/post``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return await self._client.request(
             "POST",
             path_template(
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             json=without_none(
                 {
                     "prompt": prompt,
@@ -903,17 +943,25 @@ class AsyncImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v1/images/models/{modelId}/inferences``, operationId ``listAll``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return await self._client.request(
             "GET",
             path_template(
                 "/api/v1/images/models/{modelId}/inferences", {"modelId": model_id}
             ),
             cast_to=list[InferenceEntity],
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
@@ -1022,10 +1070,15 @@ class AsyncImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``GET /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``findOne``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/get``).
         """
+        from ..models.inference_entity import InferenceEntity
+
         return await self._client.request(
             "GET",
             path_template(
@@ -1033,7 +1086,10 @@ class AsyncImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=InferenceEntity,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
@@ -1149,6 +1205,9 @@ class AsyncImagesApi:
             APITimeoutError: No answer within the timeout.
             APIConnectionError: The API could not be reached.
 
+        Security:
+            ``Authorization: Bearer <api_key>`` (scheme ``bearer``).
+
         Source:
             ``DELETE /api/v1/images/models/{modelId}/inferences/{inferenceId}``, operationId ``delete``
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences~1{inferenceId}/delete``).
@@ -1160,7 +1219,10 @@ class AsyncImagesApi:
                 {"modelId": model_id, "inferenceId": inference_id},
             ),
             cast_to=object,
-            errors={"4XX": ErrorResponse, "5XX": ErrorResponse},
+            errors={
+                "4XX": ("error_response", "ErrorResponse"),
+                "5XX": ("error_response", "ErrorResponse"),
+            },
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,

@@ -1,0 +1,254 @@
+"""Content-addressed caches of the generator, and the record of the last generation.
+
+Every entry is named by a SHA-256 key over everything its value depends on, so a changed
+input can only miss, never hit a stale value:
+
+- ``spec/``: a parsed spec of one file, keyed by its bytes and where it is (a spec whose
+  ``$ref``s read other files is parsed every time); ``spec-last/``: the last one parsed from
+  a path, so that an edit of one line, a one-line description, is patched into it
+  (:func:`generator.loader.load`); ``lines/``: the line of each pointer a diagnostic asked for;
+- ``schema/``: what openapi-spec-validator reported for a document, keyed by the paths and
+  hashes of its files; ``schema-last/``: the last document it found nothing in, so that a
+  document that differs from it only in the text of descriptions is not validated again;
+- ``jinja/``: compiled templates (keyed by Jinja's name for the template and its source's checksum);
+- ``black/``: a file as black formatted it, keyed by its text, whether it is Python or
+  markdown, black's version and the mode :mod:`generator.fmt` uses;
+- ``runs/``: the record of the last generation into an output folder: a hash of every
+  input, the warnings printed, and the hash of every file written (see :func:`inputs_digest`
+  and :mod:`generator.cli`).
+
+Besides its own key, every key includes :func:`fingerprint`: the generator's own source,
+the Python version and the name and version of every installed distribution, so editing the
+generator or upgrading a library invalidates every entry.
+
+An entry is one file: a header with the SHA-256 of its payload, then the payload, written to
+a temporary file and renamed into place. An entry that cannot be read, is cut short, or whose
+payload does not match its checksum is ignored (and removed), never trusted. Deleting the
+cache folder (``.generator-cache/`` in the current directory unless ``--cache-dir`` or
+``GENERATOR_CACHE_DIR`` says otherwise) is always safe: the next run is a cold one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+DEFAULT_DIR = ".generator-cache"
+ENV_DIR = "GENERATOR_CACHE_DIR"
+_MAGIC = b"generator-cache 1\n"
+_SOURCE = Path(__file__).resolve().parent
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def digest(*parts: object) -> str:
+    """A SHA-256 over ``parts`` (bytes as they are, anything else as its ``str``), unambiguous in how they split."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
+        hasher.update(len(data).to_bytes(8, "big") + data)
+    return hasher.hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """A hash of every file under ``folder`` (relative paths and bytes); "" when there is no such folder."""
+    if not folder.is_dir():
+        return ""
+    parts: list[object] = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def _distributions() -> list[str]:
+    """``name-version.dist-info`` of every distribution on ``sys.path`` (no import of any of them)."""
+    found: set[str] = set()
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        found.update(name for name in names if name.endswith((".dist-info", ".egg-info")))
+    return sorted(found)
+
+
+_FINGERPRINT: str | None = None
+
+
+def fingerprint() -> str:
+    """The generator's source, Python's version and every installed distribution, in one hash."""
+    global _FINGERPRINT
+    if _FINGERPRINT is None:
+        _FINGERPRINT = digest(tree_digest(_SOURCE), sys.version, sys.implementation.cache_tag, *_distributions())
+    return _FINGERPRINT
+
+
+def distribution_version(name: str) -> str:
+    """The installed version of distribution ``name`` ("" when none), from its metadata folder's name."""
+    wanted = name.lower().replace("-", "_")
+    for entry in _distributions():
+        stem = entry.rsplit(".", 1)[0]
+        dist, _, version = stem.partition("-")
+        if dist.lower().replace("-", "_") == wanted:
+            return version
+    return ""
+
+
+class Cache:
+    """Entries under ``folder``, in sections (``spec``, ``schema``, ``black``, ``runs``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    @classmethod
+    def default(cls, folder: Path | None = None) -> "Cache":
+        return cls(Path(folder or os.environ.get(ENV_DIR) or DEFAULT_DIR))
+
+    def _path(self, section: str, key: str) -> Path:
+        return self.folder / section / key[:2] / key
+
+    def read(self, section: str, key: str) -> bytes | None:
+        """The payload stored under ``key``, or ``None`` (missing, cut short or corrupt: such an entry is removed)."""
+        path = self._path(section, key)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        head = len(_MAGIC) + 64 + 1
+        payload = raw[head:]
+        if raw[: len(_MAGIC)] != _MAGIC or raw[len(_MAGIC) : head - 1].decode("ascii", "replace") != sha256(payload):
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            return None
+        return payload
+
+    def write(self, section: str, key: str, payload: bytes) -> None:
+        """Store ``payload`` under ``key`` atomically; a cache that cannot be written is no error."""
+        path = self._path(section, key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(_MAGIC + sha256(payload).encode("ascii") + b"\n" + payload)
+                os.replace(temp, path)
+            except BaseException:
+                os.unlink(temp)
+                raise
+        except OSError:
+            pass
+
+    def read_value(self, section: str, key: str) -> Any:
+        """A value stored with :meth:`write_value` (``None`` when there is none, or it does not load)."""
+        payload = self.read(section, key)
+        if payload is None:
+            return None
+        try:
+            return marshal.loads(payload)
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    def write_value(self, section: str, key: str, value: Any) -> None:
+        """Store plain data (dicts, lists, strings, numbers, ``None``, bytes, tuples, sets)."""
+        try:
+            payload = marshal.dumps(value)
+        except ValueError:  # a type marshal cannot store: no entry
+            return
+        self.write(section, key, payload)
+
+    def read_json(self, section: str, key: str) -> Any:
+        payload = self.read(section, key)
+        if payload is None:
+            return None
+        try:
+            return json.loads(payload)
+        except ValueError:
+            return None
+
+    def write_json(self, section: str, key: str, value: Any) -> None:
+        self.write(section, key, json.dumps(value, sort_keys=True).encode("utf-8"))
+
+
+def file_hashes(paths: Iterable[Path]) -> dict[str, str]:
+    """``{path: sha256 of its bytes}``; a file that cannot be read gets "" (so it never matches a hash)."""
+    out = {}
+    for path in paths:
+        try:
+            out[str(path)] = sha256(Path(path).read_bytes())
+        except OSError:
+            out[str(path)] = ""
+    return out
+
+
+# The record of the last generation into an output folder: the fast path of `generate` and `check`.
+
+
+def run_key(*parts: object) -> str:
+    """The key of a generation's record: the generator (:func:`fingerprint`) and the given arguments."""
+    return digest("run", fingerprint(), os.getcwd(), *parts)
+
+
+def make_record(sources: Iterable[tuple[str, str]], folders: Iterable[str], outputs: dict[str, str], messages: str) -> dict[str, Any]:
+    """What :func:`still_fresh` checks: the spec files and input folders with their hashes, and the files written.
+
+    ``outputs`` is the generated text of every file (relative path -> text); ``messages`` what the run printed
+    (its warnings), to print again.
+    """
+    return {
+        "sources": [[path, sha] for path, sha in sources],
+        "folders": [[folder, tree_digest(Path(folder))] for folder in folders],
+        "outputs": {rel: sha256(text.encode("utf-8")) for rel, text in outputs.items()},
+        "messages": messages,
+    }
+
+
+def still_fresh(record: Any, tree: dict[str, bytes]) -> bool:
+    """Whether a generation would give what ``record`` says was written, and ``tree`` (the output folder's
+    files, as :func:`generator.write.read_tree` reads them) still holds exactly that."""
+    try:
+        sources = [(str(path), str(sha)) for path, sha in record["sources"]]
+        folders = [(str(folder), str(found)) for folder, found in record["folders"]]
+        outputs = {str(rel): str(sha) for rel, sha in record["outputs"].items()}
+        if not isinstance(record["messages"], str) or not sources:
+            return False
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+    if set(tree) != set(outputs) or any(sha256(tree[rel]) != sha for rel, sha in outputs.items()):
+        return False
+    if file_hashes(Path(path) for path, _ in sources) != dict(sources):
+        return False
+    return all(tree_digest(Path(folder)) == found for folder, found in folders)
+
+
+def jinja_bytecode(cache: Cache) -> Any:
+    """A ``jinja2.BytecodeCache`` keeping compiled templates in ``cache`` (section ``jinja``).
+
+    Jinja names a template's entry by its name and file and rejects one compiled from other source
+    text (its checksum); the key adds :func:`fingerprint`, which covers the environment's options.
+    """
+    import jinja2
+
+    class _Bytecode(jinja2.BytecodeCache):
+        def _key(self, bucket: Any) -> str:
+            return digest("jinja", fingerprint(), bucket.key, bucket.checksum)
+
+        def load_bytecode(self, bucket: Any) -> None:
+            payload = cache.read("jinja", self._key(bucket))
+            if payload is not None:
+                bucket.bytecode_from_string(payload)
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            cache.write("jinja", self._key(bucket), bucket.bytecode_to_string())
+
+    return _Bytecode()

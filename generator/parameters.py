@@ -1,0 +1,68 @@
+"""How a parameter travels: OpenAPI's ``style`` and ``explode``, and whether the SDK's runtime
+must serialise it (``_params.py``) or can hand the value to httpx as it is.
+
+Defaults follow OpenAPI 3: ``form`` in the query and in cookies, ``simple`` in the path and
+in headers; ``explode`` is true for ``form`` and false for every other style. A parameter
+given as ``content`` (one media type instead of a schema) is ``json`` when that media type
+is JSON: its value is sent as JSON text.
+
+Values httpx already writes the OpenAPI way skip the serializer, so the common case costs
+nothing per call: strings, numbers and enums in any location, booleans in the query
+(httpx writes ``true``/``false``), and arrays of those in a ``form`` query with ``explode``
+(one ``name=value`` per element). Everything else, and every cookie, goes through it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .ir import PyType
+from .types import is_json_media_type
+
+DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+#: The styles OpenAPI allows in each location (the OpenAPI schema checks this; others fall back to the default).
+STYLES = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
+_SCALARS = ("str", "int", "float")
+
+
+def style_of(param: dict[str, Any]) -> tuple[str, bool]:
+    """``(style, explode)`` of a parameter object, defaults filled in."""
+    location = str(param.get("in"))
+    content = param.get("content")
+    if not isinstance(param.get("schema"), dict) and isinstance(content, dict) and content:
+        media = str(next(iter(content)))
+        if is_json_media_type(media):
+            return "json", False
+    style = param.get("style")
+    if style not in STYLES.get(location, ()):
+        style = DEFAULT_STYLES.get(location, "form")
+    explode = param.get("explode")
+    return str(style), explode if isinstance(explode, bool) else style == "form"
+
+
+def _scalar(type_: PyType, booleans: bool) -> bool:
+    if type_.kind == "enum":
+        return True
+    if type_.kind != "primitive":
+        return False
+    if type_.name.startswith("Literal["):
+        return "True" not in type_.name and "False" not in type_.name or booleans
+    return type_.name in _SCALARS or (booleans and type_.name == "bool")
+
+
+def needs_serializer(location: str, style: str, explode: bool, type_: PyType) -> bool:
+    """Whether the runtime's ``_params`` functions must write this parameter (see the module docstring)."""
+    if location == "cookie" or style == "json":
+        return True
+    if location == "query":
+        if _scalar(type_, booleans=True):
+            return False
+        return not (type_.kind == "list" and style == "form" and explode and _scalar(type_.args[0], booleans=True) and not type_.args[0].nullable)
+    if location == "path" and type_.nullable:
+        return True  # the serializer refuses None instead of writing "None" into the path
+    return style != "simple" or not _scalar(type_, booleans=False)

@@ -1,0 +1,103 @@
+"""Security schemes the SDK applies, the client arguments that carry their credentials, and
+security requirements (document-level or per operation) reduced to those schemes.
+
+Applied: HTTP ``bearer``, HTTP ``basic``, and ``apiKey`` in a header, the query or a cookie.
+The first bearer or apiKey scheme (in ``components.securitySchemes`` order) takes the client
+argument ``api_key`` (environment ``<PREFIX>_API_KEY``); each further one an argument named
+after the scheme (``partner_key`` for a scheme called ``partnerKey``, with ``_key`` added
+when the name says neither key nor token). Basic schemes take ``username`` and ``password``.
+Anything else (oauth2, openIdConnect, mutualTLS, other HTTP schemes) is left out, and
+:mod:`generator.validate` warns about it (``unsupported-security-scheme``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .ir import SecurityScheme
+from .naming import identifier
+
+#: Client arguments a credential argument may not take.
+TAKEN = frozenset({"api_key", "username", "password", "base_url", "timeout", "max_retries", "http_client", "self"})
+
+
+def kind_of(scheme: Any) -> str:
+    """``bearer``, ``basic`` or ``apiKey`` for a scheme the SDK applies, else ``""``."""
+    if not isinstance(scheme, dict):
+        return ""
+    if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() in ("bearer", "basic"):
+        return str(scheme["scheme"]).lower()
+    if scheme.get("type") == "apiKey" and scheme.get("in") in ("header", "query", "cookie") and isinstance(scheme.get("name"), str) and scheme["name"]:
+        return "apiKey"
+    return ""
+
+
+def _argument(name: str, taken: set[str]) -> str:
+    wanted = identifier(name, "credential")
+    if not any(word in wanted for word in ("key", "token")):
+        wanted += "_key"
+    candidate, n = wanted, 2
+    while candidate in taken or candidate in TAKEN:
+        candidate, n = f"{wanted}_{n}", n + 1
+    return candidate
+
+
+def schemes(found: list[tuple[str, str, Any]], env_prefix: str) -> tuple[SecurityScheme, ...]:
+    """The applied schemes among ``(name, pointer, scheme object)``, in document order."""
+    out = []
+    taken: set[str] = set()
+    first_key = True
+    for name, pointer, scheme in found:
+        kind = kind_of(scheme)
+        if not kind:
+            continue
+        description = scheme.get("description") if isinstance(scheme.get("description"), str) else ""
+        if kind == "basic":
+            arguments: tuple[str, ...] = ("username", "password")
+            location, wire = "header", "Authorization"
+        else:
+            arguments = ("api_key",) if first_key else (_argument(name, taken),)
+            first_key = False
+            location, wire = ("header", "Authorization") if kind == "bearer" else (scheme["in"], scheme["name"])
+        taken.update(arguments)
+        env = tuple(f"{env_prefix}_{argument.upper()}" for argument in arguments)
+        out.append(SecurityScheme(name, kind, location, wire, arguments, env, description.strip(), pointer))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def requirement(raw: Any, applied: set[str]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """A ``security`` list as alternatives of scheme names, and the schemes it names that the SDK does not apply.
+
+    ``[]`` or no ``security`` at all is ``((),)``: no authentication. An alternative naming a
+    scheme the SDK does not apply becomes ``()`` too: the SDK sends nothing for it and does
+    not insist (the caller may authenticate with ``extra_headers=`` or their own HTTP client).
+    """
+    if not isinstance(raw, list) or not raw:
+        return ((),), ()
+    out: list[tuple[str, ...]] = []
+    unapplied: list[str] = []
+    for alternative in raw:
+        if not isinstance(alternative, dict):
+            continue
+        names = tuple(str(name) for name in alternative)
+        missing = [name for name in names if name not in applied]
+        unapplied += [name for name in missing if name not in unapplied]
+        chosen = () if missing else names
+        if chosen not in out:
+            out.append(chosen)
+    return tuple(out) or ((),), tuple(unapplied)
+
+
+def describe(op: Any, schemes: tuple[SecurityScheme, ...], quote: str, escape: Any = str) -> str:
+    """What ``op`` needs, as one sentence; ``quote`` marks code (a backtick in markdown, two in docstrings)."""
+    by_name = {s.name: s for s in schemes}
+    options = []
+    for alternative in op.security:
+        if alternative:
+            options.append(" and ".join(f"{quote}{escape(by_name[n].sends)}{quote} (scheme {quote}{escape(n)}{quote})" for n in alternative if n in by_name))
+        elif op.security_unapplied:
+            names = ", ".join(f"{quote}{escape(n)}{quote}" for n in op.security_unapplied)
+            options.append(f"{names} (not applied by the SDK: authenticate with {quote}extra_headers={quote} or your own {quote}http_client{quote})")
+        else:
+            options.append("no authentication")
+    return "; or ".join(options) + "."
