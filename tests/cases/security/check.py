@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import httpx
+import respx
 
 from tests.cases.harness import BASE_URL, Recorder
 
@@ -52,6 +53,26 @@ def sent(package: Any, operation: str, **credentials: str) -> httpx.Request:
     return first
 
 
+def pooled(package: Any) -> list[str | None]:
+    """The Authorization of get_me, get_status (``security: []``) and a ``with_options(api_key=...)`` copy's
+    get_me, from clients that made their own pool (its defaults carry no credential), blocking then asyncio."""
+
+    async def run() -> None:
+        async with package.AsyncClient(api_key="tok", base_url=BASE_URL) as client:
+            await client.account.get_me()
+            await client.account.get_status()
+            await client.with_options(api_key="other").account.get_me()
+
+    with respx.mock(base_url=BASE_URL) as router:
+        router.route().respond(200, json={"name": "n"})
+        with package.Client(api_key="tok", base_url=BASE_URL) as client:
+            client.account.get_me()
+            client.account.get_status()
+            client.with_options(api_key="other").account.get_me()
+        asyncio.run(run())
+        return [call.request.headers.get("Authorization") for call in router.calls]
+
+
 def auth(request: httpx.Request) -> tuple[str | None, str | None, str | None, str]:
     """What a request carries: Authorization, X-API-Key, Cookie, and its query."""
     return request.headers.get("Authorization"), request.headers.get("X-API-Key"), request.headers.get("Cookie"), request.url.query.decode()
@@ -87,6 +108,7 @@ def check(package: Any, generated: Any) -> None:
         else:
             raise AssertionError("get_reports sent without its query key")
         assert client.with_options(max_retries=0)._credentials == client._credentials  # with_options keeps every credential
+        assert pooled(package) == ["Bearer tok", None, "Bearer other"] * 2
 
     with environment(USERNAME="env-user", QUERY_KEY="env-q", HEADER_KEY="env-h"):
         assert auth(sent(package, "get_me")) == ("Basic " + base64.b64encode(b"env-user:").decode(), None, None, "")
