@@ -34,8 +34,8 @@ from .loader import Document
 from .naming import Namespace, class_identifier, identifier, module_name, snake_case, words
 from .pysource import pyrepr
 from .references import cyclic_aliases, late_imports
-from .types import DISCRIMINATOR_MARK, TypeMapper, is_json_media_type, literal_values
-from .validate import iter_operations, request_media_type
+from .types import DISCRIMINATOR_MARK, TypeMapper, is_binary_schema, is_json_media_type, literal_values
+from .validate import is_raw_media_type, iter_operations, request_media_type
 
 #: Where a parameter may be, in the order of the method's arguments.
 LOCATIONS = ("path", "query", "header", "cookie")
@@ -82,7 +82,7 @@ RESERVED_FIELDS = frozenset(
 )
 #: Argument names a method may not take: ``self``, the helpers its body calls, the builtins it uses.
 RESERVED_ARGUMENTS = frozenset(
-    {"self", "path_template", "without_none", "multipart", "require_exactly_one", "path_param", "query_param", "header_param", "cookie_pairs", "str", "int", "float", "bool", "list", "dict", "bytes", "date", "object", "type", "Any"}
+    {"self", "path_template", "without_none", "multipart", "require_exactly_one", "form_body", "binary_body", "abinary_body", "path_param", "query_param", "header_param", "cookie_pairs", "str", "int", "float", "bool", "list", "dict", "bytes", "date", "object", "type", "Any"}
 )
 #: Client attributes a tag may not take.
 RESERVED_ATTRIBUTES = frozenset({"base_url", "timeout", "request", "close", "with_options", "api_key", "models", "resources"})
@@ -590,11 +590,16 @@ class Builder:
         raw_schema = raw_schema if isinstance(raw_schema, dict) else {}
         schema_pointer, schema = self.types.deref(raw_schema, pointer_join(body_pointer, "content", content_type, "schema"))
         schema = _dict(schema)
-        location = "form" if content_type == "multipart/form-data" else "body"
+        location = "form" if content_type in ("multipart/form-data", "application/x-www-form-urlencoded") else "body"
         schema_name = schema_pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~") if schema_pointer.startswith("/components/schemas/") else ""
-        flattened = self.types.kind_of(schema) == "model" and schema_name not in self.types.subtypes  # a base with subtypes is their union
+        raw = is_raw_media_type(content_type)
+        flattened = not raw and self.types.kind_of(schema) == "model" and schema_name not in self.types.subtypes  # a base with subtypes is their union
         required = body.get("required") is True
-        if flattened:
+        if raw:
+            name = self.python_name(arguments, "content", body_pointer, "argument", "the request body")
+            fields: tuple[Field, ...] = (Field(name, "body", PyType("primitive", "UploadContent"), required, "", body_pointer, location="content"),)
+            groups: tuple[tuple[str, ...], ...] = ()
+        elif flattened:
             properties, needed = self.object_shape(schema_pointer, schema)
             fields = self.fields(properties, needed, location=location, namespace=arguments)
             if not required:
@@ -615,8 +620,27 @@ class Builder:
             exactly_one_of=groups,
             pointer=body_pointer,
             part_content_types=self.part_content_types(_dict(content[content_type])),
-            example=self.media_example(pointer_join(body_pointer, "content", content_type), _dict(content[content_type])),
+            example=None if raw else self.media_example(pointer_join(body_pointer, "content", content_type), _dict(content[content_type])),
+            encodings=self.form_encodings(_dict(content[content_type])) if location == "form" and content_type != "multipart/form-data" else (),
+            content_types=tuple(str(m) for m in content if is_raw_media_type(str(m))) if raw else (),
         )
+
+    def form_encodings(self, media: dict[str, Any]) -> tuple[tuple[str, str, bool], ...]:
+        """``encoding.<property>`` of a form body: ``(wire name, style, explode)`` where it is not ``form`` + explode.
+
+        ``explode`` defaults to true for ``form`` and false otherwise (OpenAPI's rule); a JSON
+        ``contentType`` makes the style ``json`` (the value is sent as JSON text).
+        """
+        out = []
+        for name, encoding in _dict(media.get("encoding")).items():
+            encoding = _dict(encoding)
+            style = encoding.get("style") if isinstance(encoding.get("style"), str) else "form"
+            explode = encoding["explode"] if isinstance(encoding.get("explode"), bool) else style == "form"
+            if isinstance(encoding.get("contentType"), str) and is_json_media_type(encoding["contentType"]):
+                style = "json"
+            if (style, explode) != ("form", True):
+                out.append((str(name), style, explode))
+        return tuple(out)
 
     def part_content_types(self, media: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """``encoding.<field>.contentType`` of a multipart body: the types each part may have."""
@@ -626,6 +650,22 @@ class Builder:
                 out.append((str(name), tuple(t.strip() for t in encoding["contentType"].split(",") if t.strip())))
         return tuple(out)
 
+    def is_download(self, media_type: str, media: Any) -> bool:
+        """Whether a success body in ``media_type`` is returned as ``bytes``.
+
+        Yes for a schema of raw bytes (``format: binary``, a non-JSON ``contentMediaType``),
+        whatever the media type; no for JSON (``+json`` too); no for ``*/*`` with a schema
+        that is not a string (specs use it for JSON); yes for every other media type.
+        """
+        _, schema = self.types.deref(_dict(media).get("schema", {}), "")
+        if is_binary_schema(schema):
+            return True
+        if is_json_media_type(media_type):
+            return False
+        if media_type.split(";")[0].strip() in ("*/*", "*"):
+            return isinstance(schema, dict) and schema.get("type") in (None, "string") and not schema.get("properties") and "$ref" not in schema and not any(k in schema for k in ("allOf", "oneOf", "anyOf", "items"))
+        return True
+
     def responses(self, pointer: str, op: dict[str, Any]) -> tuple[Response, ...]:
         out = []
         for key, raw in _dict(op.get("responses")).items():
@@ -634,9 +674,13 @@ class Builder:
             response = _dict(response)
             content = _dict(response.get("content"))
             media = next((str(m) for m in content if is_json_media_type(str(m))), "")
+            media = media or next((str(m) for m in content if str(m).startswith("*/*") and not self.is_download(str(m), content[m])), "")
             type_ = None
             example = None
-            if media:
+            download = next((str(m) for m in content if self.is_download(str(m), content[m])), "") if status.startswith("2") else ""
+            if download and (not media or self.is_download(media, content[media])):
+                media, type_ = download, PyType("primitive", "bytes")
+            elif media:
                 example = self.media_example(pointer_join(at, "content", media), _dict(content[media]))
                 schema = _dict(content[media]).get("schema")
                 type_ = self.types.map(pointer_join(at, "content", media, "schema"), schema if schema is not None else {})
@@ -649,6 +693,7 @@ class Builder:
                     pointer=at,
                     error_class="" if status.startswith("2") else error_class(status),
                     example=example,
+                    media_types=tuple(str(m) for m in content),
                 )
             )
         if not any(r.is_success for r in out):  # validate warned: missing-success-response

@@ -35,7 +35,7 @@ CODES: dict[str, tuple[str, str]] = {
     "missing-success-response": ("An operation declares no 2xx response; its method returns None.", "Add the success response (200, 201 or 204) with its content."),
     "invalid-name": ("A name has no letters or digits, so its Python name is invented (`field`, `field_2`).", "Rename it so that it contains a letter."),
     "name-collision": ("Two names become the same Python identifier; the later one gets a `_2` suffix (in document order).", "Rename one of them; the message names both."),
-    "unsupported-media-type": ("A request body has no media type the SDK can send; the method is generated without a body.", "Offer `application/json` (or a `+json` type) or `multipart/form-data`."),
+    "unsupported-media-type": ("A request body is offered only as XML, which the SDK does not serialise; the method takes the body as raw content (bytes, str or a file).", "Offer `application/json` (or a `+json` type), `multipart/form-data` or `application/x-www-form-urlencoded` as well."),
     "unsupported-security-scheme": ("A security scheme the SDK cannot apply (oauth2, openIdConnect, mutualTLS, an HTTP scheme other than bearer or basic); requests go out without it.", "Use HTTP bearer or basic, or an apiKey in a header, the query or a cookie."),
     "invalid-output": ("A template produced Python that does not parse (a generator bug).", "This is a generator bug: report it with the spec that triggers it."),
     "invalid-extension": ("An `x-waiter`, `x-pagination` or `x-envelope` extension, or a link to a waiter, cannot be generated as written.", "Correct it as the message says; the generator's extensions module documents each key."),

@@ -12,10 +12,10 @@ from urllib.parse import urlsplit
 from . import security
 from .ir import Api, Field, Operation, PackageConfig, PyType, Value
 
-FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "md_security", "http_request")
+FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "md_security", "http_request", "form_encoding")
 
 #: JSON Schema type names of the Python types the generator maps them to.
-_WIRE_NAMES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "DateTime": "string (date-time)", "date": "string (date)"}
+_WIRE_NAMES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "DateTime": "string (date-time)", "date": "string (date)", "bytes": "binary", "UploadContent": "binary"}
 
 
 def md_cell(text: str) -> str:
@@ -57,6 +57,8 @@ def md_json(value: Value) -> str:
 
 
 def _example_value(field: Field) -> str:
+    if field.location == "content":
+        return 'open("upload.bin", "rb")'
     if field.type.kind == "file" or field.type.runtime_names & {"FileInput"}:
         return '[open("sample1.png", "rb"), "sample2.jpg"]' if field.type.kind == "list" else 'open("sample.png", "rb")'
     if field.example is not None:
@@ -87,6 +89,8 @@ def md_example(op: Operation, config: PackageConfig, attribute: str) -> str:
     lines = _header(config)
     if op.return_type is None:
         lines.append(call)
+    elif op.success.is_download:
+        lines += [f"content = {call}", 'with open("download.bin", "wb") as file:', "    file.write(content)"]
     else:
         lines += [f"result = {call}", "print(result)"]
     return "\n".join(lines)
@@ -183,7 +187,28 @@ def http_request(op: Operation, api: Api) -> str:
     if cookies:
         lines.append("Cookie: " + "; ".join(cookies))
     if op.body is not None:
-        content_type = op.body.content_type + ("; boundary=..." if op.body.is_multipart else "")
-        lines.append(f"Content-Type: {content_type}")
-    lines.append("Accept: application/json")
+        content_type = " | ".join(op.body.content_types) if op.body.is_raw else op.body.content_type
+        lines.append(f"Content-Type: {content_type}" + ("; boundary=..." if op.body.is_multipart else ""))
+    lines.append(f"Accept: {op.accept or 'application/json'}")
     return "\n".join(lines)
+
+
+#: How docs describe each form ``encoding`` style.
+_STYLES = {
+    "deepObject": "`deepObject`: an object as `name[key]=value`, an array as `name[0]=value`, nested the same way",
+    "form": "`form` without explode: `name=a,b`",
+    "spaceDelimited": "`spaceDelimited`: `name=a%20b`",
+    "pipeDelimited": "`pipeDelimited`: `name=a|b`",
+    "json": "JSON text",
+}
+
+
+def form_encoding(op: Operation) -> str:
+    """How a form body's properties are written, for the HTTP section of the docs."""
+    assert op.body is not None
+    groups: dict[str, list[str]] = {}
+    for name, style, _explode in op.body.encodings:
+        groups.setdefault(style, []).append(f"`{name}`")
+    parts = [f"{', '.join(names)} as {_STYLES.get(style, f'`{style}`')}" for style, names in groups.items()]
+    default = "the rest as `form`: `name=value`, an array repeats its name, an object's properties are fields of their own" if parts else "every property as `form`: `name=value`, an array repeats its name, an object's properties are fields of their own"
+    return "; ".join(parts + [default]) + ". `True`/`False` are sent as `true`/`false`; arguments left out are not sent."

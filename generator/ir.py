@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 #: How docs show the runtime types of generated code.
-DOC_NAMES = {"DateTime": "datetime", "FileInput": "file"}
+DOC_NAMES = {"DateTime": "datetime", "FileInput": "file", "UploadContent": "bytes | str | Path | file"}
 
 #: What each style writes for an array ``[a, b]`` or an object ``{x: 1, y: 2}`` (``n``: the
 #: parameter's name), as the runtime's ``_params`` writes it; for docs.
@@ -102,7 +102,7 @@ class PyType:
     @property
     def runtime_names(self) -> frozenset[str]:
         """Names this type needs from the SDK runtime (``_types``)."""
-        names = {self.name} if self.kind == "primitive" and self.name in ("DateTime",) else set()
+        names = {self.name} if self.kind == "primitive" and self.name in ("DateTime", "UploadContent") else set()
         if self.kind == "file":
             names.add("FileInput")
         for arg in self.args:
@@ -149,7 +149,7 @@ class Field:
     required: bool
     description: str
     pointer: str
-    location: str = "body"  # body, form, path, query, header, cookie
+    location: str = "body"  # body, form, content (a whole raw body), path, query, header, cookie
     default: Value | None = None
     example: Value | None = None
     constraints: tuple[str, ...] = ()  # human-readable limits, e.g. "multiple of 8"
@@ -270,7 +270,7 @@ Schema = Model | Enum | Alias
 class Body:
     """The request body of an operation, flattened into keyword arguments."""
 
-    content_type: str  # application/json or multipart/form-data
+    content_type: str  # application/json (or +json), multipart/form-data, application/x-www-form-urlencoded, or a raw type
     required: bool
     description: str
     schema_name: str  # the component schema the body is, or "" for an inline schema
@@ -282,10 +282,25 @@ class Body:
     #: An example body: the spec's example of the media type or schema, else one composed
     #: from the examples of its properties (file parts left out). ``None`` when there is none.
     example: Value | None = None
+    #: Form bodies: ``(wire name, style, explode)`` of each property whose ``encoding`` is not
+    #: the default ``form`` + explode (``style`` is ``json`` for a JSON ``contentType``).
+    encodings: tuple[tuple[str, str, bool], ...] = ()
+    #: Raw bodies: the media types the spec offers (``image/png``, ``image/*``...).
+    content_types: tuple[str, ...] = ()
 
     @property
     def is_multipart(self) -> bool:
         return self.content_type == "multipart/form-data"
+
+    @property
+    def is_form(self) -> bool:
+        """An ``application/x-www-form-urlencoded`` body."""
+        return self.content_type == "application/x-www-form-urlencoded"
+
+    @property
+    def is_raw(self) -> bool:
+        """A body sent as it is given (bytes, text, a file): any media type that is not JSON, multipart or a form."""
+        return bool(self.content_types)
 
     @property
     def file_fields(self) -> tuple[Field, ...]:
@@ -309,10 +324,16 @@ class Response:
     #: An example body: the media type's example, else its schema's (composed from the
     #: examples of array items and properties where the schema has none). ``None`` without.
     example: Value | None = None
+    media_types: tuple[str, ...] = ()  # every media type the response declares
 
     @property
     def is_success(self) -> bool:
         return self.status.startswith("2")
+
+    @property
+    def is_download(self) -> bool:
+        """A body in a media type that is not JSON: returned as ``bytes``."""
+        return self.type is not None and self.type.kind == "primitive" and self.type.name == "bytes" and bool(self.content_type)
 
 
 @dataclass(frozen=True)
@@ -405,6 +426,23 @@ class Operation:
     @property
     def errors(self) -> tuple[Response, ...]:
         return tuple(r for r in self.responses if not r.is_success)
+
+    @property
+    def accept(self) -> str:
+        """The ``Accept`` header of a download: the success's media types, then the errors' JSON ones; "" otherwise (the client sends ``application/json``)."""
+        if not self.success.is_download:
+            return ""
+        types = list(self.success.media_types) + [r.content_type for r in self.errors if r.content_type and not r.is_download]
+        return ", ".join(dict.fromkeys(types))
+
+    @property
+    def fixed_headers(self) -> tuple[tuple[str, str], ...]:
+        """Headers every call sends: ``Accept`` of a download, the ``Content-Type`` of a vendor JSON body (``application/vnd.api+json``)."""
+        headers = [("Accept", self.accept)] if self.accept else []
+        body = self.body
+        if body is not None and body.content_type != "application/json" and not (body.is_multipart or body.is_form or body.is_raw):
+            headers.append(("Content-Type", body.content_type))
+        return tuple(headers)
 
     @property
     def return_type(self) -> PyType | None:

@@ -96,13 +96,27 @@ def field_notes(field: Field) -> str:
     return " ".join(notes)
 
 
-def _arg_lines(field: Field) -> list[str]:
+def _arg_lines(field: Field, op: Operation) -> list[str]:
+    if field.location == "content":
+        return _item(f"{field.name}: {content_argument(op)} {field_notes(field)}".rstrip())
     where = {"path": "Path parameter", "query": "Query parameter", "header": "Header", "cookie": "Cookie", "body": "Body field", "form": "Form field"}[field.location]
     sent = f"{where} ``{field.wire_name}``"
     if field.style and (field.serialized or field.type.kind == "list"):
         sent += ", " + field.serialization.replace("`", "``")
     text = " ".join(part for part in (field.description, field_notes(field), sent + ".") if part)
     return _item(f"{field.name}: {text}")
+
+
+def content_argument(op: Operation) -> str:
+    """What the argument of a raw request body takes, and the media type it is sent as."""
+    body = op.body
+    assert body is not None
+    types = " or ".join(body.content_types)
+    description = f"{body.description.rstrip('.')}. " if body.description else ""
+    return (
+        f"{description}The whole request body, sent as {types}: bytes, a str (sent as UTF-8 text), "
+        "a path (``pathlib.Path``: the file's bytes) or a file opened in binary mode (read to its end)."
+    )
 
 
 def _security_lines(op: Operation, api: Any) -> list[str]:
@@ -138,6 +152,13 @@ def _error_lines(op: Operation) -> list[str]:
     ]
 
 
+FORM_NOTE = (
+    "The body fields are sent form-encoded (application/x-www-form-urlencoded): ``True``/``False`` as "
+    "``true``/``false``, left-out arguments not at all; objects and arrays as the spec's ``encoding`` says "
+    "(``deepObject``: ``name[key]=value``, ``name[0]=value``; see ``_bodies.form_body``)."
+)
+
+
 def _summary(op: Operation) -> str:
     return docline(op.summary or op.name.replace("_", " ").capitalize()).rstrip(".")
 
@@ -153,9 +174,11 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
         lines += _wrap(_escape(op.description), "        ") + [""]
     if op.deprecated:
         lines += ["Deprecated: the spec marks this operation as deprecated.", ""]
+    if op.body is not None and op.body.is_form and op.body.fields:
+        lines += _wrap(FORM_NOTE, "        ") + [""]
     lines.append("Args:")
     for field in op.arguments:
-        lines += _arg_lines(field)
+        lines += _arg_lines(field, op)
     for option in CALL_OPTIONS:
         lines += _item(option)
     lines += ["", "Returns:"]
@@ -164,6 +187,8 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
     what = success.description or "The response body."
     if op.accepts_empty_body:
         what += " The decoded JSON body, or None when the body is empty."
+    if success.is_download:
+        what += f" The body as it came ({success.content_type}), as bytes; ``with_streaming_response`` reads it in chunks instead."
     lines += _item(f"{returned}: {what} (HTTP {success.status})")
     lines += ["", "Raises:"] + _error_lines(op)
     if not op.security_is_default and op.security and () not in op.security:
@@ -200,7 +225,7 @@ def _wait_docstring(op: Operation, waiter: Waiter, result: PyType | None, head: 
     """A waiting method's docstring: ``op``'s arguments, the wait options, the job, the errors."""
     lines = [head, "", *_wrap(about, "        "), "", "Args:"]
     for field in op.arguments:
-        lines += _arg_lines(field)
+        lines += _arg_lines(field, op)
     lines += _wait_option_lines(waiter, "job")
     returned = result.doc if result else "None"
     lines += ["", "Returns:", *_item(f"{returned}: The job, in state {_states(waiter)}."), "", "Raises:", *_wait_raises(waiter, "job"), *_error_lines(op)]
@@ -257,7 +282,7 @@ def iter_docstring(op: Operation) -> str:
         if field.name == paging.size_argument:
             lines += _item(f"{field.name}: Items per page (per request). Default: ``{paging.default_page_size}``.")
         elif field.name != paging.page_argument:
-            lines += _arg_lines(field)
+            lines += _arg_lines(field, op)
     lines += ["", "Yields:", *_item(f"{paging.item_type.doc}: One item at a time."), "", "Raises:", *_error_lines(op)]
     lines += _source(f"``x-pagination`` of operationId ``{_escape(op.operation_id)}``", paging.pointer)
     return docstring(lines, "        ")
@@ -367,19 +392,23 @@ def tag_imports(tag: Tag) -> list[str]:
     abc: set[str] = set()
     utils: set[str] = set()
     types = {"NOT_GIVEN", "Headers", "NotGiven", "Query", "Timeout"}
-    runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "to_raw_response"}}
+    runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "async_to_streamed_response", "to_raw_response", "to_streamed_response"}}
     dates = False
     open_union = False
     for op in tag.operations:
         if op.path_params:
             utils.add("path_template")
-        if op.query_params or (op.body and not op.body.is_multipart and op.body.flattened) or op.header_params:
+        if op.query_params or (op.body and not op.body.is_multipart and not op.body.is_form and op.body.flattened) or op.header_params:
             utils.add("without_none")
         for param in op.parameters:
             if param.serialized:
                 runtime.setdefault("_params", set()).add(_SERIALIZERS[param.location])
         if op.body and op.body.is_multipart:
             utils |= {"amultipart", "multipart"}
+        if op.body and op.body.is_form and op.body.fields:
+            runtime.setdefault("_bodies", set()).add("form_body")
+        if op.body and op.body.is_raw:
+            runtime.setdefault("_bodies", set()).update({"abinary_body", "binary_body"})
         if op.body and op.body.exactly_one_of:
             utils.add("require_exactly_one")
         used = [field.type for field in op.arguments] + ([op.return_type] if op.return_type is not None else [])

@@ -102,6 +102,11 @@ def _is_null(schema: Any) -> bool:
     return isinstance(schema, dict) and (_types_of(schema) == ["null"] or schema.get("enum") == [None]) and "properties" not in schema
 
 
+def is_binary_schema(schema: Any) -> bool:
+    """Raw bytes: ``format: binary`` (OpenAPI 3.0) or a non-JSON ``contentMediaType`` (3.1)."""
+    return isinstance(schema, dict) and _is_file(schema)
+
+
 def _is_file(schema: dict[str, Any]) -> bool:
     """Raw bytes: ``format: binary`` (OpenAPI 3.0) or a non-JSON ``contentMediaType`` (3.1)."""
     media = schema.get("contentMediaType")

@@ -24,8 +24,9 @@ from .loader import Document, UnresolvedRef
 from .types import is_json_media_type
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-REQUEST_MEDIA_TYPES = ("application/json", "multipart/form-data")
-"""Request body media types the SDK sends, in order of preference."""
+REQUEST_MEDIA_TYPES = ("application/json", "multipart/form-data", "application/x-www-form-urlencoded")
+"""Request body media types the SDK encodes from keyword arguments. Preference: JSON, multipart,
+any other ``+json`` type, a form, then any other type, sent as raw content (bytes, text or a file)."""
 
 
 
@@ -318,13 +319,27 @@ def _check_operations(document: Document) -> Iterator[Diagnostic]:
 
 
 def request_media_type(content: Any) -> str | None:
-    """The media type of a request body the SDK sends: JSON (``+json`` too) or multipart, JSON first."""
+    """The media type a request body is sent in: JSON, multipart, another ``+json`` type, a form
+    (in that order), else the first media type offered (raw content); ``None`` when there is none."""
     if not isinstance(content, dict):
         return None
-    for media in REQUEST_MEDIA_TYPES:
+    offered = [m for m in content if isinstance(m, str)]
+    for media in REQUEST_MEDIA_TYPES[:2]:
         if media in content:
             return media
-    return next((m for m in content if isinstance(m, str) and is_json_media_type(m)), None)
+    preferred = next((m for m in offered if is_json_media_type(m)), None) or next((m for m in offered if m == REQUEST_MEDIA_TYPES[2]), None)
+    return preferred or (offered[0] if offered else None)
+
+
+def is_raw_media_type(media_type: str) -> bool:
+    """A request body media type sent as the caller's bytes: not JSON, multipart or a form."""
+    return media_type not in REQUEST_MEDIA_TYPES and not is_json_media_type(media_type)
+
+
+def is_structured_media_type(media_type: str) -> bool:
+    """XML: structured data the SDK does not serialise from the schema (the caller passes the text)."""
+    base = media_type.split(";")[0].strip().lower()
+    return base.endswith("/xml") or base.endswith("+xml")
 
 
 def _check_arguments(document: Document, pointer: str, path: str, operation: dict[str, Any]) -> Iterator[Diagnostic]:
@@ -347,8 +362,10 @@ def _check_arguments(document: Document, pointer: str, path: str, operation: dic
     if not isinstance(body, dict):
         return
     content = body.get("content")
-    if isinstance(content, dict) and content and request_media_type(content) is None:
-        yield _diag(document, "unsupported-media-type", pointer_join(body_pointer, "content"), f"request body offers {sorted(map(str, content))!r}; the method is generated without a body", "warning")
+    chosen = request_media_type(content)
+    if chosen is not None and is_structured_media_type(chosen):
+        message = f"request body offers {sorted(map(str, content))!r}; the SDK does not serialise {chosen}: the method takes the body as raw content (bytes, str or a file)"
+        yield _diag(document, "unsupported-media-type", pointer_join(body_pointer, "content"), message, "warning")
 
 
 def _check_security(document: Document) -> Iterator[Diagnostic]:

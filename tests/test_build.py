@@ -332,6 +332,24 @@ def test_inline_names_follow_the_pointer(tmp_path: Path) -> None:
     assert mapper.inline_name("/components/responses/NotFound/content/application~1json/schema") == "NotFoundResponse"
 
 
+@pytest.mark.parametrize(
+    "offered, chosen",
+    [
+        (["application/xml", "application/x-www-form-urlencoded", "application/json"], "application/json"),
+        (["application/x-www-form-urlencoded", "multipart/form-data"], "multipart/form-data"),
+        (["application/x-www-form-urlencoded", "application/vnd.api+json"], "application/vnd.api+json"),
+        (["text/plain", "application/x-www-form-urlencoded"], "application/x-www-form-urlencoded"),
+        (["image/png", "image/jpeg"], "image/png"),
+        ([], None),
+    ],
+)
+def test_request_media_type_preference(offered: list[str], chosen: str | None) -> None:
+    """JSON, multipart, other +json, a form, else the first type offered (sent raw)."""
+    from generator.validate import request_media_type
+
+    assert request_media_type({media: {} for media in offered}) == chosen
+
+
 def test_parameter_styles_default_by_location_and_only_some_need_the_serializer() -> None:
     from generator.ir import PyType
     from generator.parameters import needs_serializer, style_of

@@ -233,7 +233,7 @@ paths:
       operationId: createThing
       requestBody:
         content:
-          text/plain:
+          application/xml:
             schema:
               type: string
       responses:

@@ -1,7 +1,8 @@
 """Types the generated models and methods share.
 
-``FileInput`` is what an upload argument accepts. (``DateTime``, the type of timestamps in
-models, is in :mod:`._models`: it needs pydantic, which this module does not import.)
+``FileInput`` is what an upload argument accepts, ``UploadContent`` what a raw (non-JSON)
+request body accepts. (``DateTime``, the type of timestamps in models, is in
+:mod:`._models`: it needs pydantic, which this module does not import.)
 ``NOT_GIVEN`` marks an option the caller left out where ``None`` means something
 (``timeout=None`` waits forever).
 """
@@ -26,6 +27,9 @@ FileInput: TypeAlias = Union[
     tuple[str, FileContent, str],
 ]
 """A file to upload: a path, bytes, a binary file object, or ``(filename, content[, content_type])``."""
+
+UploadContent: TypeAlias = Union[bytes, str, os.PathLike[str], IO[bytes]]
+"""A whole request body in a non-JSON media type: bytes, text (sent as UTF-8), a path (``pathlib.Path``) or a binary file object."""
 
 
 class NotGiven:

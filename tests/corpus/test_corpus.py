@@ -125,6 +125,8 @@ def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> No
     def answer(request: httpx.Request) -> httpx.Response:
         request.read()
         sent.append(request)
+        if request.url.path.endswith("/uploadImage"):
+            return httpx.Response(200, json={"code": 200, "type": "ok", "message": "stored"})
         if request.url.path == "/api/v3/pet/10":
             return httpx.Response(200, json={"id": 10, "name": "doggie", "category": {"id": 1, "name": "Dogs"}, "photoUrls": ["u"], "tags": [], "status": "sold"})
         return httpx.Response(200, json=[{"id": 1, "name": "a", "photoUrls": [], "status": "pending"}])
@@ -142,6 +144,9 @@ def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> No
         keyed = petstore.Petstore(api_key="special-key", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
         keyed.pet.get_pet_by_id(pet_id=10)
         assert sent[-1].headers["api_key"] == "special-key"
+        stored = client.pet.upload_file(pet_id=10, content=b"\x89PNG", additional_metadata="m")  # application/octet-stream
+        assert stored.message == "stored"
+        assert (sent[-1].url.path, sent[-1].content, sent[-1].headers["content-type"]) == ("/api/v3/pet/10/uploadImage", b"\x89PNG", "application/octet-stream")
     finally:
         sys.path.remove(str(tmp_path / "petstore3"))
         for name in [m for m in sys.modules if m == "petstore" or m.startswith("petstore.")]:

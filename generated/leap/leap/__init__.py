@@ -33,8 +33,8 @@ from ._exceptions import (
     WebhookParseError,
 )
 from ._lazy import lazy_names
-from ._response import APIResponse
-from ._types import NOT_GIVEN, FileInput, NotGiven
+from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
+from ._types import NOT_GIVEN, FileInput, NotGiven, UploadContent
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncLeap",
+    "AsyncStreamedResponse",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -64,8 +65,10 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
+    "StreamedResponse",
     "UnknownVariant",
     "UnprocessableEntityError",
+    "UploadContent",
     "WaitTimeoutError",
     "WebhookParseError",
     "__version__",

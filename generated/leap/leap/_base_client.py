@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 import pydantic
@@ -29,7 +29,7 @@ from ._exceptions import (
 )
 from ._logs import log_request, log_response, log_retry, setup_logging
 from ._params import cookie_header
-from ._response import APIResponse, wants_raw_response
+from ._response import wants_raw_response, wants_streaming_response, wrap_response
 from ._retries import (
     DEFAULT_MAX_RETRIES,
     backoff,
@@ -39,6 +39,9 @@ from ._retries import (
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._utils import MultipartItem, jsonable
 from ._version import USER_AGENT
+
+if TYPE_CHECKING:
+    from ._bodies import EncodedBody
 
 T = TypeVar("T")
 
@@ -66,7 +69,8 @@ def parse_response(
     """The body of ``response`` as ``cast_to``.
 
     ``cast_to`` is ``type(None)`` when the spec declares no body, ``object`` when it
-    declares any JSON (then an empty body gives ``None``).
+    declares any JSON (then an empty body gives ``None``), ``bytes`` for a download (a
+    non-JSON media type): the body as it came.
 
     Raises:
         APIStatusError: (a subclass by status) the status is 4xx or 5xx.
@@ -76,6 +80,8 @@ def parse_response(
         raise make_status_error(response, errors)
     if cast_to is type(None):
         return None
+    if cast_to is bytes:
+        return cast(T, response.content)
     content = response.content
     if cast_to is object and not content.strip():
         return None  # type: ignore[return-value]
@@ -172,7 +178,12 @@ class BaseClient:
         timeout: Timeout | NotGiven,
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
+        body: EncodedBody | None = None,
     ) -> httpx.Request:
+        if (
+            body is not None
+        ):  # a form or raw body: its Content-Type goes first, so extra_headers can replace it
+            headers = {"Content-Type": body.content_type, **(headers or {})}
         auth = self._auth if security is None else self._auth_for(security)
         if auth.params:
             params = {**auth.params, **(params or {})}
@@ -198,6 +209,7 @@ class BaseClient:
             params=_merge(params, extra_query),
             json=jsonable(json),
             files=files,
+            content=body.content if body is not None else None,
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
@@ -280,12 +292,7 @@ class BaseClient:
             return parse_response(response, cast_to, errors)
         if not response.is_success:
             raise make_status_error(response, errors)
-        return cast(
-            T,
-            APIResponse(
-                response, cast_to=cast_to, errors=errors, retries_taken=retries_taken
-            ),
-        )
+        return cast(T, wrap_response(response, cast_to, errors, retries_taken))
 
 
 class SyncAPIClient(BaseClient):
@@ -321,18 +328,22 @@ class SyncAPIClient(BaseClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
+        body: EncodedBody | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
-        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead. ``security``
-        is the operation's own requirement (``None``: the document's); ``cookies`` go in this
-        request's ``Cookie`` header, each attempt.
+        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead, inside
+        ``with_streaming_response`` the unread :class:`StreamedResponse`. ``security`` is the
+        operation's own requirement (``None``: the document's); ``cookies`` go in this
+        request's ``Cookie`` header, each attempt; ``body`` is a form or raw body
+        (:mod:`._bodies`).
 
         Raises:
             MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
         """
         http = self._http
         retries_taken = 0
+        stream = wants_streaming_response()
         while True:
             request = self._build_request(
                 http,
@@ -347,15 +358,18 @@ class SyncAPIClient(BaseClient):
                 timeout=timeout,
                 security=security,
                 cookies=cookies,
+                body=body,
             )
             log_request(request, retries_taken + 1)
             try:
-                response = http.send(request)
+                response = http.send(request, stream=stream)
             except httpx.TransportError as exc:
                 time.sleep(self._retry_after_error(request, retries_taken, exc))
             else:
                 delay = self._retry_after_response(request, retries_taken, response)
                 if delay is None:
+                    if stream and not response.is_success:
+                        response.read()  # the error's body, for the exception
                     return self._result(response, cast_to, errors, retries_taken)
                 response.close()
                 time.sleep(delay)
@@ -411,12 +425,15 @@ class AsyncAPIClient(BaseClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
+        body: EncodedBody | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
-        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead. ``security``
-        is the operation's own requirement (``None``: the document's); ``cookies`` go in this
-        request's ``Cookie`` header, each attempt.
+        Inside ``with_raw_response`` the :class:`APIResponse` is returned instead, inside
+        ``with_streaming_response`` the unread :class:`AsyncStreamedResponse`. ``security`` is
+        the operation's own requirement (``None``: the document's); ``cookies`` go in this
+        request's ``Cookie`` header, each attempt; ``body`` is a form or raw body
+        (:mod:`._bodies`).
 
         Raises:
             MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
@@ -425,6 +442,7 @@ class AsyncAPIClient(BaseClient):
 
         http = self._http
         retries_taken = 0
+        stream = wants_streaming_response()
         while True:
             request = self._build_request(
                 http,
@@ -439,10 +457,11 @@ class AsyncAPIClient(BaseClient):
                 timeout=timeout,
                 security=security,
                 cookies=cookies,
+                body=body,
             )
             log_request(request, retries_taken + 1)
             try:
-                response = await http.send(request)
+                response = await http.send(request, stream=stream)
             except httpx.TransportError as exc:
                 await asyncio.sleep(
                     self._retry_after_error(request, retries_taken, exc)
@@ -450,6 +469,8 @@ class AsyncAPIClient(BaseClient):
             else:
                 delay = self._retry_after_response(request, retries_taken, response)
                 if delay is None:
+                    if stream and not response.is_success:
+                        await response.aread()  # the error's body, for the exception
                     return self._result(response, cast_to, errors, retries_taken)
                 await response.aclose()
                 await asyncio.sleep(delay)

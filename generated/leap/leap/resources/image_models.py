@@ -11,7 +11,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
-from .._response import async_to_raw_response, to_raw_response
+from .._response import (
+    async_to_raw_response,
+    async_to_streamed_response,
+    to_raw_response,
+    to_streamed_response,
+)
 from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
 from .._utils import amultipart, multipart, path_template, require_exactly_one
 from .._waiters import WaitRule, async_wait_for, wait_for
@@ -35,6 +40,11 @@ class ImageModelsApi:
     def with_raw_response(self) -> ImageModelsApiWithRawResponse:
         """The same operations, returning the HTTP response (:class:`APIResponse`) instead of the parsed body."""
         return ImageModelsApiWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ImageModelsApiWithStreamingResponse:
+        """The same operations as context managers giving the response before its body is read (:class:`StreamedResponse`)."""
+        return ImageModelsApiWithStreamingResponse(self)
 
     def train_model(
         self,
@@ -480,6 +490,23 @@ class ImageModelsApiWithRawResponse:
         self.delete_model = to_raw_response(api.delete_model)
 
 
+class ImageModelsApiWithStreamingResponse:
+    """The operations of :class:`ImageModelsApi`, each a context manager giving a :class:`StreamedResponse`.
+
+    Reached as ``client.image_models.with_streaming_response``: ``with
+    client.image_models.with_streaming_response.<method>(...) as response:`` sends the request
+    (retried as usual) and gives the response before its body is read; read it with
+    ``iter_bytes()``, ``read()`` or ``parse()``. The connection is closed when the block
+    ends. A 4xx or 5xx status raises the same errors.
+    """
+
+    def __init__(self, api: ImageModelsApi) -> None:
+        self.train_model = to_streamed_response(api.train_model)
+        self.list_all_models = to_streamed_response(api.list_all_models)
+        self.get_model = to_streamed_response(api.get_model)
+        self.delete_model = to_streamed_response(api.delete_model)
+
+
 class AsyncImageModelsApi:
     """Train custom image models from sample images, and list, retrieve and delete them.
 
@@ -493,6 +520,11 @@ class AsyncImageModelsApi:
     def with_raw_response(self) -> AsyncImageModelsApiWithRawResponse:
         """The same operations, returning the HTTP response (:class:`APIResponse`) instead of the parsed body."""
         return AsyncImageModelsApiWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncImageModelsApiWithStreamingResponse:
+        """The same operations as context managers giving the response before its body is read (:class:`AsyncStreamedResponse`)."""
+        return AsyncImageModelsApiWithStreamingResponse(self)
 
     async def train_model(
         self,
@@ -936,3 +968,20 @@ class AsyncImageModelsApiWithRawResponse:
         self.list_all_models = async_to_raw_response(api.list_all_models)
         self.get_model = async_to_raw_response(api.get_model)
         self.delete_model = async_to_raw_response(api.delete_model)
+
+
+class AsyncImageModelsApiWithStreamingResponse:
+    """The operations of :class:`AsyncImageModelsApi`, each an async context manager giving an :class:`AsyncStreamedResponse`.
+
+    Reached as ``client.image_models.with_streaming_response``: ``async with
+    client.image_models.with_streaming_response.<method>(...) as response:`` sends the request
+    (retried as usual) and gives the response before its body is read; read it with
+    ``aiter_bytes()``, ``read()`` or ``parse()``. The connection is closed when the block
+    ends. A 4xx or 5xx status raises the same errors.
+    """
+
+    def __init__(self, api: AsyncImageModelsApi) -> None:
+        self.train_model = async_to_streamed_response(api.train_model)
+        self.list_all_models = async_to_streamed_response(api.list_all_models)
+        self.get_model = async_to_streamed_response(api.get_model)
+        self.delete_model = async_to_streamed_response(api.delete_model)

@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._pagination import async_iterate_pages, iterate_pages
-from .._response import async_to_raw_response, to_raw_response
+from .._response import (
+    async_to_raw_response,
+    async_to_streamed_response,
+    to_raw_response,
+    to_streamed_response,
+)
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, without_none
 from .._waiters import WaitRule, async_wait_for, wait_for
@@ -36,6 +41,11 @@ class ImagesApi:
     def with_raw_response(self) -> ImagesApiWithRawResponse:
         """The same operations, returning the HTTP response (:class:`APIResponse`) instead of the parsed body."""
         return ImagesApiWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ImagesApiWithStreamingResponse:
+        """The same operations as context managers giving the response before its body is read (:class:`StreamedResponse`)."""
+        return ImagesApiWithStreamingResponse(self)
 
     def generate(
         self,
@@ -617,6 +627,23 @@ class ImagesApiWithRawResponse:
         self.delete = to_raw_response(api.delete)
 
 
+class ImagesApiWithStreamingResponse:
+    """The operations of :class:`ImagesApi`, each a context manager giving a :class:`StreamedResponse`.
+
+    Reached as ``client.images.with_streaming_response``: ``with
+    client.images.with_streaming_response.<method>(...) as response:`` sends the request
+    (retried as usual) and gives the response before its body is read; read it with
+    ``iter_bytes()``, ``read()`` or ``parse()``. The connection is closed when the block
+    ends. A 4xx or 5xx status raises the same errors.
+    """
+
+    def __init__(self, api: ImagesApi) -> None:
+        self.generate = to_streamed_response(api.generate)
+        self.list_all = to_streamed_response(api.list_all)
+        self.find_one = to_streamed_response(api.find_one)
+        self.delete = to_streamed_response(api.delete)
+
+
 class AsyncImagesApi:
     """Generate images with a model, and list, retrieve and delete image generation jobs.
 
@@ -630,6 +657,11 @@ class AsyncImagesApi:
     def with_raw_response(self) -> AsyncImagesApiWithRawResponse:
         """The same operations, returning the HTTP response (:class:`APIResponse`) instead of the parsed body."""
         return AsyncImagesApiWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncImagesApiWithStreamingResponse:
+        """The same operations as context managers giving the response before its body is read (:class:`AsyncStreamedResponse`)."""
+        return AsyncImagesApiWithStreamingResponse(self)
 
     async def generate(
         self,
@@ -1209,3 +1241,20 @@ class AsyncImagesApiWithRawResponse:
         self.list_all = async_to_raw_response(api.list_all)
         self.find_one = async_to_raw_response(api.find_one)
         self.delete = async_to_raw_response(api.delete)
+
+
+class AsyncImagesApiWithStreamingResponse:
+    """The operations of :class:`AsyncImagesApi`, each an async context manager giving an :class:`AsyncStreamedResponse`.
+
+    Reached as ``client.images.with_streaming_response``: ``async with
+    client.images.with_streaming_response.<method>(...) as response:`` sends the request
+    (retried as usual) and gives the response before its body is read; read it with
+    ``aiter_bytes()``, ``read()`` or ``parse()``. The connection is closed when the block
+    ends. A 4xx or 5xx status raises the same errors.
+    """
+
+    def __init__(self, api: AsyncImagesApi) -> None:
+        self.generate = async_to_streamed_response(api.generate)
+        self.list_all = async_to_streamed_response(api.list_all)
+        self.find_one = async_to_streamed_response(api.find_one)
+        self.delete = async_to_streamed_response(api.delete)
