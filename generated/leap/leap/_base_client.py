@@ -207,7 +207,9 @@ class BaseClient:
             method,
             self.base_url + path,
             params=_merge(params, extra_query),
-            json=jsonable(json),
+            json=(
+                None if json is None else jsonable(json)
+            ),  # no pydantic lookup for a request without a JSON body
             files=files,
             content=body.content if body is not None else None,
             headers=sent,
