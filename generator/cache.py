@@ -252,3 +252,53 @@ def jinja_bytecode(cache: Cache) -> Any:
             cache.write("jinja", self._key(bucket), bucket.bytecode_to_string())
 
     return _Bytecode()
+
+
+#: Where our own templates are kept compiled, like Python keeps the generator's modules compiled in ``__pycache__``.
+TEMPLATE_BYTECODE_DIR = _SOURCE / "__pycache__" / "jinja"
+
+
+def own_templates_bytecode(templates: Path) -> Any:
+    """A ``jinja2.BytecodeCache`` for the templates that ship with the generator (those under
+    ``templates``), used when a run has no :class:`Cache` (``--no-cache``).
+
+    Compiling Jinja templates is part of running the generator, not of reading a spec: like
+    the ``.pyc`` files of the generator's own modules, our templates are compiled once and kept in
+    ``generator/__pycache__/jinja/``, keyed by :func:`fingerprint` (the generator's source, which
+    holds the Jinja environment's options; Python's and Jinja's versions) and the template's
+    source checksum. A template outside ``templates`` (a user's override) is compiled every time.
+    A folder that cannot be written is not an error: the templates are then compiled every run.
+    """
+    import jinja2
+
+    root = str(Path(templates).resolve()) + os.sep
+
+    class _Bytecode(jinja2.BytecodeCache):
+        def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
+            bucket = super().get_bucket(environment, name, filename, source)
+            bucket.ours = filename is not None and str(Path(filename).resolve()).startswith(root)
+            return bucket
+
+        def _path(self, bucket: Any) -> Path:
+            return TEMPLATE_BYTECODE_DIR / digest("template", fingerprint(), bucket.key, bucket.checksum)
+
+        def load_bytecode(self, bucket: Any) -> None:
+            if getattr(bucket, "ours", False):
+                try:
+                    bucket.bytecode_from_string(self._path(bucket).read_bytes())
+                except (OSError, ValueError, EOFError, TypeError):
+                    bucket.reset()
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            if not getattr(bucket, "ours", False):
+                return
+            path = self._path(bucket)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+                    handle.write(bucket.bytecode_to_string())
+                os.replace(handle.name, path)
+            except OSError:
+                pass
+
+    return _Bytecode()

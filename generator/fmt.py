@@ -17,6 +17,7 @@ from typing import Any
 
 from .cache import Cache, digest, distribution_version
 from .diagnostics import CODES, Diagnostic, SpecError
+from .layout import prelayout
 
 #: black's mode, as plain values (so a cache key needs no import of black): Python 3.10 code, 88 columns.
 TARGET_VERSIONS = ("PY310",)
@@ -46,15 +47,16 @@ def _black(path: str, code: str) -> str:
     import black
 
     try:
-        return black.format_str(code, mode=mode())
+        return black.format_str(prelayout(code), mode=mode())
     except black.InvalidInput as exc:
         raise SpecError(
             [Diagnostic("invalid-output", "error", "", f"{path} holds Python that does not parse: {exc}", CODES["invalid-output"][1], file=path)]
         ) from None
 
 
-#: From this many files to format on, black runs in one process per core (a big spec's SDK has thousands).
-PARALLEL_FROM = 200
+#: From this much text to format on (characters), black runs in one process per core: forking them costs
+#: a few milliseconds, about what black takes for 2,000 characters, so even Leap's SDK is formatted in parallel.
+PARALLEL_FROM = 100_000
 
 
 def _needs_black(path: str) -> bool:
@@ -83,7 +85,7 @@ def _format_all(items: list[tuple[str, str]]) -> list[str]:
     import multiprocessing
 
     workers = min(os.cpu_count() or 1, 8)
-    if len(items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if sum(len(text) for _, text in items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_format_one(item) for item in items]
     mode()  # import black before forking, once
     with multiprocessing.get_context("fork").Pool(workers) as pool:

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, Literal
 
+from .literals import string_literal
+
 #: How docs show the runtime types of generated code.
 DOC_NAMES = {"DateTime": "datetime", "FileInput": "file", "UploadContent": "bytes | str | Path | file"}
 
@@ -78,7 +80,7 @@ class PyType:
         elif self.kind == "union":
             text = " | ".join(a.render(names) for a in self.args)
             if self.discriminator and names is not DOC_NAMES:  # open to branches the SDK does not know
-                text = f"Annotated[{text} | UnknownVariant, OpenUnion({self.discriminator!r})]"
+                text = f"Annotated[{text} | UnknownVariant, OpenUnion({string_literal(self.discriminator)})]"
             elif self.discriminator:
                 text += " | UnknownVariant"
         elif self.kind == "any":

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import __version__
 from .build import build_with_warnings
-from .cache import Cache, jinja_bytecode
+from .cache import Cache, jinja_bytecode, own_templates_bytecode
 from .config import check_extend
 from .diagnostics import CODES, Diagnostic, Diagnostics, SpecError
 from .fmt import format_files
@@ -111,7 +111,8 @@ def generate_files(
         stage = "extending"
         check_extend(api, config_file)
         stage = "rendering"
-        rendered = render(api, templates, guide, overrides, **({} if cache is None else {"bytecode_cache": jinja_bytecode(cache)}))
+        bytecode = jinja_bytecode(cache) if cache is not None else own_templates_bytecode(TEMPLATES)
+        rendered = render(api, templates, guide, overrides, bytecode_cache=bytecode)
         stage = "formatting"
         files = format_files(rendered, cache, black_clean_copies(api, templates, overrides))
     except Exception as exc:

@@ -8,29 +8,20 @@ or a literal early.
 
 from __future__ import annotations
 
-import math
 import textwrap
 from typing import Any
 
 from . import security
+from .literals import pyliteral, string_literal
 from .ir import Field, Model, Operation, PyType, Tag, Waiter
 
 WIDTH = 84
 
 
 def pyrepr(value: Any) -> str:
-    """A Python literal for ``value`` (``repr`` of str, int, float, bool, None, list, dict).
-
-    ``repr`` of an infinite or NaN float is a bare name (``inf``), not a literal; those
-    become ``float('inf')``, also inside lists and dicts.
-    """
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"float({repr(value)!r})"
-    if isinstance(value, list):
-        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
-    return repr(value)
+    """A Python literal for ``value`` (str, int, float, bool, None, list, dict), quoted as black
+    quotes it; an infinite or NaN float is ``float("inf")``, also inside lists and dicts."""
+    return pyliteral(value)
 
 
 def _escape(text: str) -> str:
@@ -308,7 +299,7 @@ def field_assignment(field: Field) -> str:
     default = None if field.required else (field.default.python if field.default is not None else "None")
     if not field.has_alias:
         return "" if default is None else f" = {default}"
-    return f" = Field({'' if default is None else f'default={default}, '}alias={field.wire_name!r})"
+    return f" = Field({'' if default is None else f'default={default}, '}alias={string_literal(field.wire_name)})"
 
 
 def model_annotation(field: Field) -> str:
@@ -324,7 +315,7 @@ def cast_to(op: Operation) -> str:
         return "object"
     if op.return_needs_cast:
         # A union is not a ``type[T]`` to mypy: say which type the call returns.
-        return f"cast({('type[' + op.return_type.annotation + ']')!r}, {op.return_type.annotation})"
+        return f"cast({string_literal('type[' + op.return_type.annotation + ']')}, {op.return_type.annotation})"
     return op.return_type.annotation
 
 
@@ -338,7 +329,7 @@ def error_models(op: Operation, api: Any) -> str:
     (Stripe's ``error`` reaches half of its schemas) cost a successful call nothing.
     """
     items = [
-        f"{r.status!r}: ({api.schema(r.type.name).module!r}, {r.type.name!r})"
+        f"{string_literal(r.status)}: ({string_literal(api.schema(r.type.name).module)}, {string_literal(r.type.name)})"
         for r in op.errors
         if r.type is not None and r.type.kind == "model"
     ]
@@ -526,4 +517,6 @@ def model_imports(schema: Any, api: Any) -> list[str]:
         lines.append(f"from .._models import {', '.join(sorted(from_models))}")
     for name in schema.schema_refs:
         lines.append(f"from .{api.schema(name).module} import {name}")
+    while lines and not lines[-1]:
+        lines.pop()
     return lines

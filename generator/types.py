@@ -34,6 +34,7 @@ from typing import Any
 
 from .diagnostics import pointer_parts
 from .ir import PyType
+from .literals import pyliteral
 from .loader import Document, UnresolvedRef
 from .naming import Namespace, class_identifier, pascal_case, words
 
@@ -430,11 +431,11 @@ class TypeMapper:
         if "const" in schema:
             values = literal_values([schema["const"]])
             if values is not None:
-                return PyType("primitive", f"Literal[{values[0]!r}]")
+                return PyType("primitive", f"Literal[{pyliteral(values[0])}]")
             self.warn(pointer, f"const {schema['const']!r} cannot be a Literal; typed by its type")
         members = literal_values(schema.get("enum"))
         if members is not None:
-            return PyType("primitive", f"Literal[{', '.join(repr(v) for v in members)}]")
+            return PyType("primitive", f"Literal[{', '.join(pyliteral(v) for v in members)}]")
         if "enum" in schema and isinstance(schema["enum"], list) and any(v is not None for v in schema["enum"]):
             self.warn(pointer, "enum values a Literal cannot hold (numbers with fractions, objects); typed by its type")
         types = [t for t in _types_of(schema) if t != "null"]

@@ -111,7 +111,7 @@ def test_defaults_examples_and_constraints(api: Api) -> None:
         "number_of_images": 1,
         "prompt_strength": 7,
     }
-    assert args["negative_prompt"].default.python == "'asymmetric, watermarks'"  # type: ignore[union-attr]
+    assert args["negative_prompt"].default.python == '"asymmetric, watermarks"'  # type: ignore[union-attr]
     assert args["negative_prompt"].default.text == '"asymmetric, watermarks"'  # type: ignore[union-attr]
     assert args["prompt"].required and args["prompt"].signature_default is None
     assert args["seed"].default is None and args["seed"].example.value == 4523184  # type: ignore[union-attr]

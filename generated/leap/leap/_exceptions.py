@@ -245,12 +245,8 @@ its module in ``models`` and its class name, imported only when such a response 
 
 
 def _error_model(status: int, models: ErrorModels) -> type[BaseModel] | None:
-    for key in (
-        str(status),
-        f"{str(status)[0]}XX",
-        "DEFAULT",
-        "default",
-    ):  # the generator writes DEFAULT
+    # the generator writes DEFAULT
+    for key in (str(status), f"{str(status)[0]}XX", "DEFAULT", "default"):
         if key in models:
             module, name = models[key]
             package = __name__.rpartition(".")[0]

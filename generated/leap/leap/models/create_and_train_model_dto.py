@@ -27,7 +27,7 @@ class CreateAndTrainModelDto(BaseModel):
     subject_type: str = Field(default="person", alias="subjectType")
     """The subject type - a short description, usually a noun, that describes what the
     underlying model is learning. For example: person, man, woman, cat, dog, icon,
-    style. Defaults to "person". Default: ``'person'``. Wire name ``subjectType``.
+    style. Defaults to "person". Default: ``"person"``. Wire name ``subjectType``.
     """
 
     webhook_url: str | None = Field(default=None, alias="webhookUrl")

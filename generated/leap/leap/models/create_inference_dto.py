@@ -21,7 +21,7 @@ class CreateInferenceDto(BaseModel):
         default="asymmetric, watermarks", alias="negativePrompt"
     )
     """A text description of what the image should try to avoid generating. Default:
-    ``'asymmetric, watermarks'``. Wire name ``negativePrompt``.
+    ``"asymmetric, watermarks"``. Wire name ``negativePrompt``.
     """
 
     steps: int = 50

@@ -78,7 +78,7 @@ class ImageModelsApi:
             subject_type: The subject type - a short description, usually a noun,
                 that describes what the underlying model is learning. For example:
                 person, man, woman, cat, dog, icon, style. Defaults to "person".
-                Default: ``'person'``. Form field ``subjectType``.
+                Default: ``"person"``. Form field ``subjectType``.
             webhook_url: An optional webhook URL that will be called with a POST
                 request when the model completes training or fails. A URL. Optional.
                 Form field ``webhookUrl``.
@@ -184,7 +184,7 @@ class ImageModelsApi:
             subject_type: The subject type - a short description, usually a noun,
                 that describes what the underlying model is learning. For example:
                 person, man, woman, cat, dog, icon, style. Defaults to "person".
-                Default: ``'person'``. Form field ``subjectType``.
+                Default: ``"person"``. Form field ``subjectType``.
             webhook_url: An optional webhook URL that will be called with a POST
                 request when the model completes training or fails. A URL. Optional.
                 Form field ``webhookUrl``.
@@ -558,7 +558,7 @@ class AsyncImageModelsApi:
             subject_type: The subject type - a short description, usually a noun,
                 that describes what the underlying model is learning. For example:
                 person, man, woman, cat, dog, icon, style. Defaults to "person".
-                Default: ``'person'``. Form field ``subjectType``.
+                Default: ``"person"``. Form field ``subjectType``.
             webhook_url: An optional webhook URL that will be called with a POST
                 request when the model completes training or fails. A URL. Optional.
                 Form field ``webhookUrl``.
@@ -664,7 +664,7 @@ class AsyncImageModelsApi:
             subject_type: The subject type - a short description, usually a noun,
                 that describes what the underlying model is learning. For example:
                 person, man, woman, cat, dog, icon, style. Defaults to "person".
-                Default: ``'person'``. Form field ``subjectType``.
+                Default: ``"person"``. Form field ``subjectType``.
             webhook_url: An optional webhook URL that will be called with a POST
                 request when the model completes training or fails. A URL. Optional.
                 Form field ``webhookUrl``.

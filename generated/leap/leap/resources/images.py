@@ -82,7 +82,7 @@ class ImagesApi:
             prompt: A text description of the image you what you want to generate.
                 Body field ``prompt``.
             negative_prompt: A text description of what the image should try to
-                avoid generating. Default: ``'asymmetric, watermarks'``. Body field
+                avoid generating. Default: ``"asymmetric, watermarks"``. Body field
                 ``negativePrompt``.
             steps: How many steps the AI will take to generate the image. Lower is
                 faster but less detailed, higher is slower more detailed. Minimum 1.
@@ -198,7 +198,7 @@ class ImagesApi:
             prompt: A text description of the image you what you want to generate.
                 Body field ``prompt``.
             negative_prompt: A text description of what the image should try to
-                avoid generating. Default: ``'asymmetric, watermarks'``. Body field
+                avoid generating. Default: ``"asymmetric, watermarks"``. Body field
                 ``negativePrompt``.
             steps: How many steps the AI will take to generate the image. Lower is
                 faster but less detailed, higher is slower more detailed. Minimum 1.
@@ -698,7 +698,7 @@ class AsyncImagesApi:
             prompt: A text description of the image you what you want to generate.
                 Body field ``prompt``.
             negative_prompt: A text description of what the image should try to
-                avoid generating. Default: ``'asymmetric, watermarks'``. Body field
+                avoid generating. Default: ``"asymmetric, watermarks"``. Body field
                 ``negativePrompt``.
             steps: How many steps the AI will take to generate the image. Lower is
                 faster but less detailed, higher is slower more detailed. Minimum 1.
@@ -814,7 +814,7 @@ class AsyncImagesApi:
             prompt: A text description of the image you what you want to generate.
                 Body field ``prompt``.
             negative_prompt: A text description of what the image should try to
-                avoid generating. Default: ``'asymmetric, watermarks'``. Body field
+                avoid generating. Default: ``"asymmetric, watermarks"``. Body field
                 ``negativePrompt``.
             steps: How many steps the AI will take to generate the image. Lower is
                 faster but less detailed, higher is slower more detailed. Minimum 1.
