@@ -10,6 +10,7 @@ file is found there.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from pathlib import Path
@@ -88,7 +89,7 @@ def _format_all(items: list[tuple[str, str]]) -> list[str]:
     if sum(len(text) for _, text in items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_format_one(item) for item in items]
     mode()  # import black before forking, once
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:  # black's trees are cyclic
         results = pool.map(_format_guarded, items, chunksize=16)
     problems = [d for _, found in results for d in found]
     if problems:
