@@ -210,6 +210,9 @@ class Model:
     exactly_one_of: tuple[tuple[str, ...], ...] = ()  # groups of wire names: exactly one must be set
     example: Value | None = None
     late_imports: tuple[str, ...] = ()  # schemas on an import cycle with this one: imported after the class
+    #: The model this one is the request view of (``UserInput`` of ``User``: read-only properties
+    #: left out, write-only ones required as declared); "" for a response view.
+    request_view_of: str = ""
     kind: Literal["model"] = "model"
 
     @property
@@ -256,6 +259,7 @@ class Alias:
     description: str
     type: PyType
     pointer: str
+    request_view_of: str = ""  # the alias this one is the request view of (see :attr:`Model.request_view_of`)
     kind: Literal["alias"] = "alias"
 
     @property

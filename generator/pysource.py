@@ -288,10 +288,18 @@ def iter_docstring(op: Operation) -> str:
     return docstring(lines, "        ")
 
 
-def schema_docstring(description: str, pointer: str, name: str, indent: str = "    ") -> str:
-    lines = _wrap(_escape(description), indent) if description else [f"The ``{name}`` schema."]
+def schema_docstring(description: str, pointer: str, name: str, indent: str = "    ", view_of: str = "") -> str:
+    """The docstring of a schema's class or alias; ``view_of``: the model (or alias) this one is the request view of."""
+    lines = _wrap(f"The request view of ``{view_of}``: what requests send. {REQUEST_VIEW}", indent) if view_of else []
+    if description or not view_of:
+        lines += [""] if lines else []
+        lines += _wrap(_escape(description), indent) if description else [f"The ``{name}`` schema."]
     lines += ["", f"Source: spec ``#{_escape(pointer)}``."]
     return docstring(lines, indent)
+
+
+#: What a request view (``UserInput`` of ``User``) changes, for docstrings and docs.
+REQUEST_VIEW = "Read-only properties are left out; write-only ones are required when the spec says so (responses leave them out)."
 
 
 def field_docstring(field: Field) -> str:
