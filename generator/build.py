@@ -716,7 +716,8 @@ class Builder:
             unit=field.unit or text(param.get("x-unit")),
             style=style,
             explode=explode,
-            serialized=parameters.needs_serializer(param["in"], style, explode, field.type),
+            serialized=parameters.needs_serializer(param["in"], style, explode, field.type, parameters.allows_reserved(param)),
+            allow_reserved=parameters.allows_reserved(param),
         )
 
     def body(self, pointer: str, op: dict[str, Any], arguments: Namespace) -> Body | None:

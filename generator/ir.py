@@ -160,6 +160,8 @@ class Field:
     style: str = ""
     explode: bool = False
     serialized: bool = False
+    #: A query parameter's ``allowReserved``: its value goes out with RFC 3986's reserved characters unencoded.
+    allow_reserved: bool = False
 
     @property
     def has_alias(self) -> bool:
@@ -176,7 +178,8 @@ class Field:
         shape = "object" if kinds & {"model", "dict"} else "array" if "list" in kinds else ""
         example = STYLE_EXAMPLES.get((self.style, self.explode, shape), "") if shape else ""
         text = f"style `{self.style}`, {'exploded' if self.explode else 'not exploded'}"
-        return text + (f" (`{example.format(n=self.wire_name)}`)" if example else "")
+        text += f" (`{example.format(n=self.wire_name)}`)" if example else ""
+        return text + (", reserved characters unencoded (`allowReserved`)" if self.allow_reserved else "")
 
     @property
     def signature_type(self) -> str:
@@ -416,6 +419,16 @@ class Operation:
         """Keyword arguments in signature order: path, then body fields, then query, headers and cookies."""
         body_fields = self.body.fields if self.body else ()
         return self.path_params + body_fields + self.query_params + self.header_params + self.cookie_params
+
+    @property
+    def encoded_query_params(self) -> tuple[Field, ...]:
+        """The query parameters httpx encodes (those without ``allowReserved``)."""
+        return tuple(f for f in self.query_params if not f.allow_reserved)
+
+    @property
+    def reserved_query_params(self) -> tuple[Field, ...]:
+        """The query parameters with ``allowReserved``: sent after the others, reserved characters unencoded."""
+        return tuple(f for f in self.query_params if f.allow_reserved)
 
     @property
     def parameters(self) -> tuple[Field, ...]:

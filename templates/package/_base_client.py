@@ -27,7 +27,7 @@ from ._exceptions import (
     make_status_error,
 )
 from ._logs import log_request, log_response, log_retry, setup_logging
-from ._params import cookie_header
+from ._params import cookie_header, reserved_query
 from ._response import wants_raw_response, wants_streaming_response, wrap_response
 from ._retries import DEFAULT_MAX_RETRIES, backoff, should_retry_error, should_retry_response
 from ._types import NOT_GIVEN, NotGiven, Timeout
@@ -161,6 +161,7 @@ class BaseClient:
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
+        reserved_params: dict[str, Any] | None = None,
     ) -> httpx.Request:
         if body is not None:  # a form or raw body: its Content-Type goes first, so extra_headers can replace it
             headers = {"Content-Type": body.content_type, **(headers or {})}
@@ -189,6 +190,10 @@ class BaseClient:
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
+        if reserved_params:  # allowReserved: after the others, written as they are (httpx would encode them)
+            query = reserved_query(reserved_params, extra_query)
+            if query:
+                request.url = request.url.copy_with(query=request.url.query + b"&" + query if request.url.query else query)
         if cookies or auth.cookies:
             # On this request only (the HTTP client's cookie jar is left alone), after its own cookies.
             request.headers["Cookie"] = cookie_header(request.headers.get("Cookie"), auth.cookies + (cookies or []))
@@ -283,6 +288,7 @@ class SyncAPIClient(BaseClient):
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
+        reserved_params: dict[str, Any] | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
@@ -290,7 +296,8 @@ class SyncAPIClient(BaseClient):
         ``with_streaming_response`` the unread :class:`StreamedResponse`. ``security`` is the
         operation's own requirement (``None``: the document's); ``cookies`` go in this
         request's ``Cookie`` header, each attempt; ``body`` is a form or raw body
-        (:mod:`._bodies`).
+        (:mod:`._bodies`); ``reserved_params`` are query items of ``allowReserved`` parameters,
+        sent after the others with reserved characters unencoded (:func:`._params.reserved_query`).
 
         Raises:
             MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
@@ -302,6 +309,7 @@ class SyncAPIClient(BaseClient):
             request = self._build_request(
                 http, method, path, params=params, json=json, files=files, headers=headers,
                 extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, security=security, cookies=cookies, body=body,
+                reserved_params=reserved_params,
             )
             log_request(request, retries_taken + 1)
             try:
@@ -367,6 +375,7 @@ class AsyncAPIClient(BaseClient):
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
+        reserved_params: dict[str, Any] | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
@@ -374,7 +383,8 @@ class AsyncAPIClient(BaseClient):
         ``with_streaming_response`` the unread :class:`AsyncStreamedResponse`. ``security`` is
         the operation's own requirement (``None``: the document's); ``cookies`` go in this
         request's ``Cookie`` header, each attempt; ``body`` is a form or raw body
-        (:mod:`._bodies`).
+        (:mod:`._bodies`); ``reserved_params`` are query items of ``allowReserved`` parameters,
+        sent after the others with reserved characters unencoded (:func:`._params.reserved_query`).
 
         Raises:
             MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
@@ -388,6 +398,7 @@ class AsyncAPIClient(BaseClient):
             request = self._build_request(
                 http, method, path, params=params, json=json, files=files, headers=headers,
                 extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, security=security, cookies=cookies, body=body,
+                reserved_params=reserved_params,
             )
             log_request(request, retries_taken + 1)
             try:

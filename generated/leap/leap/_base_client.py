@@ -28,7 +28,7 @@ from ._exceptions import (
     make_status_error,
 )
 from ._logs import log_request, log_response, log_retry, setup_logging
-from ._params import cookie_header
+from ._params import cookie_header, reserved_query
 from ._response import wants_raw_response, wants_streaming_response, wrap_response
 from ._retries import (
     DEFAULT_MAX_RETRIES,
@@ -179,6 +179,7 @@ class BaseClient:
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
+        reserved_params: dict[str, Any] | None = None,
     ) -> httpx.Request:
         if (
             body is not None
@@ -215,6 +216,16 @@ class BaseClient:
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
+        if (
+            reserved_params
+        ):  # allowReserved: after the others, written as they are (httpx would encode them)
+            query = reserved_query(reserved_params, extra_query)
+            if query:
+                request.url = request.url.copy_with(
+                    query=(
+                        request.url.query + b"&" + query if request.url.query else query
+                    )
+                )
         if cookies or auth.cookies:
             # On this request only (the HTTP client's cookie jar is left alone), after its own cookies.
             request.headers["Cookie"] = cookie_header(
@@ -331,6 +342,7 @@ class SyncAPIClient(BaseClient):
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
+        reserved_params: dict[str, Any] | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
@@ -338,7 +350,8 @@ class SyncAPIClient(BaseClient):
         ``with_streaming_response`` the unread :class:`StreamedResponse`. ``security`` is the
         operation's own requirement (``None``: the document's); ``cookies`` go in this
         request's ``Cookie`` header, each attempt; ``body`` is a form or raw body
-        (:mod:`._bodies`).
+        (:mod:`._bodies`); ``reserved_params`` are query items of ``allowReserved`` parameters,
+        sent after the others with reserved characters unencoded (:func:`._params.reserved_query`).
 
         Raises:
             MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
@@ -361,6 +374,7 @@ class SyncAPIClient(BaseClient):
                 security=security,
                 cookies=cookies,
                 body=body,
+                reserved_params=reserved_params,
             )
             log_request(request, retries_taken + 1)
             try:
@@ -428,6 +442,7 @@ class AsyncAPIClient(BaseClient):
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
+        reserved_params: dict[str, Any] | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
@@ -435,7 +450,8 @@ class AsyncAPIClient(BaseClient):
         ``with_streaming_response`` the unread :class:`AsyncStreamedResponse`. ``security`` is
         the operation's own requirement (``None``: the document's); ``cookies`` go in this
         request's ``Cookie`` header, each attempt; ``body`` is a form or raw body
-        (:mod:`._bodies`).
+        (:mod:`._bodies`); ``reserved_params`` are query items of ``allowReserved`` parameters,
+        sent after the others with reserved characters unencoded (:func:`._params.reserved_query`).
 
         Raises:
             MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
@@ -460,6 +476,7 @@ class AsyncAPIClient(BaseClient):
                 security=security,
                 cookies=cookies,
                 body=body,
+                reserved_params=reserved_params,
             )
             log_request(request, retries_taken + 1)
             try:
