@@ -310,6 +310,11 @@ class Body:
         return bool(self.content_types)
 
     @property
+    def sends_null(self) -> bool:
+        """A required JSON body whose schema allows ``null``: its argument given ``None`` sends the JSON ``null``."""
+        return self.required and not self.flattened and not (self.is_multipart or self.is_form or self.is_raw) and self.fields[0].type.nullable
+
+    @property
     def file_fields(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.type.runtime_names & {"FileInput"})
 

@@ -103,6 +103,8 @@ def _arg_lines(field: Field, op: Operation) -> list[str]:
     sent = f"{where} ``{field.wire_name}``"
     if field.style and (field.serialized or field.type.kind == "list"):
         sent += ", " + field.serialization.replace("`", "``")
+    if op.body is not None and op.body.sends_null and field is op.body.fields[0]:
+        sent = "The request body; ``None`` sends the JSON ``null``"
     text = " ".join(part for part in (field.description, field_notes(field), sent + ".") if part)
     return _item(f"{field.name}: {text}")
 
@@ -419,6 +421,8 @@ def tag_imports(tag: Tag) -> list[str]:
             runtime.setdefault("_bodies", set()).update({"abinary_body", "binary_body"})
         if op.body and op.body.exactly_one_of:
             utils.add("require_exactly_one")
+        if op.body and op.body.sends_null:
+            types.add("JSON_NULL")
         used = [field.type for field in op.arguments] + ([op.return_type] if op.return_type is not None else [])
         if op.return_type is not None and op.return_type.kind != "any" and op.return_needs_cast:
             typing_names.add("cast")

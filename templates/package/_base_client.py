@@ -30,7 +30,7 @@ from ._logs import log_request, log_response, log_retry, setup_logging
 from ._params import cookie_header, reserved_query
 from ._response import wants_raw_response, wants_streaming_response, wrap_response
 from ._retries import DEFAULT_MAX_RETRIES, backoff, should_retry_error, should_retry_response
-from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._types import JSON_NULL, NOT_GIVEN, NotGiven, Timeout
 from ._utils import MultipartItem, jsonable
 from ._version import USER_AGENT
 
@@ -163,8 +163,9 @@ class BaseClient:
         body: EncodedBody | None = None,
         reserved_params: dict[str, Any] | None = None,
     ) -> httpx.Request:
-        if body is not None:  # a form or raw body: its Content-Type goes first, so extra_headers can replace it
-            headers = {"Content-Type": body.content_type, **(headers or {})}
+        null = json is JSON_NULL  # the JSON null: httpx sends no body for json=None
+        if body is not None or null:  # a form or raw body: its Content-Type goes first, so extra_headers can replace it
+            headers = {"Content-Type": body.content_type if body is not None else "application/json", **(headers or {})}
         auth = self._auth if security is None else self._auth_for(security)
         if auth.params:
             params = {**auth.params, **(params or {})}
@@ -184,9 +185,9 @@ class BaseClient:
             method,
             self.base_url + path,
             params=_merge(params, extra_query),
-            json=None if json is None else jsonable(json),  # no pydantic lookup for a request without a JSON body
+            json=None if json is None or null else jsonable(json),  # no pydantic lookup for a request without a JSON body
             files=files,
-            content=body.content if body is not None else None,
+            content=body.content if body is not None else b"null" if null else None,
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )

@@ -36,7 +36,7 @@ from ._retries import (
     should_retry_error,
     should_retry_response,
 )
-from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._types import JSON_NULL, NOT_GIVEN, NotGiven, Timeout
 from ._utils import MultipartItem, jsonable
 from ._version import USER_AGENT
 
@@ -181,10 +181,16 @@ class BaseClient:
         body: EncodedBody | None = None,
         reserved_params: dict[str, Any] | None = None,
     ) -> httpx.Request:
+        null = json is JSON_NULL  # the JSON null: httpx sends no body for json=None
         if (
-            body is not None
+            body is not None or null
         ):  # a form or raw body: its Content-Type goes first, so extra_headers can replace it
-            headers = {"Content-Type": body.content_type, **(headers or {})}
+            headers = {
+                "Content-Type": (
+                    body.content_type if body is not None else "application/json"
+                ),
+                **(headers or {}),
+            }
         auth = self._auth if security is None else self._auth_for(security)
         if auth.params:
             params = {**auth.params, **(params or {})}
@@ -209,10 +215,10 @@ class BaseClient:
             self.base_url + path,
             params=_merge(params, extra_query),
             json=(
-                None if json is None else jsonable(json)
+                None if json is None or null else jsonable(json)
             ),  # no pydantic lookup for a request without a JSON body
             files=files,
-            content=body.content if body is not None else None,
+            content=body.content if body is not None else b"null" if null else None,
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
