@@ -182,9 +182,15 @@ class Field:
         return text + (", reserved characters unencoded (`allowReserved`)" if self.allow_reserved else "")
 
     @property
+    def mutable_default(self) -> bool:
+        """An optional argument's list or dict default: ``None`` in the signature, applied (a new
+        object each call) in the method; a default object would be shared by every call."""
+        return not self.required and self.default is not None and isinstance(self.default.value, (list, dict))
+
+    @property
     def signature_type(self) -> str:
-        """Annotation of the keyword argument: optional arguments without a default accept ``None``."""
-        return self.annotation()
+        """Annotation of the keyword argument: optional arguments without a default (or with a list or dict one) accept ``None``."""
+        return self.type.with_nullable().render() if self.mutable_default else self.annotation()
 
     def annotation(self, names: Mapping[str, str] | None = None) -> str:
         """The annotation of this field (see :meth:`PyType.render` for ``names``)."""
@@ -197,7 +203,7 @@ class Field:
         """Python source of the default, or ``None`` for a required argument."""
         if self.required:
             return None
-        return self.default.python if self.default is not None else "None"
+        return self.default.python if self.default is not None and not self.mutable_default else "None"
 
 
 @dataclass(frozen=True)

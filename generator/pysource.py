@@ -105,7 +105,8 @@ def _arg_lines(field: Field, op: Operation) -> list[str]:
         sent += ", " + field.serialization.replace("`", "``")
     if op.body is not None and op.body.sends_null and field is op.body.fields[0]:
         sent = "The request body; ``None`` sends the JSON ``null``"
-    text = " ".join(part for part in (field.description, field_notes(field), sent + ".") if part)
+    notes = field_notes(field) + (" ``None`` sends it too (a new copy each call)." if field.mutable_default else "")
+    text = " ".join(part for part in (field.description, notes, sent + ".") if part)
     return _item(f"{field.name}: {text}")
 
 
