@@ -28,7 +28,7 @@ from generator.build import build  # noqa: E402
 from generator.diagnostics import SpecError  # noqa: E402
 from generator.fmt import format_files  # noqa: E402
 from generator.loader import load  # noqa: E402
-from generator.render import TEMPLATES, render  # noqa: E402
+from generator.render import TEMPLATES, black_clean_copies, render  # noqa: E402
 from generator.validate import validate  # noqa: E402
 from generator.write import STAMP, stamp, write_tree  # noqa: E402
 
@@ -52,7 +52,7 @@ def pipeline(spec: Path, out: Path, clock: dict[str, float] | None = None) -> No
         raise SpecError(list(found))
     api = timed("build", build, document, None)
     files = timed("render", render, api, TEMPLATES)
-    files = timed("format", format_files, files)
+    files = timed("format", format_files, files, None, black_clean_copies(api))
     files[STAMP] = stamp(api.spec_sha256, __version__, files)
     timed("write", write_tree, files, out)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from typing import Any
 
 from .cache import Cache, digest, distribution_version
@@ -93,10 +94,12 @@ def _format_all(items: list[tuple[str, str]]) -> list[str]:
     return [text for text, _ in results]
 
 
-def format_files(files: dict[str, str], cache: Cache | None = None) -> dict[str, str]:
+def format_files(files: dict[str, str], cache: Cache | None = None, black_clean: frozenset[str] = frozenset()) -> dict[str, str]:
     """``files`` with every ``.py`` file and every python block of a ``.md`` file formatted by black.
 
-    The result does not depend on how many processes format it, nor on the cache.
+    ``black_clean``: paths of files known to be black's output already (see
+    :func:`generator.render.black_clean_copies`), left as they are. The result does not depend on
+    how many processes format it, nor on the cache.
 
     Raises:
         SpecError: a rendered file or example is not valid Python (a template bug, reported with the file).
@@ -106,7 +109,7 @@ def format_files(files: dict[str, str], cache: Cache | None = None) -> dict[str,
     todo: list[tuple[str, str]] = []
     context = mode_key() if cache is not None else ""
     for path, text in files.items():
-        if not _needs_black(path):
+        if not _needs_black(path) or path in black_clean:
             done[path] = text
             continue
         if cache is not None:
@@ -124,3 +127,25 @@ def format_files(files: dict[str, str], cache: Cache | None = None) -> dict[str,
         if cache is not None:
             cache.write("black", keys[path], text.encode("utf-8"))
     return {path: done[path] for path in files}
+
+
+def reformat_copied_templates(templates: Path | None = None) -> list[Path]:
+    """Format our plain ``.py`` templates with black (as the generated files they become, header
+    included) and return those that changed: they are copied without formatting
+    (:func:`generator.render.black_clean_copies`), so they must be black's output already."""
+    from .render import HEADER, TEMPLATES
+
+    header = HEADER.format(title="Leap")
+    changed = []
+    for path in sorted((templates or TEMPLATES).rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        formatted = _black(str(path), header + text)
+        if formatted[len(header) :] != text:
+            path.write_text(formatted[len(header) :], encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+if __name__ == "__main__":  # python -m generator.fmt: reformat our plain .py templates
+    for changed in reformat_copied_templates():
+        print(f"reformatted {changed.name}")

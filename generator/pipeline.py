@@ -15,7 +15,7 @@ from .fmt import format_files
 from .ir import Api, PackageConfig
 from .loader import load
 from .overrides import check_overrides, overrides_sha256, rendering_error
-from .render import GUIDE_FOLDER, TEMPLATES, render
+from .render import GUIDE_FOLDER, TEMPLATES, black_clean_copies, render
 from .validate import Validation, validate
 from .validate import start as start_validation
 from .write import STAMP, stamp
@@ -113,7 +113,7 @@ def generate_files(
         stage = "rendering"
         rendered = render(api, templates, guide, overrides, **({} if cache is None else {"bytecode_cache": jinja_bytecode(cache)}))
         stage = "formatting"
-        files = format_files(rendered, cache)
+        files = format_files(rendered, cache, black_clean_copies(api, templates, overrides))
     except Exception as exc:
         found = _finished(spec, validation)  # its errors come first, as when validating first
         if found.errors:

@@ -182,6 +182,23 @@ def plan(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> li
     return sorted(jobs, key=lambda job: job[0])
 
 
+def black_clean_copies(api: Api, templates: Path = TEMPLATES, overrides: Path | None = None) -> frozenset[str]:
+    """Output paths of the Python files copied from our own plain (non-``.jinja``) templates.
+
+    Those templates are kept black-formatted in this repository (``python -m generator.fmt``
+    reformats them; ``tests/test_render.py`` fails when one is not), and the one-line header
+    put in front of them is a comment black leaves as it is: so black would not change these
+    files, and the format stage skips them. A file an override replaces is not among them.
+    """
+    if templates != TEMPLATES or not api.config.title.isprintable():
+        return frozenset()
+    return frozenset(
+        out
+        for out, template, _ in plan(api, templates)
+        if out.endswith(".py") and not template.endswith(".jinja") and not (overrides is not None and (overrides / template).is_file())
+    )
+
+
 def render(
     api: Api, templates: Path = TEMPLATES, guide: Path | None = None, overrides: Path | None = None, bytecode_cache: jinja2.BytecodeCache | None = None
 ) -> dict[str, str]:

@@ -24,7 +24,9 @@ class Scheme(NamedTuple):
     kind: str
     location: str  # header, query or cookie
     name: str  # the header, query parameter or cookie
-    arguments: tuple[str, ...]  # the client's arguments: ("api_key",) or ("username", "password")
+    arguments: tuple[
+        str, ...
+    ]  # the client's arguments: ("api_key",) or ("username", "password")
     env: tuple[str, ...]  # the environment variable behind each argument
 
 
@@ -40,7 +42,12 @@ def _given(scheme: Scheme, credentials: Mapping[str, str | None]) -> bool:
     return bool(credentials.get(scheme.arguments[0]))  # a basic password may be empty
 
 
-def resolve(security: Security, schemes: Mapping[str, Scheme], credentials: Mapping[str, str | None], headers: Mapping[str, str]) -> Auth:
+def resolve(
+    security: Security,
+    schemes: Mapping[str, Scheme],
+    credentials: Mapping[str, str | None],
+    headers: Mapping[str, str],
+) -> Auth:
     """The :class:`Auth` of ``security`` with ``credentials`` (argument name -> value) on top of ``headers``.
 
     Raises:
@@ -48,7 +55,9 @@ def resolve(security: Security, schemes: Mapping[str, Scheme], credentials: Mapp
     """
     chosen: tuple[str, ...] | None = None
     for alternative in security:
-        if alternative and all(_given(schemes[name], credentials) for name in alternative):
+        if alternative and all(
+            _given(schemes[name], credentials) for name in alternative
+        ):
             chosen = alternative
             break
     if chosen is None:
@@ -63,7 +72,9 @@ def resolve(security: Security, schemes: Mapping[str, Scheme], credentials: Mapp
             import base64  # here: only basic auth needs it, once per client
 
             password = credentials.get(scheme.arguments[1]) or ""
-            auth.headers["Authorization"] = "Basic " + base64.b64encode(f"{value}:{password}".encode()).decode("ascii")
+            auth.headers["Authorization"] = "Basic " + base64.b64encode(
+                f"{value}:{password}".encode()
+            ).decode("ascii")
         elif scheme.kind == "bearer":
             auth.headers["Authorization"] = f"Bearer {value}"
         elif scheme.location == "header":
@@ -83,5 +94,11 @@ def _missing(security: Security, schemes: Mapping[str, Scheme]) -> str:
         keys_only = keys_only and all(schemes[n].kind != "basic" for n in alternative)
         arguments = " and ".join(f"{argument}=..." for argument, _ in wanted)
         names = " and ".join(env for _, env in wanted)
-        options.append(f"pass {arguments} to the client or set the {names} environment variable{'s' if len(wanted) > 1 else ''}")
-    return ("No API key: " if keys_only else "No credentials: ") + "; or ".join(options) + "."
+        options.append(
+            f"pass {arguments} to the client or set the {names} environment variable{'s' if len(wanted) > 1 else ''}"
+        )
+    return (
+        ("No API key: " if keys_only else "No credentials: ")
+        + "; or ".join(options)
+        + "."
+    )

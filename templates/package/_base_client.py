@@ -29,7 +29,12 @@ from ._exceptions import (
 from ._logs import log_request, log_response, log_retry, setup_logging
 from ._params import cookie_header, reserved_query
 from ._response import wants_raw_response, wants_streaming_response, wrap_response
-from ._retries import DEFAULT_MAX_RETRIES, backoff, should_retry_error, should_retry_response
+from ._retries import (
+    DEFAULT_MAX_RETRIES,
+    backoff,
+    should_retry_error,
+    should_retry_response,
+)
 from ._types import JSON_NULL, NOT_GIVEN, NotGiven, Timeout
 from ._utils import MultipartItem, jsonable
 from ._version import USER_AGENT
@@ -57,7 +62,9 @@ def _json_validator(type_: Any) -> Callable[[bytes], Any]:
     return pydantic.TypeAdapter(type_).validate_json
 
 
-def parse_response(response: httpx.Response, cast_to: type[T], errors: ErrorModels) -> T:
+def parse_response(
+    response: httpx.Response, cast_to: type[T], errors: ErrorModels
+) -> T:
     """The body of ``response`` as ``cast_to``.
 
     ``cast_to`` is ``type(None)`` when the spec declares no body, ``object`` when it
@@ -86,14 +93,18 @@ def parse_response(response: httpx.Response, cast_to: type[T], errors: ErrorMode
         ) from exc
 
 
-def _api_error(error: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+def _api_error(
+    error: httpx.TransportError, request: httpx.Request
+) -> APIConnectionError:
     """The SDK's exception for a request that got no response."""
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(request=request)
     return APIConnectionError(request=request)
 
 
-def _merge(base: Mapping[str, Any] | None, extra: Mapping[str, Any] | None) -> dict[str, Any] | None:
+def _merge(
+    base: Mapping[str, Any] | None, extra: Mapping[str, Any] | None
+) -> dict[str, Any] | None:
     if not extra:
         return dict(base) if base else None
     return {**(base or {}), **extra}
@@ -134,13 +145,19 @@ class BaseClient:
         """The credentials of an operation with its own security requirement (cached: they do not change)."""
         auth = self._auths.get(security)
         if auth is None:
-            auth = self._auths[security] = resolve(security, self._schemes, self._credentials, self._base_headers)
+            auth = self._auths[security] = resolve(
+                security, self._schemes, self._credentials, self._base_headers
+            )
         return auth
 
     def _credential_headers(self, auth: Auth) -> dict[str, str]:
         """The headers of ``auth`` that are not already the pool's defaults (``_base_headers``)."""
         base = self._base_headers
-        return {name: value for name, value in auth.headers.items() if base.get(name) != value}
+        return {
+            name: value
+            for name, value in auth.headers.items()
+            if base.get(name) != value
+        }
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
@@ -164,8 +181,11 @@ class BaseClient:
         reserved_params: dict[str, Any] | None = None,
     ) -> httpx.Request:
         null = json is JSON_NULL  # the JSON null: httpx sends no body for json=None
-        if body is not None or null:  # a form or raw body: its Content-Type goes first, so extra_headers can replace it
-            headers = {"Content-Type": body.content_type if body is not None else "application/json", **(headers or {})}
+        if body is not None or null:
+            # A form or raw body, or the JSON null: its Content-Type goes first, so
+            # extra_headers can replace it.
+            content_type = body.content_type if body is not None else "application/json"
+            headers = {"Content-Type": content_type, **(headers or {})}
         auth = self._auth if security is None else self._auth_for(security)
         if auth.params:
             params = {**auth.params, **(params or {})}
@@ -173,9 +193,13 @@ class BaseClient:
         # them into each request for less than it takes to merge them passed per request. The
         # pool carries no credential: an operation may need other credentials than the
         # document's, or none, and a ``with_options`` copy shares the pool.
-        sent: dict[str, str] | httpx.Headers = self._credential_headers(auth) if self._owns_http else auth.headers
+        sent: dict[str, str] | httpx.Headers = (
+            self._credential_headers(auth) if self._owns_http else auth.headers
+        )
         if headers or extra_headers:
-            sent = httpx.Headers(auth.headers)  # names compare case-insensitively: a later one replaces
+            sent = httpx.Headers(
+                auth.headers
+            )  # names compare case-insensitively: a later one replaces
             for name, value in (headers or {}).items():
                 sent[name] = str(value)
             for name, value in (extra_headers or {}).items():
@@ -185,37 +209,55 @@ class BaseClient:
             method,
             self.base_url + path,
             params=_merge(params, extra_query),
-            json=None if json is None or null else jsonable(json),  # no pydantic lookup for a request without a JSON body
+            json=(
+                None if json is None or null else jsonable(json)
+            ),  # no pydantic lookup for a request without a JSON body
             files=files,
             content=body.content if body is not None else b"null" if null else None,
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
-        if reserved_params:  # allowReserved: after the others, written as they are (httpx would encode them)
+        if reserved_params:
+            # allowReserved: after the others, written as they are (httpx would encode them).
             query = reserved_query(reserved_params, extra_query)
             if query:
-                request.url = request.url.copy_with(query=request.url.query + b"&" + query if request.url.query else query)
+                url = request.url
+                request.url = url.copy_with(
+                    query=url.query + b"&" + query if url.query else query
+                )
         if cookies or auth.cookies:
             # On this request only (the HTTP client's cookie jar is left alone), after its own cookies.
-            request.headers["Cookie"] = cookie_header(request.headers.get("Cookie"), auth.cookies + (cookies or []))
+            request.headers["Cookie"] = cookie_header(
+                request.headers.get("Cookie"), auth.cookies + (cookies or [])
+            )
         return request
 
-    def _retry_after_error(self, request: httpx.Request, retries_taken: int, error: httpx.TransportError) -> float:
+    def _retry_after_error(
+        self, request: httpx.Request, retries_taken: int, error: httpx.TransportError
+    ) -> float:
         """Seconds to wait before sending ``request`` again after ``error``.
 
         Raises:
             APIConnectionError: (or APITimeoutError) no retry is left, or the rules allow none.
         """
-        if retries_taken >= self.max_retries or not should_retry_error(error, request.method):
+        if retries_taken >= self.max_retries or not should_retry_error(
+            error, request.method
+        ):
             raise _api_error(error, request) from error
         delay = backoff(retries_taken)
         log_retry(request, delay, type(error).__name__)
         return delay
 
-    def _retry_after_response(self, request: httpx.Request, retries_taken: int, response: httpx.Response) -> float | None:
+    def _retry_after_response(
+        self, request: httpx.Request, retries_taken: int, response: httpx.Response
+    ) -> float | None:
         """Seconds to wait before sending ``request`` again, or ``None`` to keep ``response``."""
         log_response(response)
-        if response.is_success or retries_taken >= self.max_retries or not should_retry_response(response, request.method):
+        if (
+            response.is_success
+            or retries_taken >= self.max_retries
+            or not should_retry_response(response, request.method)
+        ):
             return None
         delay = backoff(retries_taken, response)
         log_retry(request, delay, f"status {response.status_code}")
@@ -238,16 +280,26 @@ class BaseClient:
         credentials = dict(self._credentials)
         if api_key is not None:
             credentials["api_key"] = api_key
-        return cast(_B, cast(Any, type(self))(
-            **credentials,
-            base_url=base_url if base_url is not None else self.base_url,
-            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
-            max_retries=max_retries if max_retries is not None else self.max_retries,
-            http_client=self._http,
-        ))
+        return cast(
+            _B,
+            cast(Any, type(self))(
+                **credentials,
+                base_url=base_url if base_url is not None else self.base_url,
+                timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+                max_retries=(
+                    max_retries if max_retries is not None else self.max_retries
+                ),
+                http_client=self._http,
+            ),
+        )
 
     @staticmethod
-    def _result(response: httpx.Response, cast_to: type[T], errors: ErrorModels, retries_taken: int) -> T:
+    def _result(
+        response: httpx.Response,
+        cast_to: type[T],
+        errors: ErrorModels,
+        retries_taken: int,
+    ) -> T:
         if not wants_raw_response():
             return parse_response(response, cast_to, errors)
         if not response.is_success:
@@ -308,8 +360,19 @@ class SyncAPIClient(BaseClient):
         stream = wants_streaming_response()
         while True:
             request = self._build_request(
-                http, method, path, params=params, json=json, files=files, headers=headers,
-                extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, security=security, cookies=cookies, body=body,
+                http,
+                method,
+                path,
+                params=params,
+                json=json,
+                files=files,
+                headers=headers,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                security=security,
+                cookies=cookies,
+                body=body,
                 reserved_params=reserved_params,
             )
             log_request(request, retries_taken + 1)
@@ -347,7 +410,9 @@ class SyncAPIClient(BaseClient):
 class AsyncAPIClient(BaseClient):
     """A client on :class:`httpx.AsyncClient`; ``await close()``, or use ``async with``."""
 
-    def __init__(self, *, http_client: httpx.AsyncClient | None, **options: Any) -> None:
+    def __init__(
+        self, *, http_client: httpx.AsyncClient | None, **options: Any
+    ) -> None:
         super().__init__(**options)
         self._owns_http = http_client is None
         self._http_client = http_client
@@ -397,15 +462,28 @@ class AsyncAPIClient(BaseClient):
         stream = wants_streaming_response()
         while True:
             request = self._build_request(
-                http, method, path, params=params, json=json, files=files, headers=headers,
-                extra_headers=extra_headers, extra_query=extra_query, timeout=timeout, security=security, cookies=cookies, body=body,
+                http,
+                method,
+                path,
+                params=params,
+                json=json,
+                files=files,
+                headers=headers,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                security=security,
+                cookies=cookies,
+                body=body,
                 reserved_params=reserved_params,
             )
             log_request(request, retries_taken + 1)
             try:
                 response = await http.send(request, stream=stream)
             except httpx.TransportError as exc:
-                await asyncio.sleep(self._retry_after_error(request, retries_taken, exc))
+                await asyncio.sleep(
+                    self._retry_after_error(request, retries_taken, exc)
+                )
             else:
                 delay = self._retry_after_response(request, retries_taken, response)
                 if delay is None:

@@ -57,12 +57,16 @@ def _nested(name: str, value: Any, pairs: list[tuple[str, str]]) -> None:
         pairs.append((name, _text(value)))
 
 
-def _field(name: str, value: Any, style: str, explode: bool, pairs: list[tuple[str, str]]) -> None:
+def _field(
+    name: str, value: Any, style: str, explode: bool, pairs: list[tuple[str, str]]
+) -> None:
     """The pairs of one top-level field (see :func:`form_body` for the rules)."""
     if style == "json":
         import json
 
-        pairs.append((name, json.dumps(value, separators=(",", ":"), ensure_ascii=False)))
+        pairs.append(
+            (name, json.dumps(value, separators=(",", ":"), ensure_ascii=False))
+        )
     elif style == "deepObject" or not isinstance(value, (Mapping, list, tuple)):
         _nested(name, value, pairs)
     elif isinstance(value, Mapping):
@@ -71,16 +75,28 @@ def _field(name: str, value: Any, style: str, explode: bool, pairs: list[tuple[s
             for key, item in items:
                 _nested(key, item, pairs)
         else:
-            pairs.append((name, ",".join(f"{key},{_text(item)}" for key, item in items)))
+            pairs.append(
+                (name, ",".join(f"{key},{_text(item)}" for key, item in items))
+            )
     elif explode:
         for item in value:
             if item is not None:
                 _nested(name, item, pairs)
     else:
-        pairs.append((name, _DELIMITERS.get(style, ",").join(_text(item) for item in value if item is not None)))
+        pairs.append(
+            (
+                name,
+                _DELIMITERS.get(style, ",").join(
+                    _text(item) for item in value if item is not None
+                ),
+            )
+        )
 
 
-def form_pairs(fields: Mapping[str, Any] | None, styles: Mapping[str, tuple[str, bool]] | None = None) -> list[tuple[str, str]]:
+def form_pairs(
+    fields: Mapping[str, Any] | None,
+    styles: Mapping[str, tuple[str, bool]] | None = None,
+) -> list[tuple[str, str]]:
     """The ``(name, value)`` pairs of a form-encoded body, in the order of ``fields`` (see :func:`form_body`)."""
     pairs: list[tuple[str, str]] = []
     for name, value in (fields or {}).items():
@@ -91,7 +107,10 @@ def form_pairs(fields: Mapping[str, Any] | None, styles: Mapping[str, tuple[str,
     return pairs
 
 
-def form_body(fields: Mapping[str, Any] | None, styles: Mapping[str, tuple[str, bool]] | None = None) -> EncodedBody | None:
+def form_body(
+    fields: Mapping[str, Any] | None,
+    styles: Mapping[str, tuple[str, bool]] | None = None,
+) -> EncodedBody | None:
     """An ``application/x-www-form-urlencoded`` body of ``fields`` (wire name -> value), or
     ``None`` (no body, no ``Content-Type``) when there is nothing to send.
 
@@ -132,8 +151,14 @@ def _matches(content_type: str, declared: str) -> bool:
 def _guess(content: UploadContent, data: bytes) -> str:
     """The media type of an upload, from its file name, else its first bytes, else ``text/plain`` for ``str``."""
 
-    name = content if isinstance(content, os.PathLike) else getattr(content, "name", None)
-    guessed = mimetypes.guess_type(os.fspath(name))[0] if isinstance(name, (str, os.PathLike)) else None
+    name = (
+        content if isinstance(content, os.PathLike) else getattr(content, "name", None)
+    )
+    guessed = (
+        mimetypes.guess_type(os.fspath(name))[0]
+        if isinstance(name, (str, os.PathLike))
+        else None
+    )
     if guessed is None and isinstance(content, str):
         return "text/plain"
     return guessed or _sniff(data)
@@ -162,7 +187,9 @@ def binary_body(content: UploadContent, declared: tuple[str, ...]) -> EncodedBod
     elif hasattr(content, "read"):
         data = content.read()
     else:
-        raise TypeError(f"the request body must be bytes, str, a path or a binary file, not {type(content).__name__}")
+        raise TypeError(
+            f"the request body must be bytes, str, a path or a binary file, not {type(content).__name__}"
+        )
     concrete = [t for t in declared if "*" not in t]
     if len(declared) == 1 and concrete:
         return EncodedBody(data, concrete[0])
@@ -172,7 +199,9 @@ def binary_body(content: UploadContent, declared: tuple[str, ...]) -> EncodedBod
     return EncodedBody(data, concrete[0] if concrete else _OCTETS)
 
 
-async def abinary_body(content: UploadContent, declared: tuple[str, ...]) -> EncodedBody:
+async def abinary_body(
+    content: UploadContent, declared: tuple[str, ...]
+) -> EncodedBody:
     """:func:`binary_body` for coroutines: a path or a file is read in a worker thread, off the event loop."""
     if isinstance(content, (bytes, str)):
         return binary_body(content, declared)

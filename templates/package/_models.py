@@ -63,7 +63,9 @@ class BaseModel(pydantic.BaseModel):
 
     def to_json(self, *, indent: int | None = None, exclude_unset: bool = True) -> str:
         """The model as a JSON document under its wire names, leaving out what was not set."""
-        return self.model_dump_json(indent=indent, by_alias=True, exclude_unset=exclude_unset)
+        return self.model_dump_json(
+            indent=indent, by_alias=True, exclude_unset=exclude_unset
+        )
 
 
 class UnknownVariant(BaseModel):
@@ -90,8 +92,12 @@ class OpenUnion:
     def __init__(self, discriminator: str) -> None:
         self.discriminator = discriminator
 
-    def __get_pydantic_core_schema__(self, source: Any, handler: pydantic.GetCoreSchemaHandler) -> Any:
-        members = tuple(member for member in get_args(source) if member is not UnknownVariant)
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: pydantic.GetCoreSchemaHandler
+    ) -> Any:
+        members = tuple(
+            member for member in get_args(source) if member is not UnknownVariant
+        )
         fields = [member.model_fields[self.discriminator] for member in members]
         known = {value for field in fields for value in get_args(field.annotation)}
         wire = fields[0].alias or self.discriminator
@@ -99,10 +105,20 @@ class OpenUnion:
         def unknown(variant: UnknownVariant) -> UnknownVariant:
             found = (variant.model_extra or {}).get(wire)
             if found in known:
-                raise ValueError(f"{wire}={found!r} selects a known branch, but the data does not fit it")
+                raise ValueError(
+                    f"{wire}={found!r} selects a known branch, but the data does not fit it"
+                )
             return variant
 
-        union: Any = Union  # built at runtime from the members: no static type to give mypy
-        closed = Annotated[union[members], pydantic.Field(discriminator=self.discriminator)]
+        union: Any = (
+            Union  # built at runtime from the members: no static type to give mypy
+        )
+        closed = Annotated[
+            union[members], pydantic.Field(discriminator=self.discriminator)
+        ]
         fallback = Annotated[UnknownVariant, pydantic.AfterValidator(unknown)]
-        return handler.generate_schema(Annotated[union[closed, fallback], pydantic.Field(union_mode="left_to_right")])
+        return handler.generate_schema(
+            Annotated[
+                union[closed, fallback], pydantic.Field(union_mode="left_to_right")
+            ]
+        )

@@ -15,7 +15,14 @@ parameter cannot make it loop forever.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Hashable,
+    Iterator,
+    Sequence,
+)
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -25,7 +32,9 @@ P = TypeVar("P")
 class _Pager(Generic[T]):
     """Which page comes next, and which items are new."""
 
-    def __init__(self, first_page: int, page_size: int, key: Callable[[T], Hashable] | None) -> None:
+    def __init__(
+        self, first_page: int, page_size: int, key: Callable[[T], Hashable] | None
+    ) -> None:
         if page_size < 1:
             raise ValueError(f"page_size must be at least 1, not {page_size}")
         self.page = first_page

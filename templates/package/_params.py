@@ -39,7 +39,14 @@ from urllib.parse import quote
 
 import pydantic
 
-__all__ = ["Encoded", "cookie_pairs", "header_param", "path_param", "query_param", "reserved_query"]
+__all__ = [
+    "Encoded",
+    "cookie_pairs",
+    "header_param",
+    "path_param",
+    "query_param",
+    "reserved_query",
+]
 
 
 class Encoded(str):
@@ -80,13 +87,17 @@ def _flat(value: Mapping[str, Any]) -> list[str]:
 
 
 def _json_text(value: Any) -> str:
-    return _json.dumps(_plain(value), separators=(",", ":"), ensure_ascii=False, default=_text)
+    return _json.dumps(
+        _plain(value), separators=(",", ":"), ensure_ascii=False, default=_text
+    )
 
 
 _SEPARATORS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
 
 
-def query_param(name: str, value: Any, style: str = "form", explode: bool = True) -> dict[str, Any]:
+def query_param(
+    name: str, value: Any, style: str = "form", explode: bool = True
+) -> dict[str, Any]:
     """The query items of one parameter, to spread into the request's ``params`` (``{}`` for ``None``)."""
     if value is None:
         return {}
@@ -125,7 +136,9 @@ def _reserved(text: str) -> str:
     return "".join(out)
 
 
-def reserved_query(items: Mapping[str, Any], skip: Mapping[str, Any] | None = None) -> bytes:
+def reserved_query(
+    items: Mapping[str, Any], skip: Mapping[str, Any] | None = None
+) -> bytes:
     """The query text of ``allowReserved`` parameters (as :func:`query_param` gives them): names
     percent-encoded, values with reserved characters as they are; names in ``skip`` (the
     call's ``extra_query``, which replaces them) and ``None`` values left out."""
@@ -134,7 +147,8 @@ def reserved_query(items: Mapping[str, Any], skip: Mapping[str, Any] | None = No
         if value is None or (skip and name in skip):
             continue
         for item in value if isinstance(value, list) else (value,):
-            parts.append(f"{quote(name, safe='')}={_reserved(item if isinstance(item, str) else _text(item))}")
+            text = item if isinstance(item, str) else _text(item)
+            parts.append(f"{quote(name, safe='')}={_reserved(text)}")
     return "&".join(parts).encode("ascii")
 
 
@@ -153,7 +167,9 @@ def _encode(text: str) -> str:
     return encoded.replace(".", "%2E") if set(encoded) == {"."} else encoded
 
 
-def path_param(name: str, value: Any, style: str = "simple", explode: bool = False) -> Encoded:
+def path_param(
+    name: str, value: Any, style: str = "simple", explode: bool = False
+) -> Encoded:
     """One path parameter, percent-encoded, with the prefix its style puts before it.
 
     Raises:
@@ -171,18 +187,24 @@ def path_param(name: str, value: Any, style: str = "simple", explode: bool = Fal
             parts = [_encode(p) for p in _flat(value)]
         named = style == "matrix" and not explode
     else:
-        parts = [_encode(_text(v)) for v in (value if isinstance(value, list) else [value])]
+        parts = [
+            _encode(_text(v)) for v in (value if isinstance(value, list) else [value])
+        ]
         named = style == "matrix"
     if style == "label":
         label = "." + ("." if explode else ",").join(parts)
-        return Encoded(label.replace(".", "%2E") if set(label) == {"."} else label)  # never a dot segment
+        return Encoded(
+            label.replace(".", "%2E") if set(label) == {"."} else label
+        )  # never a dot segment
     if style == "matrix":
         if not parts:
             return Encoded(f";{name}")
         if named and explode:
             return Encoded("".join(f";{name}={p}" for p in parts))
         if named:
-            return Encoded(f";{name}=" + ",".join(parts) if parts and parts != [""] else f";{name}")
+            return Encoded(
+                f";{name}=" + ",".join(parts) if parts and parts != [""] else f";{name}"
+            )
         return Encoded("".join(";" + p for p in parts))
     text = ",".join(parts)
     if not text:
@@ -190,7 +212,9 @@ def path_param(name: str, value: Any, style: str = "simple", explode: bool = Fal
     return Encoded(text)
 
 
-def header_param(value: Any, explode: bool = False, style: str = "simple") -> str | None:
+def header_param(
+    value: Any, explode: bool = False, style: str = "simple"
+) -> str | None:
     """One header parameter (``simple``): arrays and objects comma-separated; ``None`` for ``None``."""
     if value is None:
         return None
@@ -206,7 +230,9 @@ def header_param(value: Any, explode: bool = False, style: str = "simple") -> st
     return _text(value)
 
 
-def cookie_pairs(name: str, value: Any, explode: bool = True, style: str = "form") -> list[tuple[str, str]]:
+def cookie_pairs(
+    name: str, value: Any, explode: bool = True, style: str = "form"
+) -> list[tuple[str, str]]:
     """The ``(name, value)`` cookies of one cookie parameter (``form``), values percent-encoded."""
     if value is None:
         return []

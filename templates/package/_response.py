@@ -31,10 +31,14 @@ T = TypeVar("T")
 R = TypeVar("R")
 P = ParamSpec("P")
 
-_RAW: contextvars.ContextVar[bool] = contextvars.ContextVar("raw_response", default=False)
+_RAW: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "raw_response", default=False
+)
 """Set while a ``with_raw_response`` or ``with_streaming_response`` method runs: the request returns a response object."""
 
-_STREAM: contextvars.ContextVar[Literal["", "sync", "async"]] = contextvars.ContextVar("streaming_response", default="")
+_STREAM: contextvars.ContextVar[Literal["", "sync", "async"]] = contextvars.ContextVar(
+    "streaming_response", default=""
+)
 """Set while a ``with_streaming_response`` method runs: the body is left unread."""
 
 
@@ -47,11 +51,22 @@ def wants_streaming_response() -> bool:
     return bool(_STREAM.get())
 
 
-def wrap_response(http_response: httpx.Response, cast_to: type[T], errors: ErrorModels, retries_taken: int) -> Any:
+def wrap_response(
+    http_response: httpx.Response,
+    cast_to: type[T],
+    errors: ErrorModels,
+    retries_taken: int,
+) -> Any:
     """The response object a ``with_raw_response`` or ``with_streaming_response`` method returns."""
     mode = _STREAM.get()
-    cls: type[_BaseResponse[T]] = StreamedResponse if mode == "sync" else AsyncStreamedResponse if mode == "async" else APIResponse
-    return cls(http_response, cast_to=cast_to, errors=errors, retries_taken=retries_taken)
+    cls: type[_BaseResponse[T]] = (
+        StreamedResponse
+        if mode == "sync"
+        else AsyncStreamedResponse if mode == "async" else APIResponse
+    )
+    return cls(
+        http_response, cast_to=cast_to, errors=errors, retries_taken=retries_taken
+    )
 
 
 class _BaseResponse(Generic[T]):
@@ -63,7 +78,14 @@ class _BaseResponse(Generic[T]):
             when the first attempt got it).
     """
 
-    def __init__(self, http_response: httpx.Response, *, cast_to: type[T], errors: ErrorModels, retries_taken: int) -> None:
+    def __init__(
+        self,
+        http_response: httpx.Response,
+        *,
+        cast_to: type[T],
+        errors: ErrorModels,
+        retries_taken: int,
+    ) -> None:
         self.http_response = http_response
         self.retries_taken = retries_taken
         self._cast_to = cast_to
@@ -91,7 +113,9 @@ class _BaseResponse(Generic[T]):
         if not self._parsed:
             from ._base_client import parse_response
 
-            self._parsed.append(parse_response(self.http_response, self._cast_to, self._errors))
+            self._parsed.append(
+                parse_response(self.http_response, self._cast_to, self._errors)
+            )
         return self._parsed[0]
 
     def __repr__(self) -> str:
@@ -216,7 +240,9 @@ def to_raw_response(method: Callable[P, R]) -> Callable[P, APIResponse[R]]:
     return wrapped
 
 
-def async_to_raw_response(method: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[APIResponse[R]]]:
+def async_to_raw_response(
+    method: Callable[P, Awaitable[R]],
+) -> Callable[P, Awaitable[APIResponse[R]]]:
     """The coroutine ``method`` returning the :class:`APIResponse` instead of the parsed body."""
 
     @functools.wraps(method)
@@ -247,7 +273,12 @@ class StreamedResponseContext(Generic[R]):
             _STREAM.reset(token)
         return self._response
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if self._response is not None:
             self._response.close()
 
@@ -269,12 +300,19 @@ class AsyncStreamedResponseContext(Generic[R]):
             _STREAM.reset(token)
         return self._response
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if self._response is not None:
             await self._response.close()
 
 
-def to_streamed_response(method: Callable[P, R]) -> Callable[P, StreamedResponseContext[R]]:
+def to_streamed_response(
+    method: Callable[P, R],
+) -> Callable[P, StreamedResponseContext[R]]:
     """``method`` as a context manager giving the unread :class:`StreamedResponse`."""
 
     @functools.wraps(method)
@@ -284,7 +322,9 @@ def to_streamed_response(method: Callable[P, R]) -> Callable[P, StreamedResponse
     return wrapped
 
 
-def async_to_streamed_response(method: Callable[P, Awaitable[R]]) -> Callable[P, AsyncStreamedResponseContext[R]]:
+def async_to_streamed_response(
+    method: Callable[P, Awaitable[R]],
+) -> Callable[P, AsyncStreamedResponseContext[R]]:
     """The coroutine ``method`` as an async context manager giving the unread :class:`AsyncStreamedResponse`."""
 
     @functools.wraps(method)

@@ -45,6 +45,7 @@ class NotGiven:
 NOT_GIVEN: Final = NotGiven()
 """Default of per-call options: use the client's setting."""
 
+
 class JsonNull:
     """The type of :data:`JSON_NULL`."""
 

@@ -59,15 +59,29 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def without_none(values: Mapping[str, Any], keep: Collection[str] = ()) -> dict[str, Any]:
+def without_none(
+    values: Mapping[str, Any], keep: Collection[str] = ()
+) -> dict[str, Any]:
     """The items of ``values`` whose value is not ``None`` (arguments the caller left out),
-    and those named in ``keep`` (required nullable arguments: ``None`` is sent as ``null``)."""
-    return {key: value for key, value in values.items() if value is not None or key in keep}
+    and those named in ``keep`` (required nullable arguments: ``None`` is sent as ``null``).
+    """
+    return {
+        key: value for key, value in values.items() if value is not None or key in keep
+    }
 
 
 def require_exactly_one(method: str, **arguments: Any) -> None:
     """Raise ``ValueError`` unless exactly one of ``arguments`` is given (not ``None``, not empty)."""
-    given = [name for name, value in arguments.items() if value is not None and not (isinstance(value, Sequence) and not isinstance(value, (str, bytes)) and len(value) == 0)]
+    given = [
+        name
+        for name, value in arguments.items()
+        if value is not None
+        and not (
+            isinstance(value, Sequence)
+            and not isinstance(value, (str, bytes))
+            and len(value) == 0
+        )
+    ]
     if len(given) == 1:
         return
     names = " or ".join(arguments)
@@ -82,7 +96,11 @@ def _form_text(value: Any) -> bytes:
 
 
 _OCTETS = "application/octet-stream"
-_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"GIF8", "image/gif"))
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF8", "image/gif"),
+)
 
 
 def _sniff(content: bytes) -> str:
@@ -100,7 +118,11 @@ def read_file(file: FileInput, index: int) -> tuple[str, bytes, str]:
         filename, content = file[0], file[1]
         data = content if isinstance(content, bytes) else content.read()
         content_type = file[2] if len(file) == 3 else None
-        return filename, data, content_type or mimetypes.guess_type(filename)[0] or _sniff(data)
+        return (
+            filename,
+            data,
+            content_type or mimetypes.guess_type(filename)[0] or _sniff(data),
+        )
     if isinstance(file, (str, os.PathLike)):
         path = Path(file)
         data = path.read_bytes()

@@ -45,7 +45,9 @@ def job_state(job: object, fields: Sequence[str]) -> str | None:
 class _Clock:
     """Deadline and sleep lengths of one wait."""
 
-    def __init__(self, timeout: float | None, poll_interval: float, max_poll_interval: float) -> None:
+    def __init__(
+        self, timeout: float | None, poll_interval: float, max_poll_interval: float
+    ) -> None:
         if poll_interval < 0 or max_poll_interval < 0:
             raise ValueError("poll_interval and max_poll_interval must not be negative")
         if timeout is not None and timeout < 0:
@@ -94,7 +96,9 @@ def wait_for(
             return job
         delay = clock.next_sleep()
         if delay is None:
-            raise WaitTimeoutError(job, job_state(job, rule.state_fields), clock.timeout)
+            raise WaitTimeoutError(
+                job, job_state(job, rule.state_fields), clock.timeout
+            )
         time.sleep(delay)
 
 
@@ -121,5 +125,7 @@ async def async_wait_for(
             return job
         delay = clock.next_sleep()
         if delay is None:
-            raise WaitTimeoutError(job, job_state(job, rule.state_fields), clock.timeout)
+            raise WaitTimeoutError(
+                job, job_state(job, rule.state_fields), clock.timeout
+            )
         await asyncio.sleep(delay)

@@ -23,17 +23,23 @@ def decode(body: bytes | bytearray | str | Mapping[str, Any]) -> Mapping[str, An
     if isinstance(body, Mapping):
         return body
     if not isinstance(body, (bytes, bytearray, str)):
-        raise WebhookParseError(f"a webhook body is bytes, str or a dict, not {type(body).__name__}", body)
+        raise WebhookParseError(
+            f"a webhook body is bytes, str or a dict, not {type(body).__name__}", body
+        )
     try:
         data = json.loads(body)
     except ValueError as exc:
         raise WebhookParseError(f"the webhook body is not JSON: {exc}", body) from None
     if not isinstance(data, dict):
-        raise WebhookParseError(f"the webhook body is JSON {type(data).__name__}, not an object", body)
+        raise WebhookParseError(
+            f"the webhook body is JSON {type(data).__name__}, not an object", body
+        )
     return data
 
 
-def match(body: bytes | bytearray | str | Mapping[str, Any], shapes: Sequence[Shape]) -> Any:
+def match(
+    body: bytes | bytearray | str | Mapping[str, Any], shapes: Sequence[Shape]
+) -> Any:
     """The entity of the first of ``shapes`` that the body validates as.
 
     Raises:
@@ -46,7 +52,12 @@ def match(body: bytes | bytearray | str | Mapping[str, Any], shapes: Sequence[Sh
             parsed = model.model_validate(data)
         except pydantic.ValidationError as exc:
             first = exc.errors(include_url=False)[0]
-            reasons.append(f"{model.__name__} ({'.'.join(map(str, first['loc'])) or 'body'}: {first['msg']})")
+            reasons.append(
+                f"{model.__name__} ({'.'.join(map(str, first['loc'])) or 'body'}: {first['msg']})"
+            )
             continue
         return getattr(parsed, attribute) if attribute else parsed
-    raise WebhookParseError("the webhook body matches no payload the spec declares: " + "; ".join(reasons), body)
+    raise WebhookParseError(
+        "the webhook body matches no payload the spec declares: " + "; ".join(reasons),
+        body,
+    )
