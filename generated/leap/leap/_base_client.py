@@ -182,15 +182,11 @@ class BaseClient:
         reserved_params: dict[str, Any] | None = None,
     ) -> httpx.Request:
         null = json is JSON_NULL  # the JSON null: httpx sends no body for json=None
-        if (
-            body is not None or null
-        ):  # a form or raw body: its Content-Type goes first, so extra_headers can replace it
-            headers = {
-                "Content-Type": (
-                    body.content_type if body is not None else "application/json"
-                ),
-                **(headers or {}),
-            }
+        if body is not None or null:
+            # A form or raw body, or the JSON null: its Content-Type goes first, so
+            # extra_headers can replace it.
+            content_type = body.content_type if body is not None else "application/json"
+            headers = {"Content-Type": content_type, **(headers or {})}
         auth = self._auth if security is None else self._auth_for(security)
         if auth.params:
             params = {**auth.params, **(params or {})}
@@ -222,15 +218,13 @@ class BaseClient:
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
-        if (
-            reserved_params
-        ):  # allowReserved: after the others, written as they are (httpx would encode them)
+        if reserved_params:
+            # allowReserved: after the others, written as they are (httpx would encode them).
             query = reserved_query(reserved_params, extra_query)
             if query:
-                request.url = request.url.copy_with(
-                    query=(
-                        request.url.query + b"&" + query if request.url.query else query
-                    )
+                url = request.url
+                request.url = url.copy_with(
+                    query=url.query + b"&" + query if url.query else query
                 )
         if cookies or auth.cookies:
             # On this request only (the HTTP client's cookie jar is left alone), after its own cookies.

@@ -148,9 +148,8 @@ def reserved_query(
         if value is None or (skip and name in skip):
             continue
         for item in value if isinstance(value, list) else (value,):
-            parts.append(
-                f"{quote(name, safe='')}={_reserved(item if isinstance(item, str) else _text(item))}"
-            )
+            text = item if isinstance(item, str) else _text(item)
+            parts.append(f"{quote(name, safe='')}={_reserved(text)}")
     return "&".join(parts).encode("ascii")
 
 
