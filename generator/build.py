@@ -225,12 +225,20 @@ class Builder:
             return self.model(name, module, schema_name, pointer, raw, component=schema_name)
         return Alias(name, module, schema_name, description, files_as_bytes(self.types.map(pointer, schema)), pointer)
 
-    def model(self, name: str, module: str, schema_name: str, pointer: str, raw: dict[str, Any], component: str = "") -> Model:
+    def model(self, name: str, module: str, schema_name: str, pointer: str, raw: dict[str, Any], component: str = "", request: bool = False) -> Model:
+        """The model of an object schema: its response view, or with ``request`` its request view
+        (``readOnly`` properties left out, ``writeOnly`` ones required as declared, enums closed)."""
         properties, required = self.object_shape(pointer, raw)
-        fields = tuple(replace(f, type=self.open_enum(f.type)) for f in self.fields(properties, required, location="body"))
+        fields = self.fields(properties, required, location="body", request=request)
+        if not request:  # responses parse into it: open to enum values the spec does not list yet
+            fields = tuple(replace(f, type=self.open_enum(f.type)) for f in fields)
         selects = self.types.discriminated.get(component, {}) if component else {}
         if selects:
             fields = tuple(self.discriminator_field(f, selects[f.wire_name]) if f.wire_name in selects else f for f in fields)
+        example = raw.get("example")
+        if request and isinstance(example, dict):
+            kept = {f.wire_name for f in fields}
+            example = {k: v for k, v in example.items() if k in kept or k not in properties}
         return Model(
             name=name,
             module=module,
@@ -239,7 +247,7 @@ class Builder:
             fields=fields,
             pointer=pointer,
             exactly_one_of=self.exactly_one_of(raw),
-            example=value(raw["example"]) if "example" in raw else None,
+            example=value(example) if "example" in raw else None,
         )
 
     def open_enum(self, type_: PyType) -> PyType:
@@ -378,6 +386,122 @@ class Builder:
                 out.append(self.model(name, module, name, pointer, raw))
         return out
 
+    def request_views(self, schemas: list[Schema], tags: tuple[Tag, ...]) -> tuple[list[Schema], tuple[Tag, ...]]:
+        """Add a request view (``UserInput``) of each schema whose views differ and that a request
+        reaches, and make requests use it.
+
+        A model's views differ when it has a ``readOnly`` property or a required ``writeOnly``
+        one (see :meth:`fields`), or when it or an alias reaches a model whose views differ
+        (through properties, items, ``additionalProperties``, ``allOf``/``oneOf``/``anyOf``). A
+        request reaches a schema through the types of its arguments (parameters and body
+        properties; a flattened body's own schema is its arguments, not a model), then through
+        the request views' types. The request view is named ``<Name>Input`` (a name another
+        schema has gets ``_2``, with a ``name-collision`` warning) and follows its schema in the
+        list; arguments and request views refer to request views, responses to the schemas.
+        """
+        inline = {pointer: name for pointer, (name, _) in self.types.inline_models.items()}
+        refs: dict[str, frozenset[str]] = {}
+        differ: set[str] = set()
+        for schema in schemas:
+            if isinstance(schema, Model):
+                refs[schema.name] = frozenset().union(*(f.type.schema_names for f in schema.fields))
+                if self.views_differ(*self.object_shape(schema.pointer, self.raw_of(schema, inline)[0])):
+                    differ.add(schema.name)
+            elif isinstance(schema, Alias):
+                refs[schema.name] = schema.type.schema_names
+        referrers: dict[str, set[str]] = {}
+        for name, targets in refs.items():
+            for target in targets:
+                referrers.setdefault(target, set()).add(name)
+        pending = sorted(differ)
+        while pending:  # whatever reaches a schema whose views differ differs too
+            for referrer in referrers.get(pending.pop(), ()):
+                if referrer not in differ:
+                    differ.add(referrer)
+                    pending.append(referrer)
+        if not differ:
+            return schemas, tags
+        by_name = {s.name: s for s in schemas}
+        views: dict[str, Schema] = {}  # schema -> its request view (names of its types not yet switched)
+        pending = sorted({n for tag in tags for op in tag.operations for f in op.arguments for n in f.type.schema_names} & differ)
+        while pending:
+            name = pending.pop()
+            if name in views:
+                continue
+            schema = by_name[name]
+            if isinstance(schema, Model):
+                raw, component = self.raw_of(schema, inline)
+                view = self.model(name, schema.module, schema.schema_name, schema.pointer, raw, component=component, request=True)
+                views[name] = view
+                pending += [n for f in view.fields for n in f.type.schema_names if n in differ and n not in views]
+            elif isinstance(schema, Alias):
+                views[name] = schema
+                pending += [n for n in schema.type.schema_names if n in differ and n not in views]
+        inputs: dict[str, tuple[str, str]] = {}  # schema -> (class, module) of its request view, claimed in schema order
+        for schema in schemas:
+            if schema.name in views:
+                owner = f"the request view of schema {schema.schema_name!r}"
+                cls = self.claim_class(schema.name + "Input", schema.pointer, owner)
+                inputs[schema.name] = (cls, self.claim(self.modules, module_name(cls) or "schema", schema.pointer, owner, "module"))
+        names = {name: cls for name, (cls, _) in inputs.items()}
+
+        def switch(type_: PyType) -> PyType:
+            name = names.get(type_.name, type_.name) if type_.kind in ("model", "alias") else type_.name
+            return PyType(type_.kind, name, tuple(switch(a) for a in type_.args), type_.nullable, type_.discriminator)
+
+        def switch_field(field: Field) -> Field:
+            return replace(field, type=switch(field.type))
+
+        out: list[Schema] = []
+        for schema in schemas:
+            out.append(schema)
+            made = views.get(schema.name)
+            if isinstance(made, Model):
+                out.append(replace(made, name=names[schema.name], module=inputs[schema.name][1], fields=tuple(switch_field(f) for f in made.fields), request_view_of=schema.name))
+            elif isinstance(made, Alias):
+                out.append(replace(made, name=names[schema.name], module=inputs[schema.name][1], type=switch(made.type), request_view_of=schema.name))
+        fixed = []
+        for tag in tags:
+            operations = []
+            for op in tag.operations:
+                body = replace(op.body, fields=tuple(switch_field(f) for f in op.body.fields)) if op.body else None
+                operations.append(
+                    replace(
+                        op,
+                        path_params=tuple(switch_field(f) for f in op.path_params),
+                        query_params=tuple(switch_field(f) for f in op.query_params),
+                        header_params=tuple(switch_field(f) for f in op.header_params),
+                        cookie_params=tuple(switch_field(f) for f in op.cookie_params),
+                        body=body,
+                    )
+                )
+            fixed.append(replace(tag, operations=tuple(operations)))
+        return out, tuple(fixed)
+
+    def raw_of(self, model: Model, inline: dict[str, str]) -> tuple[dict[str, Any], str]:
+        """The raw schema of a generated model, and its component schema's key ("" for an inline model)."""
+        if inline.get(model.pointer) == model.name:
+            return _dict(self.types.inline_models[model.pointer][1]), ""
+        return _dict(self.raw_schemas.get(model.schema_name)), model.schema_name
+
+    def claim_class(self, wanted: str, pointer: str, owner: str) -> str:
+        """Take a class name beside the component and inline schemas' ones: ``wanted``, or when
+        another class has it ``wanted_2`` (``_3``...) with a ``name-collision`` warning."""
+        classes = self.types.classes
+        taken = set(classes.owners) | classes.reserved
+        if wanted not in taken:
+            classes.owners[wanted] = owner
+            return wanted
+        number = 2
+        while f"{wanted}_{number}" in taken:
+            number += 1
+        name = f"{wanted}_{number}"
+        classes.owners[name] = owner
+        schema = next((key for key, (cls, _) in self.names.items() if cls == wanted), None)
+        clash = f"schema {schema!r}" if schema is not None else f"inline schema {wanted!r}" if wanted in classes.owners else f"the SDK's {wanted!r}"
+        self.warn("name-collision", pointer, f"{clash} and {owner} both become class {wanted!r}; {owner} is named {name!r}")
+        return name
+
     def object_shape(self, pointer: str, schema: dict[str, Any], seen: frozenset[str] = frozenset()) -> tuple[dict[str, tuple[str, Any]], set[str]]:
         """``(properties, required)`` of an object schema, with the branches of its ``allOf`` merged in.
 
@@ -398,10 +522,16 @@ class Builder:
         required |= {str(r) for r in _list(schema.get("required")) if isinstance(r, (str, int))}
         return properties, required
 
-    def fields(self, properties: dict[str, tuple[str, Any]], required: set[str], *, location: str, namespace: Namespace | None = None) -> tuple[Field, ...]:
-        """Fields of ``properties``. A model (``namespace`` not given) makes ``writeOnly`` ones optional,
-        since responses leave them out; a request's arguments leave ``readOnly`` ones out."""
+    def fields(self, properties: dict[str, tuple[str, Any]], required: set[str], *, location: str, namespace: Namespace | None = None, request: bool | None = None) -> tuple[Field, ...]:
+        """Fields of ``properties``: a model's (``namespace`` not given) or a request's arguments.
+
+        The response view (a model's, unless ``request``) makes ``writeOnly`` properties
+        optional, since responses leave them out; the request view (arguments, and a model's
+        with ``request``) leaves ``readOnly`` ones out. A model's request view names its fields
+        as its response view does (read-only properties still take their names).
+        """
         is_model = namespace is None
+        request = not is_model if request is None else request
         namespace = namespace or Namespace(RESERVED_FIELDS)
         out = []
         for wire_name, (prop_pointer, prop) in properties.items():
@@ -410,9 +540,20 @@ class Builder:
                 continue
             what = "field" if is_model else "argument"
             name = self.python_name(namespace, wire_name, prop_pointer, what, "property" if is_model else f"{location} field")
-            needed = wire_name in required and not (is_model and "writeOnly" in flags)
+            if request and "readOnly" in flags:
+                continue
+            needed = wire_name in required and not (not request and "writeOnly" in flags)
             out.append(self.field(prop_pointer, wire_name, prop, needed, location, name))
         return tuple(out)
+
+    def views_differ(self, properties: dict[str, tuple[str, Any]], required: set[str]) -> bool:
+        """Whether an object's request view differs from its response view: a ``readOnly``
+        property, or a required ``writeOnly`` one (optional in responses)."""
+        for wire_name, (_, prop) in properties.items():
+            flags = self.access(prop)
+            if "readOnly" in flags or "writeOnly" in flags and wire_name in required:
+                return True
+        return False
 
     def access(self, prop: Any) -> set[str]:
         """``readOnly`` and ``writeOnly`` of a property, beside a ``$ref`` or on its target."""
@@ -575,7 +716,8 @@ class Builder:
             unit=field.unit or text(param.get("x-unit")),
             style=style,
             explode=explode,
-            serialized=parameters.needs_serializer(param["in"], style, explode, field.type),
+            serialized=parameters.needs_serializer(param["in"], style, explode, field.type, parameters.allows_reserved(param)),
+            allow_reserved=parameters.allows_reserved(param),
         )
 
     def body(self, pointer: str, op: dict[str, Any], arguments: Namespace) -> Body | None:
@@ -778,7 +920,8 @@ class Builder:
         data = self.document.data
         info = _dict(data.get("info"))
         tags = self.tags()  # before the schemas: operations meet inline models too
-        schemas, tags = self.resolve_discriminators(list(self.schemas()) + self.inline_models(), tags)
+        schemas, tags = self.request_views(list(self.schemas()) + self.inline_models(), tags)
+        schemas, tags = self.resolve_discriminators(schemas, tags)
         base_url = self.config.base_url or self.server_url()
         all_schemas = self.all_schemas(schemas)
         return Api(

@@ -47,7 +47,7 @@ from dataclasses import replace
 from typing import Any
 
 from .diagnostics import CODES, Diagnostic, pointer_join
-from .ir import AndWait, Model, Operation, Pagination, PyType, Schema, Tag, Waiter, Webhook, WebhookShape
+from .ir import Alias, AndWait, Model, Operation, Pagination, PyType, Schema, Tag, Waiter, Webhook, WebhookShape
 from .loader import Document, UnresolvedRef
 from .naming import python_identifier_problem, snake_case
 
@@ -451,7 +451,7 @@ def attach(document: Document, tags: tuple[Tag, ...], schemas: tuple[Schema, ...
 
 def webhooks(document: Document, schemas: tuple[Schema, ...]) -> tuple[Webhook, ...]:
     """The webhooks whose bodies :func:`check` found usable, each with its shapes."""
-    by_schema = {s.schema_name: s for s in schemas}
+    by_schema = {s.schema_name: s for s in schemas if not (isinstance(s, (Model, Alias)) and s.request_view_of)}  # bodies parse into response views
     out = []
     for pointer, name, item in _webhook_items(document):
         names = _webhook_alternatives(document, pointer, item)

@@ -162,6 +162,8 @@ class Field:
     style: str = ""
     explode: bool = False
     serialized: bool = False
+    #: A query parameter's ``allowReserved``: its value goes out with RFC 3986's reserved characters unencoded.
+    allow_reserved: bool = False
 
     @property
     def has_alias(self) -> bool:
@@ -178,12 +180,19 @@ class Field:
         shape = "object" if kinds & {"model", "dict"} else "array" if "list" in kinds else ""
         example = STYLE_EXAMPLES.get((self.style, self.explode, shape), "") if shape else ""
         text = f"style `{self.style}`, {'exploded' if self.explode else 'not exploded'}"
-        return text + (f" (`{example.format(n=self.wire_name)}`)" if example else "")
+        text += f" (`{example.format(n=self.wire_name)}`)" if example else ""
+        return text + (", reserved characters unencoded (`allowReserved`)" if self.allow_reserved else "")
+
+    @property
+    def mutable_default(self) -> bool:
+        """An optional argument's list or dict default: ``None`` in the signature, applied (a new
+        object each call) in the method; a default object would be shared by every call."""
+        return not self.required and self.default is not None and isinstance(self.default.value, (list, dict))
 
     @property
     def signature_type(self) -> str:
-        """Annotation of the keyword argument: optional arguments without a default accept ``None``."""
-        return self.annotation()
+        """Annotation of the keyword argument: optional arguments without a default (or with a list or dict one) accept ``None``."""
+        return self.type.with_nullable().render() if self.mutable_default else self.annotation()
 
     def annotation(self, names: Mapping[str, str] | None = None) -> str:
         """The annotation of this field (see :meth:`PyType.render` for ``names``)."""
@@ -196,7 +205,7 @@ class Field:
         """Python source of the default, or ``None`` for a required argument."""
         if self.required:
             return None
-        return self.default.python if self.default is not None else "None"
+        return self.default.python if self.default is not None and not self.mutable_default else "None"
 
 
 @dataclass(frozen=True)
@@ -212,6 +221,9 @@ class Model:
     exactly_one_of: tuple[tuple[str, ...], ...] = ()  # groups of wire names: exactly one must be set
     example: Value | None = None
     late_imports: tuple[str, ...] = ()  # schemas on an import cycle with this one: imported after the class
+    #: The model this one is the request view of (``UserInput`` of ``User``: read-only properties
+    #: left out, write-only ones required as declared); "" for a response view.
+    request_view_of: str = ""
     kind: Literal["model"] = "model"
 
     @property
@@ -258,6 +270,7 @@ class Alias:
     description: str
     type: PyType
     pointer: str
+    request_view_of: str = ""  # the alias this one is the request view of (see :attr:`Model.request_view_of`)
     kind: Literal["alias"] = "alias"
 
     @property
@@ -303,6 +316,11 @@ class Body:
     def is_raw(self) -> bool:
         """A body sent as it is given (bytes, text, a file): any media type that is not JSON, multipart or a form."""
         return bool(self.content_types)
+
+    @property
+    def sends_null(self) -> bool:
+        """A required JSON body whose schema allows ``null``: its argument given ``None`` sends the JSON ``null``."""
+        return self.required and not self.flattened and not (self.is_multipart or self.is_form or self.is_raw) and self.fields[0].type.nullable
 
     @property
     def file_fields(self) -> tuple[Field, ...]:
@@ -414,6 +432,16 @@ class Operation:
         """Keyword arguments in signature order: path, then body fields, then query, headers and cookies."""
         body_fields = self.body.fields if self.body else ()
         return self.path_params + body_fields + self.query_params + self.header_params + self.cookie_params
+
+    @property
+    def encoded_query_params(self) -> tuple[Field, ...]:
+        """The query parameters httpx encodes (those without ``allowReserved``)."""
+        return tuple(f for f in self.query_params if not f.allow_reserved)
+
+    @property
+    def reserved_query_params(self) -> tuple[Field, ...]:
+        """The query parameters with ``allowReserved``: sent after the others, reserved characters unencoded."""
+        return tuple(f for f in self.query_params if f.allow_reserved)
 
     @property
     def parameters(self) -> tuple[Field, ...]:

@@ -9,7 +9,9 @@ is JSON: its value is sent as JSON text.
 Values httpx already writes the OpenAPI way skip the serializer, so the common case costs
 nothing per call: strings, numbers and enums in any location, booleans in the query
 (httpx writes ``true``/``false``), and arrays of those in a ``form`` query with ``explode``
-(one ``name=value`` per element). Everything else, and every cookie, goes through it.
+(one ``name=value`` per element). Everything else, and every cookie, goes through it; so does
+a query parameter with ``allowReserved: true``, whose items the runtime writes itself
+(``_params.reserved_query``: reserved characters unencoded, where httpx would encode them).
 """
 
 from __future__ import annotations
@@ -55,9 +57,14 @@ def _scalar(type_: PyType, booleans: bool) -> bool:
     return type_.name in _SCALARS or (booleans and type_.name == "bool")
 
 
-def needs_serializer(location: str, style: str, explode: bool, type_: PyType) -> bool:
+def allows_reserved(param: dict[str, Any]) -> bool:
+    """``allowReserved: true`` on a query parameter (OpenAPI defines it for the query only)."""
+    return param.get("in") == "query" and param.get("allowReserved") is True
+
+
+def needs_serializer(location: str, style: str, explode: bool, type_: PyType, allow_reserved: bool = False) -> bool:
     """Whether the runtime's ``_params`` functions must write this parameter (see the module docstring)."""
-    if location == "cookie" or style == "json":
+    if location == "cookie" or style == "json" or allow_reserved:
         return True
     if location == "query":
         if _scalar(type_, booleans=True):

@@ -94,7 +94,10 @@ def _arg_lines(field: Field, op: Operation) -> list[str]:
     sent = f"{where} ``{field.wire_name}``"
     if field.style and (field.serialized or field.type.kind == "list"):
         sent += ", " + field.serialization.replace("`", "``")
-    text = " ".join(part for part in (field.description, field_notes(field), sent + ".") if part)
+    if op.body is not None and op.body.sends_null and field is op.body.fields[0]:
+        sent = "The request body; ``None`` sends the JSON ``null``"
+    notes = field_notes(field) + (" ``None`` sends it too (a new copy each call)." if field.mutable_default else "")
+    text = " ".join(part for part in (field.description, notes, sent + ".") if part)
     return _item(f"{field.name}: {text}")
 
 
@@ -279,10 +282,18 @@ def iter_docstring(op: Operation) -> str:
     return docstring(lines, "        ")
 
 
-def schema_docstring(description: str, pointer: str, name: str, indent: str = "    ") -> str:
-    lines = _wrap(_escape(description), indent) if description else [f"The ``{name}`` schema."]
+def schema_docstring(description: str, pointer: str, name: str, indent: str = "    ", view_of: str = "") -> str:
+    """The docstring of a schema's class or alias; ``view_of``: the model (or alias) this one is the request view of."""
+    lines = _wrap(f"The request view of ``{view_of}``: what requests send. {REQUEST_VIEW}", indent) if view_of else []
+    if description or not view_of:
+        lines += [""] if lines else []
+        lines += _wrap(_escape(description), indent) if description else [f"The ``{name}`` schema."]
     lines += ["", f"Source: spec ``#{_escape(pointer)}``."]
     return docstring(lines, indent)
+
+
+#: What a request view (``UserInput`` of ``User``) changes, for docstrings and docs.
+REQUEST_VIEW = "Read-only properties are left out; write-only ones are required when the spec says so (responses leave them out)."
 
 
 def field_docstring(field: Field) -> str:
@@ -402,6 +413,8 @@ def tag_imports(tag: Tag) -> list[str]:
             runtime.setdefault("_bodies", set()).update({"abinary_body", "binary_body"})
         if op.body and op.body.exactly_one_of:
             utils.add("require_exactly_one")
+        if op.body and op.body.sends_null:
+            types.add("JSON_NULL")
         used = [field.type for field in op.arguments] + ([op.return_type] if op.return_type is not None else [])
         if op.return_type is not None and op.return_type.kind != "any" and op.return_needs_cast:
             typing_names.add("cast")

@@ -24,6 +24,7 @@
 | a reference cycle through aliases only, or nesting deeper than 64 | ``Any`` (warning ``unsupported-schema``) |
 | ``$ref`` with ``nullable: true`` beside it         | the referenced type ``| None``     |
 | ``oneOf``/``anyOf`` of component models with a ``discriminator`` | ``Annotated[A | B, Field(discriminator=...)]`` (build makes each branch's property a ``Literal`` of its values, or drops the discriminator when it cannot) |
+| in a request (an argument, or inside a request view): a schema whose request view differs (a ``readOnly`` property, a required ``writeOnly`` one, or such a schema reached through it) | its request view ``<Name>Input`` (build switches the names; see ``Builder.request_views``) |
 | ``$ref`` to a component model with a ``discriminator`` of its own that other component models extend (``allOf`` with a ``$ref`` to it) | the discriminated union of those models, as if the base were their ``oneOf`` with its discriminator (the base's own model stays, for its subtypes' fields) |
 """
 

@@ -192,6 +192,18 @@ def test_a_webhook_with_an_inline_body_is_left_out_with_a_warning(tmp_path: Path
     assert build(load(tmp_path / "spec.yaml")).webhooks == ()
 
 
+def test_webhooks_parse_into_response_views_when_a_request_view_exists(tmp_path: Path) -> None:
+    spec = base()
+    spec["components"]["schemas"]["Job"]["properties"]["id"]["readOnly"] = True
+    body = spec["paths"]["/queues/{queue}/jobs"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    body["properties"]["after"] = {"$ref": "#/components/schemas/Job"}  # a request nests Job: JobInput
+    assert diagnostics(tmp_path, spec) == []
+    api = build(load(tmp_path / "spec.yaml"))
+    assert [s.name for s in api.schemas if "Input" in s.name] == ["JobInput"]
+    (hook,) = api.webhooks
+    assert hook.entities == ("Job",) and [(s.model, s.envelope) for s in hook.shapes] == [("JobEvent", "job"), ("Job", "")]
+
+
 def test_waiter_defaults_apply_when_keys_are_left_out(tmp_path: Path) -> None:
     spec = base()
     spec["paths"]["/queues/{queue}/jobs/{jobId}"]["get"]["x-waiter"] = {"stateFields": ["status"], "success": ["done"]}

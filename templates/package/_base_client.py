@@ -27,7 +27,7 @@ from ._exceptions import (
     make_status_error,
 )
 from ._logs import log_request, log_response, log_retry, setup_logging
-from ._params import cookie_header
+from ._params import cookie_header, reserved_query
 from ._response import wants_raw_response, wants_streaming_response, wrap_response
 from ._retries import (
     DEFAULT_MAX_RETRIES,
@@ -35,7 +35,7 @@ from ._retries import (
     should_retry_error,
     should_retry_response,
 )
-from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._types import JSON_NULL, NOT_GIVEN, NotGiven, Timeout
 from ._utils import MultipartItem, jsonable
 from ._version import USER_AGENT
 
@@ -178,11 +178,14 @@ class BaseClient:
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
+        reserved_params: dict[str, Any] | None = None,
     ) -> httpx.Request:
-        if (
-            body is not None
-        ):  # a form or raw body: its Content-Type goes first, so extra_headers can replace it
-            headers = {"Content-Type": body.content_type, **(headers or {})}
+        null = json is JSON_NULL  # the JSON null: httpx sends no body for json=None
+        if body is not None or null:
+            # A form or raw body, or the JSON null: its Content-Type goes first, so
+            # extra_headers can replace it.
+            content_type = body.content_type if body is not None else "application/json"
+            headers = {"Content-Type": content_type, **(headers or {})}
         auth = self._auth if security is None else self._auth_for(security)
         if auth.params:
             params = {**auth.params, **(params or {})}
@@ -207,13 +210,21 @@ class BaseClient:
             self.base_url + path,
             params=_merge(params, extra_query),
             json=(
-                None if json is None else jsonable(json)
+                None if json is None or null else jsonable(json)
             ),  # no pydantic lookup for a request without a JSON body
             files=files,
-            content=body.content if body is not None else None,
+            content=body.content if body is not None else b"null" if null else None,
             headers=sent,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
         )
+        if reserved_params:
+            # allowReserved: after the others, written as they are (httpx would encode them).
+            query = reserved_query(reserved_params, extra_query)
+            if query:
+                url = request.url
+                request.url = url.copy_with(
+                    query=url.query + b"&" + query if url.query else query
+                )
         if cookies or auth.cookies:
             # On this request only (the HTTP client's cookie jar is left alone), after its own cookies.
             request.headers["Cookie"] = cookie_header(
@@ -330,6 +341,7 @@ class SyncAPIClient(BaseClient):
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
+        reserved_params: dict[str, Any] | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
@@ -337,7 +349,8 @@ class SyncAPIClient(BaseClient):
         ``with_streaming_response`` the unread :class:`StreamedResponse`. ``security`` is the
         operation's own requirement (``None``: the document's); ``cookies`` go in this
         request's ``Cookie`` header, each attempt; ``body`` is a form or raw body
-        (:mod:`._bodies`).
+        (:mod:`._bodies`); ``reserved_params`` are query items of ``allowReserved`` parameters,
+        sent after the others with reserved characters unencoded (:func:`._params.reserved_query`).
 
         Raises:
             MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
@@ -360,6 +373,7 @@ class SyncAPIClient(BaseClient):
                 security=security,
                 cookies=cookies,
                 body=body,
+                reserved_params=reserved_params,
             )
             log_request(request, retries_taken + 1)
             try:
@@ -427,6 +441,7 @@ class AsyncAPIClient(BaseClient):
         security: Security | None = None,
         cookies: list[tuple[str, str]] | None = None,
         body: EncodedBody | None = None,
+        reserved_params: dict[str, Any] | None = None,
     ) -> T:
         """Send one request, retrying as :mod:`._retries` says; return its body as ``cast_to``.
 
@@ -434,7 +449,8 @@ class AsyncAPIClient(BaseClient):
         ``with_streaming_response`` the unread :class:`AsyncStreamedResponse`. ``security`` is
         the operation's own requirement (``None``: the document's); ``cookies`` go in this
         request's ``Cookie`` header, each attempt; ``body`` is a form or raw body
-        (:mod:`._bodies`).
+        (:mod:`._bodies`); ``reserved_params`` are query items of ``allowReserved`` parameters,
+        sent after the others with reserved characters unencoded (:func:`._params.reserved_query`).
 
         Raises:
             MissingAPIKeyError: the credentials ``security`` needs were not given to the client.
@@ -459,6 +475,7 @@ class AsyncAPIClient(BaseClient):
                 security=security,
                 cookies=cookies,
                 body=body,
+                reserved_params=reserved_params,
             )
             log_request(request, retries_taken + 1)
             try:

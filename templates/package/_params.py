@@ -22,11 +22,16 @@ A scalar is ``n=v`` in every query style, ``v`` in ``simple``, ``.v`` in ``label
 in ``matrix``. Path values are percent-encoded (``/`` too), the separators are not; query
 values are encoded by httpx; cookie values are percent-encoded. ``json`` (a parameter given
 as ``content: application/json``) sends the value as compact JSON text.
+
+A query parameter with ``allowReserved: true`` is written by :func:`reserved_query` instead of
+httpx: RFC 3986's reserved characters ``:/?[]@!$&'()*+,;=`` and ``%XX`` triplets go out as
+they are (RFC 6570 reserved expansion); ``#`` stays ``%23``, since a request's URL ends there.
 """
 
 from __future__ import annotations
 
 import json as _json
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -34,7 +39,14 @@ from urllib.parse import quote
 
 import pydantic
 
-__all__ = ["Encoded", "cookie_pairs", "header_param", "path_param", "query_param"]
+__all__ = [
+    "Encoded",
+    "cookie_pairs",
+    "header_param",
+    "path_param",
+    "query_param",
+    "reserved_query",
+]
 
 
 class Encoded(str):
@@ -106,6 +118,38 @@ def query_param(
             return {name: texts}
         return {name: _SEPARATORS.get(style, ",").join(texts)}
     return {name: _text(value)}
+
+
+#: RFC 3986's reserved characters but ``#``: a literal ``#`` would end the URL (it starts the fragment).
+_RESERVED = ":/?[]@!$&'()*+,;="
+_TRIPLET = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _reserved(text: str) -> str:
+    """``text`` percent-encoded but for reserved characters and ``%XX`` triplets (RFC 6570 ``{+var}``)."""
+    out: list[str] = []
+    at = 0
+    for match in _TRIPLET.finditer(text):
+        out += [quote(text[at : match.start()], safe=_RESERVED), match.group()]
+        at = match.end()
+    out.append(quote(text[at:], safe=_RESERVED))
+    return "".join(out)
+
+
+def reserved_query(
+    items: Mapping[str, Any], skip: Mapping[str, Any] | None = None
+) -> bytes:
+    """The query text of ``allowReserved`` parameters (as :func:`query_param` gives them): names
+    percent-encoded, values with reserved characters as they are; names in ``skip`` (the
+    call's ``extra_query``, which replaces them) and ``None`` values left out."""
+    parts: list[str] = []
+    for name, value in items.items():
+        if value is None or (skip and name in skip):
+            continue
+        for item in value if isinstance(value, list) else (value,):
+            text = item if isinstance(item, str) else _text(item)
+            parts.append(f"{quote(name, safe='')}={_reserved(text)}")
+    return "&".join(parts).encode("ascii")
 
 
 def _deep(prefix: str, value: Any, out: dict[str, Any]) -> None:

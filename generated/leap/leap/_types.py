@@ -5,7 +5,7 @@
 request body accepts. (``DateTime``, the type of timestamps in models, is in
 :mod:`._models`: it needs pydantic, which this module does not import.)
 ``NOT_GIVEN`` marks an option the caller left out where ``None`` means something
-(``timeout=None`` waits forever).
+(``timeout=None`` waits forever); ``JSON_NULL`` a request body that is the JSON ``null``.
 """
 
 from __future__ import annotations
@@ -45,6 +45,17 @@ class NotGiven:
 
 NOT_GIVEN: Final = NotGiven()
 """Default of per-call options: use the client's setting."""
+
+
+class JsonNull:
+    """The type of :data:`JSON_NULL`."""
+
+    def __repr__(self) -> str:
+        return "JSON_NULL"
+
+
+JSON_NULL: Final = JsonNull()
+"""A JSON request body that is ``null``: what a required nullable body given ``None`` sends (``json=None`` sends no body)."""
 
 Timeout: TypeAlias = Union[float, httpx.Timeout, None]
 """Seconds to wait for each request (connect, read, write, pool), an :class:`httpx.Timeout`, or ``None`` to wait forever."""

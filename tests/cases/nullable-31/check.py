@@ -32,3 +32,17 @@ def check(package: Any, generated: Any) -> None:
     thing = both(package, recorder, lambda sdk: sdk.things.put_thing(kind="thing", count=2, owner=package.models.Owner(name="Bo"), note="n"))
     assert recorder.last_json() == {"kind": "thing", "count": 2, "owner": {"name": "Bo"}, "note": "n"}
     assert isinstance(thing.owner, package.models.Owner) and thing.owner.name == "Bo" and thing.note == "n" and thing.count == 2
+
+    # A required whole body that may be null: None sends the JSON null (not an empty request).
+    recorder = Recorder(body={"name": "Cy"})
+    owner = both(package, recorder, lambda sdk: sdk.things.set_owner(body=None))
+    assert recorder.last.content == b"null" and recorder.last.headers["Content-Type"] == "application/json"
+    assert owner == package.models.Owner(name="Cy")
+    both(package, recorder, lambda sdk: sdk.things.set_owner(body=package.models.Owner(name="Cy")))
+    assert recorder.last_json() == {"name": "Cy"}
+    assert "``None`` sends the JSON ``null``" in (client(package, recorder).things.set_owner.__doc__ or "")
+    # An optional one: None (left out) sends no body.
+    both(package, recorder, lambda sdk: sdk.things.patch_owner(body=None))
+    assert recorder.last.content == b"" and "Content-Type" not in recorder.last.headers
+    both(package, recorder, lambda sdk: sdk.things.patch_owner(body={"name": "Di"}))
+    assert recorder.last_json() == {"name": "Di"}

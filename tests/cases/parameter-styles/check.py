@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from tests.cases.harness import Recorder, async_client, client
+from tests.cases.harness import Recorder, async_client, both, client
 
 WARNINGS: list[tuple[str, str]] = []
 
@@ -91,3 +91,15 @@ def check(package: Any, generated: Any) -> None:
     assert odd.last.url.raw_path == b"/shapes/%2E/;matrix=%2E%2E;matrix=a%3Bb/R,1"
     api.search(theme="a=b; c", prefs=["x,y"])
     assert odd.last.headers["Cookie"] == "prefs=x%2Cy; theme=a%3Db%3B%20c"
+
+    # allowReserved: RFC 3986's reserved characters and %XX triplets go out as they are, after
+    # the other query items; "#" (it would end the URL), "%" alone and spaces are encoded.
+    reserved = Recorder(body={"count": 1})
+    text = "a:b/c?d[e]@f!$&'()*+,;=g#h%41 i%"
+    both(package, reserved, lambda sdk: sdk.search.find(q=text, plain=":/ ", paths=["a/b", "c,d"], tags=["x:y", "z/w"]))
+    assert reserved.last.url.query.decode() == "plain=%3A%2F+&q=a:b/c?d[e]@f!$&'()*+,;=g%23h%41%20i%25&paths=a/b,c,d&tags=x:y&tags=z/w"
+    both(package, reserved, lambda sdk: sdk.search.find(q="a/b", extra_query={"q": "c/d"}))  # extra_query replaces it
+    assert reserved.last.url.query.decode() == "q=c%2Fd"
+    both(package, reserved, lambda sdk: sdk.search.find())
+    assert reserved.last.url.query == b""
+    assert "| `q` | query | string | no | style `form`, exploded, reserved characters unencoded (`allowReserved`) |" in page
