@@ -1,7 +1,8 @@
 """Generation: whole-process wall time and peak memory of each generator on the same specs.
 
 Every run is a fresh process writing into an output folder removed just before, so no run
-reuses another's output (and none of the tools keeps a cache of its own). Runs are paired:
+reuses another's output (ours runs with ``--no-cache``; like Python's ``.pyc`` files, it keeps only
+its own templates compiled, nothing derived from a spec; no peer keeps a cache). Runs are paired:
 ours, peer 1, peer 2, ..., ours, peer 1, ... so that a change of load on the machine hits
 every tool alike. A tool that fails on a spec is not run again on it: the failure (its first
 line of diagnostics) is the result.

@@ -275,8 +275,9 @@ def own_templates_bytecode(templates: Path) -> Any:
 
     class _Bytecode(jinja2.BytecodeCache):
         def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
-            bucket = super().get_bucket(environment, name, filename, source)
+            bucket = jinja2.bccache.Bucket(environment, self.get_cache_key(name, filename), self.get_source_checksum(source))
             bucket.ours = filename is not None and str(Path(filename).resolve()).startswith(root)
+            self.load_bytecode(bucket)
             return bucket
 
         def _path(self, bucket: Any) -> Path:

@@ -8,6 +8,7 @@ or a literal early.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from typing import Any
 
@@ -36,7 +37,14 @@ def docline(text: str) -> str:
 
 def _fill(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
     """``text`` wrapped at spaces only (URLs and hyphenated words stay whole)."""
-    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False)
+    return list(_wrapped(text, width, first, rest))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped(text: str, width: int, first: str, rest: str) -> tuple[str, ...]:
+    # The same texts come back often: each method's docstring twice (blocking and asyncio), the
+    # same parameter descriptions on hundreds of operations of a big spec.
+    return tuple(textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False))
 
 
 def _wrap(text: str, indent: str) -> list[str]:

@@ -64,12 +64,14 @@ def literal_values(values: Any) -> list[str | int | bool] | None:
     if not isinstance(values, list):
         return None
     out: list[str | int | bool] = []
+    seen: set[tuple[type, str | int | bool]] = set()  # True == 1, but a Literal keeps both
     for value in values:
         if value is None:
             continue
         if not isinstance(value, (str, int, bool)):
             return None
-        if not any(type(value) is type(v) and value == v for v in out):
+        if (type(value), value) not in seen:
+            seen.add((type(value), value))
             out.append(value)
     return out or None
 

@@ -309,3 +309,33 @@ def test_the_hand_written_folder_is_never_touched(project: Path) -> None:
     assert not (project / "out" / "extra.txt").exists()
     assert (lib / "mine.py").read_bytes() == b"X = 1\r\n"
     assert read_tree(project / "out", (f"{package}/lib",)) == _cold(project)
+
+
+def test_our_templates_are_compiled_once_and_overrides_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--no-cache`` runs keep our own templates compiled (like .pyc); never a user's override."""
+    import jinja2
+
+    from generator import cache as caching
+    from generator.render import TEMPLATES, environment
+
+    monkeypatch.setattr(caching, "TEMPLATE_BYTECODE_DIR", tmp_path / "jinja")
+    overrides = tmp_path / "overrides"
+    (overrides / "package").mkdir(parents=True)
+    (overrides / "package" / "_version.py.jinja").write_text('__version__ = "9"\n', encoding="utf-8")
+    first = environment(TEMPLATES, None, overrides, caching.own_templates_bytecode(TEMPLATES))
+    first.get_template("package/resources/tag.py.jinja")
+    first.get_template("package/_version.py.jinja")
+    assert len(list((tmp_path / "jinja").iterdir())) == 1  # ours only
+
+    compiled: list[str] = []
+    second = environment(TEMPLATES, None, overrides, caching.own_templates_bytecode(TEMPLATES))
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, name=None, *a, **k: compiled.append(name) or original(self, source, name, *a, **k))
+    second.get_template("package/resources/tag.py.jinja")
+    second.get_template("package/_version.py.jinja")
+    assert compiled == ["package/_version.py.jinja"]
+    for entry in (tmp_path / "jinja").iterdir():  # a damaged entry is compiled again, not trusted
+        entry.write_bytes(b"garbage")
+    third = environment(TEMPLATES, None, None, caching.own_templates_bytecode(TEMPLATES))
+    assert third.get_template("package/resources/tag.py.jinja").render is not None
+    assert compiled[-1] == "package/resources/tag.py.jinja"

@@ -38,7 +38,7 @@ def check(package: Any, generated: Any) -> None:
     defaults = {name: inspect.signature(method).parameters[name].default for name in spec_arguments(method)[1:]}
     assert defaults == {**DEFAULTS, "tags": None, "limits": None, "dry_run": False, "fields": None}
     doc = " ".join((method.__doc__ or "").split())
-    assert "Default: ``['a', 'b']``. ``None`` sends it too" in doc and "Default: ``{'calls': 10}``" in doc and "Default: ``['id', 'name']``" in doc
+    assert 'Default: ``["a", "b"]``. ``None`` sends it too' in doc and 'Default: ``{"calls": 10}``' in doc and 'Default: ``["id", "name"]``' in doc
     # What a call used or returned, changed, does not change the next call's defaults.
     recorder = Recorder(body={"name": "s"})
     sdk = client(package, recorder)
