@@ -231,31 +231,41 @@ def still_fresh(record: Any, tree: dict[str, bytes]) -> bool:
     return all(tree_digest(Path(folder)) == found for folder, found in folders)
 
 
-def jinja_bytecode(cache: Cache) -> Any:
+def jinja_bytecode(cache: Cache, only_under: Path | None = None) -> Any:
     """A ``jinja2.BytecodeCache`` keeping compiled templates in ``cache`` (section ``jinja``).
 
     Jinja names a template's entry by its name and file and rejects one compiled from other source
     text (its checksum); the key adds :func:`fingerprint`, which covers the environment's options.
+    With ``only_under``, templates whose file is elsewhere are compiled every time and not kept.
     """
     import jinja2
 
+    root = str(Path(only_under).resolve()) + os.sep if only_under is not None else ""
+
     class _Bytecode(jinja2.BytecodeCache):
+        def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
+            bucket = jinja2.bccache.Bucket(environment, self.get_cache_key(name, filename), self.get_source_checksum(source))
+            bucket.kept = not root or (filename is not None and str(Path(filename).resolve()).startswith(root))
+            self.load_bytecode(bucket)
+            return bucket
+
         def _key(self, bucket: Any) -> str:
             return digest("jinja", fingerprint(), bucket.key, bucket.checksum)
 
         def load_bytecode(self, bucket: Any) -> None:
-            payload = cache.read("jinja", self._key(bucket))
+            payload = cache.read("jinja", self._key(bucket)) if bucket.kept else None
             if payload is not None:
                 bucket.bytecode_from_string(payload)
 
         def dump_bytecode(self, bucket: Any) -> None:
-            cache.write("jinja", self._key(bucket), bucket.bytecode_to_string())
+            if bucket.kept:
+                cache.write("jinja", self._key(bucket), bucket.bytecode_to_string())
 
     return _Bytecode()
 
 
 #: Where our own templates are kept compiled, like Python keeps the generator's modules compiled in ``__pycache__``.
-TEMPLATE_BYTECODE_DIR = _SOURCE / "__pycache__" / "jinja"
+TEMPLATE_BYTECODE_DIR = _SOURCE / "__pycache__"
 
 
 def own_templates_bytecode(templates: Path) -> Any:
@@ -264,42 +274,8 @@ def own_templates_bytecode(templates: Path) -> Any:
 
     Compiling Jinja templates is part of running the generator, not of reading a spec: like
     the ``.pyc`` files of the generator's own modules, our templates are compiled once and kept in
-    ``generator/__pycache__/jinja/``, keyed by :func:`fingerprint` (the generator's source, which
-    holds the Jinja environment's options; Python's and Jinja's versions) and the template's
-    source checksum. A template outside ``templates`` (a user's override) is compiled every time.
-    A folder that cannot be written is not an error: the templates are then compiled every run.
+    ``generator/__pycache__/jinja/`` (a :class:`Cache` there: checksummed entries, written
+    atomically, a damaged one ignored; a folder that cannot be written is no error). A template
+    outside ``templates`` (a user's override) is compiled every time.
     """
-    import jinja2
-
-    root = str(Path(templates).resolve()) + os.sep
-
-    class _Bytecode(jinja2.BytecodeCache):
-        def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
-            bucket = jinja2.bccache.Bucket(environment, self.get_cache_key(name, filename), self.get_source_checksum(source))
-            bucket.ours = filename is not None and str(Path(filename).resolve()).startswith(root)
-            self.load_bytecode(bucket)
-            return bucket
-
-        def _path(self, bucket: Any) -> Path:
-            return TEMPLATE_BYTECODE_DIR / digest("template", fingerprint(), bucket.key, bucket.checksum)
-
-        def load_bytecode(self, bucket: Any) -> None:
-            if getattr(bucket, "ours", False):
-                try:
-                    bucket.bytecode_from_string(self._path(bucket).read_bytes())
-                except (OSError, ValueError, EOFError, TypeError):
-                    bucket.reset()
-
-        def dump_bytecode(self, bucket: Any) -> None:
-            if not getattr(bucket, "ours", False):
-                return
-            path = self._path(bucket)
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
-                    handle.write(bucket.bytecode_to_string())
-                os.replace(handle.name, path)
-            except OSError:
-                pass
-
-    return _Bytecode()
+    return jinja_bytecode(Cache(TEMPLATE_BYTECODE_DIR), only_under=templates)

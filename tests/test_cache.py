@@ -318,14 +318,14 @@ def test_our_templates_are_compiled_once_and_overrides_every_time(tmp_path: Path
     from generator import cache as caching
     from generator.render import TEMPLATES, environment
 
-    monkeypatch.setattr(caching, "TEMPLATE_BYTECODE_DIR", tmp_path / "jinja")
+    monkeypatch.setattr(caching, "TEMPLATE_BYTECODE_DIR", tmp_path)
     overrides = tmp_path / "overrides"
     (overrides / "package").mkdir(parents=True)
     (overrides / "package" / "_version.py.jinja").write_text('__version__ = "9"\n', encoding="utf-8")
     first = environment(TEMPLATES, None, overrides, caching.own_templates_bytecode(TEMPLATES))
     first.get_template("package/resources/tag.py.jinja")
     first.get_template("package/_version.py.jinja")
-    assert len(list((tmp_path / "jinja").iterdir())) == 1  # ours only
+    assert len(list((tmp_path / "jinja").rglob("*"))) == 2  # ours only: one entry, in its folder
 
     compiled: list[str] = []
     second = environment(TEMPLATES, None, overrides, caching.own_templates_bytecode(TEMPLATES))
@@ -334,8 +334,9 @@ def test_our_templates_are_compiled_once_and_overrides_every_time(tmp_path: Path
     second.get_template("package/resources/tag.py.jinja")
     second.get_template("package/_version.py.jinja")
     assert compiled == ["package/_version.py.jinja"]
-    for entry in (tmp_path / "jinja").iterdir():  # a damaged entry is compiled again, not trusted
-        entry.write_bytes(b"garbage")
+    for entry in (tmp_path / "jinja").rglob("*"):  # a damaged entry is compiled again, not trusted
+        if entry.is_file():
+            entry.write_bytes(b"garbage")
     third = environment(TEMPLATES, None, None, caching.own_templates_bytecode(TEMPLATES))
     assert third.get_template("package/resources/tag.py.jinja").render is not None
     assert compiled[-1] == "package/resources/tag.py.jinja"
