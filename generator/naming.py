@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from functools import lru_cache
 
 _WORD_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _WORD_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
@@ -22,6 +23,7 @@ def words(name: str) -> list[str]:
     return [w.lower() for w in _NON_WORD.split(spaced) if w]
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back for every reference to them
 def snake_case(name: str) -> str:
     """``modelId`` -> ``model_id``, ``Image Models`` -> ``image_models``; keywords get a ``_`` suffix.
 
@@ -35,6 +37,7 @@ def snake_case(name: str) -> str:
     return result
 
 
+@lru_cache(maxsize=1 << 16)
 def pascal_case(name: str) -> str:
     """``Image Models`` -> ``ImageModels``; an already PascalCase name is kept as it is."""
     if re.fullmatch(r"[A-Z][A-Za-z0-9]*", name):
