@@ -35,7 +35,6 @@ import json
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -62,10 +61,15 @@ def tree_digest(folder: Path) -> str:
     """A hash of every file under ``folder`` (relative paths and bytes); "" when there is no such folder."""
     if not folder.is_dir():
         return ""
+    found: list[str] = []
+    for parent, subfolders, names in os.walk(folder):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]  # compiled files, many of them
+        prefix = os.path.relpath(parent, folder).replace(os.sep, "/")
+        found += (name if prefix == "." else f"{prefix}/{name}" for name in names if os.path.isfile(os.path.join(parent, name)))
     parts: list[object] = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    for rel in sorted(found, key=lambda rel: rel.split("/")):
+        with open(os.path.join(folder, rel), "rb") as handle:
+            parts += [rel, handle.read()]
     return digest(*parts)
 
 
@@ -135,6 +139,8 @@ class Cache:
 
     def write(self, section: str, key: str, payload: bytes) -> None:
         """Store ``payload`` under ``key`` atomically; a cache that cannot be written is no error."""
+        import tempfile  # here, not above: a run that finds nothing changed writes nothing
+
         path = self._path(section, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -279,3 +285,4 @@ def own_templates_bytecode(templates: Path) -> Any:
     outside ``templates`` (a user's override) is compiled every time.
     """
     return jinja_bytecode(Cache(TEMPLATE_BYTECODE_DIR), only_under=templates)
+

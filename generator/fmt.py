@@ -19,7 +19,6 @@ from typing import Any, Iterator
 
 from .cache import Cache, digest, distribution_version
 from .diagnostics import CODES, Diagnostic, SpecError
-from .layout import prelayout
 
 #: black's mode, as plain values (so a cache key needs no import of black): Python 3.10 code, 88 columns.
 TARGET_VERSIONS = ("PY310",)
@@ -47,6 +46,8 @@ def mode_key() -> str:
 
 def _black(path: str, code: str) -> str:
     import black
+
+    from .layout import prelayout  # here: a run with nothing to format only needs mode_key()
 
     try:
         return black.format_str(prelayout(code), mode=mode())
