@@ -10,15 +10,13 @@ file is found there.
 
 from __future__ import annotations
 
-import gc
-import os
 import re
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .cache import Cache, digest, distribution_version
 from .diagnostics import CODES, Diagnostic, SpecError
+from .parallel import fork_map, workers
 
 #: black's mode, as plain values (so a cache key needs no import of black): Python 3.10 code, 88 columns.
 TARGET_VERSIONS = ("PY310",)
@@ -84,30 +82,11 @@ def _format_guarded(item: tuple[str, str]) -> tuple[str, list[Diagnostic]]:
         return "", exc.diagnostics
 
 
-@contextmanager
-def _frozen() -> Iterator[None]:
-    """Forked workers inherit the caller's heap (on Stripe's spec millions of objects: the parsed
-    spec, the IR, the rendered files). Frozen before the fork, it is left out of the workers'
-    garbage collections, which would otherwise walk all of it (about a fifth of black's time on
-    Stripe) and copy every page they touch; the caller's own collector gets it back after."""
-    frozen_before = gc.get_freeze_count() > 0
-    gc.freeze()
-    try:
-        yield
-    finally:
-        if not frozen_before:
-            gc.unfreeze()
-
-
 def _format_all(items: list[tuple[str, str]]) -> list[str]:
-    import multiprocessing
-
-    workers = min(os.cpu_count() or 1, 8)
-    if sum(len(text) for _, text in items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if sum(len(text) for _, text in items) < PARALLEL_FROM or workers() < 2:
         return [_format_one(item) for item in items]
     mode()  # import black before forking, once
-    with _frozen(), multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:  # black's trees are cyclic
-        results = pool.map(_format_guarded, items, chunksize=16)
+    results = fork_map(_format_guarded, items, chunksize=16)
     problems = [d for _, found in results for d in found]
     if problems:
         raise SpecError(problems)

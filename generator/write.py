@@ -19,6 +19,8 @@ import shutil
 from pathlib import Path
 from typing import Iterator
 
+from .cache import read_bytes
+
 STAMP = ".generator-stamp.json"
 
 HAND_WRITTEN = "lib"
@@ -96,20 +98,9 @@ def read_tree(out_dir: Path, keep: tuple[str, ...] = ()) -> dict[str, bytes]:
     root = str(out_dir)
     out: dict[str, bytes] = {}
     for rel in sorted(_file_paths(root, "", keep), key=lambda rel: rel.split("/")):
-        out[rel] = _read_bytes(os.path.join(root, rel))
+        out[rel] = read_bytes(os.path.join(root, rel))
     return out
 
-
-def _read_bytes(path: str) -> bytes:
-    """The bytes of a file, read without a buffered file object (a third faster on thousands of small files)."""
-    handle = os.open(path, os.O_RDONLY)
-    try:
-        chunks = []
-        while chunk := os.read(handle, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(handle)
 
 
 def _file_paths(root: str, prefix: str, keep: tuple[str, ...]) -> Iterator[str]:

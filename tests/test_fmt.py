@@ -58,3 +58,4 @@ def test_parallel_formatting_gives_the_serial_result_and_leaves_the_collector_as
     with pytest.raises(fmt.SpecError) as caught:
         fmt.format_files({**files, "broken.py": "def (:\n"})
     assert [d.code for d in caught.value.diagnostics] == ["invalid-output"]
+
