@@ -86,7 +86,12 @@ def _format_all(items: list[tuple[str, str]]) -> list[str]:
     if sum(len(text) for _, text in items) < PARALLEL_FROM or workers() < 2:
         return [_format_one(item) for item in items]
     mode()  # import black before forking, once
-    results = fork_map(_format_guarded, items, chunksize=16)
+    # Biggest first, in small chunks: the workers finish together instead of one waiting on the last big file.
+    order = sorted(range(len(items)), key=lambda index: -len(items[index][1]))
+    done = fork_map(_format_guarded, [items[index] for index in order], chunksize=max(1, len(items) // (workers() * 32)))
+    results: list[tuple[str, list[Diagnostic]]] = [("", [])] * len(items)
+    for index, result in zip(order, done):
+        results[index] = result
     problems = [d for _, found in results for d in found]
     if problems:
         raise SpecError(problems)
