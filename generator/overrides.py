@@ -90,7 +90,9 @@ ESCAPED_BAR = "\\|"  # a | inside a markdown table cell
 def _classes() -> list[type]:
     """Every IR class a template can reach from ``api``, in the order ``ir`` defines them, and ``GuidePage``."""
     found = [obj for obj in vars(ir).values() if dataclasses.is_dataclass(obj) and isinstance(obj, type) and obj.__module__ == ir.__name__]
-    return [*sorted(found, key=lambda cls: inspect.getsourcelines(cls)[1]), render.GuidePage]
+    found.sort(key=lambda cls: inspect.getsourcelines(cls)[1])
+    found.insert(found.index(ir.Api), ir.PackageConfig)  # Api.config: defined where the config file is read
+    return [*found, render.GuidePage]
 
 
 def _first_line(obj: object) -> str:
@@ -133,7 +135,7 @@ def _members(cls: type) -> list[tuple[str, str, str]]:
 
 def _type_name(hint: object) -> str:
     text = hint if isinstance(hint, str) else hint.__name__ if isinstance(hint, type) else str(hint)
-    return text.replace("generator.ir.", "").replace("generator.render.", "").replace("typing.", "")
+    return text.replace("generator.ir.", "").replace("generator.config.", "").replace("generator.render.", "").replace("typing.", "")
 
 
 def reference() -> str:
