@@ -273,6 +273,7 @@ class Breakdown:
     cpu_ms: list[float] = field(default_factory=list)
     wall_ms: list[float] = field(default_factory=list)
     second_call_cpu_ms: float | None = None
+    process_ms: float | None = None  # the whole process, wall: the steps plus the interpreter's start and exit
     runs: int = 0
     failure: str | None = None
 
@@ -285,7 +286,7 @@ def breakdown(folder: Path, resource: str, call: str, answer: str, runs: int) ->
     code = _BREAKDOWN.format(package=package, client=client, resource=resource, call=call, answer=answer)
     env = _env(Snippet("breakdown", code, OUR_PYTHON, folder))
     result = Breakdown()
-    samples = []
+    samples, seconds = [], []
     for number in range(runs + 1):
         done = run([str(OUR_PYTHON), "-c", code], cwd=BUILD, env=env, timeout=300)
         if not done.ok:
@@ -293,9 +294,11 @@ def breakdown(folder: Path, resource: str, call: str, answer: str, runs: int) ->
             return result
         if number:  # the first run writes the bytecode
             samples.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            seconds.append(done.seconds)
     steps = len(BREAKDOWN_STEPS)
     result.cpu_ms = [1000 * (median([sample[i][0] for sample in samples]) or 0.0) for i in range(steps)]
     result.wall_ms = [1000 * (median([sample[i][1] for sample in samples]) or 0.0) for i in range(steps)]
     result.second_call_cpu_ms = 1000 * (median([sample[steps][0] for sample in samples]) or 0.0)
+    result.process_ms = 1000 * (median(seconds) or 0.0)
     result.runs = len(samples)
     return result

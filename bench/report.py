@@ -520,10 +520,19 @@ def _first_call_details(results: Results) -> list[str]:
         by_whose[whose] = by_whose.get(whose, 0.0) + cpu
     rows += [[f"sum: {whose}", "", f"{cpu:.1f}", ""] for whose, cpu in by_whose.items()]
     rows.append(["sum", "", f"{sum(found.cpu_ms):.1f}", f"{sum(found.wall_ms):.1f}"])
+    if found.process_ms is not None:
+        rows.append(
+            [
+                "the interpreter's start and exit (the process's wall time minus the sum)",
+                "Python, and the exit's clean-up of every module loaded",
+                "",
+                f"{found.process_ms - sum(found.wall_ms):.1f}",
+            ]
+        )
     if found.second_call_cpu_ms is not None:
         rows.append(["a second call (for comparison)", "ours, httpx, pydantic", f"{found.second_call_cpu_ms:.2f}", ""])
     lines += _table(["step", "whose", "ms CPU", "ms wall"], rows)
-    lines += ["", f"{found.runs} processes; the interpreter's own start (`python -c pass`) is not in the sum."]
+    lines += ["", f"{found.runs} processes; the interpreter's start and exit are not in the sum."]
     return lines
 
 
