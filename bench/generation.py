@@ -66,6 +66,10 @@ class Tool:
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env.pop("PYTHONPATH", None)
+        # Python's own bytecode as a user has it: the peers' was compiled when pip installed them, and
+        # ours is written beside the generator's source by its first run (as on any machine where this
+        # is not turned off), instead of every module being compiled again on every run.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         if self.key != "ours":  # openapi-python-client runs ruff from its own environment's bin/
             env["PATH"] = f"{peers.VENV / 'bin'}{os.pathsep}{env.get('PATH', '')}"
         return env

@@ -2,7 +2,8 @@
 
 ``python -m bench.profile SPEC OUT [TOP]`` runs in the project's venv and prints one JSON
 document: ``stages`` (seconds for imports, load, validate, build, render, format, write, in
-that order, measured without the profiler), ``failed`` (the stage that raised and why, if
+that order, measured without the profiler), ``cpu`` (the CPU seconds of each, forked workers
+included), ``black_input`` (how many Python files and lines black was given), ``cores``, ``failed`` (the stage that raised and why, if
 any: the stages before it are still reported), and ``top`` (the TOP functions by cumulative
 time from a second, profiled run, with their own and cumulative seconds and call counts).
 """
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 import cProfile
 import json
+import os
 import pstats
+import resource
 import sys
 import time
 
@@ -25,6 +28,7 @@ import openapi_spec_validator  # noqa: E402, F401
 
 from generator import __version__  # noqa: E402
 from generator.build import build  # noqa: E402
+from generator.cache import own_templates_bytecode  # noqa: E402
 from generator.diagnostics import SpecError  # noqa: E402
 from generator.fmt import format_files  # noqa: E402
 from generator.loader import load  # noqa: E402
@@ -33,26 +37,41 @@ from generator.validate import validate  # noqa: E402
 from generator.write import STAMP, stamp, write_tree  # noqa: E402
 
 _IMPORTS = time.perf_counter() - _START
+_IMPORTS_CPU = time.process_time()
 
 
-def pipeline(spec: Path, out: Path, clock: dict[str, float] | None = None) -> None:
-    """The stages of ``generator.pipeline.generate_files`` and ``write_tree``, one by one."""
+def _cpu() -> float:
+    """CPU seconds used so far by this process and the children it has waited for (forked workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def pipeline(spec: Path, out: Path, clock: dict[str, float] | None = None, cpu: dict[str, float] | None = None, sizes: dict[str, int] | None = None) -> None:
+    """The stages of ``generator.pipeline.generate_files`` and ``write_tree``, one by one: their wall
+    time into ``clock``, their CPU time (forked workers included) into ``cpu``, and into ``sizes`` how
+    much black was given (files and lines)."""
 
     def timed(name, function, *args):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), _cpu()
         try:
             return function(*args)
         finally:
             if clock is not None:
                 clock[name] = time.perf_counter() - start
+            if cpu is not None:
+                cpu[name] = _cpu() - start_cpu
 
     document = timed("load", load, spec)
     found = timed("validate", validate, document)
     if found.errors:
         raise SpecError(list(found))
     api = timed("build", build, document, None)
-    files = timed("render", render, api, TEMPLATES)
-    files = timed("format", format_files, files, None, black_clean_copies(api))
+    files = timed("render", render, api, TEMPLATES, None, None, own_templates_bytecode(TEMPLATES))  # ours compiled once, as a run has them
+    clean = black_clean_copies(api)
+    if sizes is not None:
+        given = [text for path, text in files.items() if path.endswith(".py") and path not in clean]
+        sizes["files"], sizes["lines"] = len(given), sum(text.count("\n") for text in given)
+    files = timed("format", format_files, files, None, clean)
     files[STAMP] = stamp(api.spec_sha256, __version__, files)
     timed("write", write_tree, files, out)
 
@@ -108,9 +127,11 @@ def main(argv: list[str]) -> dict:
     spec, out = Path(argv[0]), Path(argv[1])
     top = int(argv[2]) if len(argv) > 2 else 25
     clock: dict[str, float] = {"imports": _IMPORTS}
-    report: dict = {"stages": clock, "failed": None, "top": []}
+    cpu: dict[str, float] = {"imports": _IMPORTS_CPU}
+    sizes: dict[str, int] = {}
+    report: dict = {"stages": clock, "cpu": cpu, "black_input": sizes, "cores": os.cpu_count() or 1, "failed": None, "top": []}
     try:
-        pipeline(spec, out, clock)
+        pipeline(spec, out, clock, cpu, sizes)
     except SpecError as exc:
         stage = list(clock)[-1]
         first = exc.diagnostics[0].format().splitlines()[0][:300] if exc.diagnostics else "error"

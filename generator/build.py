@@ -140,6 +140,11 @@ def files_as_bytes(type_: PyType) -> PyType:
     return PyType(type_.kind, type_.name, tuple(files_as_bytes(a) for a in type_.args), type_.nullable, type_.discriminator)
 
 
+def _with_type(field: Field, type_: PyType) -> Field:
+    """``field`` with ``type_`` (itself when that is its type already)."""
+    return field if type_ is field.type else replace(field, type=type_)
+
+
 def path_tag(path: str) -> str:
     """The tag of an untagged operation: the first path segment that is not a parameter, ``api`` or a version (``v1``)."""
     for segment in path.split("/"):
@@ -161,6 +166,7 @@ class Builder:
         self.classes = Namespace(RESERVED_CLASSES)
         self.modules = Namespace()
         self.names: dict[str, tuple[str, str]] = {}  # component schema -> (class, module)
+        self.examples: dict[tuple[str, int], Any] = {}  # (pointer, depth) -> what example_of composed there
         components = _dict(document.data.get("components"))
         self.raw_schemas = _dict(components.get("schemas"))
         for key in self.raw_schemas:
@@ -231,7 +237,7 @@ class Builder:
         properties, required = self.object_shape(pointer, raw)
         fields = self.fields(properties, required, location="body", request=request)
         if not request:  # responses parse into it: open to enum values the spec does not list yet
-            fields = tuple(replace(f, type=self.open_enum(f.type)) for f in fields)
+            fields = tuple(_with_type(f, self.open_enum(f.type)) for f in fields)
         selects = self.types.discriminated.get(component, {}) if component else {}
         if selects:
             fields = tuple(self.discriminator_field(f, selects[f.wire_name]) if f.wire_name in selects else f for f in fields)
@@ -298,15 +304,18 @@ class Builder:
                     found = [f for f in models[arg.name].fields if f.wire_name == wire and f.type.uses_literal] if arg.name in models else []
                     names.add(found[0].name if found else "")
                 discriminator = names.pop() if len(names) == 1 and "" not in names else ""
+            elif all(new is old for new, old in zip(args, type_.args)):
+                return type_  # nothing to fix in it
             return PyType(type_.kind, type_.name, args, type_.nullable, discriminator)
 
         def fix_field(field: Field) -> Field:
-            return replace(field, type=fix(field.type))
+            return _with_type(field, fix(field.type))
 
         out: list[Schema] = []
         for schema in schemas:
             if isinstance(schema, Model):
-                out.append(replace(schema, fields=tuple(fix_field(f) for f in schema.fields)))
+                fields = tuple(fix_field(f) for f in schema.fields)
+                out.append(schema if all(new is old for new, old in zip(fields, schema.fields)) else replace(schema, fields=fields))
             elif isinstance(schema, Alias):
                 out.append(replace(schema, type=fix(schema.type)))
             else:
@@ -617,6 +626,12 @@ class Builder:
         at, target = self.document.deref(pointer, schema)
         if not isinstance(target, dict):
             return None
+        key = (at, depth)  # a schema many others refer to is composed once per depth (the result depends on nothing else)
+        if key not in self.examples:
+            self.examples[key] = self._composed_example(at, target, depth)
+        return self.examples[key]
+
+    def _composed_example(self, at: str, target: dict[str, Any], depth: int) -> Any:
         if "example" in target:
             return target["example"]
         if "contentMediaType" in target or target.get("format") == "binary":

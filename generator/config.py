@@ -32,15 +32,40 @@ import re
 import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .diagnostics import CODES, Diagnostic, SpecError
-from .ir import Api, PackageConfig
+
+if TYPE_CHECKING:
+    from .ir import Api
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class PackageConfig:
+    """What names the generated package; Leap's values are the defaults."""
+
+    package: str = "leap"
+    distribution: str = "leap"
+    version: str = "0.1.0"
+    client_class: str = "Leap"
+    async_client_class: str = "AsyncLeap"
+    error_base: str = "LeapError"
+    env_prefix: str = "LEAP"
+    title: str = "Leap"
+    base_url: str = ""  # "" = the first server of the spec
+    #: ``[extend]``: (generated class name, module under the package) pairs, sorted; the client
+    #: uses the module's subclasses (same names) instead of the generated classes.
+    extend: tuple[tuple[str, str], ...] = ()
+
+    def extension(self, class_name: str) -> str:
+        """The module (``lib.images``) whose subclass replaces ``class_name``, or ``""``."""
+        return dict(self.extend).get(class_name, "")
+
 
 CONFIG_NAME = "generator.toml"
 """The file looked for beside the spec when ``--config`` is not given."""

@@ -108,7 +108,9 @@ class SpecError(Exception):
 def pointer_join(pointer: str, *parts: object) -> str:
     """Append reference tokens to a JSON pointer, escaping ``~`` and ``/`` (RFC 6901)."""
     for part in parts:
-        token = str(part).replace("~", "~0").replace("/", "~1")
+        token = part if type(part) is str else str(part)
+        if "~" in token or "/" in token:
+            token = token.replace("~", "~0").replace("/", "~1")
         pointer = f"{pointer}/{token}"
     return pointer
 

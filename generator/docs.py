@@ -18,6 +18,10 @@ FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_examp
 _WIRE_NAMES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "DateTime": "string (date-time)", "date": "string (date)", "bytes": "binary", "UploadContent": "binary"}
 
 
+#: A whole word of a type's text: a schema's class name is replaced only where it is one.
+_WORD = re.compile(r"\w+")
+
+
 def md_cell(text: str) -> str:
     """``text`` on one line, safe inside a markdown table cell."""
     return " ".join(str(text).split()).replace("|", "\\|")
@@ -27,9 +31,8 @@ def md_type(type_: PyType | None, prefix: str = "models/") -> str:
     """The type as markdown, each generated schema linked to its page."""
     if type_ is None:
         return "None"
-    text = type_.doc
-    for name in sorted(type_.schema_names, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(name)}\b", f"[{name}]({prefix}{name}.md)", text)
+    names = set(type_.schema_names)
+    text = _WORD.sub(lambda word: f"[{word[0]}]({prefix}{word[0]}.md)" if word[0] in names else word[0], type_.doc) if names else type_.doc
     return text.replace("|", "\\|")
 
 

@@ -10,15 +10,13 @@ file is found there.
 
 from __future__ import annotations
 
-import gc
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 from .cache import Cache, digest, distribution_version
 from .diagnostics import CODES, Diagnostic, SpecError
-from .layout import prelayout
+from .parallel import fork_map, workers
 
 #: black's mode, as plain values (so a cache key needs no import of black): Python 3.10 code, 88 columns.
 TARGET_VERSIONS = ("PY310",)
@@ -46,6 +44,8 @@ def mode_key() -> str:
 
 def _black(path: str, code: str) -> str:
     import black
+
+    from .layout import prelayout  # here: a run with nothing to format only needs mode_key()
 
     try:
         return black.format_str(prelayout(code), mode=mode())
@@ -83,14 +83,15 @@ def _format_guarded(item: tuple[str, str]) -> tuple[str, list[Diagnostic]]:
 
 
 def _format_all(items: list[tuple[str, str]]) -> list[str]:
-    import multiprocessing
-
-    workers = min(os.cpu_count() or 1, 8)
-    if sum(len(text) for _, text in items) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if sum(len(text) for _, text in items) < PARALLEL_FROM or workers() < 2:
         return [_format_one(item) for item in items]
     mode()  # import black before forking, once
-    with multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:  # black's trees are cyclic
-        results = pool.map(_format_guarded, items, chunksize=16)
+    # Biggest first, in small chunks: the workers finish together instead of one waiting on the last big file.
+    order = sorted(range(len(items)), key=lambda index: -len(items[index][1]))
+    done = fork_map(_format_guarded, [items[index] for index in order], chunksize=max(1, len(items) // (workers() * 32)))
+    results: list[tuple[str, list[Diagnostic]]] = [("", [])] * len(items)
+    for index, result in zip(order, done):
+        results[index] = result
     problems = [d for _, found in results for d in found]
     if problems:
         raise SpecError(problems)

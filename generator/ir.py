@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, Literal
 
+from .config import PackageConfig  # noqa: F401 - part of the IR; defined where the config file is read
 from .literals import string_literal
 
 #: How docs show the runtime types of generated code.
@@ -577,28 +578,6 @@ class SecurityScheme:
         if self.location == "query":
             return f"query parameter {self.wire_name}=<{self.arguments[0]}>"
         return f"cookie {self.wire_name}=<{self.arguments[0]}>"
-
-
-@dataclass(frozen=True)
-class PackageConfig:
-    """What names the generated package; Leap's values are the defaults."""
-
-    package: str = "leap"
-    distribution: str = "leap"
-    version: str = "0.1.0"
-    client_class: str = "Leap"
-    async_client_class: str = "AsyncLeap"
-    error_base: str = "LeapError"
-    env_prefix: str = "LEAP"
-    title: str = "Leap"
-    base_url: str = ""  # "" = the first server of the spec
-    #: ``[extend]``: (generated class name, module under the package) pairs, sorted; the client
-    #: uses the module's subclasses (same names) instead of the generated classes.
-    extend: tuple[tuple[str, str], ...] = ()
-
-    def extension(self, class_name: str) -> str:
-        """The module (``lib.images``) whose subclass replaces ``class_name``, or ``""``."""
-        return dict(self.extend).get(class_name, "")
 
 
 @dataclass(frozen=True)

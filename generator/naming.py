@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import keyword
 import re
+from functools import lru_cache
 
 _WORD_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _WORD_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
 _NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
 
 
-def words(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)  # the same names come back for every reference to them
+def words(name: str) -> tuple[str, ...]:
     """Split ``name`` into lower-case words at case changes and non-alphanumerics."""
     spaced = _WORD_BOUNDARY_1.sub(r"\1 \2", name)
     spaced = _WORD_BOUNDARY_2.sub(r"\1 \2", spaced)
-    return [w.lower() for w in _NON_WORD.split(spaced) if w]
+    return tuple(w.lower() for w in _NON_WORD.split(spaced) if w)
 
 
+@lru_cache(maxsize=1 << 16)
 def snake_case(name: str) -> str:
     """``modelId`` -> ``model_id``, ``Image Models`` -> ``image_models``; keywords get a ``_`` suffix.
 
@@ -35,6 +38,7 @@ def snake_case(name: str) -> str:
     return result
 
 
+@lru_cache(maxsize=1 << 16)
 def pascal_case(name: str) -> str:
     """``Image Models`` -> ``ImageModels``; an already PascalCase name is kept as it is."""
     if re.fullmatch(r"[A-Z][A-Za-z0-9]*", name):

@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import jinja2
 
 from . import docs, pysource
 from .ir import Api
+from .parallel import fork_map, workers
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -208,17 +209,60 @@ def render(
     relative path (checked beforehand by :func:`generator.overrides.check_overrides`);
     ``bytecode_cache``: where compiled templates are kept between runs.
     """
-    env = environment(templates, guide, overrides, bytecode_cache)
-    files: dict[str, str] = {}
-    header = HEADER.format(title=api.config.title)
-    guides = guide_pages(guide)
-    for out, template, extra in plan(api, templates, guide):
-        if not template.endswith(".jinja") and not template.startswith(GUIDE_FOLDER + "/"):
-            source = overrides / template if overrides is not None and (overrides / template).is_file() else templates / template
-            text = source.read_text(encoding="utf-8")
-        else:
-            text = env.get_template(template).render(api=api, guides=guides, **extra)
-        if out.endswith(".py"):
-            text = header + text
-        files[out] = text
-    return files
+    job = _Rendering(api, templates, guide, overrides, environment(templates, guide, overrides, bytecode_cache))
+    count = workers() if len(job.plan) >= PARALLEL_FROM else 1
+    if count < 2:
+        return dict(zip((out for out, _, _ in job.plan), job.texts(range(len(job.plan)))))
+    global _RENDERING
+    _RENDERING = job  # what the forked workers render from, without a copy
+    try:
+        shares = fork_map(_render_share, [(index, count) for index in range(count)])
+    finally:
+        _RENDERING = None
+    texts: list[str] = [""] * len(job.plan)
+    for index, share in enumerate(shares):
+        positions = range(index, len(job.plan), count)
+        texts[index::count] = share if share is not None else job.texts(positions)  # a failure is raised here, as without workers
+    return dict(zip((out for out, _, _ in job.plan), texts))
+
+
+#: From this many output files on, they are rendered by one forked process per core (Stripe's spec
+#: makes 4,700, rendered in 0.5 s; Leap's 65 would not repay the fork).
+PARALLEL_FROM = 1000
+
+
+class _Rendering:
+    """One rendering: the plan and what its files are rendered with."""
+
+    def __init__(self, api: Api, templates: Path, guide: Path | None, overrides: Path | None, env: jinja2.Environment) -> None:
+        self.api, self.templates, self.overrides, self.env = api, templates, overrides, env
+        self.plan = plan(api, templates, guide)
+        self.header = HEADER.format(title=api.config.title)
+        self.guides = guide_pages(guide)
+
+    def texts(self, positions: Iterable[int]) -> list[str]:
+        """The text of the files at ``positions`` in the plan."""
+        out = []
+        for position in positions:
+            path, template, extra = self.plan[position]
+            if not template.endswith(".jinja") and not template.startswith(GUIDE_FOLDER + "/"):
+                source = self.overrides / template if self.overrides is not None and (self.overrides / template).is_file() else self.templates / template
+                text = source.read_text(encoding="utf-8")
+            else:
+                text = self.env.get_template(template).render(api=self.api, guides=self.guides, **extra)
+            out.append(self.header + text if path.endswith(".py") else text)
+        return out
+
+
+_RENDERING: _Rendering | None = None
+
+
+def _render_share(share: tuple[int, int]) -> list[str] | None:
+    """In a worker: every ``count``-th file of the plan from ``index`` on; ``None`` when one fails (the
+    caller renders that share again itself, so the error is raised there, with its traceback)."""
+    index, count = share
+    assert _RENDERING is not None
+    try:
+        return _RENDERING.texts(range(index, len(_RENDERING.plan), count))
+    except Exception:  # noqa: BLE001 - raised again by the caller
+        return None

@@ -16,8 +16,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
+from typing import Iterator
+
+from .cache import read_bytes
 
 STAMP = ".generator-stamp.json"
 
@@ -49,6 +51,8 @@ def write_tree(files: dict[str, str], out_dir: Path, keep: tuple[str, ...] = ())
     Raises:
         ValueError: a file of ``files`` lies in a folder of ``keep`` (nothing is written).
     """
+    import tempfile  # here, not above: a run that finds nothing changed writes nothing
+
     out_dir = Path(out_dir)
     _refuse_clashes(files, keep)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -89,14 +93,28 @@ def _refuse_clashes(files: dict[str, str], keep: tuple[str, ...]) -> None:
 
 def read_tree(out_dir: Path, keep: tuple[str, ...] = ()) -> dict[str, bytes]:
     """Every file under ``out_dir`` (caches of tools that ran there and the folders ``keep`` excluded)."""
-    out: dict[str, bytes] = {}
     if not out_dir.is_dir():
-        return out
-    for path in sorted(out_dir.rglob("*")):
-        rel = path.relative_to(out_dir).as_posix()
-        if path.is_file() and not _is_tool_cache(rel) and not _kept(rel, keep):
-            out[rel] = path.read_bytes()
+        return {}
+    root = str(out_dir)
+    out: dict[str, bytes] = {}
+    for rel in sorted(_file_paths(root, "", keep), key=lambda rel: rel.split("/")):
+        out[rel] = read_bytes(os.path.join(root, rel))
     return out
+
+
+
+def _file_paths(root: str, prefix: str, keep: tuple[str, ...]) -> Iterator[str]:
+    """Relative paths of the files under ``root/prefix`` (with plain strings and one ``scandir`` per
+    folder: a big SDK has thousands of files), without tool caches, ``keep`` or linked folders."""
+    with os.scandir(os.path.join(root, prefix) if prefix else root) as entries:
+        for entry in entries:
+            rel = prefix + entry.name
+            if _is_tool_cache(rel) or _kept(rel, keep):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                yield from _file_paths(root, rel + "/", keep)
+            elif entry.is_file():
+                yield rel
 
 
 def _is_tool_cache(rel: str) -> bool:
@@ -163,3 +181,4 @@ def _replace(target: Path, data: bytes) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+

@@ -68,7 +68,9 @@ def test_quick_run_prints_and_writes_the_table(tmp_path: Path) -> None:
         text,
     )
     for stage in ("load", "validate", "build", "render", "format", "write"):
-        assert re.search(rf"\| {stage} \| \d+\.\d{{3}} s \| \d+% \|", text), stage
+        assert re.search(rf"\| {stage} \| \d+\.\d{{3}} s \| \d+\.\d{{3}} s \| \d+% \|", text), stage
+    assert re.search(r"Bound: the stages take \d+\.\d\d s of CPU in all\..* no run can take less than about \d+\.\d\d s", text)
+    assert re.search(r"Black alone takes \d+\.\d\d s of it for [\d,]+ lines in \d+ files \(\d+ µs a line\)", text)
     assert str(ROOT) not in text and tempfile.gettempdir() not in text  # no path of this machine
 
 

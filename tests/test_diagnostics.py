@@ -401,3 +401,24 @@ def test_diagnostics_page_has_every_code_with_a_hint_and_an_example() -> None:
         assert "**How to fix it:** " + CODES[code][1] in section
         outputs = re.findall(r"^```text\n(.*?)\n```$", section, re.MULTILINE | re.DOTALL)
         assert any(f"[{code}] " in out and "\n    hint: " in out for out in outputs), f"{code} has no example output with a hint"
+
+
+def test_the_command_prints_everything_and_exits_with_its_status(tmp_path: Path) -> None:
+    """``python -m generator`` ends without tearing its heap down: what it printed must still all be out."""
+    import os
+    import subprocess
+    import sys
+
+    def run(spec: Path) -> subprocess.CompletedProcess[str]:
+        argv = [sys.executable, "-m", "generator", "generate", "--spec", str(spec), "--out", str(tmp_path / spec.stem), "--no-cache"]
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as a pipe is by default
+        return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+    broken = run(BROKEN / "unresolved-ref.yaml")
+    assert broken.returncode == 2
+    assert broken.stderr.rstrip().endswith("nothing was written.")
+    assert "error[unresolved-ref]" in broken.stderr
+    warned = run(BROKEN / "multiple-tags.yaml")
+    assert warned.returncode == 0
+    assert "info[multiple-tags]" in warned.stderr
+    assert re.fullmatch(r"wrote \d+ files to \S+\n", warned.stdout)

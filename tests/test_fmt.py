@@ -41,3 +41,21 @@ def test_an_override_or_an_odd_title_is_formatted(tmp_path: Path) -> None:
     assert black_clean_copies(api, tmp_path) == frozenset()  # not our templates folder
     rendered = render(api, TEMPLATES, SPEC.parent / GUIDE_FOLDER, tmp_path)
     assert fmt.format_files(rendered, None, black_clean_copies(api, TEMPLATES, tmp_path))["leap/_utils.py"].endswith("x = 1\n")
+
+
+def test_parallel_formatting_gives_the_serial_result_and_leaves_the_collector_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    files = {f"m{i}.py": f"def f{i}( a,b ):\n  return {{'k':a,   'v':[b,{i}]}}\n" for i in range(40)}
+    files["doc.md"] = "# T\n\n```python\nx = f( 1,2 )\n```\n"
+    serial = fmt.format_files(files)
+    monkeypatch.setattr(fmt, "PARALLEL_FROM", 0)
+    frozen = gc.get_freeze_count()
+    parallel = fmt.format_files(files)
+    assert parallel == serial
+    assert parallel["m3.py"] == "def f3(a, b):\n    return {\"k\": a, \"v\": [b, 3]}\n"
+    assert gc.get_freeze_count() == frozen  # the caller's objects are collectable again
+    with pytest.raises(fmt.SpecError) as caught:
+        fmt.format_files({**files, "broken.py": "def (:\n"})
+    assert [d.code for d in caught.value.diagnostics] == ["invalid-output"]
+

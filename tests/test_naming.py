@@ -65,9 +65,9 @@ def test_pascal_case(name: str, expected: str) -> None:
 
 
 def test_words() -> None:
-    assert words("ListModelsV2Response") == ["list", "models", "v2", "response"]
-    assert words("HTTPServer") == ["http", "server"]
-    assert words("  spaced -- out  ") == ["spaced", "out"]
+    assert words("ListModelsV2Response") == ("list", "models", "v2", "response")
+    assert words("HTTPServer") == ("http", "server")
+    assert words("  spaced -- out  ") == ("spaced", "out")
 
 
 @pytest.mark.parametrize(

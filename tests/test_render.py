@@ -12,6 +12,8 @@ import pytest
 from generator.pipeline import generate_files
 from generator.write import write_tree
 
+LEAP_SPEC = Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml"
+
 SPEC = """
 openapi: 3.1.0
 info: {title: T, version: "1"}
@@ -115,3 +117,22 @@ def test_schema_names_that_contain_runtime_names_are_kept(package: tuple[Path, d
     docs = files["docs/models/Holder.md"]
     assert "[FileInputRequest](FileInputRequest.md)" in docs
     assert "datetime" in files["docs/models/FileInputRequest.md"]
+
+
+def test_rendering_in_forked_workers_gives_the_serial_files_and_raises_what_serial_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import jinja2
+
+    from generator import render as rendering
+    from generator.build import build
+    from generator.loader import load
+
+    api = build(load(LEAP_SPEC))
+    serial = rendering.render(api)
+    monkeypatch.setattr(rendering, "PARALLEL_FROM", 0)
+    parallel = rendering.render(api)
+    assert list(parallel) == list(serial) and parallel == serial  # the same files, in the same order
+    overrides = tmp_path / "overrides"
+    (overrides / "docs" / "models").mkdir(parents=True)
+    (overrides / "docs" / "models" / "schema.md.jinja").write_text("{{ schema.no_such_attribute }}\n", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError, match="no_such_attribute"):
+        rendering.render(api, overrides=overrides)
