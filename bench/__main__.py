@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from . import generation, import_time, peers, sdk_calls, specs
-from .measure import Series, run
+from .measure import Series, first_problem, run
 from .paths import BENCH, BUILD, OUR_PYTHON, ROOT
 from .report import Results, markdown
 
@@ -182,6 +182,18 @@ def main(argv: list[str] | None = None) -> int:
                 (results.calls_note or "") + f" OpenAPI Generator's Leap client was not measured: {why}."
             ).strip()
         results.calls = sdk_calls.measure(clients, args.calls, args.rounds, log=_log)
+        _log("where a call's time goes (one process, mock transport) ...")
+        env = dict(os.environ, PYTHONPATH=str(sdk_calls.GENERATED))
+        done = run(
+            [str(OUR_PYTHON), "-m", "bench.call_cost", str(args.calls), str(max(3, args.rounds))],
+            cwd=ROOT,
+            env=env,
+            timeout=args.timeout,
+        )
+        if done.ok:
+            results.call_cost = json.loads(done.stdout.strip().splitlines()[-1])
+        else:
+            results.call_cost_failure = first_problem(done)
 
     if "imports" not in skip:
         _log("import time ...")
@@ -197,6 +209,15 @@ def main(argv: list[str] | None = None) -> int:
         snippets = import_time.snippets(opc_leap, ours_stripe, opc_stripe)
         results.import_floors = {snippet.label: snippet.floor for snippet in snippets if snippet.floor}
         results.imports = import_time.measure(snippets, args.import_runs, log=_log)
+        if ours_stripe is not None:
+            _log("the first call of ours from Stripe, step by step ...")
+            results.first_call = import_time.breakdown(
+                ours_stripe,
+                "customers",
+                "delete_customers_customer(customer='cus_1')",
+                import_time.STRIPE_ANSWER,
+                args.import_runs,
+            )
 
     if "profile" not in skip:
         handled = [spec for spec in chosen if ours_ok(spec.key)] or [spec for spec in chosen if spec.key == "leap"]

@@ -4,10 +4,17 @@ Each snippet runs as ``python -c SNIPPET`` in a new process, rounds interleaved 
 snippet once per round). The floor is ``import httpx, pydantic`` (what any SDK built on them
 pays) and ``python -c pass`` (the interpreter alone). ``-X importtime`` gives, for the SDK
 snippets, how much of the time the package's own import took (its cumulative microseconds).
+
+Any SDK whose answers are pydantic models pays more than that floor on its first call:
+importing pydantic's model machinery, defining the response model, building its validator.
+``pydantic floor: ...`` measures that much with a plain pydantic model of the same shape as
+the Stripe operation's answer, and :func:`breakdown` times each step of our Stripe SDK's first
+call inside one fresh process, naming whose work each step is.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -49,6 +56,8 @@ class Timing:
 FLOOR = "import httpx, pydantic"
 STRIPE_CLIENT = "ours from Stripe: import + client"
 STRIPE_CALL = "ours from Stripe: import + client + one call (customers.delete_customers_customer)"
+PYDANTIC_FLOOR = "pydantic floor: import + a pydantic model of the same answer + one call"
+STRIPE_ANSWER = "{'id': 'cus_1', 'object': 'customer', 'deleted': True}"
 PEER_FLOOR = "import httpx, pydantic (peers' venv)"
 
 
@@ -73,14 +82,27 @@ def snippets(
         found.append(Snippet(STRIPE_CLIENT, code, OUR_PYTHON, ours_stripe, package, FLOOR))
         # One operation, answered by httpx's mock transport (no server, no TLS set-up): what a
         # program pays to import the SDK and make its first call, minus the network.
-        answer = "{'id': 'cus_1', 'object': 'customer', 'deleted': True}"
         code = (
             f"import httpx, {package}\n"
             f"client = {package}.{client}(api_key='k', http_client=httpx.Client("
-            f"transport=httpx.MockTransport(lambda request: httpx.Response(200, json={answer}))))\n"
+            f"transport=httpx.MockTransport(lambda request: httpx.Response(200, json={STRIPE_ANSWER}))))\n"
             "assert client.customers.delete_customers_customer(customer='cus_1').deleted\n"
         )
         found.append(Snippet(STRIPE_CALL, code, OUR_PYTHON, ours_stripe, package, FLOOR))
+        # The least any SDK returning a pydantic model pays for that call: pydantic's model
+        # machinery, one model of the answer's shape (Stripe's deleted_customer), its validator.
+        code = (
+            "import httpx, pydantic\n"
+            "from typing import Literal\n"
+            "class DeletedCustomer(pydantic.BaseModel):\n"
+            "    deleted: Literal[True]\n"
+            "    id: str\n"
+            "    object_: Literal['customer'] = pydantic.Field(alias='object')\n"
+            f"client = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200, json={STRIPE_ANSWER})))\n"
+            "answer = client.delete('https://api.example.invalid/v1/customers/cus_1').content\n"
+            "assert DeletedCustomer.model_validate_json(answer).deleted\n"
+        )
+        found.append(Snippet(PYDANTIC_FLOOR, code, OUR_PYTHON, floor=FLOOR))
     if opc_leap is not None or opc_stripe is not None:
         found.append(Snippet(PEER_FLOOR, "import httpx, pydantic", peers.python()))
     if opc_leap is not None:
@@ -191,3 +213,92 @@ def measure(targets: list[Snippet], runs: int, log=print) -> dict[str, Timing]:
                 if timing.seconds:
                     log(f"  import {snippet.label}: {timing.seconds[0]:.3f} s (first round)")
     return results
+
+
+# --- the first call, step by step -------------------------------------------------------
+
+BREAKDOWN_STEPS = (
+    ("`import httpx, pydantic` (the floor)", "httpx, pydantic"),
+    ("import the package, make the client", "ours"),
+    ("`import pydantic.main` (BaseModel)", "pydantic"),
+    ("`import pydantic.fields` (with pydantic.types, annotated_types: every model class needs them)", "pydantic"),
+    (
+        "pydantic's first validator (`TypeAdapter(int)`): reads the entry points of every installed distribution, for plugins",
+        "pydantic",
+    ),
+    ("import the package's `_models` (model base class, timestamps)", "ours"),
+    ("import the package's `models` (the index of lazily imported names)", "ours"),
+    ("the API class of the operation (its module imported)", "ours"),
+    ("the call: the answer's model imported, its class made and its validator built; the request", "ours, pydantic"),
+)
+"""(step, whose work it is) of :data:`_BREAKDOWN`, in order; a second call is timed after them."""
+
+_BREAKDOWN = """
+import time
+marks = [(time.process_time(), time.perf_counter())]
+def mark():
+    marks.append((time.process_time(), time.perf_counter()))
+import httpx, pydantic
+mark()
+import {package}
+client = {package}.{client}(api_key='k', http_client=httpx.Client(
+    transport=httpx.MockTransport(lambda request: httpx.Response(200, json={answer}))))
+mark()
+import pydantic.main
+mark()
+import pydantic.fields
+mark()
+pydantic.TypeAdapter(int)
+mark()
+import {package}._models
+mark()
+import {package}.models
+mark()
+api = client.{resource}
+mark()
+api.{call}
+mark()
+api.{call}
+mark()
+import json
+print(json.dumps([[b[0] - a[0], b[1] - a[1]] for a, b in zip(marks, marks[1:])]))
+"""
+
+
+@dataclass
+class Breakdown:
+    """Milliseconds of each of :data:`BREAKDOWN_STEPS` (and the second call), median over fresh
+    processes: CPU time (``time.process_time``) and wall time."""
+
+    cpu_ms: list[float] = field(default_factory=list)
+    wall_ms: list[float] = field(default_factory=list)
+    second_call_cpu_ms: float | None = None
+    process_ms: float | None = None  # the whole process, wall: the steps plus the interpreter's start and exit
+    runs: int = 0
+    failure: str | None = None
+
+
+def breakdown(folder: Path, resource: str, call: str, answer: str, runs: int) -> Breakdown:
+    """Each step of the first call of our SDK in ``folder`` (``client.RESOURCE.CALL``, answered
+    with the JSON ``answer`` by httpx's mock transport), timed inside ``runs`` fresh processes
+    with the bytecode of an installed package (see :func:`_env`), after one untimed run."""
+    package, client = _package_and_client(folder)
+    code = _BREAKDOWN.format(package=package, client=client, resource=resource, call=call, answer=answer)
+    env = _env(Snippet("breakdown", code, OUR_PYTHON, folder))
+    result = Breakdown()
+    samples, seconds = [], []
+    for number in range(runs + 1):
+        done = run([str(OUR_PYTHON), "-c", code], cwd=BUILD, env=env, timeout=300)
+        if not done.ok:
+            result.failure = first_problem(done)
+            return result
+        if number:  # the first run writes the bytecode
+            samples.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            seconds.append(done.seconds)
+    steps = len(BREAKDOWN_STEPS)
+    result.cpu_ms = [1000 * (median([sample[i][0] for sample in samples]) or 0.0) for i in range(steps)]
+    result.wall_ms = [1000 * (median([sample[i][1] for sample in samples]) or 0.0) for i in range(steps)]
+    result.second_call_cpu_ms = 1000 * (median([sample[steps][0] for sample in samples]) or 0.0)
+    result.process_ms = 1000 * (median(seconds) or 0.0)
+    result.runs = len(samples)
+    return result

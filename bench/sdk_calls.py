@@ -22,6 +22,12 @@ from .paths import BENCH, BUILD, OUR_PYTHON, ROOT
 
 GENERATED = ROOT / "generated" / "leap"
 OPERATIONS = ("find_one", "list_all")
+FLOOR_LABELS = {
+    "sync": "pydantic floor: raw httpx + validate_json into our models (sync)",
+    "async": "pydantic floor: raw httpx + validate_json into our models (async)",
+}
+"""Raw httpx, then pydantic's ``validate_json`` of the body into the generated models: the
+fastest any SDK that checks answers against those models can be (see ``sdk_client.py``)."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +54,15 @@ class Rates:
 
 
 def clients(opc_package: tuple[Path, str] | None) -> list[Client]:
-    """Ours and raw httpx in the project's venv (and our waiter and iterator against the calls
-    they make); openapi-python-client's Leap client (and raw httpx again) in the peers' venv
+    """Ours, raw httpx and the pydantic floor in the project's venv (and our waiter and iterator
+    against the calls they make); openapi-python-client's Leap client (and raw httpx again) in the peers' venv
     when it was generated."""
     found = [
         Client("raw httpx (sync)", "httpx-sync", OUR_PYTHON),
+        Client(FLOOR_LABELS["sync"], "floor-sync", OUR_PYTHON, GENERATED, baseline="raw httpx (sync)"),
         Client("leap (sync)", "leap-sync", OUR_PYTHON, GENERATED, baseline="raw httpx (sync)"),
         Client("raw httpx (async)", "httpx-async", OUR_PYTHON),
+        Client(FLOOR_LABELS["async"], "floor-async", OUR_PYTHON, GENERATED, baseline="raw httpx (async)"),
         Client("leap (async)", "leap-async", OUR_PYTHON, GENERATED, baseline="raw httpx (async)"),
         # A waiter whose first poll finds the job finished, against that one find_one call.
         Client(

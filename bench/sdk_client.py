@@ -2,7 +2,10 @@
 
 ``python bench/sdk_client.py KIND OPERATION BASE_URL CALLS [MODULE]`` where KIND is one of
 :data:`KINDS`, OPERATION ``find_one`` (one InferenceEntity) or ``list_all`` (100 of them), and
-MODULE the package of a peer's generated client. Run by the interpreter of the environment
+MODULE the package of a peer's generated client. ``floor`` is raw httpx followed by what any
+SDK that checks the answer against the spec's models must do at least: pydantic's
+``validate_json`` of the body into our generated models (``InferenceEntity``, or a list of
+them), the step our SDK makes per call; no SDK built on those models can be faster. Run by the interpreter of the environment
 the client lives in (ours or the peers'), with the generated package on ``PYTHONPATH``.
 Prints one JSON line: ``{"calls_per_second": float, "calls": int}``. Each process first makes
 a few untimed calls (connection set up, code paths warm), then the timed ones.
@@ -21,6 +24,17 @@ JOB = "a047df00-8bdd-4d57-a9bd-6eebef36ecaa"
 WARMUP = 20
 
 
+def _validator(operation: str):
+    """pydantic's ``validate_json`` into our models of the operation's answer: what the SDK
+    runs per call (``_base_client._json_validator``), without anything of the SDK around it."""
+    import pydantic
+    from leap.models import InferenceEntity
+
+    if operation == "find_one":
+        return InferenceEntity.model_validate_json
+    return pydantic.TypeAdapter(list[InferenceEntity]).validate_json
+
+
 def _sync_call(kind: str, operation: str, url: str, module: str | None):
     """(call, close) for a blocking client."""
     if kind == "httpx":
@@ -29,6 +43,13 @@ def _sync_call(kind: str, operation: str, url: str, module: str | None):
         client = httpx.Client(base_url=url, headers={"Authorization": "Bearer k"})
         path = f"/api/v1/images/models/{MODEL}/inferences" + (f"/{JOB}" if operation == "find_one" else "")
         return (lambda: client.get(path).json()), client.close
+    if kind == "floor":
+        import httpx
+
+        client = httpx.Client(base_url=url, headers={"Authorization": "Bearer k"})
+        path = f"/api/v1/images/models/{MODEL}/inferences" + (f"/{JOB}" if operation == "find_one" else "")
+        validate = _validator(operation)
+        return (lambda: validate(client.get(path).content)), client.close
     if kind == "leap":
         import leap
 
@@ -70,6 +91,17 @@ def _async_call(kind: str, operation: str, url: str, module: str | None):
             return (await client.get(path)).json()
 
         return call, client.aclose
+    if kind == "floor":
+        import httpx
+
+        client = httpx.AsyncClient(base_url=url, headers={"Authorization": "Bearer k"})
+        path = f"/api/v1/images/models/{MODEL}/inferences" + (f"/{JOB}" if operation == "find_one" else "")
+        validate = _validator(operation)
+
+        async def floor():
+            return validate((await client.get(path)).content)
+
+        return floor, client.aclose
     if kind == "leap":
         import leap
 
@@ -94,6 +126,8 @@ def _async_call(kind: str, operation: str, url: str, module: str | None):
 KINDS = (
     "httpx-sync",
     "httpx-async",
+    "floor-sync",
+    "floor-async",
     "leap-sync",
     "leap-async",
     "opc-sync",

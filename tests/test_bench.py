@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from bench import report, server
+from bench import import_time, report, sdk_calls, server
+from bench.import_time import Timing
+from bench.sdk_calls import Rates
 from bench.measure import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +48,19 @@ def test_quick_run_prints_and_writes_the_table(tmp_path: Path) -> None:
     for client in ("raw httpx (sync)", "leap (sync)", "raw httpx (async)", "leap (async)"):
         assert re.search(rf"\| find_one \| {re.escape(client)} \| \d+ \|", text), client
         assert re.search(rf"\| list_all \| {re.escape(client)} \| \d+ \|", text), client
+    # the pydantic floor beside them, and in the target rows
+    for mode in ("sync", "async"):
+        floor = re.escape(f"pydantic floor: raw httpx + validate_json into our models ({mode})")
+        assert re.search(rf"\| list_all \| {floor} \| \d+ \| 1 \| \d+\.\d\d× \|", text), mode
+        assert re.search(
+            rf"\| per call, list_all \(100 items\), leap \({mode}\): .* calls/s = \d+\.\d\d×; pydantic floor \d+ calls/s = \d+\.\d\d× \|",
+            text,
+        ), mode
+    # where a call's time goes, in one process
+    for op in ("find_one", "list_all"):
+        for step in ("json.loads", "validate_json", "raw httpx", "pydantic floor", "leap"):
+            assert re.search(rf"\| {op} \| {re.escape(step)} \| \d+\.\d \|", text), (op, step)
+        assert re.search(rf"\| {op} \| ours minus the floor \(leap − pydantic floor\) \| -?\d+\.\d \|", text), op
     assert re.search(r"\| waiter adds no overhead: .* \| \d+ vs \d+ per second = \d+\.\d\d× \|", text)
     assert re.search(r"\| iterator adds no overhead: .* \| \d+ vs \d+ per second = \d+\.\d\d× \|", text)
     assert re.search(
@@ -116,3 +131,81 @@ def test_linear_fit_and_cut_specs(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert cuts[0].operations < cuts[1].operations <= source.operations
     smaller = specs.load(cuts[0].path)
     assert smaller["components"] == specs.load(source.path)["components"]  # components kept whole
+
+
+def _rates(value: float) -> Rates:
+    return Rates(per_round=[value])
+
+
+def test_call_targets_name_the_pydantic_floor() -> None:
+    clients = sdk_calls.clients(None)
+    calls = {
+        "list_all": {
+            "raw httpx (sync)": _rates(1000),
+            sdk_calls.FLOOR_LABELS["sync"]: _rates(600),
+            "leap (sync)": _rates(540),
+            "raw httpx (async)": _rates(800),
+            sdk_calls.FLOOR_LABELS["async"]: _rates(790),
+            "leap (async)": _rates(780),
+        }
+    }
+    rows = report.targets(report.Results(header={}, settings={}, calls=calls, call_clients=clients))
+    sync = next(row for row in rows if row[0].startswith("per call, list_all (100 items), leap (sync)"))
+    assert sync[1] == "540 vs 1000 calls/s = 0.54×; pydantic floor 600 calls/s = 0.60×"
+    assert sync[2] == (
+        "**missed**: 0.54× (limit 0.95×); bounded by pydantic: raw httpx + validate_json into our models"
+        " reaches 0.60×, ours is 0.90× of that"
+    )
+    met = next(row for row in rows if row[0].startswith("per call, list_all (100 items), leap (async)"))
+    assert met[1].endswith("pydantic floor 790 calls/s = 0.99×") and met[2] == "met"
+
+
+def test_import_target_names_the_pydantic_floor() -> None:
+    imports = {
+        import_time.FLOOR: Timing(seconds=[0.1]),
+        import_time.STRIPE_CALL: Timing(seconds=[0.16]),
+        import_time.PYDANTIC_FLOOR: Timing(seconds=[0.15]),
+    }
+    rows = report.targets(report.Results(header={}, settings={}, imports=imports))
+    (row,) = [row for row in rows if import_time.STRIPE_CALL in row[0]]
+    assert row[1] == "0.160 s vs 0.100 s = 1.60×; pydantic floor 0.150 s = 1.50×"
+    assert row[2] == (
+        "**missed**: 1.60× (limit 1.2×); bounded by pydantic: one plain pydantic model of the answer"
+        " and its call take 1.50× already, ours is 1.07× of that"
+    )
+
+
+def test_first_call_breakdown_times_every_step() -> None:
+    """The step-by-step first call, on the Leap SDK (the harness runs it on ours from Stripe)."""
+    found = import_time.breakdown(
+        ROOT / "generated" / "leap",
+        "images",
+        "find_one(model_id='m', inference_id='j')",
+        repr(server.inference(0)),
+        runs=2,
+    )
+    assert found.failure is None, found.failure
+    assert found.runs == 2 and len(found.cpu_ms) == len(found.wall_ms) == len(import_time.BREAKDOWN_STEPS)
+    assert found.cpu_ms[0] > 10  # importing httpx and pydantic takes time on any machine
+    assert found.cpu_ms[2] > 1  # pydantic.main was not imported before: the step measured its import
+    assert found.second_call_cpu_ms is not None and found.second_call_cpu_ms < found.cpu_ms[-1]
+    lines = report._first_call_details(report.Results(header={}, settings={}, first_call=found))
+    assert any(line.startswith("| sum: pydantic | ") for line in lines)
+    assert any(line.startswith("| sum: ours | ") for line in lines)
+    broken = import_time.breakdown(ROOT / "generated" / "leap", "images", "no_such_operation()", "{}", runs=1)
+    assert broken.failure and "AttributeError" in broken.failure
+
+
+def test_call_cost_steps_and_iso_timestamps() -> None:
+    from bench import call_cost
+
+    data = call_cost.body(server.ONE)
+    iso = json.loads(call_cost.iso_timestamps(data))
+    assert iso["images"][0]["createdAt"] == "2023-06-20T07:04:01.634307+00:00"
+    assert iso["createdAt"] == json.loads(data)["createdAt"]  # already ISO 8601: kept
+    results = call_cost.measure(calls=20, repeats=1)
+    assert set(results) == {"find_one", "list_all"}
+    for steps in results.values():
+        assert set(steps) == set(call_cost.STEPS) and all(value > 0 for value in steps.values())
+    made = call_cost.steps("list_all")
+    assert len(made["leap"]()) == len(made["pydantic floor"]()) == 100
