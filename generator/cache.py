@@ -80,8 +80,7 @@ def tree_digest(folder: Path) -> str:
         found += (name if prefix == "." else f"{prefix}/{name}" for name in names if os.path.isfile(os.path.join(parent, name)))
     parts: list[object] = []
     for rel in sorted(found, key=lambda rel: rel.split("/")):
-        with open(os.path.join(folder, rel), "rb") as handle:
-            parts += [rel, handle.read()]
+        parts += [rel, read_bytes(os.path.join(folder, rel))]
     return digest(*parts)
 
 
@@ -301,4 +300,3 @@ def own_templates_bytecode(templates: Path) -> Any:
     outside ``templates`` (a user's override) is compiled every time.
     """
     return jinja_bytecode(Cache(TEMPLATE_BYTECODE_DIR), only_under=templates)
-

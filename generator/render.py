@@ -207,7 +207,8 @@ def render(
 
     ``overrides``: a folder whose files replace those of ``templates`` with the same
     relative path (checked beforehand by :func:`generator.overrides.check_overrides`);
-    ``bytecode_cache``: where compiled templates are kept between runs.
+    ``bytecode_cache``: where compiled templates are kept between runs. From :data:`PARALLEL_FROM`
+    files on, forked processes render a share each; the files are the same either way.
     """
     job = _Rendering(api, templates, guide, overrides, environment(templates, guide, overrides, bytecode_cache))
     count = workers() if len(job.plan) >= PARALLEL_FROM else 1

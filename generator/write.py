@@ -102,7 +102,6 @@ def read_tree(out_dir: Path, keep: tuple[str, ...] = ()) -> dict[str, bytes]:
     return out
 
 
-
 def _file_paths(root: str, prefix: str, keep: tuple[str, ...]) -> Iterator[str]:
     """Relative paths of the files under ``root/prefix`` (with plain strings and one ``scandir`` per
     folder: a big SDK has thousands of files), without tool caches, ``keep`` or linked folders."""
@@ -181,4 +180,3 @@ def _replace(target: Path, data: bytes) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-
