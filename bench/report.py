@@ -113,8 +113,24 @@ def _generation_rows(results: Results) -> list[tuple[str, str, str]]:
             verdict = "not compared (no peer measured)" + ("; **missed**: " + "; ".join(misses) if misses else "")
         else:
             verdict = "met" if not misses else "**missed**: " + "; ".join(misses)
+        if misses:
+            verdict += _bound_note(results, spec)
         rows.append((target, "; ".join(parts), verdict))
     return rows
+
+
+def _bound_note(results: Results, spec: Spec) -> str:
+    """What bounds our time on ``spec``, from its profile: the CPU a run needs and the cores it has."""
+    profile = next((found for measured, found in results.profiles if measured.key == spec.key), None)
+    if profile is None or profile.get("failed") or not profile.get("cpu"):
+        return ""
+    cpu, cores = profile["cpu"], profile.get("cores", 1)
+    whole = sum(cpu.values())
+    return (
+        f". Bound: a run needs {whole:.2f} s of CPU (black {cpu.get('format', 0.0):.2f} s, openapi-spec-validator "
+        f"{cpu.get('validate', 0.0):.2f} s, imports {cpu.get('imports', 0.0):.2f} s), at least {whole / cores:.2f} s on "
+        f"{cores} cores (see Where the time goes)"
+    )
 
 
 def _edit_rows(results: Results) -> list[tuple[str, str, str]]:
@@ -572,8 +588,8 @@ def _bound(profile: dict[str, Any]) -> list[str]:
     if given.get("lines") and "format" in cpu:
         lines[-1] += (
             f" Black alone takes {cpu['format']:.2f} s of it for {given['lines']:,} lines in {given['files']:,} "
-            f"files ({1e6 * cpu['format'] / given['lines']:.0f} µs a line): at least {cpu['format'] / cores:.2f} s "
-            "of wall time, whatever the rest costs."
+            f"Python files and the docs' examples ({1e6 * cpu['format'] / given['lines']:.0f} µs a line of Python): "
+            f"at least {cpu['format'] / cores:.2f} s of wall time, whatever the rest costs."
         )
     return lines
 

@@ -70,7 +70,7 @@ def test_quick_run_prints_and_writes_the_table(tmp_path: Path) -> None:
     for stage in ("load", "validate", "build", "render", "format", "write"):
         assert re.search(rf"\| {stage} \| \d+\.\d{{3}} s \| \d+\.\d{{3}} s \| \d+% \|", text), stage
     assert re.search(r"Bound: the stages take \d+\.\d\d s of CPU in all\..* no run can take less than about \d+\.\d\d s", text)
-    assert re.search(r"Black alone takes \d+\.\d\d s of it for [\d,]+ lines in \d+ files \(\d+ µs a line\)", text)
+    assert re.search(r"Black alone takes \d+\.\d\d s of it for [\d,]+ lines in \d+ Python files and the docs' examples \(\d+ µs a line of Python\)", text)
     assert str(ROOT) not in text and tempfile.gettempdir() not in text  # no path of this machine
 
 
@@ -209,3 +209,21 @@ def test_call_cost_steps_and_iso_timestamps() -> None:
         assert set(steps) == set(call_cost.STEPS) and all(value > 0 for value in steps.values())
     made = call_cost.steps("list_all")
     assert len(made["leap"]()) == len(made["pydantic floor"]()) == 100
+
+
+def test_a_missed_generation_target_says_what_bounds_it() -> None:
+    from bench.generation import Outcome
+    from bench.measure import Series
+    from bench.specs import describe
+
+    spec = describe("leap", ROOT / "spec" / "openapi.yaml")
+    generation = {"leap": {"ours": Outcome(Series([0.6, 0.6, 0.6])), "dcg": Outcome(Series([0.5, 0.5, 0.5]))}}
+    profile = {"stages": {}, "cpu": {"imports": 0.3, "validate": 0.1, "format": 0.4, "render": 0.2}, "cores": 2, "failed": None}
+    results = report.Results(header={}, settings={}, specs=[spec], generation=generation, profiles=[(spec, profile)])
+    [row] = report.targets(results)
+    assert row[2] == (
+        "**missed**: ours takes 1.20× datamodel-code-generator's time (limit 1.0×). Bound: a run needs 1.00 s of CPU "
+        "(black 0.40 s, openapi-spec-validator 0.10 s, imports 0.30 s), at least 0.50 s on 2 cores (see Where the time goes)"
+    )
+    generation["leap"]["ours"] = Outcome(Series([0.4, 0.4, 0.4]))
+    assert report.targets(results)[0][2] == "met"
