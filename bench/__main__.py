@@ -36,8 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--stripe-runs",
         type=int,
-        default=2,
-        help="timed runs per tool on Stripe, and per scaling point on it (default 2)",
+        default=3,
+        help="timed runs per tool on Stripe, and per scaling point on it (default 3)",
     )
     parser.add_argument("--no-peers", action="store_true", help="measure ours only (no installs)")
     parser.add_argument(
