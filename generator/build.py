@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable
 
 from . import __version__, extensions, parameters, security
 from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
@@ -143,6 +143,19 @@ def files_as_bytes(type_: PyType) -> PyType:
 def _with_type(field: Field, type_: PyType) -> Field:
     """``field`` with ``type_`` (itself when that is its type already)."""
     return field if type_ is field.type else replace(field, type=type_)
+
+
+def _with_argument_fields(op: Operation, change: Callable[[Field], Field]) -> Operation:
+    """``op`` with ``change`` applied to each field its method takes: parameters and body fields."""
+    body = replace(op.body, fields=tuple(change(f) for f in op.body.fields)) if op.body else None
+    return replace(
+        op,
+        path_params=tuple(change(f) for f in op.path_params),
+        query_params=tuple(change(f) for f in op.query_params),
+        header_params=tuple(change(f) for f in op.header_params),
+        cookie_params=tuple(change(f) for f in op.cookie_params),
+        body=body,
+    )
 
 
 def path_tag(path: str) -> str:
@@ -325,7 +338,6 @@ class Builder:
         for tag in tags:
             operations = []
             for op in tag.operations:
-                body = replace(op.body, fields=tuple(fix_field(f) for f in op.body.fields)) if op.body else None
                 responses = tuple(replace(r, type=fix(r.type)) if r.type is not None else r for r in op.responses)
                 success = next((i for i, r in enumerate(responses) if r.is_success), None)
                 needs_cast = False
@@ -333,18 +345,7 @@ class Builder:
                     returned = self.returnable(responses[success].type, aliases)  # type: ignore[arg-type]
                     needs_cast = self.needs_cast(returned, aliases)
                     responses = responses[:success] + (replace(responses[success], type=returned),) + responses[success + 1 :]
-                operations.append(
-                    replace(
-                        op,
-                        path_params=tuple(fix_field(f) for f in op.path_params),
-                        query_params=tuple(fix_field(f) for f in op.query_params),
-                        header_params=tuple(fix_field(f) for f in op.header_params),
-                        cookie_params=tuple(fix_field(f) for f in op.cookie_params),
-                        body=body,
-                        responses=responses,
-                        return_needs_cast=needs_cast,
-                    )
-                )
+                operations.append(replace(_with_argument_fields(op, fix_field), responses=responses, return_needs_cast=needs_cast))
             fixed_tags.append(replace(tag, operations=tuple(operations)))
         return out, tuple(fixed_tags)
 
@@ -469,23 +470,8 @@ class Builder:
                 out.append(replace(made, name=names[schema.name], module=inputs[schema.name][1], fields=tuple(switch_field(f) for f in made.fields), request_view_of=schema.name))
             elif isinstance(made, Alias):
                 out.append(replace(made, name=names[schema.name], module=inputs[schema.name][1], type=switch(made.type), request_view_of=schema.name))
-        fixed = []
-        for tag in tags:
-            operations = []
-            for op in tag.operations:
-                body = replace(op.body, fields=tuple(switch_field(f) for f in op.body.fields)) if op.body else None
-                operations.append(
-                    replace(
-                        op,
-                        path_params=tuple(switch_field(f) for f in op.path_params),
-                        query_params=tuple(switch_field(f) for f in op.query_params),
-                        header_params=tuple(switch_field(f) for f in op.header_params),
-                        cookie_params=tuple(switch_field(f) for f in op.cookie_params),
-                        body=body,
-                    )
-                )
-            fixed.append(replace(tag, operations=tuple(operations)))
-        return out, tuple(fixed)
+        fixed = tuple(replace(tag, operations=tuple(_with_argument_fields(op, switch_field) for op in tag.operations)) for tag in tags)
+        return out, fixed
 
     def raw_of(self, model: Model, inline: dict[str, str]) -> tuple[dict[str, Any], str]:
         """The raw schema of a generated model, and its component schema's key ("" for an inline model)."""
