@@ -8,7 +8,7 @@ from .cli import main
 # IR, the rendered files) and frees almost all of them by reference counting. Python's cyclic
 # garbage collector would walk that whole heap again and again while it grows (on Stripe's spec
 # a third of loading and building); it is turned off for the command-line process. The processes
-# that run black turn it back on: black's syntax trees are cyclic (see generator.fmt).
+# that run black turn it back on: black's syntax trees are cyclic (see generator.parallel).
 gc.disable()
 status = main()
 # Done: every file is written and closed, every child process joined. Freeing that heap object by
