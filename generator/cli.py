@@ -16,10 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import cache as caching
-from .config import Config, check_extend_modules, load_config
-from .diagnostics import Diagnostic, SpecError
-from .write import hand_written, read_tree
+from generator import cache as caching
+from generator.config import Config, check_extend_modules, load_config
+from generator.diagnostics import Diagnostic, SpecError
+from generator.write import hand_written, read_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT / "spec" / "openapi.yaml"
@@ -55,7 +55,7 @@ def _print(diagnostics: list[Diagnostic]) -> None:
 
 def _run_key(args: argparse.Namespace, config: Config, overrides: Path | None) -> str:
     """The key of the record of this generation: what the arguments and the config say."""
-    from .fmt import mode_key
+    from generator.format.formatter import mode_key
 
     config_bytes = b""
     if config.path is not None:
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(args.config, args.spec)
         if args.command == "validate":
-            from .pipeline import check_spec
+            from generator.pipeline import check_spec
 
             warnings = check_spec(args.spec, strict=args.strict, cache=cache)
             _print(warnings)
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
                 done = "" if args.command == "check" else "; no input changed since they were written"
                 print(f"{args.out} is up to date ({len(record['outputs'])} files{done})")
                 return 0
-        from .pipeline import generate_files
+        from generator.pipeline import generate_files
 
         result = generate_files(args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path, cache=cache)
         check_extend_modules(config, args.out)  # the package would not import without them
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _print(result.warnings)
     if args.command == "check":
-        from .write import diff_tree
+        from generator.write import diff_tree
 
         stale = diff_tree(result.files, args.out, keep)
         if stale:
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{args.out} is up to date ({len(result.files)} files)")
     else:
-        from .write import update_tree
+        from generator.write import update_tree
 
         update_tree(result.files, args.out, tree, keep)
         print(f"wrote {len(result.files)} files to {args.out}")

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Any, Literal
 
-from .config import PackageConfig  # noqa: F401 - part of the IR; defined where the config file is read
-from .literals import string_literal
+from generator.config import PackageConfig  # noqa: F401 - part of the IR; defined where the config file is read
+from generator.literals import string_literal
 
 #: How docs show the runtime types of generated code.
 DOC_NAMES = {"DateTime": "datetime", "FileInput": "file", "UploadContent": "bytes | str | Path | file"}

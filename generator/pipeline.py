@@ -6,19 +6,19 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
-from .build import build_with_warnings
-from .cache import Cache, jinja_bytecode, own_templates_bytecode
-from .config import check_extend
-from .diagnostics import CODES, Diagnostic, Diagnostics, SpecError
-from .fmt import format_files
-from .ir import Api, PackageConfig
-from .loader import load
-from .overrides import check_overrides, overrides_sha256, rendering_error
-from .render import GUIDE_FOLDER, TEMPLATES, black_clean_copies, render
-from .validate import Validation, validate
-from .validate import start as start_validation
-from .write import STAMP, stamp
+from generator import __version__
+from generator.build.builder import build_with_warnings
+from generator.cache import Cache, jinja_bytecode, own_templates_bytecode
+from generator.config import check_extend
+from generator.diagnostics import CODES, Diagnostic, Diagnostics, SpecError
+from generator.format.formatter import format_files
+from generator.ir import Api, PackageConfig
+from generator.read.loader import load
+from generator.render.overrides import check_overrides, overrides_sha256, rendering_error
+from generator.render.output import GUIDE_FOLDER, TEMPLATES, black_clean_copies, render
+from generator.check.validate import Validation, validate
+from generator.check.validate import start as start_validation
+from generator.write import STAMP, stamp
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def generate_files(
 ) -> Result:
     """Every file of the SDK for ``spec``, in memory; nothing is written.
 
-    ``overrides``: a folder of template overrides (see :mod:`generator.overrides`);
+    ``overrides``: a folder of template overrides (see :mod:`generator.render.overrides`);
     ``config_file``: where ``config`` was read from (for the diagnostics);
     ``cache`` (see :mod:`generator.cache`) keeps parsed specs, validation results, compiled
     templates and black's output between runs; the files are the same with it or without it.
@@ -109,7 +109,7 @@ def generate_files(
     try:
         api, more = build_with_warnings(document, config)
         stage = "extending"
-        check_extend(api, config_file)
+        check_extend(api.config, [tag.class_name for tag in api.tags], config_file)
         stage = "rendering"
         bytecode = jinja_bytecode(cache) if cache is not None else own_templates_bytecode(TEMPLATES)
         rendered = render(api, templates, guide, overrides, bytecode_cache=bytecode)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from generator.config import load_config
 from generator.diagnostics import CODES, Diagnostic, SpecError
-from generator.fmt import format_files
-from generator.overrides import check_overrides
+from generator.format.formatter import format_files
+from generator.render.overrides import check_overrides
 from generator.pipeline import _internal_error, check_spec
 
 ROOT = Path(__file__).resolve().parent.parent

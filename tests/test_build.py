@@ -9,9 +9,9 @@ from typing import Any, Iterator
 import pytest
 
 from generator import __version__
-from generator.build import build
+from generator.build.builder import build
 from generator.ir import Api, Enum, Model, Operation, PackageConfig, PyType
-from generator.loader import Document, load
+from generator.read.loader import Document, load
 
 SPEC = Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml"
 
@@ -306,14 +306,14 @@ def test_small_spec(tmp_path: Path) -> None:
     [("/v1/customers/{id}", "customers"), ("/api/v2/images", "images"), ("/{id}", "default"), ("/", "default"), ("/V3/Accounts", "Accounts")],
 )
 def test_untagged_operations_take_their_first_meaningful_path_segment(path: str, tag: str) -> None:
-    from generator.build import path_tag
+    from generator.build.builder import path_tag
 
     assert path_tag(path) == tag
 
 
 def test_inline_names_follow_the_pointer(tmp_path: Path) -> None:
-    from generator.loader import load
-    from generator.types import TypeMapper
+    from generator.read.loader import load
+    from generator.build.schema_types import TypeMapper
 
     spec = tmp_path / "s.yaml"
     spec.write_text(
@@ -345,14 +345,14 @@ def test_inline_names_follow_the_pointer(tmp_path: Path) -> None:
 )
 def test_request_media_type_preference(offered: list[str], chosen: str | None) -> None:
     """JSON, multipart, other +json, a form, else the first type offered (sent raw)."""
-    from generator.validate import request_media_type
+    from generator.read.media_types import request_media_type
 
     assert request_media_type({media: {} for media in offered}) == chosen
 
 
 def test_parameter_styles_default_by_location_and_only_some_need_the_serializer() -> None:
     from generator.ir import PyType
-    from generator.parameters import needs_serializer, style_of
+    from generator.build.parameter_styles import needs_serializer, style_of
 
     assert style_of({"in": "query"}) == ("form", True)
     assert style_of({"in": "path"}) == ("simple", False)
@@ -370,7 +370,7 @@ def test_parameter_styles_default_by_location_and_only_some_need_the_serializer(
 
 
 def test_security_arguments_and_requirements() -> None:
-    from generator.security import requirement, schemes
+    from generator.build.security import requirement, schemes
 
     found = schemes(
         [
@@ -394,8 +394,8 @@ def test_security_arguments_and_requirements() -> None:
 
 
 def test_an_operation_with_several_tags_is_on_the_first_tags_class_only() -> None:
-    from generator.build import build_with_warnings
-    from generator.loader import load
+    from generator.build.builder import build_with_warnings
+    from generator.read.loader import load
 
     api, found = build_with_warnings(load(Path(__file__).resolve().parent / "broken_specs" / "multiple-tags.yaml"))
     assert [(t.name, [o.name for o in t.operations]) for t in api.tags] == [("Things", ["list_things"])]

@@ -15,9 +15,9 @@ import pytest
 
 from generator.cli import main
 from generator.diagnostics import Diagnostic, SpecError
-from generator.fmt import format_files
+from generator.format.formatter import format_files
 from generator.pipeline import check_spec
-from generator.validate import CODES
+from generator.check.validate import CODES
 from generator.write import read_tree
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,11 +11,11 @@ import jinja2
 import jinja2.meta
 import pytest
 
-from generator import overrides, render
+from generator.render import output as render, overrides
 from generator.cli import main
 from generator.config import load_config
 from generator.diagnostics import SpecError
-from generator.overrides import check_overrides
+from generator.render.overrides import check_overrides
 from generator.pipeline import generate_files
 from generator.write import STAMP, read_tree
 
@@ -108,7 +108,7 @@ def test_an_unknown_name_gets_a_hint_with_close_names(tmp_path: Path) -> None:
 
 
 def test_readme_template_reference_is_up_to_date() -> None:
-    """Run ``python -m generator.overrides`` when this fails."""
+    """Run ``python -m generator.render.overrides`` when this fails."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert overrides.reference() in readme
 
@@ -126,8 +126,8 @@ def test_every_variable_a_template_uses_is_documented() -> None:
 
 
 def test_every_context_and_output_the_plan_uses_is_documented() -> None:
-    from generator.build import build
-    from generator.loader import load
+    from generator.build.builder import build
+    from generator.read.loader import load
 
     api = build(load(ROOT / "spec" / "openapi.yaml"))
     for out, template, extra in render.plan(api):

@@ -20,7 +20,7 @@ import yaml
 
 from generator.ir import PackageConfig
 from generator.pipeline import generate_files
-from generator.pysource import docbody, docline, docstring, pyrepr
+from generator.render.python_filters import docbody, docline, docstring, pyrepr
 from generator.write import write_tree
 
 PAYLOAD = '__import__("pathlib").Path("PWNED").touch()'

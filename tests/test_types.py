@@ -1,4 +1,4 @@
-"""JSON Schema -> Python type: one test per row of the table in ``generator/types.py``."""
+"""JSON Schema -> Python type: one test per row of the table in ``generator/build/schema_types.py``."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from generator.ir import PyType
-from generator.loader import load
-from generator.types import TypeMapper, classify
+from generator.read.loader import load
+from generator.build.schema_types import TypeMapper, classify
 
 SCHEMAS: dict[str, Any] = {
     "Thing": {"type": "object", "properties": {"id": {"type": "string"}}},

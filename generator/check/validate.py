@@ -17,16 +17,13 @@ from __future__ import annotations
 import sys
 from typing import Any, Iterator
 
-from . import extensions, security
-from .cache import Cache, digest, fingerprint
-from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
-from .loader import Document, UnresolvedRef
-from .types import is_json_media_type
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-REQUEST_MEDIA_TYPES = ("application/json", "multipart/form-data", "application/x-www-form-urlencoded")
-"""Request body media types the SDK encodes from keyword arguments. Preference: JSON, multipart,
-any other ``+json`` type, a form, then any other type, sent as raw content (bytes, text or a file)."""
+from generator.check import extensions
+from generator.cache import Cache, digest, fingerprint
+from generator.diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
+from generator.read.loader import Document, UnresolvedRef
+from generator.read.media_types import is_json_media_type, is_structured_media_type, request_media_type
+from generator.read.operations import iter_operations
+from generator.read.security_schemes import kind_of
 
 
 
@@ -289,19 +286,6 @@ def _follow(node: Any, path: list[Any], instance: Any) -> bool:
     return bool(node == instance)
 
 
-def iter_operations(data: dict[str, Any]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    """``(pointer, path, method, operation)`` for every operation, in document order."""
-    paths = data.get("paths")
-    if not isinstance(paths, dict):
-        return
-    for path, item in paths.items():
-        if not isinstance(item, dict):
-            continue
-        for method, operation in item.items():
-            if method in HTTP_METHODS and isinstance(operation, dict):
-                yield pointer_join("/paths", path, method), str(path), method, operation
-
-
 def _deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
     try:
         return document.deref(pointer, value)
@@ -310,36 +294,12 @@ def _deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
 
 
 def _check_operations(document: Document) -> Iterator[Diagnostic]:
-    """Operation-level problems. Names (operationIds, tags, properties) are resolved in :mod:`generator.build`."""
+    """Operation-level problems. Names (operationIds, tags, properties) are resolved in :mod:`generator.build.builder`."""
     for pointer, path, method, operation in iter_operations(document.data):
         responses = operation.get("responses")
         if isinstance(responses, dict) and not any(str(code).startswith("2") for code in responses):
             yield _diag(document, "missing-success-response", pointer_join(pointer, "responses"), f"{method.upper()} {path} declares no 2xx response; its method returns None", "warning")
         yield from _check_arguments(document, pointer, path, operation)
-
-
-def request_media_type(content: Any) -> str | None:
-    """The media type a request body is sent in: JSON, multipart, another ``+json`` type, a form
-    (in that order), else the first media type offered (raw content); ``None`` when there is none."""
-    if not isinstance(content, dict):
-        return None
-    offered = [m for m in content if isinstance(m, str)]
-    for media in REQUEST_MEDIA_TYPES[:2]:
-        if media in content:
-            return media
-    preferred = next((m for m in offered if is_json_media_type(m)), None) or next((m for m in offered if m == REQUEST_MEDIA_TYPES[2]), None)
-    return preferred or (offered[0] if offered else None)
-
-
-def is_raw_media_type(media_type: str) -> bool:
-    """A request body media type sent as the caller's bytes: not JSON, multipart or a form."""
-    return media_type not in REQUEST_MEDIA_TYPES and not is_json_media_type(media_type)
-
-
-def is_structured_media_type(media_type: str) -> bool:
-    """XML: structured data the SDK does not serialise from the schema (the caller passes the text)."""
-    base = media_type.split(";")[0].strip().lower()
-    return base.endswith("/xml") or base.endswith("+xml")
 
 
 def _check_arguments(document: Document, pointer: str, path: str, operation: dict[str, Any]) -> Iterator[Diagnostic]:
@@ -375,5 +335,5 @@ def _check_security(document: Document) -> Iterator[Diagnostic]:
         return
     for name, scheme in schemes.items():
         at, scheme = _deref(document, pointer_join("/components/securitySchemes", name), scheme)
-        if isinstance(scheme, dict) and not security.kind_of(scheme):
+        if isinstance(scheme, dict) and not kind_of(scheme):
             yield _diag(document, "unsupported-security-scheme", at, f"security scheme {name!r} ({scheme.get('type')}) is not applied by the SDK", "warning")

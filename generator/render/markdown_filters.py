@@ -9,8 +9,8 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from . import security
-from .ir import Api, Field, Operation, PackageConfig, PyType, Value
+from generator.build import security
+from generator.ir import Api, Field, Operation, PackageConfig, PyType, Value
 
 FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "md_security", "http_request", "form_encoding")
 

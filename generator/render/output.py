@@ -12,7 +12,7 @@ Jinja runs with ``StrictUndefined``, so a missing attribute fails the run instea
 rendering as empty text.
 
 A user's folder of template overrides (laid out like ``templates/``, see
-:mod:`generator.overrides`) replaces our files of the same name; a plain (non-``.jinja``)
+:mod:`generator.render.overrides`) replaces our files of the same name; a plain (non-``.jinja``)
 file there replaces ours as it is. What each template sees is declared in :data:`CONTEXT`
 and :data:`FAN_OUT_CONTEXT` (the README's template reference is generated from them).
 """
@@ -26,11 +26,11 @@ from typing import Any, Iterable
 
 import jinja2
 
-from . import docs, pysource
-from .ir import Api
-from .parallel import fork_map, workers
+from generator.render import markdown_filters, python_filters
+from generator.ir import Api
+from generator.workers import fork_map, workers
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 HEADER = "# Generated from the OpenAPI spec by the {title} SDK generator. Do not edit: change the spec or the templates and regenerate.\n"
 
@@ -151,9 +151,9 @@ def environment(
         "runtime_imports",
         "model_imports",
     ):
-        env.filters[name] = getattr(pysource, name)
-    for name in docs.FILTERS:
-        env.filters[name] = getattr(docs, name)
+        env.filters[name] = getattr(python_filters, name)
+    for name in markdown_filters.FILTERS:
+        env.filters[name] = getattr(markdown_filters, name)
     return env
 
 
@@ -186,7 +186,7 @@ def plan(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> li
 def black_clean_copies(api: Api, templates: Path = TEMPLATES, overrides: Path | None = None) -> frozenset[str]:
     """Output paths of the Python files copied from our own plain (non-``.jinja``) templates.
 
-    Those templates are kept black-formatted in this repository (``python -m generator.fmt``
+    Those templates are kept black-formatted in this repository (``python -m generator.format.formatter``
     reformats them; ``tests/test_render.py`` fails when one is not), and the one-line header
     put in front of them is a comment black leaves as it is: so black would not change these
     files, and the format stage skips them. A file an override replaces is not among them.
@@ -206,7 +206,7 @@ def render(
     """Every output file as text, keyed by its path relative to the output folder.
 
     ``overrides``: a folder whose files replace those of ``templates`` with the same
-    relative path (checked beforehand by :func:`generator.overrides.check_overrides`);
+    relative path (checked beforehand by :func:`generator.render.overrides.check_overrides`);
     ``bytecode_cache``: where compiled templates are kept between runs. From :data:`PARALLEL_FROM`
     files on, forked processes render a share each; the files are the same either way.
     """

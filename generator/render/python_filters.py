@@ -1,6 +1,6 @@
 """Python source text for IR objects: literals, docstrings, field defaults, imports.
 
-Registered as Jinja filters by :mod:`generator.render`, so templates keep only layout.
+Registered as Jinja filters by :mod:`generator.render.output`, so templates keep only layout.
 Every string from the spec reaches generated code through :func:`pyrepr` (a literal) or
 :func:`docstring` (escaped text), never pasted raw: a description cannot end a docstring
 or a literal early.
@@ -12,9 +12,9 @@ import functools
 import textwrap
 from typing import Any
 
-from . import security
-from .literals import pyliteral, string_literal
-from .ir import Field, Model, Operation, PyType, Tag, Waiter
+from generator.build import security
+from generator.literals import pyliteral, string_literal
+from generator.ir import Field, Model, Operation, PyType, Tag, Waiter
 
 WIDTH = 84
 
