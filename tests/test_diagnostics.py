@@ -17,7 +17,7 @@ from generator.cli import main
 from generator.diagnostics import Diagnostic, SpecError
 from generator.format.formatter import format_files
 from generator.pipeline import check_spec
-from generator.check.validate import CODES
+from generator.diagnostics import CODES
 from generator.write import read_tree
 
 ROOT = Path(__file__).resolve().parent.parent
