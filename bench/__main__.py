@@ -273,29 +273,10 @@ def _profiled(bench: Bench) -> list:
 
 def _scaling(bench: Bench) -> None:
     """Ours on the same spec cut to 10%, 25%, 50%, 100% of its operations (Stripe, else Spotify)."""
-    results, by_key, ours_ok, args, with_peers = bench.results, bench.by_key, bench.ours_ok, bench.args, bench.with_peers
-    source = None
-    for key in ("stripe", "spotify"):
-        if key in by_key and ours_ok(key):
-            source = by_key[key]
-            break
-    failed = [key for key in ("stripe", "spotify") if key in by_key and not ours_ok(key)]
+    results, args = bench.results, bench.args
+    source = _scaling_source(bench)
     if source is None:
-        if "leap" not in by_key:
-            results.scaling_note = (
-                "No scaling series: ours did not generate Stripe or Spotify, and the Leap spec was not measured."
-            )
-            return
-        size = by_key["stripe"].operations if "stripe" in by_key else 468
-        source = specs.synthetic(by_key["leap"], size)
-        results.scaling_note = (
-            f"Ours does not generate {' or '.join(failed) or 'Stripe or Spotify'} yet, so the series runs on a synthetic spec: "
-            f"the Leap spec's paths copied until it has {source.operations} operations (about Stripe's count; "
-            "its 12 schemas are not copied), then cut like a real one. It shows how our cost grows with operations; "
-            "once ours generates Stripe, the harness uses Stripe instead."
-        )
-    elif failed:
-        results.scaling_note = f"Series on {source.key}, because ours failed on {', '.join(failed)}."
+        return
     _log(f"scaling series on {source.key} ...")
     runs = args.stripe_runs if source.key != "spotify" else min(args.runs, 3)
     cuts = specs.cut(source, [0.1, 0.25, 0.5, 1.0])
@@ -308,24 +289,49 @@ def _scaling(bench: Bench) -> None:
                 f"  scaling {cut.key:<14} ({cut.operations} ops) run {round_no + 1}: {result.seconds:.2f} s {result.peak_mib:.0f} MiB {'' if result.ok else 'failed'}"
             )
     results.scaling = [(cut, series[cut.key]) for cut in cuts]
-    points = [
-        {"operations": cut.operations, "seconds": s.median, "peak_mib": s.peak}
-        for cut, s in results.scaling
-        if s.median is not None
-    ]
-    if with_peers and len(points) >= 2:
-        data = BUILD / "bench" / "scaling.json"
-        data.write_text(json.dumps({"spec": source.key, "points": points}), encoding="utf-8")
-        done = run([str(peers.python()), str(BENCH / "plot.py"), str(data), str(args.plot)], cwd=ROOT, timeout=300)
-        if done.ok:
-            try:
-                results.plot = str(args.plot.resolve().relative_to(args.out.resolve().parent))
-            except ValueError:
-                results.plot = args.plot.name
-        else:
-            results.notes.append(
-                f"The scaling plot failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.code}"
-            )
+    if bench.with_peers:
+        _scaling_plot(bench, source.key)
+
+
+def _scaling_source(bench: Bench):
+    """The spec the series cuts, with the note that says why it is that one (``None``: no series)."""
+    by_key, results = bench.by_key, bench.results
+    source = next((by_key[key] for key in ("stripe", "spotify") if key in by_key and bench.ours_ok(key)), None)
+    failed = [key for key in ("stripe", "spotify") if key in by_key and not bench.ours_ok(key)]
+    if source is not None:
+        if failed:
+            results.scaling_note = f"Series on {source.key}, because ours failed on {', '.join(failed)}."
+        return source
+    if "leap" not in by_key:
+        results.scaling_note = "No scaling series: ours did not generate Stripe or Spotify, and the Leap spec was not measured."
+        return None
+    size = by_key["stripe"].operations if "stripe" in by_key else 468
+    source = specs.synthetic(by_key["leap"], size)
+    results.scaling_note = (
+        f"Ours does not generate {' or '.join(failed) or 'Stripe or Spotify'} yet, so the series runs on a synthetic spec: "
+        f"the Leap spec's paths copied until it has {source.operations} operations (about Stripe's count; "
+        "its 12 schemas are not copied), then cut like a real one. It shows how our cost grows with operations; "
+        "once ours generates Stripe, the harness uses Stripe instead."
+    )
+    return source
+
+
+def _scaling_plot(bench: Bench, spec_key: str) -> None:
+    """Draws the series with matplotlib from the peers' venv (ours has no plotting library)."""
+    results, args = bench.results, bench.args
+    points = [{"operations": cut.operations, "seconds": s.median, "peak_mib": s.peak} for cut, s in results.scaling if s.median is not None]
+    if len(points) < 2:
+        return
+    data = BUILD / "bench" / "scaling.json"
+    data.write_text(json.dumps({"spec": spec_key, "points": points}), encoding="utf-8")
+    done = run([str(peers.python()), str(BENCH / "plot.py"), str(data), str(args.plot)], cwd=ROOT, timeout=300)
+    if not done.ok:
+        results.notes.append(f"The scaling plot failed: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.code}")
+        return
+    try:
+        results.plot = str(args.plot.resolve().relative_to(args.out.resolve().parent))
+    except ValueError:
+        results.plot = args.plot.name
 
 
 #: The sections in the order they run (later ones use what earlier ones generated).
