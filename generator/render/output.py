@@ -14,7 +14,7 @@ rendering as empty text.
 A user's folder of template overrides (laid out like ``templates/``, see
 :mod:`generator.render.overrides`) replaces our files of the same name; a plain (non-``.jinja``)
 file there replaces ours as it is. What each template sees is declared in :data:`CONTEXT`
-and :data:`FAN_OUT_CONTEXT` (the README's template reference is generated from them).
+and :data:`FAN_OUT_CONTEXT` (the template reference in docs/customisation.md is generated from them).
 """
 
 from __future__ import annotations
