@@ -11,6 +11,7 @@ import pytest
 
 from generator.build.builder import build
 from generator.build.errors import ERROR_CLASSES, error_class
+from generator.config import load_config
 from generator.ir import Api, BodyFormat, ErrorClass, Operation
 from generator.read.loader import load
 from generator.render import output
@@ -26,7 +27,8 @@ def api() -> Api:
 
 
 def _case(name: str) -> Api:
-    return build(load(CASES / name / "openapi.yaml"))
+    spec = CASES / name / "openapi.yaml"
+    return build(load(spec), load_config(None, spec).package)
 
 
 def _op(api: Api, name: str) -> Operation:
@@ -124,3 +126,21 @@ def test_readme_examples_are_built_in_python(api: Api) -> None:
 
 def test_readme_examples_without_operations(api: Api) -> None:
     assert readme_examples(dataclasses.replace(api, tags=())) is None
+
+
+#: Words of Leap's API (its product, its jobs, its fields) that no generic template may say.
+LEAP_WORDS = ("leap", "image generation", "model training", "inference", "minutes", "credits", "webhookurl", "tryleap")
+
+
+def test_generic_templates_say_nothing_of_one_api() -> None:
+    for path in sorted((ROOT / "templates").rglob("*.jinja")):
+        text = path.read_text(encoding="utf-8").lower()
+        assert not [w for w in LEAP_WORDS if w in text], f"{path.relative_to(ROOT)} speaks of Leap"
+
+
+def test_another_apis_readme_and_docs_say_nothing_of_leap() -> None:
+    files = output.render(_case("form-urlencoded"))
+    docs = {path: text for path, text in files.items() if path.endswith(".md")}
+    assert "README.md" in docs
+    for path, text in docs.items():
+        assert not [w for w in LEAP_WORDS if w in text.lower()], path

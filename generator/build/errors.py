@@ -12,7 +12,7 @@ from generator.ir import ErrorClass
 ERROR_CLASSES = (
     ErrorClass("400", "BadRequestError", "the request was malformed or its values were rejected"),
     ErrorClass("401", "AuthenticationError", "the API key is missing, wrong or revoked"),
-    ErrorClass("402", "PaymentRequiredError", "payment is required, for example when the account has no credits left for this request"),
+    ErrorClass("402", "PaymentRequiredError", "payment is required for this request (the account's plan or balance does not cover it)"),
     ErrorClass("403", "PermissionDeniedError", "the API key may not do this"),
     ErrorClass("404", "NotFoundError", "the resource (for example the ID in the path) does not exist"),
     ErrorClass("409", "ConflictError", "the request conflicts with the current state of the resource"),
