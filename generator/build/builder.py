@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from generator import __version__
 from generator.build import extensions, parameter_styles, security
+from generator.build.errors import ERROR_CLASSES, error_class
 from generator.diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
 from generator.ir import (
     Alias,
@@ -41,27 +42,6 @@ from generator.read.operations import iter_operations
 
 #: Where a parameter may be, in the order of the method's arguments.
 LOCATIONS = ("path", "query", "header", "cookie")
-
-#: The exception the SDK raises for each error status; ranges and ``default`` fall back to APIStatusError.
-ERROR_CLASSES = {
-    "400": "BadRequestError",
-    "401": "AuthenticationError",
-    "402": "PaymentRequiredError",
-    "403": "PermissionDeniedError",
-    "404": "NotFoundError",
-    "409": "ConflictError",
-    "422": "UnprocessableEntityError",
-    "429": "RateLimitError",
-}
-
-
-def error_class(status: str) -> str:
-    if status in ERROR_CLASSES:
-        return ERROR_CLASSES[status]
-    if status.startswith("5"):
-        return "InternalServerError"
-    return "APIStatusError"
-
 
 def value(raw: Any) -> Value:
     """A spec literal with its Python source (``repr``) and its JSON text for docs."""
@@ -940,6 +920,7 @@ class Builder:
             spec_sha256=self.document.sha256,
             generator_version=__version__,
             webhooks=extensions.webhooks(self.document, all_schemas),
+            error_classes=ERROR_CLASSES,
         )
 
 

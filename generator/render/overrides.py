@@ -25,7 +25,7 @@ from pathlib import Path
 import jinja2
 
 from generator import ir
-from generator.render import markdown_filters, output, python_filters
+from generator.render import output, readme
 from generator.diagnostics import CODES, Diagnostic, SpecError
 
 
@@ -89,11 +89,13 @@ ESCAPED_BAR = "\\|"  # a | inside a markdown table cell
 
 
 def _classes() -> list[type]:
-    """Every IR class a template can reach from ``api``, in the order ``ir`` defines them, and ``GuidePage``."""
-    found = [obj for obj in vars(ir).values() if dataclasses.is_dataclass(obj) and isinstance(obj, type) and obj.__module__ == ir.__name__]
-    found.sort(key=lambda cls: inspect.getsourcelines(cls)[1])
+    """Every IR class a template can reach from ``api``, module by module in the order ``ir`` imports them
+    and in the order each module defines them, then the render stage's ``ReadmeExamples`` and ``GuidePage``."""
+    modules = list(dict.fromkeys(obj.__module__ for obj in vars(ir).values() if isinstance(obj, type) and obj.__module__.startswith(ir.__name__ + ".")))
+    found = [obj for obj in vars(ir).values() if dataclasses.is_dataclass(obj) and isinstance(obj, type) and obj.__module__ in modules]
+    found.sort(key=lambda cls: (modules.index(cls.__module__), inspect.getsourcelines(cls)[1]))
     found.insert(found.index(ir.Api), ir.PackageConfig)  # Api.config: defined where the config file is read
-    return [*found, output.GuidePage]
+    return [*found, readme.ReadmeExamples, output.GuidePage]
 
 
 def _first_line(obj: object) -> str:
@@ -119,7 +121,7 @@ def _field_comments(cls: type) -> dict[str, str]:
 
 def _members(cls: type) -> list[tuple[str, str, str]]:
     """(name, type, what) of every field and public property or method of ``cls``."""
-    hints = typing.get_type_hints(cls, vars(ir) | vars(output))
+    hints = typing.get_type_hints(cls, vars(inspect.getmodule(cls)) | vars(ir) | vars(output) | vars(readme))
     comments = _field_comments(cls)
     rows = [(f.name, _type_name(hints.get(f.name, f.type)), comments.get(f.name, "")) for f in dataclasses.fields(cls)]
     for name, member in vars(cls).items():
@@ -136,7 +138,7 @@ def _members(cls: type) -> list[tuple[str, str, str]]:
 
 def _type_name(hint: object) -> str:
     text = hint if isinstance(hint, str) else hint.__name__ if isinstance(hint, type) else str(hint)
-    return text.replace("generator.ir.", "").replace("generator.config.", "").replace("generator.render.output.", "").replace("typing.", "")
+    return re.sub(r"\bgenerator\.(\w+\.)*", "", text).replace("typing.", "")
 
 
 def reference() -> str:
@@ -149,11 +151,14 @@ def reference() -> str:
         lines.append(f"| `{path}` | {', '.join(f'`{out}`' for out in outputs)} | {context} |")
     lines += ["", "Every template sees " + ", ".join(f"`{name}` ({kind})" for name, kind in output.CONTEXT.items()) + ". The objects:", ""]
     for cls in _classes():
+        if cls is ir.Api:  # before it, the one enum of the IR
+            values = ", ".join(f"`{member.value}`" for member in ir.BodyFormat)
+            lines += [f"- **`BodyFormat`** (`Operation.body_format`, `Body.format`; a string enum: {values}): {_first_line(ir.BodyFormat)}", ""]
         lines += [f"- **`{cls.__name__}`**: {_first_line(cls)}", ""]
         lines += ["  | member | type | what |", "  | --- | --- | --- |"]
         lines += ["  | " + " | ".join(cell.replace("|", ESCAPED_BAR) for cell in (f"`{name}`", f"`{kind}`", what)) + " |" for name, kind, what in _members(cls)]
         lines.append("")
-    ours = {name: func for name, func in output.environment().filters.items() if getattr(func, "__module__", "") in (python_filters.__name__, markdown_filters.__name__)}
+    ours = {name: func for name, func in output.environment().filters.items() if getattr(func, "__module__", "") in {m.__name__ for m in output.FILTER_MODULES}}
     lines += ["Filters besides Jinja's: " + "; ".join(f"`{name}` ({_first_line(func).rstrip('.')})" for name, func in sorted(ours.items())) + ".", "", END]
     return "\n".join(lines) + "\n"
 
