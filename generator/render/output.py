@@ -26,7 +26,7 @@ from typing import Any, Iterable
 
 import jinja2
 
-from generator.render import imports, markdown_filters, python_filters, readme, type_annotations, wire
+from generator.render import docstring_text, docstrings, imports, markdown_filters, python_filters, readme, type_annotations, wire
 from generator.ir import Api
 from generator.workers import fork_map, workers
 
@@ -70,7 +70,7 @@ FAN_OUT_PATHS = {
 }
 
 #: The modules whose functions templates call as filters (each lists them in ``FILTERS``).
-FILTER_MODULES = (python_filters, type_annotations, imports, wire, readme, markdown_filters)
+FILTER_MODULES = (python_filters, docstring_text, docstrings, type_annotations, imports, wire, readme, markdown_filters)
 
 OURS = "ours"
 """The prefix under which template overrides reach the templates they replace."""
