@@ -64,4 +64,4 @@ clean:
 # make corpus    generates each public document of the corpus (../shared/specs) and prints a report
 .PHONY: corpus
 corpus: $(READY)
-	$(PY) -m tests.corpus.report
+	$(PY) -m tests.generator.corpus.report
