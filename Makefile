@@ -61,7 +61,7 @@ bench: $(READY) java
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache build node_modules
 
-# make corpus    generates each public document of the corpus (../shared/specs) and prints a report
+# make corpus    generates each public document of the corpus (tests/generator/corpus/specs) and prints a report
 .PHONY: corpus
 corpus: $(READY)
 	$(PY) -m tests.generator.corpus.report

@@ -1,8 +1,8 @@
 """Generate every public document of the corpus and say how it went (``make corpus``).
 
 Per document: operations, component schemas, inline objects that became models, seconds to generate, warnings, whether the package
-imports, whether ``mypy --strict`` passes on it. The documents stay where they are
-(``../shared/specs`` beside the repository, or ``$CORPUS_DIR``); each has a config file
+imports, whether ``mypy --strict`` passes on it. The documents are copied into ``specs/``
+here (``$CORPUS_DIR`` names another folder holding the same files); each has a config file
 here, ``<document stem>.toml``, naming its package.
 
     python -m tests.generator.corpus.report [NAME ...]   # exit 1 when a document fails to generate, import or type-check
@@ -25,20 +25,17 @@ from generator.pipeline import generate_files
 from generator.write import write_tree
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[2]
+#: The copies in the repository (specs/README.md says where each comes from).
+SPECS = HERE / "specs"
 #: The corpus documents, by file name: what the README's table describes.
 DOCUMENTS = ("petstore3.yaml", "spotify.yaml", "stripe-spec3.yaml")
 
 
-def corpus_dir() -> Path | None:
-    """``$CORPUS_DIR``, else the first ``shared/specs`` folder beside the repository or one of its parents."""
+def corpus_dir() -> Path:
+    """``$CORPUS_DIR`` when set, else the copies in the repository."""
     if os.environ.get("CORPUS_DIR"):
         return Path(os.environ["CORPUS_DIR"])
-    for parent in ROOT.parents:
-        candidate = parent / "shared" / "specs"
-        if (candidate / DOCUMENTS[0]).is_file():
-            return candidate
-    return None
+    return SPECS
 
 
 @dataclass
@@ -117,9 +114,6 @@ def table(outcomes: list[Outcome]) -> str:
 
 def main(argv: list[str]) -> int:
     specs = corpus_dir()
-    if specs is None:
-        print("no corpus: set CORPUS_DIR to the folder holding " + ", ".join(DOCUMENTS), file=sys.stderr)
-        return 2
     names = argv or list(DOCUMENTS)
     outcomes = []
     with tempfile.TemporaryDirectory(prefix="corpus-") as temp:

@@ -7,12 +7,25 @@ and schema counts are those of the corpus README, so nothing is silently dropped
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from pathlib import Path
 
 import pytest
 
-from tests.generator.corpus.report import corpus_dir, run_document
+from tests.generator.corpus.report import DOCUMENTS, SPECS, corpus_dir, run_document
+
+def test_the_copies_are_the_public_documents_with_their_licences() -> None:
+    """specs/ holds each document as the bytes whose SHA-256 its README gives, and its licence beside it."""
+    readme = (SPECS / "README.md").read_text(encoding="utf-8")
+    digests = dict(re.findall(r"^\| `([\w.-]+\.yaml)` \| `([0-9a-f]{64})` \|$", readme, re.MULTILINE))
+
+    assert sorted(digests) == sorted(DOCUMENTS)
+    for name, digest in digests.items():
+        assert hashlib.sha256((SPECS / name).read_bytes()).hexdigest() == digest, f"{name} is no longer the public document"
+        assert (SPECS / f"{Path(name).stem}.LICENSE").stat().st_size > 0
+
 
 #: document -> (operations, component schemas), from the corpus README.
 COUNTS = {"petstore3.yaml": (19, 6), "spotify.yaml": (97, 90), "stripe-spec3.yaml": (468, 819)}
@@ -27,10 +40,7 @@ COUNTS = {"petstore3.yaml": (19, 6), "spotify.yaml": (97, 90), "stripe-spec3.yam
     ],
 )
 def test_corpus_document_generates_imports_and_type_checks(name: str, tmp_path: Path) -> None:
-    specs = corpus_dir()
-    assert specs is not None, "the corpus is missing: put it in ../shared/specs or set CORPUS_DIR"
-
-    outcome = run_document(specs / name, tmp_path)
+    outcome = run_document(corpus_dir() / name, tmp_path)
 
     assert outcome.errors == []
     assert (outcome.operations, outcome.schemas) == COUNTS[name]
@@ -116,9 +126,7 @@ def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> No
 
     import httpx
 
-    specs = corpus_dir()
-    assert specs is not None, "the corpus is missing: put it in ../shared/specs or set CORPUS_DIR"
-    outcome = run_document(specs / "petstore3.yaml", tmp_path, type_check=False)
+    outcome = run_document(corpus_dir() / "petstore3.yaml", tmp_path, type_check=False)
     assert outcome.imports, outcome.details
     sent: list[httpx.Request] = []
 
