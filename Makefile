@@ -1,7 +1,12 @@
 # make generate  regenerates generated/leap/ from spec/openapi.yaml
-# make test      runs the generator tests, the contract and runtime tests of the generated
-#                SDK, the docs tests (examples, site in Chromium) and the end-to-end tests
-#                against Stoplight Prism
+# make test      runs every test: the generator's (tests/generator/) and the generated SDK's
+#                (tests/sdk/: contract and runtime tests, the docs' examples and site in
+#                Chromium, the end-to-end tests against Stoplight Prism)
+# make test-fast runs the generator's logic in about a minute, while you edit: its unit tests,
+#                the case folders, the broken specs and diagnostics, the fuzz test's
+#                examples. Left out (marked slow): installs, mypy, Prism, Chromium, the
+#                corpus documents, long property runs, every SDK test. Same as
+#                .venv/bin/python -m pytest tests/generator -m "not slow"
 # make docs      builds the SDK's documentation site (MkDocs, Material theme) into build/site
 # make serve-docs  serves build/site on http://127.0.0.1:8000
 # make bench     measures generation, import time and per-call speed against the peers
@@ -17,7 +22,7 @@ READY  := $(VENV)/.ready
 # Stoplight Prism (the mock server of the end-to-end tests), pinned in package-lock.json.
 NODE_READY := node_modules/.ready
 
-.PHONY: generate validate check test clean docs serve-docs chromium bench java
+.PHONY: generate validate check test test-fast clean docs serve-docs chromium bench java
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +45,9 @@ check: $(READY)
 
 test: $(READY) $(NODE_READY) chromium
 	$(PY) -m pytest
+
+test-fast: $(READY)
+	$(PY) -m pytest tests/generator -m "not slow" -q
 
 # The docs tests drive Debian's Chromium (Playwright's own browser download cannot run here).
 chromium:

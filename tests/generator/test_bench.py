@@ -175,6 +175,7 @@ def test_import_target_names_the_pydantic_floor() -> None:
     )
 
 
+@pytest.mark.slow
 def test_first_call_breakdown_times_every_step() -> None:
     """The step-by-step first call, on the Leap SDK (the harness runs it on ours from Stripe)."""
     found = import_time.breakdown(

@@ -76,6 +76,7 @@ def test_unchanged_inputs_are_not_regenerated_and_need_no_heavy_import(project: 
     assert read_tree(project / "out") == first
 
 
+@pytest.mark.slow
 def test_spec_edits_give_a_cold_generations_output(project: Path) -> None:
     before = _warm_and_check(project)
     _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")
@@ -85,6 +86,7 @@ def test_spec_edits_give_a_cold_generations_output(project: Path) -> None:
     assert _warm_and_check(project) == before  # back: the first entries serve again, still right
 
 
+@pytest.mark.slow
 def test_a_changed_file_that_a_ref_reads_gives_a_cold_generations_output(project: Path) -> None:
     before = _warm_and_check(project)
     _edit(project / "spec" / "common.yaml", "maximum: 100", "maximum: 100\n        description: At most this many pets.")
@@ -92,6 +94,7 @@ def test_a_changed_file_that_a_ref_reads_gives_a_cold_generations_output(project
     assert after != before
 
 
+@pytest.mark.slow
 def test_schema_changes_after_a_description_edit_are_validated_again(project: Path) -> None:
     _warm_and_check(project)
     _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")
@@ -101,12 +104,14 @@ def test_schema_changes_after_a_description_edit_are_validated_again(project: Pa
     assert _generate(project, "--no-cache", out="cold") == 2
 
 
+@pytest.mark.slow
 def test_a_config_change_gives_a_cold_generations_output(project: Path) -> None:
     before = _warm_and_check(project)
     _edit(project / "spec" / "generator.toml", 'client_class = "Client"', 'client_class = "PetClient"')
     assert _warm_and_check(project) != before
 
 
+@pytest.mark.slow
 def test_a_template_change_gives_a_cold_generations_output(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     templates = project / "templates"
     shutil.copytree(pipeline.TEMPLATES, templates)
@@ -126,6 +131,7 @@ def test_a_change_of_blacks_mode_gives_a_cold_generations_output(project: Path, 
     assert _warm_and_check(project) != before
 
 
+@pytest.mark.slow
 def test_a_change_of_the_generators_source_gives_a_cold_generations_output(project: Path) -> None:
     copy = project / "tool"
     shutil.copytree(ROOT / "generator", copy / "generator", ignore=shutil.ignore_patterns("__pycache__"))
@@ -156,6 +162,7 @@ def _damage(cache: Path) -> int:
     return len(entries)
 
 
+@pytest.mark.slow
 def test_damaged_cache_entries_are_ignored(project: Path) -> None:
     first = _warm_and_check(project)
     assert _damage(project / "cache") > 10
@@ -178,6 +185,7 @@ def test_cache_entries_are_checked_before_use(tmp_path: Path) -> None:
     assert cache.read_value("spec", "cd" * 32) == {"a": [1, 2.5, None, True]}
 
 
+@pytest.mark.slow
 def test_a_hand_edited_output_folder_is_regenerated(project: Path) -> None:
     first = _warm_and_check(project)
     out = project / "out"
@@ -198,6 +206,7 @@ def test_no_cache_writes_no_cache(project: Path) -> None:
     assert not (project / "cache").exists()
 
 
+@pytest.mark.slow
 def test_warnings_give_the_same_lines_from_the_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copytree(ROOT / "tests" / "generator" / "cases" / "no-operation-id", tmp_path / "spec", ignore=shutil.ignore_patterns("check.py", "__pycache__"))
     spec = tmp_path / "spec" / "openapi.yaml"
@@ -280,6 +289,7 @@ def test_a_one_line_description_edit_loads_like_a_fresh_parse(tmp_path: Path, so
     assert any(patched) == (source == "leap")  # merge keys and repeated keys: parsed again every time
 
 
+@pytest.mark.slow
 def test_a_change_in_the_template_overrides_gives_a_cold_generations_output(project: Path) -> None:
     overrides = project / "overrides"
     overrides.mkdir()
@@ -295,6 +305,7 @@ def test_a_change_in_the_template_overrides_gives_a_cold_generations_output(proj
     assert read_tree(project / "out") == read_tree(project / "cold") != first
 
 
+@pytest.mark.slow
 def test_the_hand_written_folder_is_never_touched(project: Path) -> None:
     first = _warm_and_check(project)
     package = next(rel.split("/")[0] for rel in first if rel.endswith("/__init__.py"))

@@ -52,6 +52,7 @@ def _python(out: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, cwd=out, timeout=600)
 
 
+@pytest.mark.slow
 def test_hand_written_code_survives_regeneration_and_extends_the_client(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = _project(tmp_path, CONFIG)
     assert _generate(tmp_path) == 0

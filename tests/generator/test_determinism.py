@@ -43,6 +43,7 @@ print(json.dumps({path: hashlib.sha256(text.encode()).hexdigest() for path, text
 """
 
 
+@pytest.mark.slow
 def test_runs_in_other_processes_with_other_hash_seeds_agree(result: Result, tmp_path: Path) -> None:
     """Set and dict iteration order must not leak into the output (PYTHONHASHSEED varies per process)."""
     expected = {path: hashlib.sha256(text.encode()).hexdigest() for path, text in result.files.items()}

@@ -260,6 +260,7 @@ print("ok")
 """
 
 
+@pytest.mark.slow
 def test_a_foreign_spec_gets_working_typed_workflows(tmp_path: Path) -> None:
     """Generated from a spec that is not Leap's: the workflows import, type-check and work."""
     import subprocess

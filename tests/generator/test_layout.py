@@ -84,6 +84,7 @@ SPECS = [("leap", ROOT / "spec" / "openapi.yaml", None)] + [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, spec, config", SPECS, ids=[s[0] for s in SPECS])
 def test_black_makes_one_pass_and_the_code_is_the_same(name: str, spec: Path, config: Path | None) -> None:
     """Every rendered file keeps its meaning, and black's first pass leaves it as it is."""
@@ -108,6 +109,7 @@ _values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(_names, _values), min_size=1, max_size=4), st.sampled_from([0, 4, 8, 12]))
 def test_any_call_keeps_its_meaning(assignments: list[tuple[str, str]], depth: int) -> None:

@@ -119,6 +119,7 @@ def test_schema_names_that_contain_runtime_names_are_kept(package: tuple[Path, d
     assert "datetime" in files["docs/models/FileInputRequest.md"]
 
 
+@pytest.mark.slow
 def test_rendering_in_forked_workers_gives_the_serial_files_and_raises_what_serial_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import jinja2
 

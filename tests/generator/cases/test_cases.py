@@ -73,6 +73,7 @@ def test_case_gives_exactly_its_warnings(name: str, generated: dict[str, Generat
     assert generated[name].warnings == list(_check_module(name).WARNINGS)
 
 
+@pytest.mark.slow
 def test_cases_pass_mypy_strict(generated: dict[str, Generated]) -> None:
     env = {**os.environ, "MYPYPATH": os.pathsep.join(str(g.out) for g in generated.values())}
     command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull]
@@ -88,6 +89,7 @@ def test_case_imports_and_round_trips(name: str, generated: dict[str, Generated]
     _check_module(name).check(package, generated[name])
 
 
+@pytest.mark.slow
 def test_cases_generate_the_same_files_under_another_hash_seed(generated: dict[str, Generated]) -> None:
     """Names, inline models, import cycles and discriminators do not depend on set or dict hashing."""
     script = (
