@@ -3,10 +3,14 @@
 #                (tests/sdk/: contract and runtime tests, the docs' examples and site in
 #                Chromium, the end-to-end tests against Stoplight Prism)
 # make test-fast runs the generator's logic in about a minute, while you edit: its unit tests,
-#                the case folders, the broken specs and diagnostics, the fuzz test's
+#                the case folders, the broken specs and diagnostics, the fuzz test's fixed
 #                examples. Left out (marked slow): installs, mypy, Prism, Chromium, the
 #                corpus documents, long property runs, every SDK test. Same as
-#                .venv/bin/python -m pytest tests/generator -m "not slow"
+#                FUZZ_EXAMPLES=0 .venv/bin/python -m pytest tests/generator -m "not slow"
+# make fuzz      runs the fuzz test (tests/generator/test_fuzz.py) on FUZZ_EXAMPLES (2000)
+#                fresh random examples per property; a failure prints the FUZZ_SEED that
+#                repeats them: make fuzz FUZZ_SEED=<seed> FUZZ_EXAMPLES=<n>. make test runs
+#                its fixed examples and 20 fresh random ones per property.
 # make docs      builds the SDK's documentation site (MkDocs, Material theme) into build/site
 # make serve-docs  serves build/site on http://127.0.0.1:8000
 # make bench     measures generation, import time and per-call speed against the peers
@@ -22,7 +26,7 @@ READY  := $(VENV)/.ready
 # Stoplight Prism (the mock server of the end-to-end tests), pinned in package-lock.json.
 NODE_READY := node_modules/.ready
 
-.PHONY: generate validate check test test-fast clean docs serve-docs chromium bench java
+.PHONY: generate validate check test test-fast fuzz clean docs serve-docs chromium bench java
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +51,11 @@ test: $(READY) $(NODE_READY) chromium
 	$(PY) -m pytest
 
 test-fast: $(READY)
-	$(PY) -m pytest tests/generator -m "not slow" -q
+	FUZZ_EXAMPLES=0 $(PY) -m pytest tests/generator -m "not slow" -q
+
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(READY)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/generator/test_fuzz.py -q
 
 # The docs tests drive Debian's Chromium (Playwright's own browser download cannot run here).
 chromium:

@@ -4,8 +4,13 @@ Hypothesis mutates the Leap spec and a small spec: it drops keys, changes the ty
 values, breaks references, renames keys and injects hostile strings, one to three times per
 example. Generation must end in one of two ways: files that compile and import, or a
 :class:`SpecError` whose diagnostics are not ``internal-error`` (a generator bug caught by
-the pipeline's safety net counts as a failure here). Bounded and derandomized, so CI sees
-the same examples on every run.
+the pipeline's safety net counts as a failure here).
+
+Each property first replays its fixed examples (the ``@example``s below, then any failure
+Hypothesis saved in ``.hypothesis/``), then runs ``FUZZ_EXAMPLES`` fresh random ones (20 by
+default, what ``make test`` can afford; ``make fuzz``: 2000; ``make test-fast``: 0) drawn
+from ``FUZZ_SEED``, a new random seed each run unless set. A failure names the seed
+and the count, and ``make fuzz FUZZ_SEED=... FUZZ_EXAMPLES=...`` runs the same examples again.
 """
 
 from __future__ import annotations
@@ -13,13 +18,17 @@ from __future__ import annotations
 import copy
 import importlib
 import itertools
+import os
+import random
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, example, given, seed, settings
 from hypothesis import strategies as st
 
 from generator.diagnostics import SpecError
@@ -155,24 +164,69 @@ def _generate_or_diagnose(document: dict[str, Any], root: Path) -> None:
             del sys.modules[name]
 
 
-FUZZ = settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
+#: The seed of this run's random examples (``FUZZ_SEED``, else a fresh one) and how many each property runs.
+SEED = int(os.environ.get("FUZZ_SEED") or random.SystemRandom().randrange(2**32))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 20))
+FUZZ = settings(
+    max_examples=max(EXAMPLES, 1),
+    phases=list(Phase) if EXAMPLES else [Phase.explicit, Phase.reuse],  # 0: the fixed examples only
+    deadline=None,
+    suppress_health_check=list(HealthCheck),  # slow examples and big documents are the point here
+)
+
+
+@contextmanager
+def _naming_the_seed() -> Iterator[None]:
+    """A failure says how to run the same examples again."""
+    try:
+        yield
+    except Exception as exc:
+        exc.add_note(f"fuzz seed {SEED}, {EXAMPLES} random examples; again: make fuzz FUZZ_SEED={SEED} FUZZ_EXAMPLES={EXAMPLES}")
+        raise
+
+
+def _step(document: dict[str, Any], mutation: str, key: str, value: Any = None) -> tuple[int, str, Any]:
+    """A fixed mutation step: ``mutation`` at the first node whose key is ``key``."""
+    index = next(i for i, (_, k) in enumerate(_nodes(document)) if k == key)
+    return (index, mutation, value)
+
+
+LEAP = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def leap_spec() -> dict[str, Any]:
-    return yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    return LEAP
 
 
 @FUZZ
+@seed(SEED)
+@example(steps=[_step(SMALL, "drop", "Kind")])
+@example(steps=[_step(SMALL, "replace", "discriminator", {})])
+@example(steps=[_step(SMALL, "rename", "/pets/{petId}", "class")])
+@example(steps=[_step(SMALL, "inject", "operationId")])
+@example(steps=[_step(SMALL, "break-ref", "$ref")])
+@example(steps=[_step(SMALL, "replace", "nullable", HOSTILE[1]), _step(SMALL, "replace", "additionalProperties", True)])
+@example(steps=[_step(SMALL, "replace", "openapi", float("nan")), _step(SMALL, "drop", "responses")])
 @given(steps=STEPS)
 def test_mutated_small_spec_generates_or_diagnoses(steps: list[tuple[int, str, Any]], tmp_path_factory: pytest.TempPathFactory) -> None:
-    _generate_or_diagnose(_mutate(SMALL, steps), tmp_path_factory.mktemp("fuzz"))
+    with _naming_the_seed():
+        _generate_or_diagnose(_mutate(SMALL, steps), tmp_path_factory.mktemp("fuzz"))
 
 
 @FUZZ
+@seed(SEED)
+@example(steps=[_step(LEAP, "drop", "x-pagination")])
+@example(steps=[_step(LEAP, "replace", "x-waiter", [])])
+@example(steps=[_step(LEAP, "drop", "x-envelope")])
+@example(steps=[_step(LEAP, "rename", "operationId", "class")])
+@example(steps=[_step(LEAP, "inject", "description")])
+@example(steps=[_step(LEAP, "break-ref", "$ref")])
+@example(steps=[_step(LEAP, "replace", "securitySchemes", None), _step(LEAP, "drop", "webhooks")])
 @given(steps=STEPS)
 def test_mutated_leap_spec_generates_or_diagnoses(steps: list[tuple[int, str, Any]], leap_spec: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> None:
-    _generate_or_diagnose(_mutate(leap_spec, steps), tmp_path_factory.mktemp("fuzz"))
+    with _naming_the_seed():
+        _generate_or_diagnose(_mutate(leap_spec, steps), tmp_path_factory.mktemp("fuzz"))
 
 
 def test_the_small_spec_itself_generates(tmp_path: Path) -> None:
@@ -203,7 +257,16 @@ def _schemas() -> st.SearchStrategy[Any]:
     return st.recursive(leaf, extend, max_leaves=8)
 
 
-@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@FUZZ
+@seed(SEED)
+@example(a={"type": "object", "properties": {"self": {"$ref": "#/components/schemas/A"}}}, b={"$ref": "#/components/schemas/A"}, body={"type": "array", "items": {"$ref": "#/components/schemas/B"}})
+@example(a={"enum": HOSTILE[:3]}, b={"const": HOSTILE[0]}, body={"type": ["object", "null"], "properties": {"class": {"type": "string"}, "2fa": True}})
+@example(
+    a={"oneOf": [{"type": "object", "properties": {"kind": {"const": "x"}}}, {"$ref": "#/components/schemas/B"}], "discriminator": {"propertyName": "kind"}},
+    b={"type": "object", "required": ["kind", "id"], "properties": {"kind": {"type": "string"}}},
+    body={"allOf": [{"$ref": "#/components/schemas/A"}, {}]},
+)
+@example(a={}, b=True, body={"anyOf": [{"type": "null"}, {"type": "string", "format": "binary"}]})
 @given(a=_schemas(), b=_schemas(), body=_schemas())
 def test_random_schemas_generate_or_diagnose(a: Any, b: Any, body: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     document = {
@@ -220,4 +283,5 @@ def test_random_schemas_generate_or_diagnose(a: Any, b: Any, body: Any, tmp_path
         },
         "components": {"schemas": {"A": a, "B": b}},
     }
-    _generate_or_diagnose(document, tmp_path_factory.mktemp("fuzz"))
+    with _naming_the_seed():
+        _generate_or_diagnose(document, tmp_path_factory.mktemp("fuzz"))
