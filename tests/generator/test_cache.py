@@ -125,6 +125,7 @@ def test_a_template_change_gives_a_cold_generations_output(project: Path, monkey
     assert any(b"EDITED = (1,)" in text for text in after.values())  # the edited file went through black
 
 
+@pytest.mark.slow
 def test_a_change_of_blacks_mode_gives_a_cold_generations_output(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = _warm_and_check(project)
     monkeypatch.setattr(fmt, "LINE_LENGTH", 60)
@@ -264,7 +265,7 @@ def _loaded(load: Any) -> tuple[Any, ...]:
     return repr(document.data), document.sha256, [document.line_of(p) for p in pointers]
 
 
-@pytest.mark.parametrize("source", ["leap", "tricky", "duplicate"])
+@pytest.mark.parametrize("source", [pytest.param("leap", marks=pytest.mark.slow), "tricky", "duplicate"])
 def test_a_one_line_description_edit_loads_like_a_fresh_parse(tmp_path: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import loader
 

@@ -45,6 +45,7 @@ def test_every_key_can_be_set(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_the_leap_spec_with_another_config_generates_another_package(tmp_path: Path) -> None:
     config = tmp_path / "acme.toml"
     config.write_text('package = "acme"\nclient_class = "Acme"\nenv_prefix = "ACME"\nbase_url = "https://api.acme.test"\noutput = "sdk"\n', encoding="utf-8")

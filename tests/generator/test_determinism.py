@@ -80,6 +80,7 @@ def test_stamp_records_the_spec_and_generator(result: Result) -> None:
     assert result.api.spec_sha256 == stamp["spec_sha256"]
 
 
+@pytest.mark.slow
 def test_stamp_changes_with_the_spec(tmp_path: Path, result: Result) -> None:
     copy = tmp_path / "openapi.yaml"
     copy.write_bytes(SPEC.read_bytes() + b"# a trailing comment changes the hash, not the SDK\n")

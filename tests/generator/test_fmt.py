@@ -23,6 +23,7 @@ def test_copied_templates_are_black_clean(template: str) -> None:
     assert fmt._black(template, text) == text, f"run `python -m generator.fmt` to reformat {template}"
 
 
+@pytest.mark.slow
 def test_skipped_files_are_what_black_would_write() -> None:
     files = generate_files(SPEC).files
     api = build(load(SPEC))

@@ -107,6 +107,7 @@ def test_an_unknown_name_gets_a_hint_with_close_names(tmp_path: Path) -> None:
         check_overrides(tmp_path / "missing")
 
 
+@pytest.mark.slow
 def test_readme_template_reference_is_up_to_date() -> None:
     """Run ``python -m generator.overrides`` when this fails."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -138,6 +139,7 @@ def test_every_context_and_output_the_plan_uses_is_documented() -> None:
         assert out in filled or template.startswith(render.GUIDE_FOLDER + "/"), (out, template, documented)
 
 
+@pytest.mark.slow
 def test_every_ir_class_is_in_the_reference() -> None:
     reference = overrides.reference()
     for cls in overrides._classes():

@@ -190,6 +190,7 @@ def test_docs_keep_jinja_like_text_literally(hostile: tuple[Path, dict[str, str]
     assert "{{ api.title }}" in page and "{% if true %}jinja{% endif %}" in page and "{# comment #}" in page
 
 
+@pytest.mark.slow
 def test_hostile_tag_name_and_server_url_run_nothing(tmp_path: Path) -> None:
     spec = _spec()
     evil = f'Things """; {PAYLOAD}; """'
@@ -243,6 +244,7 @@ def test_docstring_helpers_round_trip(text: str) -> None:
         assert " ".join(value.split()) == " ".join(text.split())
 
 
+@pytest.mark.slow
 def test_a_one_line_docstring_may_end_in_a_quote(tmp_path: Path) -> None:
     """A required field described as ``Say "hi"`` once rendered ``\"\"\"Say "hi"\"\"\"\"`` (invalid Python)."""
     spec = _spec()
