@@ -30,13 +30,13 @@ import black  # noqa: E402, F401
 import openapi_spec_validator  # noqa: E402, F401
 
 from generator import __version__  # noqa: E402
-from generator.build import build  # noqa: E402
+from generator.build.builder import build  # noqa: E402
 from generator.cache import own_templates_bytecode  # noqa: E402
 from generator.diagnostics import SpecError  # noqa: E402
-from generator.fmt import format_files  # noqa: E402
-from generator.loader import load  # noqa: E402
-from generator.render import TEMPLATES, black_clean_copies, render  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.format.formatter import format_files  # noqa: E402
+from generator.read.loader import load  # noqa: E402
+from generator.render.output import TEMPLATES, black_clean_copies, render  # noqa: E402
+from generator.check.validate import validate  # noqa: E402
 from generator.write import STAMP, stamp, write_tree  # noqa: E402
 
 _IMPORTS = time.perf_counter() - _START

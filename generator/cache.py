@@ -6,13 +6,13 @@ input can only miss, never hit a stale value:
 - ``spec/``: a parsed spec of one file, keyed by its bytes and where it is (a spec whose
   ``$ref``s read other files is parsed every time); ``spec-last/``: the last one parsed from
   a path, so that an edit of one line, a one-line description, is patched into it
-  (:func:`generator.loader.load`); ``lines/``: the line of each pointer a diagnostic asked for;
+  (:func:`generator.read.loader.load`); ``lines/``: the line of each pointer a diagnostic asked for;
 - ``schema/``: what openapi-spec-validator reported for a document, keyed by the paths and
   hashes of its files; ``schema-last/``: the last document it found nothing in, so that a
   document that differs from it only in the text of descriptions is not validated again;
 - ``jinja/``: compiled templates (keyed by Jinja's name for the template and its source's checksum);
 - ``black/``: a file as black formatted it, keyed by its text, whether it is Python or
-  markdown, black's version and the mode :mod:`generator.fmt` uses;
+  markdown, black's version and the mode :mod:`generator.format.formatter` uses;
 - ``runs/``: the record of the last generation into an output folder: a hash of every
   input, the warnings printed, and the hash of every file written (see :func:`inputs_digest`
   and :mod:`generator.cli`).

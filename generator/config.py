@@ -32,12 +32,9 @@ import re
 import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
-from .diagnostics import CODES, Diagnostic, SpecError
-
-if TYPE_CHECKING:
-    from .ir import Api
+from generator.diagnostics import CODES, Diagnostic, SpecError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -177,19 +174,19 @@ def _check_extend(value: Any, problem: Callable[[str, str], None]) -> None:
             problem(name, f"extend: {name} = {module!r} is not a module of the hand-written folder (e.g. \"lib.images\")")
 
 
-def check_extend(api: Api, path: Path | None = None) -> None:
-    """Check that every ``[extend]`` key of ``api.config`` names the client class or an API class.
+def check_extend(config: PackageConfig, api_classes: list[str], path: Path | None = None) -> None:
+    """Check that every ``[extend]`` key of ``config`` names the client class or one of ``api_classes``.
 
     Raises:
         SpecError: (``invalid-config``) a key names no class the generator writes.
     """
-    names = [api.config.client_class, *(tag.class_name for tag in api.tags)]
+    names = [config.client_class, *api_classes]
     text = path.read_text(encoding="utf-8") if path is not None and path.is_file() else ""
     problems = []
-    for name, _ in api.config.extend:
+    for name, _ in config.extend:
         if name not in names:
             close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
-            message = f"extend: {name!r} is not a generated class; extend names {api.config.client_class!r} or an API class" + (f" (did you mean {', '.join(close)}?)" if close else f" ({', '.join(names[1:])})")
+            message = f"extend: {name!r} is not a generated class; extend names {config.client_class!r} or an API class" + (f" (did you mean {', '.join(close)}?)" if close else f" ({', '.join(names[1:])})")
             problems.append(Diagnostic("invalid-config", "error", "", message, CODES["invalid-config"][1], file=str(path or ""), line=_line_of(text, name)))
     if problems:
         raise SpecError(problems)

@@ -19,7 +19,7 @@ import shutil
 from pathlib import Path
 from typing import Iterator
 
-from .cache import read_bytes
+from generator.cache import read_bytes
 
 STAMP = ".generator-stamp.json"
 

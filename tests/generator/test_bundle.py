@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.diagnostics import SpecError
-from generator.loader import load
+from generator.read.loader import load
 from generator.pipeline import check_spec
 
 SPEC = """\

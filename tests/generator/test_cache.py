@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from generator import fmt, pipeline
+from generator import pipeline
+from generator.format import formatter as fmt
 from generator.cache import Cache
 from generator.cli import main
 from generator.diagnostics import SpecError
@@ -145,7 +146,7 @@ def test_a_change_of_the_generators_source_gives_a_cold_generations_output(proje
         return read_tree(project / out)
 
     before = generate()
-    _edit(copy / "generator" / "render.py", "Do not edit:", "Never edit:")
+    _edit(copy / "generator" / "render" / "output.py", "Do not edit:", "Never edit:")
     after = generate()
     assert after != before
     assert after == generate("--no-cache", out="cold")
@@ -267,7 +268,7 @@ def _loaded(load: Any) -> tuple[Any, ...]:
 
 @pytest.mark.parametrize("source", [pytest.param("leap", marks=pytest.mark.slow), "tricky", "duplicate"])
 def test_a_one_line_description_edit_loads_like_a_fresh_parse(tmp_path: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import loader
+    from generator.read import loader
 
     text = {"leap": lambda: (ROOT / "spec" / "openapi.yaml").read_text(encoding="utf-8"), "tricky": lambda: TRICKY, "duplicate": lambda: DUPLICATE}[source]()
     patched = []
@@ -328,7 +329,7 @@ def test_our_templates_are_compiled_once_and_overrides_every_time(tmp_path: Path
     import jinja2
 
     from generator import cache as caching
-    from generator.render import TEMPLATES, environment
+    from generator.render.output import TEMPLATES, environment
 
     monkeypatch.setattr(caching, "TEMPLATE_BYTECODE_DIR", tmp_path)
     overrides = tmp_path / "overrides"

@@ -1,4 +1,4 @@
-"""The docs site's inputs: the filters of generator/docs.py, examples in the IR, guide pages,
+"""The docs site's inputs: the filters of generator/render/markdown_filters.py, examples in the IR, guide pages,
 the home page and mkdocs.yml rendered by the generator."""
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import build
-from generator.docs import http_request, md_wire_type
+from generator.build.builder import build
+from generator.render.markdown_filters import http_request, md_wire_type
 from generator.ir import Api, PyType
-from generator.loader import load
+from generator.read.loader import load
 from generator.pipeline import generate_files
-from generator.render import guide_pages
+from generator.render.output import guide_pages
 from tests.conftest import SPEC_PATH
 
 

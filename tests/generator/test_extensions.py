@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.build import build
+from generator.build.builder import build
 from generator.diagnostics import Diagnostic
-from generator.loader import load
-from generator.validate import validate
+from generator.read.loader import load
+from generator.check.validate import validate
 
 JOB = {
     "type": "object",

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import fmt
-from generator.build import build
-from generator.loader import load
+from generator.format import formatter as fmt
+from generator.build.builder import build
+from generator.read.loader import load
 from generator.pipeline import generate_files
-from generator.render import GUIDE_FOLDER, HEADER, TEMPLATES, black_clean_copies, render
+from generator.render.output import GUIDE_FOLDER, HEADER, TEMPLATES, black_clean_copies, render
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "openapi.yaml"
@@ -20,7 +20,7 @@ SPEC = ROOT / "spec" / "openapi.yaml"
 def test_copied_templates_are_black_clean(template: str) -> None:
     """Plain ``.py`` templates are copied without black: each, with the header, must be black's output."""
     text = HEADER.format(title="Leap") + (TEMPLATES / template).read_text(encoding="utf-8")
-    assert fmt._black(template, text) == text, f"run `python -m generator.fmt` to reformat {template}"
+    assert fmt._black(template, text) == text, f"run `python -m generator.format.formatter` to reformat {template}"
 
 
 @pytest.mark.slow

@@ -15,13 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import fmt
-from generator.build import build
+from generator.format import formatter as fmt
+from generator.build.builder import build
 from generator.config import load_config
-from generator.layout import LINE_LENGTH, prelayout, split
+from generator.format.line_splitter import LINE_LENGTH, prelayout, split
 from generator.literals import pyliteral, string_literal
-from generator.loader import load
-from generator.render import GUIDE_FOLDER, TEMPLATES, black_clean_copies, render
+from generator.read.loader import load
+from generator.render.output import GUIDE_FOLDER, TEMPLATES, black_clean_copies, render
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "generator" / "cases"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import SpecError, pointer_join, pointer_parts
-from generator.loader import Document, UnresolvedRef, load
+from generator.read.loader import Document, UnresolvedRef, load
 
 SPEC = """\
 # line 1: a comment

@@ -1,4 +1,4 @@
-"""Template overrides replace our templates file by file, through the same pipeline; the README documents their context."""
+"""Template overrides replace our templates file by file, through the same pipeline; docs/customisation.md documents their context."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ import jinja2
 import jinja2.meta
 import pytest
 
-from generator import overrides, render
+from generator.render import output as render, overrides
 from generator.cli import main
 from generator.config import load_config
 from generator.diagnostics import SpecError
-from generator.overrides import check_overrides
+from generator.render.overrides import check_overrides
 from generator.pipeline import generate_files
 from generator.write import STAMP, read_tree
 
@@ -108,10 +108,12 @@ def test_an_unknown_name_gets_a_hint_with_close_names(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_readme_template_reference_is_up_to_date() -> None:
-    """Run ``python -m generator.overrides`` when this fails."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert overrides.reference() in readme
+def test_template_reference_is_up_to_date() -> None:
+    """Run ``python -m generator.render.overrides`` when this fails."""
+    page = (ROOT / "docs" / "customisation.md").read_text(encoding="utf-8")
+    assert overrides.REFERENCE_PAGE == ROOT / "docs" / "customisation.md"
+    assert page.count(overrides.START) == 1 and overrides.reference() in page
+    assert overrides.START not in (ROOT / "README.md").read_text(encoding="utf-8"), "the reference lives in docs/customisation.md only"
 
 
 def test_every_variable_a_template_uses_is_documented() -> None:
@@ -127,8 +129,8 @@ def test_every_variable_a_template_uses_is_documented() -> None:
 
 
 def test_every_context_and_output_the_plan_uses_is_documented() -> None:
-    from generator.build import build
-    from generator.loader import load
+    from generator.build.builder import build
+    from generator.read.loader import load
 
     api = build(load(ROOT / "spec" / "openapi.yaml"))
     for out, template, extra in render.plan(api):

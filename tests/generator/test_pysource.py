@@ -20,7 +20,8 @@ import yaml
 
 from generator.ir import PackageConfig
 from generator.pipeline import generate_files
-from generator.pysource import docbody, docline, docstring, pyrepr
+from generator.render.docstring_text import docbody, docline, docstring
+from generator.render.python_filters import pyrepr
 from generator.write import write_tree
 
 PAYLOAD = '__import__("pathlib").Path("PWNED").touch()'

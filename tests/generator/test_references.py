@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.references import cyclic_aliases, late_imports, refs_in, strongly_connected
+from generator.build.import_cycles import cyclic_aliases, late_imports, refs_in, strongly_connected
 
 
 def test_refs_in_finds_nested_component_refs_only() -> None:

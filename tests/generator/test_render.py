@@ -123,9 +123,9 @@ def test_schema_names_that_contain_runtime_names_are_kept(package: tuple[Path, d
 def test_rendering_in_forked_workers_gives_the_serial_files_and_raises_what_serial_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import jinja2
 
-    from generator import render as rendering
-    from generator.build import build
-    from generator.loader import load
+    from generator.render import output as rendering
+    from generator.build.builder import build
+    from generator.read.loader import load
 
     api = build(load(LEAP_SPEC))
     serial = rendering.render(api)

@@ -29,9 +29,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from generator.build import build
+from generator.build.builder import build
 from generator.ir import Api, Operation
-from generator.loader import load
+from generator.read.loader import load
 from tests.conftest import SPEC_PATH
 
 #: The states a job goes through, one step per GET.

@@ -12,9 +12,9 @@ Jinja runs with ``StrictUndefined``, so a missing attribute fails the run instea
 rendering as empty text.
 
 A user's folder of template overrides (laid out like ``templates/``, see
-:mod:`generator.overrides`) replaces our files of the same name; a plain (non-``.jinja``)
+:mod:`generator.render.overrides`) replaces our files of the same name; a plain (non-``.jinja``)
 file there replaces ours as it is. What each template sees is declared in :data:`CONTEXT`
-and :data:`FAN_OUT_CONTEXT` (the README's template reference is generated from them).
+and :data:`FAN_OUT_CONTEXT` (the template reference in docs/customisation.md is generated from them).
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from typing import Any, Iterable
 
 import jinja2
 
-from . import docs, pysource
-from .ir import Api
-from .parallel import fork_map, workers
+from generator.render import docstring_text, docstrings, imports, markdown_filters, python_filters, readme, type_annotations, wire
+from generator.ir import Api
+from generator.workers import fork_map, workers
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 HEADER = "# Generated from the OpenAPI spec by the {title} SDK generator. Do not edit: change the spec or the templates and regenerate.\n"
 
@@ -68,6 +68,9 @@ FAN_OUT_PATHS = {
     "docs/models/schema.md.jinja": ("docs/models/<schema.name>.md",),
     "README.md.jinja": ("README.md", "docs/index.md"),
 }
+
+#: The modules whose functions templates call as filters (each lists them in ``FILTERS``).
+FILTER_MODULES = (python_filters, docstring_text, docstrings, type_annotations, imports, wire, readme, markdown_filters)
 
 OURS = "ours"
 """The prefix under which template overrides reach the templates they replace."""
@@ -130,30 +133,9 @@ def environment(
         autoescape=False,
         bytecode_cache=bytecode_cache,
     )
-    for name in (
-        "pyrepr",
-        "docline",
-        "docbody",
-        "operation_docstring",
-        "waiter_docstring",
-        "and_wait_docstring",
-        "iter_docstring",
-        "schema_docstring",
-        "field_docstring",
-        "field_assignment",
-        "model_annotation",
-        "cast_to",
-        "error_models",
-        "tag_imports",
-        "wire_item",
-        "credential_doc",
-        "missing_credentials_doc",
-        "runtime_imports",
-        "model_imports",
-    ):
-        env.filters[name] = getattr(pysource, name)
-    for name in docs.FILTERS:
-        env.filters[name] = getattr(docs, name)
+    for module in FILTER_MODULES:
+        for name in module.FILTERS:
+            env.filters[name] = getattr(module, name)
     return env
 
 
@@ -186,8 +168,8 @@ def plan(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> li
 def black_clean_copies(api: Api, templates: Path = TEMPLATES, overrides: Path | None = None) -> frozenset[str]:
     """Output paths of the Python files copied from our own plain (non-``.jinja``) templates.
 
-    Those templates are kept black-formatted in this repository (``python -m generator.fmt``
-    reformats them; ``tests/test_render.py`` fails when one is not), and the one-line header
+    Those templates are kept black-formatted in this repository (``python -m generator.format.formatter``
+    reformats them; ``tests/generator/test_render.py`` fails when one is not), and the one-line header
     put in front of them is a comment black leaves as it is: so black would not change these
     files, and the format stage skips them. A file an override replaces is not among them.
     """
@@ -206,7 +188,7 @@ def render(
     """Every output file as text, keyed by its path relative to the output folder.
 
     ``overrides``: a folder whose files replace those of ``templates`` with the same
-    relative path (checked beforehand by :func:`generator.overrides.check_overrides`);
+    relative path (checked beforehand by :func:`generator.render.overrides.check_overrides`);
     ``bytecode_cache``: where compiled templates are kept between runs. From :data:`PARALLEL_FROM`
     files on, forked processes render a share each; the files are the same either way.
     """

@@ -7,29 +7,19 @@ argument ``api_key`` (environment ``<PREFIX>_API_KEY``); each further one an arg
 after the scheme (``partner_key`` for a scheme called ``partnerKey``, with ``_key`` added
 when the name says neither key nor token). Basic schemes take ``username`` and ``password``.
 Anything else (oauth2, openIdConnect, mutualTLS, other HTTP schemes) is left out, and
-:mod:`generator.validate` warns about it (``unsupported-security-scheme``).
+:mod:`generator.check.rules` warns about it (``unsupported-security-scheme``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .ir import SecurityScheme
-from .naming import identifier
+from generator.ir import SecurityScheme
+from generator.read.security_schemes import kind_of
+from generator.naming import identifier
 
 #: Client arguments a credential argument may not take.
 TAKEN = frozenset({"api_key", "username", "password", "base_url", "timeout", "max_retries", "http_client", "self"})
-
-
-def kind_of(scheme: Any) -> str:
-    """``bearer``, ``basic`` or ``apiKey`` for a scheme the SDK applies, else ``""``."""
-    if not isinstance(scheme, dict):
-        return ""
-    if scheme.get("type") == "http" and str(scheme.get("scheme", "")).lower() in ("bearer", "basic"):
-        return str(scheme["scheme"]).lower()
-    if scheme.get("type") == "apiKey" and scheme.get("in") in ("header", "query", "cookie") and isinstance(scheme.get("name"), str) and scheme["name"]:
-        return "apiKey"
-    return ""
 
 
 def _argument(name: str, taken: set[str]) -> str:
@@ -86,18 +76,3 @@ def requirement(raw: Any, applied: set[str]) -> tuple[tuple[tuple[str, ...], ...
         if chosen not in out:
             out.append(chosen)
     return tuple(out) or ((),), tuple(unapplied)
-
-
-def describe(op: Any, schemes: tuple[SecurityScheme, ...], quote: str, escape: Any = str) -> str:
-    """What ``op`` needs, as one sentence; ``quote`` marks code (a backtick in markdown, two in docstrings)."""
-    by_name = {s.name: s for s in schemes}
-    options = []
-    for alternative in op.security:
-        if alternative:
-            options.append(" and ".join(f"{quote}{escape(by_name[n].sends)}{quote} (scheme {quote}{escape(n)}{quote})" for n in alternative if n in by_name))
-        elif op.security_unapplied:
-            names = ", ".join(f"{quote}{escape(n)}{quote}" for n in op.security_unapplied)
-            options.append(f"{names} (not applied by the SDK: authenticate with {quote}extra_headers={quote} or your own {quote}http_client{quote})")
-        else:
-            options.append("no authentication")
-    return "; or ".join(options) + "."

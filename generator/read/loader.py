@@ -3,7 +3,7 @@
 YAML (or JSON, which is YAML) is parsed once with PyYAML's safe loader (the C loader when
 present). The node tree is kept so that any JSON pointer can be mapped back to a line of
 the file for diagnostics. References to other files are followed once, at load time, by
-:mod:`generator.bundle` (which copies their targets into the document); after that only
+:mod:`generator.read.bundle` (which copies their targets into the document); after that only
 local references (``#/...``) remain, resolved by :meth:`Document.resolve`.
 """
 
@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from .bundle import BundleProblem, Origin, bundle
-from .cache import Cache, digest, file_hashes, fingerprint
-from .diagnostics import CODES, Diagnostic, SpecError, pointer_join, pointer_parts
+from generator.read.bundle import BundleProblem, Origin, bundle
+from generator.cache import Cache, digest, file_hashes, fingerprint
+from generator.diagnostics import CODES, Diagnostic, SpecError, pointer_join, pointer_parts
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

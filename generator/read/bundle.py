@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import pointer_parts
+from generator.diagnostics import pointer_parts
 
 KINDS = ("schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems")
 

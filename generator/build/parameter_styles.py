@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .ir import PyType
-from .types import is_json_media_type
+from generator.ir import PyType
+from generator.read.media_types import is_json_media_type
 
 DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
 #: The styles OpenAPI allows in each location (the OpenAPI schema checks this; others fall back to the default).

@@ -1,8 +1,8 @@
 """Stage 3: build the intermediate representation (:mod:`generator.ir`) from a valid spec.
 
-Runs only after :mod:`generator.validate` found no errors, so it may rely on what the
+Runs only after :mod:`generator.check.validate` found no errors, so it may rely on what the
 rules there guarantee (local refs that resolve, one tag and one operationId per
-operation). The mapping from JSON Schema to Python types lives in :mod:`generator.types`.
+operation). The mapping from JSON Schema to Python types lives in :mod:`generator.build.schema_types`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ import json
 from dataclasses import replace
 from typing import Any, Callable
 
-from . import __version__, extensions, parameters, security
-from .diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
-from .ir import (
+from generator import __version__
+from generator.build import extensions, parameter_styles, security
+from generator.build.errors import ERROR_CLASSES, error_class
+from generator.diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
+from generator.ir import (
     Alias,
     Api,
     Body,
@@ -30,36 +32,16 @@ from .ir import (
     Tag,
     Value,
 )
-from .loader import Document
-from .naming import Namespace, class_identifier, identifier, module_name, snake_case, words
-from .pysource import pyrepr
-from .references import cyclic_aliases, late_imports
-from .types import DISCRIMINATOR_MARK, TypeMapper, is_binary_schema, is_json_media_type, literal_values
-from .validate import is_raw_media_type, iter_operations, request_media_type
+from generator.read.loader import Document
+from generator.naming import Namespace, class_identifier, identifier, module_name, snake_case, words
+from generator.literals import pyliteral as pyrepr
+from generator.build.import_cycles import cyclic_aliases, late_imports
+from generator.build.schema_types import DISCRIMINATOR_MARK, TypeMapper, is_binary_schema, literal_values
+from generator.read.media_types import is_json_media_type, is_raw_media_type, request_media_type
+from generator.read.operations import iter_operations
 
 #: Where a parameter may be, in the order of the method's arguments.
 LOCATIONS = ("path", "query", "header", "cookie")
-
-#: The exception the SDK raises for each error status; ranges and ``default`` fall back to APIStatusError.
-ERROR_CLASSES = {
-    "400": "BadRequestError",
-    "401": "AuthenticationError",
-    "402": "PaymentRequiredError",
-    "403": "PermissionDeniedError",
-    "404": "NotFoundError",
-    "409": "ConflictError",
-    "422": "UnprocessableEntityError",
-    "429": "RateLimitError",
-}
-
-
-def error_class(status: str) -> str:
-    if status in ERROR_CLASSES:
-        return ERROR_CLASSES[status]
-    if status.startswith("5"):
-        return "InternalServerError"
-    return "APIStatusError"
-
 
 def value(raw: Any) -> Value:
     """A spec literal with its Python source (``repr``) and its JSON text for docs."""
@@ -708,7 +690,7 @@ class Builder:
             schema = _dict(media).get("schema", {})
         field = self.field(pointer_join(pointer, "schema"), param["name"], schema, param.get("required") is True or param["in"] == "path", param["in"], name)
         example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
-        style, explode = parameters.style_of(param)
+        style, explode = parameter_styles.style_of(param)
         return replace(
             field,
             description=text(param.get("description")) or field.description,
@@ -717,8 +699,8 @@ class Builder:
             unit=field.unit or text(param.get("x-unit")),
             style=style,
             explode=explode,
-            serialized=parameters.needs_serializer(param["in"], style, explode, field.type, parameters.allows_reserved(param)),
-            allow_reserved=parameters.allows_reserved(param),
+            serialized=parameter_styles.needs_serializer(param["in"], style, explode, field.type, parameter_styles.allows_reserved(param)),
+            allow_reserved=parameter_styles.allows_reserved(param),
         )
 
     def body(self, pointer: str, op: dict[str, Any], arguments: Namespace) -> Body | None:
@@ -871,7 +853,7 @@ class Builder:
         return tuple(out)
 
     def security(self) -> tuple[SecurityScheme, ...]:
-        """The security schemes the SDK applies (:mod:`generator.security`; validate warned about the rest)."""
+        """The security schemes the SDK applies (:mod:`generator.build.security`; validate warned about the rest)."""
         if self._schemes is None:
             raw = _dict(_dict(self.document.data.get("components")).get("securitySchemes"))
             found = []
@@ -883,7 +865,7 @@ class Builder:
 
     def operation_security(self, op: dict[str, Any]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...], bool]:
         """The operation's security requirement (its own, else the document's; see
-        :func:`generator.security.requirement`), and whether it has its own."""
+        :func:`generator.build.security.requirement`), and whether it has its own."""
         applied = {s.name for s in self.security()}
         own = isinstance(op.get("security"), list)
         alternatives, unapplied = security.requirement(op["security"] if own else self.document.data.get("security"), applied)
@@ -938,6 +920,7 @@ class Builder:
             spec_sha256=self.document.sha256,
             generator_version=__version__,
             webhooks=extensions.webhooks(self.document, all_schemas),
+            error_classes=ERROR_CLASSES,
         )
 
 

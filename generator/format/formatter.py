@@ -14,9 +14,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .cache import Cache, digest, distribution_version
-from .diagnostics import CODES, Diagnostic, SpecError
-from .parallel import fork_map, workers
+from generator.cache import Cache, digest, distribution_version
+from generator.diagnostics import CODES, Diagnostic, SpecError
+from generator.workers import fork_map, workers
 
 #: black's mode, as plain values (so a cache key needs no import of black): Python 3.10 code, 88 columns.
 TARGET_VERSIONS = ("PY310",)
@@ -45,7 +45,7 @@ def mode_key() -> str:
 def _black(path: str, code: str) -> str:
     import black
 
-    from .layout import prelayout  # here: a run with nothing to format only needs mode_key()
+    from generator.format.line_splitter import prelayout  # here: a run with nothing to format only needs mode_key()
 
     try:
         return black.format_str(prelayout(code), mode=mode())
@@ -102,7 +102,7 @@ def format_files(files: dict[str, str], cache: Cache | None = None, black_clean:
     """``files`` with every ``.py`` file and every python block of a ``.md`` file formatted by black.
 
     ``black_clean``: paths of files known to be black's output already (see
-    :func:`generator.render.black_clean_copies`), left as they are. The result does not depend on
+    :func:`generator.render.output.black_clean_copies`), left as they are. The result does not depend on
     how many processes format it, nor on the cache.
 
     Raises:
@@ -136,8 +136,8 @@ def format_files(files: dict[str, str], cache: Cache | None = None, black_clean:
 def reformat_copied_templates(templates: Path | None = None) -> list[Path]:
     """Format our plain ``.py`` templates with black (as the generated files they become, header
     included) and return those that changed: they are copied without formatting
-    (:func:`generator.render.black_clean_copies`), so they must be black's output already."""
-    from .render import HEADER, TEMPLATES
+    (:func:`generator.render.output.black_clean_copies`), so they must be black's output already."""
+    from generator.render.output import HEADER, TEMPLATES
 
     header = HEADER.format(title="Leap")
     changed = []
@@ -150,6 +150,6 @@ def reformat_copied_templates(templates: Path | None = None) -> list[Path]:
     return changed
 
 
-if __name__ == "__main__":  # python -m generator.fmt: reformat our plain .py templates
+if __name__ == "__main__":  # python -m generator.format.formatter: reformat our plain .py templates
     for changed in reformat_copied_templates():
         print(f"reformatted {changed.name}")

@@ -33,11 +33,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .diagnostics import pointer_parts
-from .ir import PyType
-from .literals import pyliteral
-from .loader import Document, UnresolvedRef
-from .naming import Namespace, class_identifier, pascal_case, words
+from generator.diagnostics import pointer_parts
+from generator.ir import PyType
+from generator.literals import pyliteral
+from generator.read.loader import Document, UnresolvedRef
+from generator.read.media_types import is_json_media_type
+from generator.naming import Namespace, class_identifier, pascal_case, words
 
 ANY = PyType("any")
 STR = PyType("primitive", "str")
@@ -51,12 +52,6 @@ DISCRIMINATOR_MARK = "\0"
 
 Warn = Callable[[str, str], None]
 """``warn(pointer, message)``: report an ``unsupported-schema`` warning."""
-
-
-def is_json_media_type(media_type: str) -> bool:
-    """``application/json`` and its ``+json`` relatives."""
-    base = str(media_type).split(";")[0].strip().lower()
-    return base == "application/json" or base.endswith("+json")
 
 
 def literal_values(values: Any) -> list[str | int | bool] | None:

@@ -1,0 +1,224 @@
+"""Stage 2: find every problem in the spec before anything is built.
+
+Three passes, collected into one list: openapi-spec-validator checks the document against the
+OpenAPI schema of its version (here, in a forked process while the caller goes on); our own rules
+(:mod:`generator.check.rules`) check what the generator relies on; once neither found an error,
+the ``x-`` extensions are checked (:mod:`generator.check.extensions`). A spec that fails the first
+pass still gets the second, so one run reports every problem.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from generator.cache import Cache, digest, fingerprint
+from generator.check import extensions, rules
+from generator.check.rules import diagnostic, walk
+from generator.diagnostics import Diagnostic, Diagnostics, pointer_join
+from generator.read.loader import Document
+
+
+def validate(document: Document, cache: Cache | None = None) -> Diagnostics:
+    """Every problem of ``document``, errors and warnings, in the order found.
+
+    With a ``cache``, what openapi-spec-validator (the slow pass) found in a document with the
+    same files (same paths, same bytes) is taken from it.
+    """
+    return start(document, cache).finish()
+
+
+def start(document: Document, cache: Cache | None = None, *, parallel: bool = False) -> "Validation":
+    """Begin validating ``document``: every check but openapi-spec-validator's runs now; that one, with
+    ``parallel``, in a forked process while the caller goes on (building the SDK it may then discard).
+    :meth:`Validation.finish` gives what :func:`validate` gives."""
+    head = Diagnostics()
+    head.extend(rules.check_version(document))
+    if head.errors:
+        return Validation(document, head, None, [])
+    refs = list(rules.check_refs(document))
+    head.extend(refs)
+    schema = None if refs else _SchemaPass(document, cache, parallel)
+    rest = [*rules.check_operations(document), *rules.check_security(document)]
+    return Validation(document, head, schema, rest)
+
+
+class Validation:
+    """A validation under way (see :func:`start`)."""
+
+    def __init__(self, document: Document, head: Diagnostics, schema: "_SchemaPass | None", rest: list[Diagnostic]) -> None:
+        self.document, self.head, self.schema, self.rest = document, head, schema, rest
+
+    @property
+    def failed_early(self) -> bool:
+        """Whether the checks done so far found errors (so nothing should be built before :meth:`finish`)."""
+        return bool(self.head.errors) or any(d.severity == "error" for d in self.rest)
+
+    def finish(self) -> Diagnostics:
+        """Every problem, in the order :func:`validate` finds them (waits for openapi-spec-validator)."""
+        found = Diagnostics()
+        found.extend(self.head)
+        if self.schema is not None:
+            found.extend([diagnostic(self.document, "openapi-schema", pointer, message) for pointer, message in self.schema.result()])
+        found.extend(self.rest)
+        if not found.errors:
+            found.extend(list(extensions.check(self.document)))
+        return found
+
+
+
+
+class _SchemaPass:
+    """What openapi-spec-validator finds: from the cache when it has it for these very files; or, when the last
+    document validated from the same path had no problem and this one differs from it only in the text of
+    descriptions and summaries (which the OpenAPI schema only requires to be strings), nothing; else computed,
+    in a forked process when asked to (the result is the same: a process that fails is done again here)."""
+
+    def __init__(self, document: Document, cache: Cache | None, parallel: bool) -> None:
+        self.document, self.cache = document, cache
+        self.problems: list[tuple[str, str]] | None = None
+        self.key = digest("schema", fingerprint(), *(part for item in document.files for part in item)) if cache is not None and document.files else ""
+        self.child: Any = None
+        if self.key and cache is not None:
+            stored = cache.read_value("schema", self.key)
+            if isinstance(stored, list) and all(isinstance(p, tuple) and len(p) == 2 and all(isinstance(t, str) for t in p) for p in stored):
+                self.problems = stored
+                return
+            last = cache.read_value("schema-last", self._last_key())
+            if isinstance(last, dict) and last and _same_but_descriptions(last, document.data):
+                self._found([])
+        if self.problems is None and parallel:
+            import multiprocessing
+
+            if "fork" in multiprocessing.get_all_start_methods():
+                for stream in (sys.stdout, sys.stderr):  # the child must not write what the parent has buffered
+                    stream.flush()
+                context = multiprocessing.get_context("fork")
+                self.pipe, sender = context.Pipe(duplex=False)
+                self.child = context.Process(target=_schema_child, args=(sender, document), daemon=True)
+                self.child.start()
+                sender.close()
+
+    def _last_key(self) -> str:
+        return digest("schema-last", fingerprint(), self.document.files[0][0])
+
+    def _found(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        if self.key and self.cache is not None:
+            self.cache.write_value("schema", self.key, problems)
+            if not problems:
+                self.cache.write_value("schema-last", self._last_key(), self.document.data)
+
+    def result(self) -> list[tuple[str, str]]:
+        if self.problems is None:
+            got = None
+            if self.child is not None:
+                try:
+                    got = self.pipe.recv()
+                except (EOFError, OSError):
+                    pass
+                self.child.join()
+                self.pipe.close()
+                self.child = None
+            self._found(got if isinstance(got, list) else _schema_problems(self.document))
+        assert self.problems is not None
+        return self.problems
+
+
+def _schema_child(sender: Any, document: Document) -> None:
+    try:
+        sender.send(_schema_problems(document))
+    except BaseException:  # noqa: BLE001 - the parent validates again itself
+        pass
+    finally:
+        sender.close()
+
+
+#: Keys whose string value the OpenAPI schema (3.0 and 3.1) accepts whatever its text.
+_FREE_TEXT = frozenset({"description", "summary"})
+#: Keys under which a document holds data (checked against its schemas) or extensions, not OpenAPI objects.
+_DATA = frozenset({"example", "examples", "default", "enum", "const", "mapping", "links"})
+
+
+def _same_but_descriptions(old: Any, new: Any) -> bool:
+    """Whether ``new`` equals ``old`` but for the text of ``description`` and ``summary`` strings outside data."""
+    stack: list[tuple[Any, Any, bool]] = [(old, new, False)]
+    while stack:
+        a, b, in_data = stack.pop()
+        if type(a) is not type(b):
+            return False
+        if isinstance(a, dict):
+            if list(a) != list(b):
+                return False
+            for key, value in a.items():
+                other = b[key]
+                if value is other:
+                    continue
+                data = in_data or (isinstance(key, str) and (key in _DATA or key.startswith("x-")))
+                if not data and key in _FREE_TEXT and type(value) is str and type(other) is str:
+                    continue
+                stack.append((value, other, data))
+        elif isinstance(a, list):
+            if len(a) != len(b):
+                return False
+            stack.extend((x, y, in_data) for x, y in zip(a, b))
+        elif a != b:
+            return False
+    return True
+
+
+def _schema_problems(document: Document) -> list[tuple[str, str]]:
+    """``(pointer, message)`` of each problem openapi-spec-validator finds (imported here: it is slow to import)."""
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
+
+    version = str(document.data.get("openapi"))
+    validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    errors = []
+    try:
+        for error in validator_class(document.data).iter_errors():
+            if not isinstance(error, DuplicateOperationIDError):  # duplicate-operation-id says it, with the place
+                errors.append(error)
+    except Exception as exc:  # the validator itself failed on this input; say so, don't crash
+        # It fails on shapes its schema pass has already reported (a parameter without
+        # `in`, say): keep those errors; only a failure with nothing reported is news.
+        if not errors:
+            return [("", f"the OpenAPI validator could not check this document: {exc!r}")]
+    problems = []
+    for error in errors:
+        relative = list(getattr(error, "path", ()))
+        pointer = _locate(document.data, relative, getattr(error, "instance", None))
+        problems.append((pointer, str(getattr(error, "message", error)).splitlines()[0]))
+    return problems
+
+
+def _locate(data: Any, relative: list[Any], instance: Any) -> str:
+    """The pointer of an error whose path may be relative to some schema in the document.
+
+    openapi-spec-validator reports errors inside schema objects relative to the schema,
+    and errors in a ``default`` relative to that default value; the first node in document
+    order from which ``relative`` leads to ``instance`` is taken, schema objects first.
+    """
+    full = pointer_join("", *relative)
+    if _follow(data, relative, instance):
+        return full
+    for pointer, node in walk(data):
+        if isinstance(node, dict) and _follow(node, relative, instance):
+            return pointer + full
+    for pointer, node in walk(data):
+        if pointer.endswith("/default") and _follow(node, relative, instance):
+            return pointer + full
+    return full
+
+
+def _follow(node: Any, path: list[Any], instance: Any) -> bool:
+    for token in path:
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and isinstance(token, int) and token < len(node):
+            node = node[token]
+        else:
+            return False
+    return bool(node == instance)
+
+

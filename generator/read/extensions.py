@@ -1,0 +1,153 @@
+"""Workflows OpenAPI has no keyword for: waiters, list iterators, webhooks.
+
+The spec states them, and the SDK is generated from them like from the rest:
+
+``x-waiter`` (on an operation that reads a job; generates ``wait``)::
+
+    x-waiter:
+      name: wait                    # the method name (default: wait)
+      stateFields: [state, status]  # response properties; the first one set holds the state
+      success: [finished]           # states that end the wait with the job
+      failure: [failed]             # states that end it with JobFailedError
+      delay: 1                      # seconds between the first polls
+      maxDelay: 5                   # the pause grows by half each poll, up to this
+      timeout: 300                  # seconds to wait in all (the method's default)
+
+A standard ``links`` entry on an operation's 2xx response pointing (``operationId``) at an
+operation with an ``x-waiter`` generates ``<operation>_and_wait``: it calls the operation,
+then waits, filling the polled operation's parameters from the link's runtime
+expressions (``$request.path.X``, ``$request.query.X``, ``$request.header.X``,
+``$request.body#/X``, ``$response.body#/X``).
+
+``x-pagination`` (on a list operation; generates ``<operation>_iter``)::
+
+    x-pagination:
+      pageParameter: page      # query parameter with the page number
+      sizeParameter: pageSize  # query parameter with the page size
+      firstPage: 0             # the number of the first page (default 0)
+      defaultPageSize: 50      # the iterator's default page size (default 50)
+      items: data              # the response property holding the list (omit for a bare array)
+      itemKey: id              # the item property that identifies an item (optional)
+
+``x-envelope: <property>`` on an object schema says the object only wraps that property;
+a webhook body of that schema delivers the property's value.
+
+``webhooks`` (OpenAPI 3.1; ``x-webhooks`` in 3.0): each webhook's JSON request body is a
+component schema or a ``oneOf``/``anyOf`` of them; ``webhooks.parse`` returns the entity
+of whichever shape a body matches.
+
+:mod:`generator.check.extensions` reports what is wrong with these; :mod:`generator.build.builder.extensions`
+builds their IR once the check found no error. This module holds the lookups both share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.diagnostics import pointer_join
+from generator.read.loader import Document, UnresolvedRef
+from generator.read.operations import iter_operations
+
+WAITER_DEFAULTS = {"name": "wait", "delay": 1, "maxDelay": 30, "timeout": 600}
+
+
+PAGINATION_DEFAULTS = {"firstPage": 0, "defaultPageSize": 50}
+
+
+def deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
+    try:
+        return document.deref(pointer, value)
+    except UnresolvedRef:
+        return pointer, None
+
+
+def operations(document: Document) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """``(pointer, path, operation)`` of every operation."""
+    for pointer, path, _, op in iter_operations(document.data):
+        yield pointer, path, op
+
+
+def success_schema(document: Document, pointer: str, op: dict[str, Any]) -> tuple[str, Any]:
+    """The (dereferenced) JSON schema of an operation's first 2xx response, or ``("", None)``."""
+    responses = op.get("responses")
+    if not isinstance(responses, dict):
+        return "", None
+    for status, raw in responses.items():
+        if not str(status).startswith("2"):
+            continue
+        at, response = deref(document, pointer_join(pointer, "responses", status), raw)
+        content = response.get("content") if isinstance(response, dict) else None
+        media = content.get("application/json") if isinstance(content, dict) else None
+        if isinstance(media, dict) and "schema" in media:
+            return deref(document, pointer_join(at, "content", "application/json", "schema"), media["schema"])
+        return "", None
+    return "", None
+
+
+def properties(schema: Any) -> dict[str, Any]:
+    props = schema.get("properties") if isinstance(schema, dict) else None
+    return props if isinstance(props, dict) else {}
+
+
+def parameters(document: Document, path: str, pointer: str, op: dict[str, Any]) -> dict[tuple[str, str], Any]:
+    """``(in, name) -> parameter`` of an operation, path-item parameters included."""
+    item = document.data["paths"][path]
+    found = {}
+    for base, params in ((pointer_join("/paths", path, "parameters"), item.get("parameters")), (pointer_join(pointer, "parameters"), op.get("parameters"))):
+        for index, raw in enumerate(params if isinstance(params, list) else []):
+            _, param = deref(document, pointer_join(base, index), raw)
+            if isinstance(param, dict) and isinstance(param.get("name"), str):
+                found[(str(param.get("in")), param["name"])] = param
+    return found
+
+
+def body_properties(document: Document, pointer: str, op: dict[str, Any]) -> dict[str, Any]:
+    at, body = deref(document, pointer_join(pointer, "requestBody"), op.get("requestBody"))
+    content = body.get("content") if isinstance(body, dict) else None
+    for media in (content or {}).values() if isinstance(content, dict) else ():
+        if isinstance(media, dict) and "schema" in media:
+            return properties(deref(document, at, media["schema"])[1])
+    return {}
+
+
+def waiter_links(document: Document, pointer: str, op: dict[str, Any], waiters: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(pointer, link)`` of the success-response links that point at an operation with a waiter."""
+    responses = op.get("responses") if isinstance(op.get("responses"), dict) else {}
+    for status, raw in responses.items():
+        if not str(status).startswith("2"):
+            continue
+        at, response = deref(document, pointer_join(pointer, "responses", status), raw)
+        links = response.get("links") if isinstance(response, dict) else None
+        for name, raw_link in (links or {}).items() if isinstance(links, dict) else ():
+            link_at, link = deref(document, pointer_join(at, "links", name), raw_link)
+            if isinstance(link, dict) and link.get("operationId") in waiters:
+                yield link_at, link
+        return
+
+
+def webhook_items(document: Document) -> Iterator[tuple[str, str, Any]]:
+    key = "webhooks" if "webhooks" in document.data else "x-webhooks"
+    hooks = document.data.get(key)
+    for name, item in hooks.items() if isinstance(hooks, dict) else ():
+        yield pointer_join("/" + key, name), str(name), item
+
+
+def webhook_alternatives(document: Document, pointer: str, item: Any) -> list[str] | str:
+    """The component schema names a webhook body may be, or why they cannot be told."""
+    item_at, item = deref(document, pointer, item)
+    post = item.get("post") if isinstance(item, dict) else None
+    body_at, body = deref(document, pointer_join(item_at, "post", "requestBody"), post.get("requestBody") if isinstance(post, dict) else None)
+    content = body.get("content") if isinstance(body, dict) else None
+    media = content.get("application/json") if isinstance(content, dict) else None
+    if not (isinstance(media, dict) and isinstance(media.get("schema"), dict)):
+        return "it has no POST with an application/json request body"
+    schema = media["schema"]
+    branches = schema.get("oneOf") or schema.get("anyOf") or [schema]
+    names = []
+    for branch in branches if isinstance(branches, list) else []:
+        ref = branch.get("$ref") if isinstance(branch, dict) else None
+        if not (isinstance(ref, str) and ref.startswith("#/components/schemas/")):
+            return "its body must be a $ref to a component schema, or a oneOf/anyOf of such $refs"
+        names.append(ref.rsplit("/", 1)[-1])
+    return names or "its body schema declares nothing"
