@@ -1,7 +1,16 @@
 # make generate  regenerates generated/leap/ from spec/openapi.yaml
-# make test      runs the generator tests, the contract and runtime tests of the generated
-#                SDK, the docs tests (examples, site in Chromium) and the end-to-end tests
-#                against Stoplight Prism
+# make test      runs every test: the generator's (tests/generator/) and the generated SDK's
+#                (tests/sdk/: contract and runtime tests, the docs' examples and site in
+#                Chromium, the end-to-end tests against Stoplight Prism)
+# make test-fast runs the generator's logic in about a minute, while you edit: its unit tests,
+#                the case folders, the broken specs and diagnostics, the fuzz test's fixed
+#                examples. Left out (marked slow): installs, mypy, Prism, Chromium, the
+#                corpus documents, long property runs, every SDK test. Same as
+#                FUZZ_EXAMPLES=0 .venv/bin/python -m pytest tests/generator -m "not slow"
+# make fuzz      runs the fuzz test (tests/generator/test_fuzz.py) on FUZZ_EXAMPLES (2000)
+#                fresh random examples per property; a failure prints the FUZZ_SEED that
+#                repeats them: make fuzz FUZZ_SEED=<seed> FUZZ_EXAMPLES=<n>. make test runs
+#                its fixed examples and 20 fresh random ones per property.
 # make docs      builds the SDK's documentation site (MkDocs, Material theme) into build/site
 # make serve-docs  serves build/site on http://127.0.0.1:8000
 # make bench     measures generation, import time and per-call speed against the peers
@@ -17,7 +26,7 @@ READY  := $(VENV)/.ready
 # Stoplight Prism (the mock server of the end-to-end tests), pinned in package-lock.json.
 NODE_READY := node_modules/.ready
 
-.PHONY: generate validate check test clean docs serve-docs chromium bench java
+.PHONY: generate validate check test test-fast fuzz clean docs serve-docs chromium bench java
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +50,13 @@ check: $(READY)
 test: $(READY) $(NODE_READY) chromium
 	$(PY) -m pytest
 
+test-fast: $(READY)
+	FUZZ_EXAMPLES=0 $(PY) -m pytest tests/generator -m "not slow" -q
+
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(READY)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/generator/test_fuzz.py -q
+
 # The docs tests drive Debian's Chromium (Playwright's own browser download cannot run here).
 chromium:
 	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
@@ -61,7 +77,7 @@ bench: $(READY) java
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache build node_modules
 
-# make corpus    generates each public document of the corpus (../shared/specs) and prints a report
+# make corpus    generates each public document of the corpus (tests/generator/corpus/specs) and prints a report
 .PHONY: corpus
 corpus: $(READY)
-	$(PY) -m tests.corpus.report
+	$(PY) -m tests.generator.corpus.report

@@ -1,4 +1,4 @@
-"""Where things are: the repository, build/, and the shared specs."""
+"""Where things are: the repository, build/, and the public specs (the corpus of the tests)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,15 @@ BENCH = ROOT / "bench"
 BUILD = ROOT / "build"
 LEAP_SPEC = ROOT / "spec" / "openapi.yaml"
 OUR_PYTHON = ROOT / ".venv" / "bin" / "python"
+#: The public specs copied into the repository for the corpus tests (see its README).
+CORPUS_SPECS = ROOT / "tests" / "generator" / "corpus" / "specs"
 
 
-def shared_specs() -> Path | None:
-    """The folder of public specs (``shared/specs``) beside the repository or one of its parents.
+def shared_specs() -> Path:
+    """The folder of public specs: ``BENCH_SPECS`` when set, else the repository's copies.
 
-    ``BENCH_SPECS`` overrides it. None when there is none (the harness then measures the Leap
-    spec only and says so).
+    A spec missing from a ``BENCH_SPECS`` folder is left out, and the harness says so.
     """
     if os.environ.get("BENCH_SPECS"):
         return Path(os.environ["BENCH_SPECS"])
-    for parent in ROOT.parents:
-        candidate = parent / "shared" / "specs"
-        if candidate.is_dir():
-            return candidate
-    return None
+    return CORPUS_SPECS

@@ -63,7 +63,7 @@ def find(keys: list[str], log=print) -> list[Spec]:
     for key in keys:
         if key == "leap":
             found.append(describe(key, LEAP_SPEC))
-        elif folder is not None and (folder / SHARED[key]).is_file():
+        elif (folder / SHARED[key]).is_file():
             found.append(describe(key, folder / SHARED[key]))
         else:
             log(f"spec {key!r} not found (set BENCH_SPECS to the folder of {SHARED[key]}); left out")

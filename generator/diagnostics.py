@@ -19,8 +19,8 @@ Severity = Literal["error", "warning", "info"]
 
 
 #: Every diagnostic code: what it means and how to fix it. DIAGNOSTICS.md's table is generated
-#: from this (python -m tests.diagnostics_page), and tests/broken_specs/ keeps a spec that
-#: triggers each code (both checked by tests/test_diagnostics.py).
+#: from this (python -m tests.diagnostics_page), and tests/generator/broken_specs/ keeps a spec that
+#: triggers each code (both checked by tests/generator/test_diagnostics.py).
 CODES: dict[str, tuple[str, str]] = {
     "spec-not-readable": ("The spec file cannot be read.", "Pass the path of an OpenAPI document with --spec."),
     "yaml-syntax": ("The file is not valid YAML or JSON.", "Fix the YAML syntax at the line shown (quote strings that contain ': ' or start with '@', '`', '*', '&')."),

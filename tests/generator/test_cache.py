@@ -1,0 +1,355 @@
+"""The generator's caches never serve stale output.
+
+Each test generates with a cache, changes one input the output depends on (the spec, a file
+its ``$ref``s read, the config, a template, black's mode, the generator's own source), or
+damages the cache or the output folder, generates again with the same cache, and compares
+the output byte for byte with a cold generation (``--no-cache``) of the same inputs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import pipeline
+from generator.format import formatter as fmt
+from generator.cache import Cache
+from generator.cli import main
+from generator.diagnostics import SpecError
+from generator.write import read_tree
+
+ROOT = Path(__file__).resolve().parents[2]
+CASE = ROOT / "tests" / "generator" / "cases" / "multi-file"  # a spec whose $refs read three other files
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the multi-file case: ``spec/openapi.yaml``, the files it refers to, its config."""
+    shutil.copytree(CASE, tmp_path / "spec", ignore=shutil.ignore_patterns("check.py", "__pycache__"))
+    return tmp_path
+
+
+def _generate(project: Path, *extra: str, out: str = "out") -> int:
+    argv = ["generate", "--spec", str(project / "spec" / "openapi.yaml"), "--out", str(project / out)]
+    return main([*argv, "--cache-dir", str(project / "cache"), *extra])
+
+
+def _cold(project: Path) -> dict[str, bytes]:
+    """A generation of the same inputs without any cache, into its own folder."""
+    shutil.rmtree(project / "cold", ignore_errors=True)
+    assert _generate(project, "--no-cache", out="cold") == 0
+    return read_tree(project / "cold")
+
+
+def _warm_and_check(project: Path) -> dict[str, bytes]:
+    """Generate with the cache; the output must be what a cold generation writes."""
+    assert _generate(project) == 0
+    tree = read_tree(project / "out")
+    assert tree == _cold(project)
+    return tree
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_unchanged_inputs_are_not_regenerated_and_need_no_heavy_import(project: Path) -> None:
+    first = _warm_and_check(project)
+    code = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        f"status = main(['generate', '--spec', {str(project / 'spec' / 'openapi.yaml')!r}, '--out', {str(project / 'out')!r},"
+        f" '--cache-dir', {str(project / 'cache')!r}])\n"
+        "print(status, sorted(m for m in ('yaml', 'jinja2', 'black', 'openapi_spec_validator', 'pydantic') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.splitlines()[-1] == "0 []"
+    assert "up to date" in done.stdout
+    assert read_tree(project / "out") == first
+
+
+@pytest.mark.slow
+def test_spec_edits_give_a_cold_generations_output(project: Path) -> None:
+    before = _warm_and_check(project)
+    _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")
+    after = _warm_and_check(project)
+    assert after != before
+    _edit(project / "spec" / "openapi.yaml", "description: Every pet there is.", "description: The pets.")
+    assert _warm_and_check(project) == before  # back: the first entries serve again, still right
+
+
+@pytest.mark.slow
+def test_a_changed_file_that_a_ref_reads_gives_a_cold_generations_output(project: Path) -> None:
+    before = _warm_and_check(project)
+    _edit(project / "spec" / "common.yaml", "maximum: 100", "maximum: 100\n        description: At most this many pets.")
+    after = _warm_and_check(project)
+    assert after != before
+
+
+@pytest.mark.slow
+def test_schema_changes_after_a_description_edit_are_validated_again(project: Path) -> None:
+    _warm_and_check(project)
+    _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")
+    _warm_and_check(project)
+    _edit(project / "spec" / "common.yaml", "type: integer", "type: 17")  # not a valid schema type any more
+    assert _generate(project) == 2
+    assert _generate(project, "--no-cache", out="cold") == 2
+
+
+@pytest.mark.slow
+def test_a_config_change_gives_a_cold_generations_output(project: Path) -> None:
+    before = _warm_and_check(project)
+    _edit(project / "spec" / "generator.toml", 'client_class = "Client"', 'client_class = "PetClient"')
+    assert _warm_and_check(project) != before
+
+
+@pytest.mark.slow
+def test_a_template_change_gives_a_cold_generations_output(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    templates = project / "templates"
+    shutil.copytree(pipeline.TEMPLATES, templates)
+    monkeypatch.setattr(pipeline, "TEMPLATES", templates)
+    before = _warm_and_check(project)
+    _edit(templates / "README.md.jinja", "\n", "\nEdited by the cache test.\n")
+    static = next(p for p in sorted((templates / "package").glob("_*.py")))
+    static.write_text(static.read_text(encoding="utf-8") + "\n\n\nEDITED = ( 1, )\n", encoding="utf-8")
+    after = _warm_and_check(project)
+    assert after != before
+    assert any(b"EDITED = (1,)" in text for text in after.values())  # the edited file went through black
+
+
+@pytest.mark.slow
+def test_a_change_of_blacks_mode_gives_a_cold_generations_output(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _warm_and_check(project)
+    monkeypatch.setattr(fmt, "LINE_LENGTH", 60)
+    assert _warm_and_check(project) != before
+
+
+@pytest.mark.slow
+def test_a_change_of_the_generators_source_gives_a_cold_generations_output(project: Path) -> None:
+    copy = project / "tool"
+    shutil.copytree(ROOT / "generator", copy / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", copy / "templates")
+    env = {**os.environ, "PYTHONPATH": str(copy)}
+
+    def generate(*extra: str, out: str = "out") -> dict[str, bytes]:
+        argv = ["-m", "generator", "generate", "--spec", str(project / "spec" / "openapi.yaml"), "--out", str(project / out)]
+        subprocess.run([sys.executable, *argv, "--cache-dir", str(project / "cache"), *extra], cwd=copy, env=env, check=True, capture_output=True)
+        return read_tree(project / out)
+
+    before = generate()
+    _edit(copy / "generator" / "render" / "output.py", "Do not edit:", "Never edit:")
+    after = generate()
+    assert after != before
+    assert after == generate("--no-cache", out="cold")
+
+
+def _damage(cache: Path) -> int:
+    """Cut every other cache entry short and flip a byte in the others; return how many there were."""
+    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    for number, path in enumerate(entries):
+        data = path.read_bytes()
+        if number % 2:
+            path.write_bytes(data[: len(data) // 2])
+        else:
+            path.write_bytes(data[:-1] + bytes([data[-1] ^ 0x55]))
+    return len(entries)
+
+
+@pytest.mark.slow
+def test_damaged_cache_entries_are_ignored(project: Path) -> None:
+    first = _warm_and_check(project)
+    assert _damage(project / "cache") > 10
+    shutil.rmtree(project / "out")
+    assert _warm_and_check(project) == first
+    assert _damage(project / "cache") > 10
+    _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")
+    assert _warm_and_check(project) != first
+
+
+def test_cache_entries_are_checked_before_use(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    cache.write("black", "ab" * 32, b"formatted")
+    assert cache.read("black", "ab" * 32) == b"formatted"
+    entry = next(p for p in tmp_path.rglob("*") if p.is_file())
+    entry.write_bytes(entry.read_bytes().replace(b"formatted", b"formattes"))
+    assert cache.read("black", "ab" * 32) is None
+    assert not entry.exists()  # removed, so the next run writes a good one
+    cache.write_value("spec", "cd" * 32, {"a": [1, 2.5, None, True]})
+    assert cache.read_value("spec", "cd" * 32) == {"a": [1, 2.5, None, True]}
+
+
+@pytest.mark.slow
+def test_a_hand_edited_output_folder_is_regenerated(project: Path) -> None:
+    first = _warm_and_check(project)
+    out = project / "out"
+    module = next(rel for rel in sorted(first) if rel.endswith(".py"))
+    (out / module).write_text("# edited by hand\n", encoding="utf-8")
+    (out / "extra.txt").write_text("not generated\n", encoding="utf-8")
+    readme = out / "README.md"
+    readme.unlink()
+    check = ["check", "--spec", str(project / "spec" / "openapi.yaml"), "--out", str(out), "--cache-dir", str(project / "cache")]
+    assert main(check) == 1  # check reports the folder stale, though no input changed
+    assert _generate(project) == 0
+    assert read_tree(out) == first
+    assert main(check) == 0
+
+
+def test_no_cache_writes_no_cache(project: Path) -> None:
+    assert _generate(project, "--no-cache") == 0
+    assert not (project / "cache").exists()
+
+
+@pytest.mark.slow
+def test_warnings_give_the_same_lines_from_the_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(ROOT / "tests" / "generator" / "cases" / "no-operation-id", tmp_path / "spec", ignore=shutil.ignore_patterns("check.py", "__pycache__"))
+    spec = tmp_path / "spec" / "openapi.yaml"
+    text = spec.read_text(encoding="utf-8")
+
+    def warnings(*extra: str) -> list[str]:
+        argv = ["generate", "--spec", str(spec), "--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache")]
+        assert main([*argv, *extra]) == 0
+        return [line for line in capsys.readouterr().err.splitlines() if "warning[" in line]
+
+    cold = warnings("--no-cache")
+    assert cold and all(":" in line.split(" ")[0] for line in cold)  # file:line
+    assert warnings() == cold  # parsed, lines found and kept
+    spec.write_text("# two lines\n# above\n" + text, encoding="utf-8")
+    shifted = warnings()
+    assert shifted == warnings("--no-cache") != cold
+    spec.write_text(text, encoding="utf-8")
+    assert warnings() == cold  # the first document and its lines again, from the cache
+    assert warnings() == cold  # nothing changed: the fast path prints what that run printed
+
+
+TRICKY = """\
+openapi: 3.1.0
+info: &info
+  title: T
+  description: first
+  version: "1"
+x-merged:
+  <<: *info
+x-alias: *info
+paths: {}
+"""
+DUPLICATE = """\
+openapi: 3.1.0
+info:
+  title: T
+  description: first
+  description: second
+  version: "1"
+paths:
+  /a:
+    get: {summary: flow, description: also flow,
+      responses: {"200": {description: ok}}}
+"""
+NEW_TEXTS = ("Edited text.", "123", "true", "null", "2023-06-20", "a: b", "x # comment", "x, y", "<p>html</p>", "")
+
+
+def _loaded(load: Any) -> tuple[Any, ...]:
+    """What a load gives: the data (``repr`` tells ``1`` from ``True``), hash and lines; or the diagnostics."""
+    try:
+        document = load()
+    except SpecError as exc:
+        return tuple(d.format() for d in exc.diagnostics)
+    pointers = ["/info/description", "/paths", "/paths/~1a/get/responses", "/components/schemas"]
+    return repr(document.data), document.sha256, [document.line_of(p) for p in pointers]
+
+
+@pytest.mark.parametrize("source", [pytest.param("leap", marks=pytest.mark.slow), "tricky", "duplicate"])
+def test_a_one_line_description_edit_loads_like_a_fresh_parse(tmp_path: Path, source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.read import loader
+
+    text = {"leap": lambda: (ROOT / "spec" / "openapi.yaml").read_text(encoding="utf-8"), "tricky": lambda: TRICKY, "duplicate": lambda: DUPLICATE}[source]()
+    patched = []
+    original = loader._patched
+    monkeypatch.setattr(loader, "_patched", lambda *args: patched.append(original(*args)) or patched[-1])
+    cache = Cache(tmp_path / "cache")
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(text, encoding="utf-8")
+    loader.load(spec, cache)
+    lines = text.split("\n")
+    edited_lines = [i for i, line in enumerate(lines) if re.fullmatch(r" *(description|summary): [^'\"|>].*", line)][:6]
+    assert edited_lines
+    for index in edited_lines:
+        indent, key = re.match(r"( *)(\w+):", lines[index]).group(1, 2)  # type: ignore[union-attr]
+        for new in NEW_TEXTS:
+            spec.write_text("\n".join([*lines[:index], f"{indent}{key}: {new}", *lines[index + 1 :]]), encoding="utf-8")
+            assert _loaded(lambda: loader.load(spec, cache)) == _loaded(lambda: loader.load(spec))
+            spec.write_text(text, encoding="utf-8")
+            loader.load(spec, cache)
+    assert any(patched) == (source == "leap")  # merge keys and repeated keys: parsed again every time
+
+
+@pytest.mark.slow
+def test_a_change_in_the_template_overrides_gives_a_cold_generations_output(project: Path) -> None:
+    overrides = project / "overrides"
+    overrides.mkdir()
+    readme = overrides / "README.md.jinja"
+    readme.write_text((pipeline.TEMPLATES / "README.md.jinja").read_text(encoding="utf-8") + "\nOverridden.\n", encoding="utf-8")
+    argv = ("--templates", str(overrides))
+    assert _generate(project, *argv) == 0
+    first = read_tree(project / "out")
+    assert b"Overridden." in first["README.md"]
+    readme.write_text(readme.read_text(encoding="utf-8").replace("Overridden.", "Overridden again."), encoding="utf-8")
+    assert _generate(project, *argv) == 0
+    assert _generate(project, *argv, "--no-cache", out="cold") == 0
+    assert read_tree(project / "out") == read_tree(project / "cold") != first
+
+
+@pytest.mark.slow
+def test_the_hand_written_folder_is_never_touched(project: Path) -> None:
+    first = _warm_and_check(project)
+    package = next(rel.split("/")[0] for rel in first if rel.endswith("/__init__.py"))
+    lib = project / "out" / package / "lib"
+    lib.mkdir()
+    (lib / "mine.py").write_bytes(b"X = 1\r\n")
+    assert _generate(project) == 0  # nothing changed: the fast path
+    _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")
+    assert _generate(project) == 0  # the same files: rewritten in place
+    (project / "out" / "extra.txt").write_text("not generated\n", encoding="utf-8")
+    assert _generate(project) == 0  # a file to remove: the tree is swapped
+    assert not (project / "out" / "extra.txt").exists()
+    assert (lib / "mine.py").read_bytes() == b"X = 1\r\n"
+    assert read_tree(project / "out", (f"{package}/lib",)) == _cold(project)
+
+
+def test_our_templates_are_compiled_once_and_overrides_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--no-cache`` runs keep our own templates compiled (like .pyc); never a user's override."""
+    import jinja2
+
+    from generator import cache as caching
+    from generator.render.output import TEMPLATES, environment
+
+    monkeypatch.setattr(caching, "TEMPLATE_BYTECODE_DIR", tmp_path)
+    overrides = tmp_path / "overrides"
+    (overrides / "package").mkdir(parents=True)
+    (overrides / "package" / "_version.py.jinja").write_text('__version__ = "9"\n', encoding="utf-8")
+    first = environment(TEMPLATES, None, overrides, caching.own_templates_bytecode(TEMPLATES))
+    first.get_template("package/resources/tag.py.jinja")
+    first.get_template("package/_version.py.jinja")
+    assert len(list((tmp_path / "jinja").rglob("*"))) == 2  # ours only: one entry, in its folder
+
+    compiled: list[str] = []
+    second = environment(TEMPLATES, None, overrides, caching.own_templates_bytecode(TEMPLATES))
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, name=None, *a, **k: compiled.append(name) or original(self, source, name, *a, **k))
+    second.get_template("package/resources/tag.py.jinja")
+    second.get_template("package/_version.py.jinja")
+    assert compiled == ["package/_version.py.jinja"]
+    for entry in (tmp_path / "jinja").rglob("*"):  # a damaged entry is compiled again, not trusted
+        if entry.is_file():
+            entry.write_bytes(b"garbage")
+    third = environment(TEMPLATES, None, None, caching.own_templates_bytecode(TEMPLATES))
+    assert third.get_template("package/resources/tag.py.jinja").render is not None
+    assert compiled[-1] == "package/resources/tag.py.jinja"

@@ -1,0 +1,62 @@
+"""The format stage: black has the last word on every Python file, even those it is not run on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.format import formatter as fmt
+from generator.build.builder import build
+from generator.read.loader import load
+from generator.pipeline import generate_files
+from generator.render.output import GUIDE_FOLDER, HEADER, TEMPLATES, black_clean_copies, render
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "spec" / "openapi.yaml"
+
+
+@pytest.mark.parametrize("template", sorted(p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*.py")))
+def test_copied_templates_are_black_clean(template: str) -> None:
+    """Plain ``.py`` templates are copied without black: each, with the header, must be black's output."""
+    text = HEADER.format(title="Leap") + (TEMPLATES / template).read_text(encoding="utf-8")
+    assert fmt._black(template, text) == text, f"run `python -m generator.format.formatter` to reformat {template}"
+
+
+@pytest.mark.slow
+def test_skipped_files_are_what_black_would_write() -> None:
+    files = generate_files(SPEC).files
+    api = build(load(SPEC))
+    skipped = black_clean_copies(api)
+    assert "leap/_base_client.py" in skipped and "leap/_client.py" not in skipped  # copied vs rendered
+    for path in sorted(skipped):
+        assert fmt._black(path, files[path]) == files[path], path
+
+
+def test_an_override_or_an_odd_title_is_formatted(tmp_path: Path) -> None:
+    api = build(load(SPEC))
+    (tmp_path / "package").mkdir()
+    (tmp_path / "package" / "_utils.py").write_text("x = ( 1 )\n", encoding="utf-8")
+    assert "leap/_utils.py" not in black_clean_copies(api, TEMPLATES, tmp_path)
+    assert "leap/_auth.py" in black_clean_copies(api, TEMPLATES, tmp_path)
+    assert black_clean_copies(api, tmp_path) == frozenset()  # not our templates folder
+    rendered = render(api, TEMPLATES, SPEC.parent / GUIDE_FOLDER, tmp_path)
+    assert fmt.format_files(rendered, None, black_clean_copies(api, TEMPLATES, tmp_path))["leap/_utils.py"].endswith("x = 1\n")
+
+
+def test_parallel_formatting_gives_the_serial_result_and_leaves_the_collector_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    files = {f"m{i}.py": f"def f{i}( a,b ):\n  return {{'k':a,   'v':[b,{i}]}}\n" for i in range(40)}
+    files["doc.md"] = "# T\n\n```python\nx = f( 1,2 )\n```\n"
+    serial = fmt.format_files(files)
+    monkeypatch.setattr(fmt, "PARALLEL_FROM", 0)
+    frozen = gc.get_freeze_count()
+    parallel = fmt.format_files(files)
+    assert parallel == serial
+    assert parallel["m3.py"] == "def f3(a, b):\n    return {\"k\": a, \"v\": [b, 3]}\n"
+    assert gc.get_freeze_count() == frozen  # the caller's objects are collectable again
+    with pytest.raises(fmt.SpecError) as caught:
+        fmt.format_files({**files, "broken.py": "def (:\n"})
+    assert [d.code for d in caught.value.diagnostics] == ["invalid-output"]
+
