@@ -6,7 +6,7 @@ field on one line, whatever its length; this module splits each such line that i
 the way black would, so that for most files black's first pass changes nothing and it makes
 no second pass. black still formats every file, so every file is black's output: a line this
 module does not understand is left as it is for black to split. It never changes what the code
-means (``tests/generator/test_layout.py`` compares syntax trees). A wrong guess costs black's second pass,
+means (``tests/generator/test_line_splitter.py`` compares syntax trees). A wrong guess costs black's second pass,
 and where the guess put one item a line black would have joined, the trailing comma it added
 makes black keep that layout: still black's output, only not the one black alone would write.
 The tests hold it to black on the Leap SDK and every case folder, and Stripe's, Spotify's and
