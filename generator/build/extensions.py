@@ -1,0 +1,154 @@
+"""The IR of the ``x-`` extensions (:mod:`generator.read.extensions`) once they are checked: each operation's
+waiter, ``_and_wait`` link and pagination, and the webhooks ``webhooks.parse`` tells apart."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from generator.ir import Alias, AndWait, Model, Operation, Pagination, PyType, Schema, Tag, Waiter, Webhook, WebhookShape
+from generator.diagnostics import pointer_join
+from generator.naming import python_identifier_problem, snake_case
+from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, deref, operations, waiter_links, webhook_alternatives, webhook_items
+from generator.read.loader import Document
+
+
+def _model(schemas: dict[str, Schema], type_: PyType | None) -> Model | None:
+    if type_ is None or type_.kind != "model":
+        return None
+    schema = schemas.get(type_.name)
+    return schema if isinstance(schema, Model) else None
+
+
+def _attribute(model: Model | None, wire_name: str) -> str:
+    return next((f.name for f in model.fields if f.wire_name == wire_name), snake_case(wire_name)) if model else snake_case(wire_name)
+
+
+def _waiter(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) -> Waiter:
+    settings = {**WAITER_DEFAULTS, **raw}
+    model = _model(schemas, op.return_type)
+    return Waiter(
+        name=snake_case(settings["name"]),
+        state_fields=tuple(_attribute(model, f) for f in settings["stateFields"]),
+        success=tuple(settings["success"]),
+        failure=tuple(settings.get("failure") or ()),
+        delay=float(settings["delay"]),
+        max_delay=float(settings["maxDelay"]),
+        timeout=float(settings["timeout"]),
+        pointer=pointer_join(op.pointer, "x-waiter"),
+    )
+
+
+def _member(owner: str, model: Model | None, wire_name: str) -> str:
+    """How generated code reads property ``wire_name`` of ``owner``: an attribute of a model, a key of a dict."""
+    return f"{owner}.{_attribute(model, wire_name)}" if model else f"{owner}[{wire_name!r}]"
+
+
+def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) -> Pagination:
+    settings = {**PAGINATION_DEFAULTS, **raw}
+    by_wire = {f.wire_name: f.name for f in op.query_params}
+    list_type = op.return_type or PyType("any")
+    items_expression = "response"
+    if raw.get("items"):
+        model = _model(schemas, op.return_type)
+        items_expression = _member("response", model, raw["items"])
+        field = next((f for f in model.fields if f.wire_name == raw["items"]), None) if model else None
+        list_type = field.type if field else PyType("any")
+        if field is not None and (not field.required or field.type.nullable):
+            items_expression += " or []"  # an absent list is an empty page
+    item_type = list_type.args[0] if list_type.kind == "list" and list_type.args else PyType("any")
+    key = raw.get("itemKey")
+    return Pagination(
+        name=snake_case(str(raw.get("name") or f"{op.name}_iter")),
+        page_argument=by_wire[settings["pageParameter"]],
+        size_argument=by_wire[settings["sizeParameter"]],
+        first_page=int(settings["firstPage"]),
+        default_page_size=int(settings["defaultPageSize"]),
+        items_expression=items_expression,
+        item_type=item_type,
+        key_expression=_member("item", _model(schemas, item_type), key) if key else "",
+        pointer=pointer_join(op.pointer, "x-pagination"),
+    )
+
+
+def _and_wait(op: Operation, link_at: str, link: dict[str, Any], target: Operation, schemas: dict[str, Schema]) -> AndWait:
+    params = {(f.location, f.wire_name): f.name for f in op.path_params + op.query_params + op.header_params}
+    body = {f.wire_name: f.name for f in (op.body.fields if op.body and op.body.flattened else ())}
+    response = _model(schemas, op.return_type)
+    target_args = {f.wire_name: f.name for f in target.arguments}
+    arguments = []
+    for wire, expression in link["parameters"].items():
+        if expression.startswith("$response.body#/"):
+            source = "_submitted." + _attribute(response, expression.split("#/", 1)[1])
+        elif expression.startswith("$request.body#/"):
+            source = body[expression.split("#/", 1)[1]]
+        else:
+            _, where, name = expression.split(".", 2)
+            source = params[(where, name)]
+        arguments.append((target_args.get(wire, snake_case(wire)), source))
+    return AndWait(name=f"{op.name}_and_wait", target=target, arguments=tuple(arguments), pointer=link_at)
+
+
+def attach(document: Document, tags: tuple[Tag, ...], schemas: tuple[Schema, ...]) -> tuple[Tag, ...]:
+    """``tags`` with each operation's waiter, ``_and_wait`` link and pagination filled in."""
+    by_name = {s.name: s for s in schemas}
+    raw_ops = {ptr: op for ptr, _, op in operations(document)}
+    with_waiters: dict[str, Operation] = {}
+    staged = []
+    for tag in tags:
+        ops = []
+        for op in tag.operations:
+            raw = raw_ops[op.pointer]
+            if isinstance(raw.get("x-waiter"), dict):
+                op = replace(op, waiter=_waiter(op, raw["x-waiter"], by_name))
+                with_waiters[op.operation_id] = op
+            if isinstance(raw.get("x-pagination"), dict):
+                op = replace(op, pagination=_pagination(op, raw["x-pagination"], by_name))
+            ops.append(op)
+        staged.append((tag, ops))
+    out = []
+    for tag, ops in staged:
+        linked = []
+        for op in ops:
+            for link_at, link in waiter_links(document, op.pointer, raw_ops[op.pointer], with_waiters):
+                op = replace(op, and_wait=_and_wait(op, link_at, link, with_waiters[link["operationId"]], by_name))
+                break
+            linked.append(op)
+        out.append(replace(tag, operations=tuple(linked)))
+    return tuple(out)
+
+
+def webhooks(document: Document, schemas: tuple[Schema, ...]) -> tuple[Webhook, ...]:
+    """The webhooks whose bodies :func:`check` found usable, each with its shapes."""
+    by_schema = {s.schema_name: s for s in schemas if not (isinstance(s, (Model, Alias)) and s.request_view_of)}  # bodies parse into response views
+    out = []
+    for pointer, name, item in webhook_items(document):
+        names = webhook_alternatives(document, pointer, item)
+        if isinstance(names, str) or python_identifier_problem(name):
+            continue
+        shapes = []
+        for schema_name in names:
+            model = by_schema.get(schema_name)
+            if not isinstance(model, Model):
+                continue
+            raw = document.data["components"]["schemas"][schema_name]
+            envelope = raw.get("x-envelope") if isinstance(raw, dict) else None
+            field = next((f for f in model.fields if f.wire_name == envelope), None) if envelope else None
+            entity = by_schema.get(field.type.name) if field else model
+            if not isinstance(entity, Model) or (envelope and field is None):
+                continue
+            shapes.append(WebhookShape(model.name, field.name if field else "", entity.name, sum(f.required for f in entity.fields), field.wire_name if field else ""))
+        shapes.sort(key=lambda s: (not s.envelope, -s.specificity))
+        _, resolved = deref(document, pointer, item)
+        post = resolved.get("post") or {}
+        out.append(
+            Webhook(
+                name=name,
+                method="parse_" + snake_case(name),
+                summary=str(post.get("summary") or "").strip(),
+                description=str(post.get("description") or "").strip(),
+                shapes=tuple(shapes),
+                pointer=pointer_join(pointer, "post"),
+            )
+        )
+    return tuple(w for w in out if w.shapes)
