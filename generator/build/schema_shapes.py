@@ -85,6 +85,11 @@ def is_string_enum(schema: dict[str, Any]) -> bool:
     return literal_values(schema.get("enum")) is not None and all(isinstance(v, str) for v in schema["enum"] if v is not None)
 
 
+def schema_object(schema: Any) -> dict[str, Any]:
+    """A schema object as it is; anything else (a boolean schema, a broken entry) as ``{}``, which accepts any value."""
+    return schema if isinstance(schema, dict) else {}
+
+
 def properties_of(schema: dict[str, Any]) -> dict[str, Any]:
     """``properties`` (wire name -> property schema); empty when absent or not a mapping."""
     found = schema.get("properties")
