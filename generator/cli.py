@@ -15,11 +15,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import cache as caching
 from generator.config import Config, check_extend_modules, load_config
 from generator.diagnostics import Diagnostic, SpecError
 from generator.write import hand_written, read_tree
+
+if TYPE_CHECKING:  # the pipeline is imported only when something must be generated
+    from generator.pipeline import Result
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT / "spec" / "openapi.yaml"
@@ -80,25 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(args.config, args.spec)
         if args.command == "validate":
-            from generator.pipeline import check_spec
-
-            warnings = check_spec(args.spec, strict=args.strict, cache=cache)
-            _print(warnings)
-            print(f"{args.spec}: valid ({len(warnings)} warning(s))")
-            return 0
+            return _validate(args, cache)
         overrides = args.templates or config.templates
         args.out = args.out or config.output or DEFAULT_OUT
         keep = (hand_written(config.package.package),)  # the user's own code in the package: never touched
         key, tree = "", None
         if cache is not None:
             key, tree = _run_key(args, config, overrides), read_tree(args.out, keep)
-            record = _unchanged(cache, key, tree)
-            if record is not None:
-                check_extend_modules(config, args.out)  # the package would not import without them
-                if record["messages"]:
-                    print(record["messages"], file=sys.stderr)
-                done = "" if args.command == "check" else "; no input changed since they were written"
-                print(f"{args.out} is up to date ({len(record['outputs'])} files{done})")
+            if _up_to_date(args, config, cache, key, tree):
                 return 0
         from generator.pipeline import generate_files
 
@@ -109,21 +102,50 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(exc.diagnostics)} problem(s); nothing was written.", file=sys.stderr)
         return 2
     _print(result.warnings)
-    if args.command == "check":
-        from generator.write import diff_tree
-
-        stale = diff_tree(result.files, args.out, keep)
-        if stale:
-            print(f"{args.out} is stale: run `make generate`.", file=sys.stderr)
-            print("\n".join(stale), file=sys.stderr)
-            return 1
-        print(f"{args.out} is up to date ({len(result.files)} files)")
-    else:
-        from generator.write import update_tree
-
-        update_tree(result.files, args.out, tree, keep)
-        print(f"wrote {len(result.files)} files to {args.out}")
-    if cache is not None:
+    status = _check(args, result, keep) if args.command == "check" else _write(args, result, tree, keep)
+    if cache is not None and status == 0:
         messages = "\n".join(d.format() for d in result.warnings)
         cache.write_json("runs", key, caching.make_record(result.sources, result.folders, result.files, messages))
+    return status
+
+
+def _validate(args: argparse.Namespace, cache: caching.Cache | None) -> int:
+    from generator.pipeline import check_spec
+
+    warnings = check_spec(args.spec, strict=args.strict, cache=cache)
+    _print(warnings)
+    print(f"{args.spec}: valid ({len(warnings)} warning(s))")
+    return 0
+
+
+def _up_to_date(args: argparse.Namespace, config: Config, cache: caching.Cache, key: str, tree: dict[str, bytes]) -> bool:
+    """The fast path: nothing changed since the last generation into ``--out``, which is said and done."""
+    record = _unchanged(cache, key, tree)
+    if record is None:
+        return False
+    check_extend_modules(config, args.out)  # the package would not import without them
+    if record["messages"]:
+        print(record["messages"], file=sys.stderr)
+    done = "" if args.command == "check" else "; no input changed since they were written"
+    print(f"{args.out} is up to date ({len(record['outputs'])} files{done})")
+    return True
+
+
+def _check(args: argparse.Namespace, result: Result, keep: tuple[str, ...]) -> int:
+    from generator.write import diff_tree
+
+    stale = diff_tree(result.files, args.out, keep)
+    if stale:
+        print(f"{args.out} is stale: run `make generate`.", file=sys.stderr)
+        print("\n".join(stale), file=sys.stderr)
+        return 1
+    print(f"{args.out} is up to date ({len(result.files)} files)")
+    return 0
+
+
+def _write(args: argparse.Namespace, result: Result, tree: dict[str, bytes] | None, keep: tuple[str, ...]) -> int:
+    from generator.write import update_tree
+
+    update_tree(result.files, args.out, tree, keep)
+    print(f"wrote {len(result.files)} files to {args.out}")
     return 0

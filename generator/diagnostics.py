@@ -1,7 +1,7 @@
 """Problems found in a spec, reported all at once instead of as a traceback.
 
 A :class:`Diagnostic` names one problem: a stable kebab-case ``code`` (listed under
-"Diagnostics" in the README), a severity, the JSON pointer of the offending element, its
+in DIAGNOSTICS.md), a severity, the JSON pointer of the offending element, its
 file and line, a message and a hint that says how to fix it. Stages collect diagnostics in
 a :class:`Diagnostics` list; errors stop the pipeline with :class:`SpecError` (which
 carries the warnings too) before anything is written, warnings alone are printed and
@@ -18,9 +18,9 @@ Severity = Literal["error", "warning", "info"]
 ``info`` says how a spec was read when that may surprise (never an error)."""
 
 
-#: Every diagnostic code: what it means and how to fix it. The README's "Diagnostics"
-#: table lists each one, and tests/broken_specs/ keeps a spec that triggers it (both checked by
-#: tests/test_diagnostics.py).
+#: Every diagnostic code: what it means and how to fix it. DIAGNOSTICS.md's table is generated
+#: from this (python -m tests.diagnostics_page), and tests/broken_specs/ keeps a spec that
+#: triggers each code (both checked by tests/test_diagnostics.py).
 CODES: dict[str, tuple[str, str]] = {
     "spec-not-readable": ("The spec file cannot be read.", "Pass the path of an OpenAPI document with --spec."),
     "yaml-syntax": ("The file is not valid YAML or JSON.", "Fix the YAML syntax at the line shown (quote strings that contain ': ' or start with '@', '`', '*', '&')."),
@@ -43,8 +43,8 @@ CODES: dict[str, tuple[str, str]] = {
     "internal-error": ("The generator failed on this spec (a generator bug); nothing was written.", "This is a generator bug: report it with the spec that triggers it."),
     "unsupported-schema": ("A schema construct the generator cannot type; the value is typed `Any` (or by its plain type).", "Nothing to do unless you need the type: simplify the schema at the pointer."),
     "relative-server-url": ("The first server's URL is relative (`/api/v3`), so the client has no usable default base URL.", "Write an absolute URL in `servers`, or set `base_url` in the generator config."),
-    "invalid-config": ("The generator's config file cannot be read or holds a bad value.", "Fix the key at the line shown; README.md (Configuration) lists every key."),
-    "invalid-template": ("A template override replaces none of the generator's templates, or Jinja cannot compile or render it.", "Name the file after the template it replaces (the message lists close names) and fix the Jinja at the line shown; README.md (Template overrides) lists the templates and their context."),
+    "invalid-config": ("The generator's config file cannot be read or holds a bad value.", "Fix the key at the line shown; docs/configuration.md lists every key."),
+    "invalid-template": ("A template override replaces none of the generator's templates, or Jinja cannot compile or render it.", "Name the file after the template it replaces (the message lists close names) and fix the Jinja at the line shown; docs/customisation.md lists the templates and their context."),
     "unsupported-parameter": ("A parameter given as `content` of a media type other than JSON; the SDK sends its value as plain text.", "Give the parameter a `schema` (with `style`/`explode`), or `content` of `application/json`."),
 }
 

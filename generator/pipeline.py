@@ -1,10 +1,11 @@
-"""The whole pipeline for callers in Python: load -> validate -> build -> render -> format."""
+"""The whole pipeline for callers in Python: read -> check -> build -> render -> format (writing is the caller's)."""
 
 from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 from generator import __version__
 from generator.build.builder import build_with_warnings
@@ -13,12 +14,14 @@ from generator.config import check_extend
 from generator.diagnostics import CODES, Diagnostic, Diagnostics, SpecError
 from generator.format.formatter import format_files
 from generator.ir import Api, PackageConfig
-from generator.read.loader import load
+from generator.read.loader import Document, load
 from generator.render.overrides import check_overrides, overrides_sha256, rendering_error
 from generator.render.output import GUIDE_FOLDER, TEMPLATES, black_clean_copies, render
 from generator.check.validate import Validation, validate
 from generator.check.validate import start as start_validation
 from generator.write import STAMP, stamp
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -105,41 +108,63 @@ def generate_files(
     if validation.failed_early:
         raise SpecError(list(_finished(spec, validation)))
     guide = Path(spec).parent / GUIDE_FOLDER
-    stage, more = "building", list[Diagnostic]()
-    try:
-        api, more = build_with_warnings(document, config)
-        stage = "extending"
-        check_extend(api.config, [tag.class_name for tag in api.tags], config_file)
-        stage = "rendering"
-        bytecode = jinja_bytecode(cache) if cache is not None else own_templates_bytecode(TEMPLATES)
-        rendered = render(api, templates, guide, overrides, bytecode_cache=bytecode)
-        stage = "formatting"
-        files = format_files(rendered, cache, black_clean_copies(api, templates, overrides))
-    except Exception as exc:
-        found = _finished(spec, validation)  # its errors come first, as when validating first
-        if found.errors:
-            raise SpecError(list(found)) from None
-        if stage == "building":
-            raise _internal_error(spec, "building (the spec nests too deeply)" if isinstance(exc, RecursionError) else "building", exc) from None
-        failure = _strict_failure(strict, found.warnings + more)
-        if failure is not None:
-            raise failure from None
-        if stage == "rendering":
-            raise (overrides is not None and rendering_error(overrides, exc)) or _internal_error(spec, "rendering", exc) from None
-        if isinstance(exc, SpecError):
-            raise
-        raise _internal_error(spec, stage, exc) from None
-    found = _finished(spec, validation)
-    if found.errors:
-        raise SpecError(list(found))
-    warnings = found.warnings + more
-    document.keep_lines()
-    failure = _strict_failure(strict, warnings)
-    if failure is not None:
-        raise failure
+    stages = _Stages(spec, validation, strict, overrides)
+    api = stages.run("building", stages.build, document, config)
+    stages.run("extending", check_extend, api.config, [tag.class_name for tag in api.tags], config_file)
+    bytecode = jinja_bytecode(cache) if cache is not None else own_templates_bytecode(TEMPLATES)
+    rendered = stages.run("rendering", render, api, templates, guide, overrides, bytecode_cache=bytecode)
+    files = stages.run("formatting", format_files, rendered, cache, black_clean_copies(api, templates, overrides))
+    warnings = stages.finish(document)
     files[STAMP] = stamp(api.spec_sha256, __version__, files, overrides_sha256(overrides) if overrides is not None else "")
     folders = [templates, *([overrides] if overrides is not None else []), guide]
     return Result(api, files, warnings, document.files, tuple(str(Path(folder).resolve()) for folder in folders))
+
+
+class _Stages:
+    """The stages after validation has started (openapi-spec-validator runs on in another process).
+
+    A stage that fails is reported as if the spec had been validated first: the validation's
+    errors come before the failure, and a strict run's warnings before a generator bug.
+    """
+
+    def __init__(self, spec: Path, validation: Validation, strict: bool, overrides: Path | None) -> None:
+        self.spec, self.validation, self.strict, self.overrides = spec, validation, strict, overrides
+        self.warnings: list[Diagnostic] = []  # the build's
+
+    def build(self, document: Document, config: PackageConfig | None) -> Api:
+        api, self.warnings = build_with_warnings(document, config)
+        return api
+
+    def run(self, stage: str, step: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        try:
+            return step(*args, **kwargs)
+        except Exception as exc:
+            raise self._failure(stage, exc) from None
+
+    def _failure(self, stage: str, exc: Exception) -> SpecError:
+        found = _finished(self.spec, self.validation)
+        if found.errors:
+            return SpecError(list(found))
+        if stage == "building":
+            return _internal_error(self.spec, "building (the spec nests too deeply)" if isinstance(exc, RecursionError) else "building", exc)
+        failure = _strict_failure(self.strict, found.warnings + self.warnings)
+        if failure is not None:
+            return failure
+        if stage == "rendering":
+            return (self.overrides is not None and rendering_error(self.overrides, exc)) or _internal_error(self.spec, stage, exc)
+        return exc if isinstance(exc, SpecError) else _internal_error(self.spec, stage, exc)
+
+    def finish(self, document: Document) -> list[Diagnostic]:
+        """Every warning, once the validation is done; raises its errors, or the warnings of a strict run."""
+        found = _finished(self.spec, self.validation)
+        if found.errors:
+            raise SpecError(list(found))
+        warnings = found.warnings + self.warnings
+        document.keep_lines()
+        failure = _strict_failure(self.strict, warnings)
+        if failure is not None:
+            raise failure
+        return warnings
 
 
 def _finished(spec: Path, validation: Validation) -> Diagnostics:

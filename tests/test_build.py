@@ -10,7 +10,8 @@ import pytest
 
 from generator import __version__
 from generator.build.builder import build
-from generator.ir import Api, Enum, Model, Operation, PackageConfig, PyType
+from generator.ir import Api, BodyFormat, Enum, Model, Operation, PackageConfig, PyType
+from generator.render.type_annotations import annotation, return_annotation, signature_default, signature_type
 from generator.read.loader import Document, load
 
 SPEC = Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml"
@@ -81,7 +82,7 @@ def test_schemas(api: Api) -> None:
     job_state = api.schema("JobState")
     assert isinstance(job_state, Enum)
     assert [v.value for v in job_state.values] == ["queued", "processing", "finished", "failed"]
-    assert api.schema("Timestamp").type.annotation == "DateTime"  # type: ignore[union-attr]
+    assert annotation(api.schema("Timestamp").type) == "DateTime"  # type: ignore[union-attr]
 
 
 def test_model_fields(api: Api) -> None:
@@ -91,9 +92,9 @@ def test_model_fields(api: Api) -> None:
     assert fields["createdAt"].name == "created_at" and fields["createdAt"].has_alias
     assert fields["createdAt"].type == PyType("alias", "Timestamp")
     assert fields["createdAt"].required and not fields["seed"].required
-    assert fields["seed"].type.annotation == "int | None"
-    assert fields["state"].type.annotation == "JobState | str"
-    assert fields["images"].type.annotation == "list[InferenceImageEntity]"
+    assert annotation(fields["seed"].type) == "int | None"
+    assert annotation(fields["state"].type) == "JobState | str"
+    assert annotation(fields["images"].type) == "list[InferenceImageEntity]"
     assert fields["width"].unit == "pixels"
     assert entity.example is not None and entity.example.value["id"] == "a047df00-8bdd-4d57-a9bd-6eebef36ecaa"
     assert entity.schema_refs == ["InferenceImageEntity", "JobState", "Timestamp", "UpscalingOption"]
@@ -113,10 +114,10 @@ def test_defaults_examples_and_constraints(api: Api) -> None:
     }
     assert args["negative_prompt"].default.python == '"asymmetric, watermarks"'  # type: ignore[union-attr]
     assert args["negative_prompt"].default.text == '"asymmetric, watermarks"'  # type: ignore[union-attr]
-    assert args["prompt"].required and args["prompt"].signature_default is None
+    assert args["prompt"].required and signature_default(args["prompt"]) is None
     assert args["seed"].default is None and args["seed"].example.value == 4523184  # type: ignore[union-attr]
-    assert args["seed"].signature_type == "int | None" and args["seed"].signature_default == "None"
-    assert args["steps"].signature_type == "int" and args["steps"].signature_default == "50"
+    assert signature_type(args["seed"]) == "int | None" and signature_default(args["seed"]) == "None"
+    assert signature_type(args["steps"]) == "int" and signature_default(args["steps"]) == "50"
     assert args["width"].constraints == ("minimum 8", "multiple of 8")
     assert args["number_of_images"].constraints == ("minimum 1", "maximum 4")
     assert args["webhook_url"].constraints == ("a URL",)
@@ -142,12 +143,12 @@ def test_arguments_by_location(api: Api) -> None:
 def test_bodies(api: Api) -> None:
     generate = op(api, "generate").body
     assert generate is not None
-    assert (generate.content_type, generate.required, generate.schema_name, generate.is_multipart) == ("application/json", True, "CreateInferenceDto", False)
+    assert (generate.content_type, generate.required, generate.schema_name, generate.format) == ("application/json", True, "CreateInferenceDto", BodyFormat.JSON)
     train = op(api, "train_model").body
     assert train is not None
-    assert (train.content_type, train.schema_name, train.is_multipart) == ("multipart/form-data", "CreateAndTrainModelDto", True)
+    assert (train.content_type, train.schema_name, train.format) == ("multipart/form-data", "CreateAndTrainModelDto", BodyFormat.MULTIPART)
     assert [f.name for f in train.file_fields] == ["image_sample_files"]
-    assert train.fields[-1].type.annotation == "list[FileInput]"
+    assert annotation(train.fields[-1].type) == "list[FileInput]"
     assert {f.location for f in train.fields} == {"form"}
     assert op(api, "find_one").body is None
 
@@ -172,7 +173,7 @@ def test_responses_and_error_classes(api: Api) -> None:
         "get_model": [("404", "NotFoundError"), *common],
         "delete_model": common,
     }
-    assert {o.name: (o.success.status, o.return_annotation) for o in api.operations} == {
+    assert {o.name: (o.success.status, return_annotation(o)) for o in api.operations} == {
         "generate": ("201", "InferenceEntity"),
         "list_all": ("200", "list[InferenceEntity]"),
         "find_one": ("200", "InferenceEntity"),
@@ -291,14 +292,14 @@ def test_small_spec(tmp_path: Path) -> None:
         ("429", "RateLimitError"),
         ("DEFAULT", "APIStatusError"),
     ]
-    assert get_item.return_type is None and get_item.return_annotation == "None"
+    assert get_item.return_type is None and return_annotation(get_item) == "None"
     for node in _ir_nodes(small):
         if getattr(node, "pointer", ""):
             document.resolve("#" + node.pointer)
     post_raw = op(small, "post_raw")
     assert post_raw.body is not None and post_raw.body.schema_name == ""
-    assert [(f.name, f.type.annotation, f.required) for f in post_raw.body.fields] == [("body", "list[str]", False)]
-    assert post_raw.return_annotation == "dict[str, int]"
+    assert [(f.name, annotation(f.type), f.required) for f in post_raw.body.fields] == [("body", "list[str]", False)]
+    assert return_annotation(post_raw) == "dict[str, int]"
 
 
 @pytest.mark.parametrize(

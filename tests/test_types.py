@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from generator.ir import PyType
+from generator.render.type_annotations import annotation as annotation_of, doc_type
 from generator.read.loader import load
 from generator.build.schema_types import TypeMapper, classify
 
@@ -31,7 +32,7 @@ def mapper(tmp_path_factory: pytest.TempPathFactory) -> TypeMapper:
 
 
 def annotation(mapper: TypeMapper, schema: Any) -> str:
-    return mapper.map("/test", schema).annotation
+    return annotation_of(mapper.map("/test", schema))
 
 
 def test_ref_to_a_component_is_the_generated_class(mapper: TypeMapper) -> None:
@@ -72,14 +73,14 @@ def test_plain_schemas(mapper: TypeMapper, schema: dict[str, Any], expected: str
 
 def test_binary_is_a_file_type(mapper: TypeMapper) -> None:
     file_type = mapper.map("/t", {"type": "string", "format": "binary"})
-    assert file_type.kind == "file" and file_type.runtime_names == {"FileInput"} and file_type.doc == "file"
+    assert file_type.kind == "file" and file_type.runtime_names == {"FileInput"} and doc_type(file_type) == "file"
 
 
 @pytest.mark.parametrize("key", ["anyOf", "oneOf"])
 def test_enum_or_string_is_an_open_enum(mapper: TypeMapper, key: str) -> None:
     schema = {key: [{"$ref": "#/components/schemas/JobState"}, {"type": "string"}]}
     mapped = mapper.map("/t", schema)
-    assert mapped.annotation == "JobState | str"
+    assert annotation_of(mapped) == "JobState | str"
     assert mapped.schema_names == {"JobState"}
 
 
@@ -147,13 +148,13 @@ def test_ref_to_a_non_schema_component_is_followed(mapper: TypeMapper, tmp_path:
         "components": {"schemas": {}, "parameters": {"P": {"name": "p", "in": "query", "schema": {"type": "integer"}}}},
     }
     path.write_text(yaml.safe_dump(spec), encoding="utf-8")
-    assert TypeMapper(load(path)).map("/t", {"$ref": "#/components/parameters/P/schema"}).annotation == "int"
+    assert annotation_of(TypeMapper(load(path)).map("/t", {"$ref": "#/components/parameters/P/schema"})) == "int"
 
 
 def test_annotation_imports(mapper: TypeMapper) -> None:
     mapped = mapper.map("/t", {"type": "array", "items": {"anyOf": [{"$ref": "#/components/schemas/Thing"}, {"type": "string", "format": "date"}]}})
-    assert mapped.annotation == "list[Thing | date]"
+    assert annotation_of(mapped) == "list[Thing | date]"
     assert mapped.schema_names == {"Thing"}
     assert mapped.uses_date and not mapped.uses_any
     assert mapper.map("/t", {"type": "string", "format": "date-time"}).runtime_names == {"DateTime"}
-    assert mapper.map("/t", {"type": "string", "format": "date-time"}).doc == "datetime"
+    assert doc_type(mapper.map("/t", {"type": "string", "format": "date-time"})) == "datetime"

@@ -22,6 +22,7 @@ from generator import __version__
 from generator.build import extensions, security
 from generator.build.context import BuildContext
 from generator.build.discriminators import resolve_discriminators
+from generator.build.errors import ERROR_CLASSES
 from generator.build.request_views import request_views
 from generator.build.schemas import component_schemas, inline_models, with_late_imports
 from generator.build.spec_values import text
@@ -64,6 +65,7 @@ def api(ctx: BuildContext) -> Api:
         spec_sha256=ctx.document.sha256,
         generator_version=__version__,
         webhooks=extensions.webhooks(ctx.document, all_schemas),
+        error_classes=ERROR_CLASSES,
     )
 
 

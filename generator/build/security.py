@@ -76,18 +76,3 @@ def requirement(raw: Any, applied: set[str]) -> tuple[tuple[tuple[str, ...], ...
         if chosen not in out:
             out.append(chosen)
     return tuple(out) or ((),), tuple(unapplied)
-
-
-def describe(op: Any, schemes: tuple[SecurityScheme, ...], quote: str, escape: Any = str) -> str:
-    """What ``op`` needs, as one sentence; ``quote`` marks code (a backtick in markdown, two in docstrings)."""
-    by_name = {s.name: s for s in schemes}
-    options = []
-    for alternative in op.security:
-        if alternative:
-            options.append(" and ".join(f"{quote}{escape(by_name[n].sends)}{quote} (scheme {quote}{escape(n)}{quote})" for n in alternative if n in by_name))
-        elif op.security_unapplied:
-            names = ", ".join(f"{quote}{escape(n)}{quote}" for n in op.security_unapplied)
-            options.append(f"{names} (not applied by the SDK: authenticate with {quote}extra_headers={quote} or your own {quote}http_client{quote})")
-        else:
-            options.append("no authentication")
-    return "; or ".join(options) + "."

@@ -2,9 +2,9 @@
 
 Errors stop the pipeline before anything is built; warnings go on with it.
 
-- :mod:`.validate`: the document against the OpenAPI schema of its version (openapi-spec-validator,
-  in a worker process beside the rest), then our rules (references resolve, operations, arguments,
-  security schemes);
+- :mod:`.validate`: runs the passes; the document against the OpenAPI schema of its version
+  (openapi-spec-validator, in a worker process beside the rest);
+- :mod:`.rules`: our rules (version, references resolve, operations, arguments, security schemes);
 - :mod:`.extensions`: the rules of the ``x-`` extensions and webhooks.
 """
 

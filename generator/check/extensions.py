@@ -80,21 +80,28 @@ def _check_waiter(document: Document, pointer: str, op: dict[str, Any]) -> Itera
     settings = {**WAITER_DEFAULTS, **waiter}
     if python_identifier_problem(settings["name"]):
         yield _invalid(document, pointer_join(at, "name"), f"name {settings['name']!r} cannot be a method name")
-    _, schema = success_schema(document, pointer, op)
-    props = properties(schema)
-    if not props:
-        yield _invalid(document, at, "the operation's 2xx response must be a JSON object with properties, to read the state from")
-    fields = waiter.get("stateFields")
-    if not (isinstance(fields, list) and fields and all(isinstance(f, str) for f in fields)):
-        yield _invalid(document, pointer_join(at, "stateFields"), "stateFields must be a non-empty list of response property names")
-    elif props:
-        for index, name in enumerate(fields):
-            if name not in props:
-                yield _invalid(document, pointer_join(at, "stateFields", index), f"{name!r} is not a property of the response")
+    yield from _check_state_fields(document, at, properties(success_schema(document, pointer, op)[1]), waiter.get("stateFields"))
     for key in ("success", "failure"):
         values = waiter.get(key, [] if key == "failure" else None)
         if not (isinstance(values, list) and all(isinstance(v, str) for v in values) and (values or key == "failure")):
             yield _invalid(document, pointer_join(at, key), f"{key} must be a list of state values" + (" (at least one)" if key == "success" else ""))
+    yield from _check_delays(document, at, settings)
+
+
+def _check_state_fields(document: Document, at: str, props: dict[str, Any], fields: Any) -> Iterator[Diagnostic]:
+    """The waiter reads its state from properties of the operation's JSON response."""
+    if not props:
+        yield _invalid(document, at, "the operation's 2xx response must be a JSON object with properties, to read the state from")
+    if not (isinstance(fields, list) and fields and all(isinstance(f, str) for f in fields)):
+        yield _invalid(document, pointer_join(at, "stateFields"), "stateFields must be a non-empty list of response property names")
+        return
+    for index, name in enumerate(fields if props else ()):
+        if name not in props:
+            yield _invalid(document, pointer_join(at, "stateFields", index), f"{name!r} is not a property of the response")
+
+
+def _check_delays(document: Document, at: str, settings: dict[str, Any]) -> Iterator[Diagnostic]:
+    """``delay``, ``maxDelay`` and ``timeout`` are seconds above 0, and the pause never shrinks."""
     for key in ("delay", "maxDelay", "timeout"):
         if not _is_number(settings[key]):
             yield _invalid(document, pointer_join(at, key), f"{key} must be a number of seconds above 0")

@@ -1,30 +1,22 @@
 """Stage 2: find every problem in the spec before anything is built.
 
-Two passes, both collected into one list:
-
-1. openapi-spec-validator checks the document against the OpenAPI schema of its version;
-2. our own rules check what the generator relies on: local references that resolve,
-   one unique operationId and exactly one tag per operation, a success response, names
-   that become valid and distinct Python identifiers, and media types and security
-   schemes the SDK can send.
-
-Every rule writes defensively: a spec that fails pass 1 still gets pass 2, and no shape
-of input makes this module raise.
+Three passes, collected into one list: openapi-spec-validator checks the document against the
+OpenAPI schema of its version (here, in a forked process while the caller goes on); our own rules
+(:mod:`generator.check.rules`) check what the generator relies on; once neither found an error,
+the ``x-`` extensions are checked (:mod:`generator.check.extensions`). A spec that fails the first
+pass still gets the second, so one run reports every problem.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Any, Iterator
+from typing import Any
 
-from generator.check import extensions
 from generator.cache import Cache, digest, fingerprint
-from generator.diagnostics import CODES, Diagnostic, Diagnostics, pointer_join
-from generator.read.loader import Document, UnresolvedRef
-from generator.read.media_types import is_json_media_type, is_structured_media_type, request_media_type
-from generator.read.operations import iter_operations
-from generator.read.security_schemes import kind_of
-
+from generator.check import extensions, rules
+from generator.check.rules import diagnostic, walk
+from generator.diagnostics import Diagnostic, Diagnostics, pointer_join
+from generator.read.loader import Document
 
 
 def validate(document: Document, cache: Cache | None = None) -> Diagnostics:
@@ -41,13 +33,13 @@ def start(document: Document, cache: Cache | None = None, *, parallel: bool = Fa
     ``parallel``, in a forked process while the caller goes on (building the SDK it may then discard).
     :meth:`Validation.finish` gives what :func:`validate` gives."""
     head = Diagnostics()
-    head.extend(_check_version(document))
+    head.extend(rules.check_version(document))
     if head.errors:
         return Validation(document, head, None, [])
-    refs = list(_check_refs(document))
+    refs = list(rules.check_refs(document))
     head.extend(refs)
     schema = None if refs else _SchemaPass(document, cache, parallel)
-    rest = [*_check_operations(document), *_check_security(document)]
+    rest = [*rules.check_operations(document), *rules.check_security(document)]
     return Validation(document, head, schema, rest)
 
 
@@ -67,69 +59,13 @@ class Validation:
         found = Diagnostics()
         found.extend(self.head)
         if self.schema is not None:
-            found.extend([_diag(self.document, "openapi-schema", pointer, message) for pointer, message in self.schema.result()])
+            found.extend([diagnostic(self.document, "openapi-schema", pointer, message) for pointer, message in self.schema.result()])
         found.extend(self.rest)
         if not found.errors:
             found.extend(list(extensions.check(self.document)))
         return found
 
 
-def _diag(document: Document, code: str, pointer: str, message: str, severity: str = "error") -> Diagnostic:
-    return document.diagnostic(code, severity, pointer, message, CODES[code][1])
-
-
-def _check_version(document: Document) -> list[Diagnostic]:
-    version = document.data.get("openapi")
-    if isinstance(version, str) and (version.startswith("3.0.") or version.startswith("3.1.")):
-        return []
-    return [_diag(document, "unsupported-openapi-version", "/openapi", f"openapi is {version!r}; supported are 3.0.x and 3.1.x")]
-
-
-def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
-    """Every (pointer, node) of a JSON-like tree, in document order (without recursion: any depth)."""
-    stack: list[tuple[str, Any]] = [(pointer, value)]
-    while stack:
-        pointer, value = stack.pop()
-        yield pointer, value
-        if isinstance(value, dict):
-            stack.extend((pointer_join(pointer, key), child) for key, child in reversed(list(value.items())))
-        elif isinstance(value, list):
-            stack.extend((pointer_join(pointer, index), child) for index, child in reversed(list(enumerate(value))))
-
-
-def _mappings_with_refs(value: Any) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``(pointer, mapping)`` of every mapping that has a ``$ref`` key, in document order (what
-    :func:`_walk` gives, filtered, without making a pointer for every scalar on the way)."""
-    stack: list[tuple[str, Any]] = [("", value)]
-    while stack:
-        pointer, value = stack.pop()
-        if isinstance(value, dict):
-            if "$ref" in value:
-                yield pointer, value
-            children: list[tuple[Any, Any]] = list(value.items())
-        else:
-            children = list(enumerate(value))
-        stack.extend((pointer_join(pointer, key), child) for key, child in reversed(children) if isinstance(child, (dict, list)))
-
-
-def _check_refs(document: Document) -> Iterator[Diagnostic]:
-    problems = {p.pointer: p for p in document.ref_problems}
-    for pointer, node in _mappings_with_refs(document.data):
-        if pointer.endswith(("/properties", "/patternProperties")) and not isinstance(node["$ref"], str):
-            continue  # a property called "$ref", not a reference
-        ref = node["$ref"]
-        at = pointer_join(pointer, "$ref")
-        if isinstance(ref, str) and not ref.startswith("#"):
-            problem = problems.get(at)
-            if problem is not None and problem.remote:
-                yield _diag(document, "external-ref", at, f"{ref!r}: {problem.reason}")
-            else:
-                yield _diag(document, "unresolved-ref", at, f"{ref!r}: {problem.reason if problem else 'does not resolve'}")
-            continue
-        try:
-            document.resolve(ref)
-        except UnresolvedRef:
-            yield _diag(document, "unresolved-ref", at, f"{ref!r} does not resolve")
 
 
 class _SchemaPass:
@@ -266,10 +202,10 @@ def _locate(data: Any, relative: list[Any], instance: Any) -> str:
     full = pointer_join("", *relative)
     if _follow(data, relative, instance):
         return full
-    for pointer, node in _walk(data):
+    for pointer, node in walk(data):
         if isinstance(node, dict) and _follow(node, relative, instance):
             return pointer + full
-    for pointer, node in _walk(data):
+    for pointer, node in walk(data):
         if pointer.endswith("/default") and _follow(node, relative, instance):
             return pointer + full
     return full
@@ -286,54 +222,3 @@ def _follow(node: Any, path: list[Any], instance: Any) -> bool:
     return bool(node == instance)
 
 
-def _deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
-    try:
-        return document.deref(pointer, value)
-    except UnresolvedRef:
-        return pointer, {}
-
-
-def _check_operations(document: Document) -> Iterator[Diagnostic]:
-    """Operation-level problems. Names (operationIds, tags, properties) are resolved in :mod:`generator.build.builder`."""
-    for pointer, path, method, operation in iter_operations(document.data):
-        responses = operation.get("responses")
-        if isinstance(responses, dict) and not any(str(code).startswith("2") for code in responses):
-            yield _diag(document, "missing-success-response", pointer_join(pointer, "responses"), f"{method.upper()} {path} declares no 2xx response; its method returns None", "warning")
-        yield from _check_arguments(document, pointer, path, operation)
-
-
-def _check_arguments(document: Document, pointer: str, path: str, operation: dict[str, Any]) -> Iterator[Diagnostic]:
-    paths = document.data.get("paths")
-    path_item = paths.get(path, {}) if isinstance(paths, dict) else {}
-    shared = path_item.get("parameters", []) if isinstance(path_item, dict) else []
-    own = operation.get("parameters", [])
-    candidates: list[tuple[str, Any]] = []
-    for base, params in ((pointer_join("/paths", path, "parameters"), shared), (pointer_join(pointer, "parameters"), own)):
-        if isinstance(params, list):
-            candidates += [(pointer_join(base, i), p) for i, p in enumerate(params)]
-    for at, param in candidates:
-        at, param = _deref(document, at, param)
-        content = param.get("content") if isinstance(param, dict) else None
-        if isinstance(content, dict) and content and not isinstance(param.get("schema"), dict):
-            media = str(next(iter(content)))
-            if not is_json_media_type(media):
-                yield _diag(document, "unsupported-parameter", pointer_join(at, "content"), f"parameter {param.get('name')!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")
-    body_pointer, body = _deref(document, pointer_join(pointer, "requestBody"), operation.get("requestBody"))
-    if not isinstance(body, dict):
-        return
-    content = body.get("content")
-    chosen = request_media_type(content)
-    if chosen is not None and is_structured_media_type(chosen):
-        message = f"request body offers {sorted(map(str, content))!r}; the SDK does not serialise {chosen}: the method takes the body as raw content (bytes, str or a file)"
-        yield _diag(document, "unsupported-media-type", pointer_join(body_pointer, "content"), message, "warning")
-
-
-def _check_security(document: Document) -> Iterator[Diagnostic]:
-    components = document.data.get("components")
-    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
-    if not isinstance(schemes, dict):
-        return
-    for name, scheme in schemes.items():
-        at, scheme = _deref(document, pointer_join("/components/securitySchemes", name), scheme)
-        if isinstance(scheme, dict) and not kind_of(scheme):
-            yield _diag(document, "unsupported-security-scheme", at, f"security scheme {name!r} ({scheme.get('type')}) is not applied by the SDK", "warning")

@@ -9,8 +9,9 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from generator.build import security
-from generator.ir import Api, Field, Operation, PackageConfig, PyType, Value
+from generator.ir import Api, BodyFormat, Field, Operation, PackageConfig, PyType, SecurityScheme, Value
+from generator.render.type_annotations import doc_type
+from generator.render.wire import security_sentence
 
 FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "md_security", "http_request", "form_encoding")
 
@@ -32,7 +33,8 @@ def md_type(type_: PyType | None, prefix: str = "models/") -> str:
     if type_ is None:
         return "None"
     names = set(type_.schema_names)
-    text = _WORD.sub(lambda word: f"[{word[0]}]({prefix}{word[0]}.md)" if word[0] in names else word[0], type_.doc) if names else type_.doc
+    text = doc_type(type_)
+    text = _WORD.sub(lambda word: f"[{word[0]}]({prefix}{word[0]}.md)" if word[0] in names else word[0], text) if names else text
     return text.replace("|", "\\|")
 
 
@@ -130,7 +132,7 @@ def md_iter_example(op: Operation, config: PackageConfig, attribute: str) -> str
 
 def md_security(op: Operation, api: Api) -> str:
     """The security an operation needs, as a markdown sentence."""
-    return "Security: " + security.describe(op, api.security, "`")
+    return "Security: " + security_sentence(op, api.security, "`")
 
 
 def md_wire_type(type_: PyType | None, prefix: str = "models/") -> str:
@@ -167,33 +169,42 @@ def http_request(op: Operation, api: Api) -> str:
     as the environment variable that holds them (``$<PREFIX>_API_KEY``), never a real value.
     """
     base = urlsplit(api.base_url)
-    target = base.path.rstrip("/") + op.path
     schemes = {s.name: s for s in api.security}
     chosen = [schemes[name] for name in (op.security[0] if op.security else ()) if name in schemes]
-    query = [f"{p.wire_name}={{{p.wire_name}}}" for p in op.query_params]
-    query += [f"{s.wire_name}=${s.env[0]}" for s in chosen if s.kind == "apiKey" and s.location == "query"]
-    if query:
-        target += "?" + "&".join(query)
-    lines = [f"{op.method} {target} HTTP/1.1"]
-    if base.netloc:
-        lines.append(f"Host: {base.netloc}")
-    for scheme in chosen:
-        if scheme.kind == "bearer":
-            lines.append(f"Authorization: Bearer ${scheme.env[0]}")
-        elif scheme.kind == "basic":
-            lines.append(f"Authorization: Basic base64(${scheme.env[0]}:${scheme.env[1]})")
-        elif scheme.location == "header":
-            lines.append(f"{scheme.wire_name}: ${scheme.env[0]}")
-    for param in op.header_params:
-        lines.append(f"{param.wire_name}: {{{param.wire_name}}}")
+    lines = [f"{op.method} {_request_target(op, base.path, chosen)} HTTP/1.1"]
+    lines += [f"Host: {base.netloc}"] if base.netloc else []
+    lines += [line for scheme in chosen for line in _credential_header(scheme)]
+    lines += [f"{param.wire_name}: {{{param.wire_name}}}" for param in op.header_params]
     cookies = [f"{s.wire_name}=${s.env[0]}" for s in chosen if s.location == "cookie"] + [f"{p.wire_name}={{{p.wire_name}}}" for p in op.cookie_params]
-    if cookies:
-        lines.append("Cookie: " + "; ".join(cookies))
-    if op.body is not None:
-        content_type = " | ".join(op.body.content_types) if op.body.is_raw else op.body.content_type
-        lines.append(f"Content-Type: {content_type}" + ("; boundary=..." if op.body.is_multipart else ""))
+    lines += ["Cookie: " + "; ".join(cookies)] if cookies else []
+    lines += _content_type(op)
     lines.append(f"Accept: {op.accept or 'application/json'}")
     return "\n".join(lines)
+
+
+def _request_target(op: Operation, base_path: str, chosen: list[SecurityScheme]) -> str:
+    """The path and query string of the request line: every query parameter, then API keys sent in the query."""
+    target = base_path.rstrip("/") + op.path
+    query = [f"{p.wire_name}={{{p.wire_name}}}" for p in op.query_params]
+    query += [f"{s.wire_name}=${s.env[0]}" for s in chosen if s.kind == "apiKey" and s.location == "query"]
+    return target + "?" + "&".join(query) if query else target
+
+
+def _credential_header(scheme: SecurityScheme) -> list[str]:
+    """The header that carries ``scheme``'s credential, as the environment variable holding it."""
+    if scheme.kind == "bearer":
+        return [f"Authorization: Bearer ${scheme.env[0]}"]
+    if scheme.kind == "basic":
+        return [f"Authorization: Basic base64(${scheme.env[0]}:${scheme.env[1]})"]
+    return [f"{scheme.wire_name}: ${scheme.env[0]}"] if scheme.location == "header" else []
+
+
+def _content_type(op: Operation) -> list[str]:
+    """The ``Content-Type`` header of ``op``'s request body (none without one)."""
+    if op.body is None:
+        return []
+    content_type = " | ".join(op.body.content_types) if op.body.format is BodyFormat.RAW else op.body.content_type
+    return [f"Content-Type: {content_type}" + ("; boundary=..." if op.body.format is BodyFormat.MULTIPART else "")]
 
 
 #: How docs describe each form ``encoding`` style.

@@ -14,7 +14,7 @@ rendering as empty text.
 A user's folder of template overrides (laid out like ``templates/``, see
 :mod:`generator.render.overrides`) replaces our files of the same name; a plain (non-``.jinja``)
 file there replaces ours as it is. What each template sees is declared in :data:`CONTEXT`
-and :data:`FAN_OUT_CONTEXT` (the README's template reference is generated from them).
+and :data:`FAN_OUT_CONTEXT` (the template reference in docs/customisation.md is generated from them).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any, Iterable
 
 import jinja2
 
-from generator.render import markdown_filters, python_filters
+from generator.render import imports, markdown_filters, python_filters, readme, type_annotations, wire
 from generator.ir import Api
 from generator.workers import fork_map, workers
 
@@ -68,6 +68,9 @@ FAN_OUT_PATHS = {
     "docs/models/schema.md.jinja": ("docs/models/<schema.name>.md",),
     "README.md.jinja": ("README.md", "docs/index.md"),
 }
+
+#: The modules whose functions templates call as filters (each lists them in ``FILTERS``).
+FILTER_MODULES = (python_filters, type_annotations, imports, wire, readme, markdown_filters)
 
 OURS = "ours"
 """The prefix under which template overrides reach the templates they replace."""
@@ -130,30 +133,9 @@ def environment(
         autoescape=False,
         bytecode_cache=bytecode_cache,
     )
-    for name in (
-        "pyrepr",
-        "docline",
-        "docbody",
-        "operation_docstring",
-        "waiter_docstring",
-        "and_wait_docstring",
-        "iter_docstring",
-        "schema_docstring",
-        "field_docstring",
-        "field_assignment",
-        "model_annotation",
-        "cast_to",
-        "error_models",
-        "tag_imports",
-        "wire_item",
-        "credential_doc",
-        "missing_credentials_doc",
-        "runtime_imports",
-        "model_imports",
-    ):
-        env.filters[name] = getattr(python_filters, name)
-    for name in markdown_filters.FILTERS:
-        env.filters[name] = getattr(markdown_filters, name)
+    for module in FILTER_MODULES:
+        for name in module.FILTERS:
+            env.filters[name] = getattr(module, name)
     return env
 
 

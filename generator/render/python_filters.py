@@ -12,9 +12,28 @@ import functools
 import textwrap
 from typing import Any
 
-from generator.build import security
+from generator.ir import BodyFormat, Field, Operation, PyType, Waiter
 from generator.literals import pyliteral, string_literal
-from generator.ir import Field, Model, Operation, PyType, Tag, Waiter
+from generator.render.type_annotations import doc_type
+from generator.render.wire import security_sentence, sends, serialization
+
+FILTERS = (
+    "pyrepr",
+    "docline",
+    "docbody",
+    "operation_docstring",
+    "waiter_docstring",
+    "and_wait_docstring",
+    "iter_docstring",
+    "schema_docstring",
+    "field_docstring",
+    "field_assignment",
+    "error_models",
+    "wire_item",
+    "credential_doc",
+    "missing_credentials_doc",
+    "status_text",
+)
 
 WIDTH = 84
 
@@ -101,7 +120,7 @@ def _arg_lines(field: Field, op: Operation) -> list[str]:
     where = {"path": "Path parameter", "query": "Query parameter", "header": "Header", "cookie": "Cookie", "body": "Body field", "form": "Form field"}[field.location]
     sent = f"{where} ``{field.wire_name}``"
     if field.style and (field.serialized or field.type.kind == "list"):
-        sent += ", " + field.serialization.replace("`", "``")
+        sent += ", " + serialization(field).replace("`", "``")
     if op.body is not None and op.body.sends_null and field is op.body.fields[0]:
         sent = "The request body; ``None`` sends the JSON ``null``"
     notes = field_notes(field) + (" ``None`` sends it too (a new copy each call)." if field.mutable_default else "")
@@ -123,7 +142,7 @@ def content_argument(op: Operation) -> str:
 
 def _security_lines(op: Operation, api: Any) -> list[str]:
     """The ``Security:`` section of an operation's docstring."""
-    return ["", "Security:", *_fill(security.describe(op, api.security, "``", _escape), WIDTH - 8, "    ", "    ")]
+    return ["", "Security:", *_fill(security_sentence(op, api.security, "``", _escape), WIDTH - 8, "    ", "    ")]
 
 
 #: The per-call options every operation method takes after the spec's arguments.
@@ -176,7 +195,7 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
         lines += _wrap(_escape(op.description), "        ") + [""]
     if op.deprecated:
         lines += ["Deprecated: the spec marks this operation as deprecated.", ""]
-    if op.body is not None and op.body.is_form and op.body.fields:
+    if op.body_format is BodyFormat.FORM and op.body.fields:  # type: ignore[union-attr]
         lines += _wrap(FORM_NOTE, "        ") + [""]
     lines.append("Args:")
     for field in op.arguments:
@@ -185,7 +204,7 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
         lines += _item(option)
     lines += ["", "Returns:"]
     success = op.success
-    returned = op.return_type.doc if op.return_type else "None"
+    returned = doc_type(op.return_type) if op.return_type else "None"
     what = success.description or "The response body."
     if op.accepts_empty_body:
         what += " The decoded JSON body, or None when the body is empty."
@@ -229,7 +248,7 @@ def _wait_docstring(op: Operation, waiter: Waiter, result: PyType | None, head: 
     for field in op.arguments:
         lines += _arg_lines(field, op)
     lines += _wait_option_lines(waiter, "job")
-    returned = result.doc if result else "None"
+    returned = doc_type(result) if result else "None"
     lines += ["", "Returns:", *_item(f"{returned}: The job, in state {_states(waiter)}."), "", "Raises:", *_wait_raises(waiter, "job"), *_error_lines(op)]
     return docstring(lines + source, "        ")
 
@@ -285,7 +304,7 @@ def iter_docstring(op: Operation) -> str:
             lines += _item(f"{field.name}: Items per page (per request). Default: ``{paging.default_page_size}``.")
         elif field.name != paging.page_argument:
             lines += _arg_lines(field, op)
-    lines += ["", "Yields:", *_item(f"{paging.item_type.doc}: One item at a time."), "", "Raises:", *_error_lines(op)]
+    lines += ["", "Yields:", *_item(f"{doc_type(paging.item_type)}: One item at a time."), "", "Raises:", *_error_lines(op)]
     lines += _source(f"``x-pagination`` of operationId ``{_escape(op.operation_id)}``", paging.pointer)
     return docstring(lines, "        ")
 
@@ -321,26 +340,6 @@ def field_assignment(field: Field) -> str:
     return f" = Field({'' if default is None else f'default={default}, '}alias={string_literal(field.wire_name)})"
 
 
-def model_annotation(field: Field) -> str:
-    """The annotation of a model field: uploads are ``bytes`` in a model (the wire shape)."""
-    return field.annotation({"FileInput": "bytes"})
-
-
-def cast_to(op: Operation) -> str:
-    """The ``cast_to`` expression of an operation's request call."""
-    if op.return_type is None:
-        return "type(None)"
-    if op.return_type.kind == "any":
-        return "object"
-    if op.return_needs_cast:
-        # A union is not a ``type[T]`` to mypy: say which type the call returns.
-        return f"cast({string_literal('type[' + op.return_type.annotation + ']')}, {op.return_type.annotation})"
-    return op.return_type.annotation
-
-
-
-
-
 def error_models(op: Operation, api: Any) -> str:
     """A dict literal of the error body model of each error response, as ``(module, class name)``.
 
@@ -364,7 +363,7 @@ def credential_doc(api: Any, argument: str) -> str:
         return "Not used: the spec declares no security scheme the SDK applies that takes it."
     scheme = schemes[0]
     what = "The user name of HTTP basic authentication." if scheme.kind == "basic" else "The API key."
-    return f"{what} Sent as ``{_escape(scheme.sends)}`` (scheme ``{_escape(scheme.name)}``)."
+    return f"{what} Sent as ``{_escape(sends(scheme))}`` (scheme ``{_escape(scheme.name)}``)."
 
 
 def missing_credentials_doc(api: Any) -> str:
@@ -392,152 +391,6 @@ def wire_item(field: Field) -> str:
     return f"{key}: header_param({field.name}, {field.explode}{json})"
 
 
-#: The ``_params`` function each location's serialised parameters use.
-_SERIALIZERS = {"path": "path_param", "query": "query_param", "header": "header_param", "cookie": "cookie_pairs"}
-
-
-def tag_imports(tag: Tag) -> list[str]:
-    """Import lines of an API class module, each name once, sorted."""
-    typing_names: set[str] = set()
-    abc: set[str] = set()
-    utils: set[str] = set()
-    types = {"NOT_GIVEN", "Headers", "NotGiven", "Query", "Timeout"}
-    runtime: dict[str, set[str]] = {"_response": {"async_to_raw_response", "async_to_streamed_response", "to_raw_response", "to_streamed_response"}}
-    dates = False
-    open_union = False
-    for op in tag.operations:
-        if op.path_params:
-            utils.add("path_template")
-        if op.query_params or (op.body and not op.body.is_multipart and not op.body.is_form and op.body.flattened) or op.header_params:
-            utils.add("without_none")
-        for param in op.parameters:
-            if param.serialized:
-                runtime.setdefault("_params", set()).add(_SERIALIZERS[param.location])
-        if op.body and op.body.is_multipart:
-            utils |= {"amultipart", "multipart"}
-        if op.body and op.body.is_form and op.body.fields:
-            runtime.setdefault("_bodies", set()).add("form_body")
-        if op.body and op.body.is_raw:
-            runtime.setdefault("_bodies", set()).update({"abinary_body", "binary_body"})
-        if op.body and op.body.exactly_one_of:
-            utils.add("require_exactly_one")
-        if op.body and op.body.sends_null:
-            types.add("JSON_NULL")
-        used = [field.type for field in op.arguments] + ([op.return_type] if op.return_type is not None else [])
-        if op.return_type is not None and op.return_type.kind != "any" and op.return_needs_cast:
-            typing_names.add("cast")
-        if op.waiter:
-            abc.add("Callable")
-            runtime.setdefault("_waiters", set()).update({"WaitRule", "async_wait_for", "wait_for"})
-        if op.and_wait:
-            abc.add("Callable")
-        if op.pagination:
-            abc |= {"AsyncIterator", "Iterator"}
-            runtime.setdefault("_pagination", set()).update({"async_iterate_pages", "iterate_pages"})
-            used.append(op.pagination.item_type)
-        for type_ in used:
-            types |= type_.runtime_names
-            if type_.uses_any:
-                typing_names.add("Any")
-            if type_.uses_literal:
-                typing_names.add("Literal")
-            if type_.uses_discriminator:
-                typing_names.add("Annotated")
-                open_union = True
-            if type_.uses_date:
-                dates = True
-    lines = []
-    if abc:
-        lines.append(f"from collections.abc import {', '.join(sorted(abc))}")
-    if dates:
-        lines.append("from datetime import date")
-    lines.append("from functools import cached_property")
-    # Names of ``_models`` (which imports pydantic.main) in annotations: for type checkers only.
-    from_models = (types & {"DateTime"}) | ({"OpenUnion", "UnknownVariant"} if open_union else set())
-    checking = bool(tag.schema_refs) or bool(from_models)
-    if checking:
-        typing_names.add("TYPE_CHECKING")
-    if typing_names:
-        lines.append(f"from typing import {', '.join(sorted(typing_names, key=_import_order))}")
-    lines.append("")
-    lines.append("from .._base_client import AsyncAPIClient, SyncAPIClient")
-    for module in sorted(runtime):
-        if module < "_types":
-            lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
-    lines.append(f"from .._types import {', '.join(sorted(types - {'DateTime'}, key=_import_order))}")
-    if utils:
-        lines.append(f"from .._utils import {', '.join(sorted(utils))}")
-    for module in sorted(runtime):
-        if module > "_utils":
-            lines.append(f"from ..{module} import {', '.join(sorted(runtime[module]))}")
-    if checking:
-        # Models are imported by the methods that need them at run time (see runtime_imports):
-        # loading an API class loads none, a call only those its request and responses use.
-        lines += ["", "if TYPE_CHECKING:"]
-        if from_models:
-            lines.append(f"    from .._models import {', '.join(sorted(from_models))}")
-        if tag.schema_refs:
-            lines.append(f"    from ..models import {', '.join(tag.schema_refs)}")
-    return lines
-
-
-def runtime_imports(op: Operation, api: Any) -> list[str]:
-    """Import lines an operation method runs first: the names its ``cast_to`` evaluates.
-
-    Each model comes from its own module, so a call loads the models it parses (and those
-    they refer to), never the whole ``models`` package.
-    """
-    names: set[str] = set()
-    typing = op.return_type is not None and op.return_type.kind != "any"
-    if typing:
-        names |= op.return_type.schema_names  # type: ignore[union-attr]
-    lines = []
-    from_models: set[str] = set()
-    if typing and op.return_type.uses_discriminator:  # type: ignore[union-attr]
-        from_models |= {"OpenUnion", "UnknownVariant"}
-    if typing and "DateTime" in op.return_type.runtime_names:  # type: ignore[union-attr]
-        from_models.add("DateTime")
-    if from_models:
-        lines.append(f"from .._models import {', '.join(sorted(from_models))}")
-    for name in sorted(names, key=lambda n: api.schema(n).module):
-        lines.append(f"from ..models.{api.schema(name).module} import {name}")
-    return lines
-
-
-def _import_order(name: str) -> tuple[int, str]:
-    """isort's order within one import: CONSTANTS, then Classes, then functions."""
-    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
-
-
-def model_imports(schema: Any, api: Any) -> list[str]:
-    """Import lines of a model, enum or alias module."""
-    lines = []
-    fields: tuple[Field, ...] = schema.fields if isinstance(schema, Model) else ()
-    types = [f.type for f in fields] + ([schema.type] if hasattr(schema, "type") else [])
-    typing_names = {"TypeAlias"} if schema.kind in ("enum", "alias") else set()
-    if schema.kind == "enum" or any(t.uses_literal for t in types):
-        typing_names.add("Literal")
-    if any(t.uses_any for t in types):
-        typing_names.add("Any")
-    if any(t.uses_discriminator for t in types):
-        typing_names.add("Annotated")
-    if any(t.uses_date for t in types):
-        lines.append("from datetime import date")
-    if typing_names:
-        lines.append(f"from typing import {', '.join(sorted(typing_names, key=_import_order))}")
-    if lines:
-        lines.append("")
-    if schema.kind == "model" and any(f.has_alias for f in fields):
-        lines += ["from pydantic import Field", ""]
-    from_models = {"BaseModel"} if schema.kind == "model" else set()
-    if any(t.uses_discriminator for t in types):
-        from_models |= {"OpenUnion", "UnknownVariant"}
-    for t in types:
-        from_models |= t.runtime_names & {"DateTime"}  # FileInput is bytes in a model
-    if from_models:
-        lines.append(f"from .._models import {', '.join(sorted(from_models))}")
-    for name in schema.schema_refs:
-        lines.append(f"from .{api.schema(name).module} import {name}")
-    while lines and not lines[-1]:
-        lines.pop()
-    return lines
+def status_text(status: str) -> str:
+    """A response status for people: ``404``; a range ``5XX`` as ``500 and above``."""
+    return f"{status[0]}00 and above" if status.endswith("XX") else status

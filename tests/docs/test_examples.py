@@ -1,4 +1,4 @@
-"""Every ```python block of the READMEs and the docs runs against a local mock of the API.
+"""Every ```python block of the READMEs and the docs (the SDK's, and the generator's in docs/) runs against a local mock of the API.
 
 Each block runs in a fresh interpreter with ``LEAP_API_KEY`` set and ``LEAP_BASE_URL``
 pointing at :mod:`tests.docs.mock_server`, in an empty folder holding the sample image
@@ -28,7 +28,7 @@ from tests.docs.mock_server import MockLeap, serve
 NOT_YET_IMPLEMENTED: set[str] = set()
 
 NO_RUN = "# docs: no-run"
-SOURCES = [ROOT / "README.md", GENERATED / "README.md", *sorted((GENERATED / "docs").rglob("*.md"))]
+SOURCES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), GENERATED / "README.md", *sorted((GENERATED / "docs").rglob("*.md"))]
 SAMPLE_FILES = ("me1.png", "me2.jpg", "me3.png")
 _BLOCK = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 

@@ -201,7 +201,7 @@ class AuthenticationError(APIStatusError):
 
 
 class PaymentRequiredError(APIStatusError):
-    """402: payment is required, for example when the account has no credits left for this request."""
+    """402: payment is required for this request (the account's plan or balance does not cover it)."""
 
 
 class PermissionDeniedError(APIStatusError):

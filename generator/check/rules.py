@@ -1,0 +1,129 @@
+"""Our own rules: what the generator relies on beyond the OpenAPI schema.
+
+A supported OpenAPI version, local references that resolve, a success response per operation,
+parameters and request bodies the SDK can send, security schemes it can apply. Every rule
+writes defensively: a spec that breaks the OpenAPI schema still gets these checks, and no
+shape of input makes this module raise.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from generator.diagnostics import CODES, Diagnostic, pointer_join
+from generator.read.loader import Document, UnresolvedRef
+from generator.read.media_types import is_json_media_type, is_structured_media_type, request_media_type
+from generator.read.operations import iter_operations
+from generator.read.security_schemes import kind_of
+
+
+def diagnostic(document: Document, code: str, pointer: str, message: str, severity: str = "error") -> Diagnostic:
+    """A diagnostic of ``code`` with the hint the code documents."""
+    return document.diagnostic(code, severity, pointer, message, CODES[code][1])
+
+
+def check_version(document: Document) -> list[Diagnostic]:
+    version = document.data.get("openapi")
+    if isinstance(version, str) and (version.startswith("3.0.") or version.startswith("3.1.")):
+        return []
+    return [diagnostic(document, "unsupported-openapi-version", "/openapi", f"openapi is {version!r}; supported are 3.0.x and 3.1.x")]
+
+
+def walk(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
+    """Every (pointer, node) of a JSON-like tree, in document order (without recursion: any depth)."""
+    stack: list[tuple[str, Any]] = [(pointer, value)]
+    while stack:
+        pointer, value = stack.pop()
+        yield pointer, value
+        if isinstance(value, dict):
+            stack.extend((pointer_join(pointer, key), child) for key, child in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend((pointer_join(pointer, index), child) for index, child in reversed(list(enumerate(value))))
+
+
+def _mappings_with_refs(value: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(pointer, mapping)`` of every mapping that has a ``$ref`` key, in document order (what
+    :func:`walk` gives, filtered, without making a pointer for every scalar on the way)."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        pointer, value = stack.pop()
+        if isinstance(value, dict):
+            if "$ref" in value:
+                yield pointer, value
+            children: list[tuple[Any, Any]] = list(value.items())
+        else:
+            children = list(enumerate(value))
+        stack.extend((pointer_join(pointer, key), child) for key, child in reversed(children) if isinstance(child, (dict, list)))
+
+
+def check_refs(document: Document) -> Iterator[Diagnostic]:
+    problems = {p.pointer: p for p in document.ref_problems}
+    for pointer, node in _mappings_with_refs(document.data):
+        if pointer.endswith(("/properties", "/patternProperties")) and not isinstance(node["$ref"], str):
+            continue  # a property called "$ref", not a reference
+        ref = node["$ref"]
+        at = pointer_join(pointer, "$ref")
+        if isinstance(ref, str) and not ref.startswith("#"):
+            problem = problems.get(at)
+            if problem is not None and problem.remote:
+                yield diagnostic(document, "external-ref", at, f"{ref!r}: {problem.reason}")
+            else:
+                yield diagnostic(document, "unresolved-ref", at, f"{ref!r}: {problem.reason if problem else 'does not resolve'}")
+            continue
+        try:
+            document.resolve(ref)
+        except UnresolvedRef:
+            yield diagnostic(document, "unresolved-ref", at, f"{ref!r} does not resolve")
+
+
+def _deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
+    try:
+        return document.deref(pointer, value)
+    except UnresolvedRef:
+        return pointer, {}
+
+
+def check_operations(document: Document) -> Iterator[Diagnostic]:
+    """Operation-level problems. Names (operationIds, tags, properties) are resolved in :mod:`generator.build.builder`."""
+    for pointer, path, method, operation in iter_operations(document.data):
+        responses = operation.get("responses")
+        if isinstance(responses, dict) and not any(str(code).startswith("2") for code in responses):
+            yield diagnostic(document, "missing-success-response", pointer_join(pointer, "responses"), f"{method.upper()} {path} declares no 2xx response; its method returns None", "warning")
+        yield from _check_arguments(document, pointer, path, operation)
+
+
+def _check_arguments(document: Document, pointer: str, path: str, operation: dict[str, Any]) -> Iterator[Diagnostic]:
+    paths = document.data.get("paths")
+    path_item = paths.get(path, {}) if isinstance(paths, dict) else {}
+    shared = path_item.get("parameters", []) if isinstance(path_item, dict) else []
+    own = operation.get("parameters", [])
+    candidates: list[tuple[str, Any]] = []
+    for base, params in ((pointer_join("/paths", path, "parameters"), shared), (pointer_join(pointer, "parameters"), own)):
+        if isinstance(params, list):
+            candidates += [(pointer_join(base, i), p) for i, p in enumerate(params)]
+    for at, param in candidates:
+        at, param = _deref(document, at, param)
+        content = param.get("content") if isinstance(param, dict) else None
+        if isinstance(content, dict) and content and not isinstance(param.get("schema"), dict):
+            media = str(next(iter(content)))
+            if not is_json_media_type(media):
+                yield diagnostic(document, "unsupported-parameter", pointer_join(at, "content"), f"parameter {param.get('name')!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")
+    body_pointer, body = _deref(document, pointer_join(pointer, "requestBody"), operation.get("requestBody"))
+    if not isinstance(body, dict):
+        return
+    content = body.get("content")
+    chosen = request_media_type(content)
+    if chosen is not None and is_structured_media_type(chosen):
+        message = f"request body offers {sorted(map(str, content))!r}; the SDK does not serialise {chosen}: the method takes the body as raw content (bytes, str or a file)"
+        yield diagnostic(document, "unsupported-media-type", pointer_join(body_pointer, "content"), message, "warning")
+
+
+def check_security(document: Document) -> Iterator[Diagnostic]:
+    components = document.data.get("components")
+    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
+    if not isinstance(schemes, dict):
+        return
+    for name, scheme in schemes.items():
+        at, scheme = _deref(document, pointer_join("/components/securitySchemes", name), scheme)
+        if isinstance(scheme, dict) and not kind_of(scheme):
+            yield diagnostic(document, "unsupported-security-scheme", at, f"security scheme {name!r} ({scheme.get('type')}) is not applied by the SDK", "warning")

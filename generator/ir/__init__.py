@@ -1,0 +1,43 @@
+"""Stage 3's output: the typed intermediate representation the templates render.
+
+Frozen dataclasses only: data, and properties that select or combine it (never Python or
+Markdown text: that is the render stage's, :mod:`generator.render`). Nothing here refers back
+to the raw spec except ``pointer`` strings (JSON pointers into the spec, for docstrings and
+docs that cite their source). Templates see these objects and nothing else.
+
+- :mod:`.types`: :class:`PyType`, :class:`Value`, :class:`Field` (properties and arguments);
+- :mod:`.schemas`: :class:`Model`, :class:`Enum`, :class:`Alias` (one per generated schema);
+- :mod:`.operations`: :class:`Operation` and its :class:`Body`, :class:`Response` and extensions;
+- :mod:`.api`: :class:`Api` (the whole SDK), its tags, webhooks, security schemes and error classes.
+"""
+
+from generator.ir.types import Field, PyType, TypeKind, Value
+from generator.ir.schemas import Alias, Enum, EnumValue, Model, Schema
+from generator.ir.operations import AndWait, Body, BodyFormat, Operation, Pagination, Response, Waiter
+from generator.ir.api import Api, ErrorClass, PackageConfig, SecurityScheme, Tag, Webhook, WebhookShape
+
+__all__ = [
+    "Alias",
+    "AndWait",
+    "Api",
+    "Body",
+    "BodyFormat",
+    "Enum",
+    "EnumValue",
+    "ErrorClass",
+    "Field",
+    "Model",
+    "Operation",
+    "PackageConfig",
+    "Pagination",
+    "PyType",
+    "Response",
+    "Schema",
+    "SecurityScheme",
+    "Tag",
+    "TypeKind",
+    "Value",
+    "Waiter",
+    "Webhook",
+    "WebhookShape",
+]

@@ -1,0 +1,159 @@
+"""The whole SDK: its tags (API classes), webhooks, security schemes and error classes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from generator.config import PackageConfig  # noqa: F401 - part of the IR; defined where the config file is read
+from generator.ir.operations import Operation
+from generator.ir.schemas import Alias, Enum, Model, Schema
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag: one API class (``ImagesApi``) reached as a client attribute (``images``)."""
+
+    name: str
+    description: str
+    class_name: str
+    async_class_name: str
+    attribute: str
+    module: str
+    operations: tuple[Operation, ...]
+
+    @property
+    def schema_refs(self) -> list[str]:
+        names: set[str] = set()
+        for op in self.operations:
+            names |= op.schema_refs
+        return sorted(names)
+
+
+@dataclass(frozen=True)
+class WebhookShape:
+    """One body a webhook may carry: a model, or an envelope model wrapping the entity."""
+
+    model: str  # the model the body is validated as
+    envelope: str  # Python attribute of ``model`` holding the entity; "" when the body is the entity
+    entity: str  # the model returned to the caller
+    specificity: int  # required properties of the entity: more specific shapes are tried first
+    envelope_wire: str = ""  # the wire name of ``envelope``
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """One entry of the spec's ``webhooks``: what the API POSTs to a URL of the user's."""
+
+    name: str  # the key under ``webhooks``
+    method: str  # Python name of its parse method, e.g. "parse_inference_finished"
+    summary: str
+    description: str
+    shapes: tuple[WebhookShape, ...]
+    pointer: str
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(shape.entity for shape in self.shapes))
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """A security scheme the SDK applies: what it sends, and the client arguments that give it."""
+
+    name: str  # the key under components/securitySchemes
+    kind: Literal["bearer", "basic", "apiKey"]
+    location: Literal["header", "query", "cookie"]
+    wire_name: str  # the header, query parameter or cookie that carries the credential
+    arguments: tuple[str, ...]  # the client's keyword arguments: ("api_key",) or ("username", "password")
+    env: tuple[str, ...]  # the environment variable behind each argument
+    description: str
+    pointer: str = ""
+
+    @property
+    def header(self) -> str:
+        """The header that carries the credential ("" when it goes in the query or a cookie)."""
+        return self.wire_name if self.location == "header" else ""
+
+
+@dataclass(frozen=True)
+class ErrorClass:
+    """An exception the SDK raises for an error status: one row of the status -> exception table."""
+
+    status: str  # "404"; "5XX": every 5xx status without a class of its own
+    name: str  # the class, e.g. "NotFoundError"
+    description: str  # when it is raised, e.g. "the resource (for example the ID in the path) does not exist"
+
+
+@dataclass(frozen=True)
+class Api:
+    """The whole SDK to generate."""
+
+    title: str
+    version: str
+    description: str
+    base_url: str
+    config: PackageConfig
+    tags: tuple[Tag, ...]
+    schemas: tuple[Schema, ...]
+    security: tuple[SecurityScheme, ...]
+    spec_sha256: str
+    generator_version: str
+    webhooks: tuple[Webhook, ...] = ()
+    #: The document's ``security`` (see :attr:`Operation.security`), schemes the SDK applies only.
+    default_security: tuple[tuple[str, ...], ...] = ((),)
+    #: The subclasses of ``APIStatusError`` and the statuses that raise them; every other 4xx or
+    #: 5xx status (a range, ``default``) raises ``APIStatusError`` itself.
+    error_classes: tuple[ErrorClass, ...] = ()
+
+    @property
+    def credential_arguments(self) -> tuple[tuple[str, str], ...]:
+        """``(argument, environment variable)`` of every credential the client takes, ``api_key`` first."""
+        out = {"api_key": f"{self.config.env_prefix}_API_KEY"}
+        for scheme in self.security:
+            out.update(zip(scheme.arguments, scheme.env))
+        return tuple(out.items())
+
+    def scheme(self, name: str) -> SecurityScheme:
+        """The applied security scheme called ``name``; ``StopIteration`` when there is none."""
+        return next(s for s in self.security if s.name == name)
+
+    @property
+    def webhook_shapes(self) -> tuple[WebhookShape, ...]:
+        """Every webhook shape once, in the order ``parse`` tries them: envelopes first, then
+        the most specific entity first (ties in spec order)."""
+        shapes = tuple({s.model: s for w in self.webhooks for s in w.shapes}.values())
+        return tuple(sorted(shapes, key=lambda s: (not s.envelope, -s.specificity)))
+
+    @property
+    def webhook_entities(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e for w in self.webhooks for e in w.entities))
+
+    @property
+    def models(self) -> tuple[Model, ...]:
+        return tuple(s for s in self.schemas if isinstance(s, Model))
+
+    @property
+    def enums(self) -> tuple[Enum, ...]:
+        return tuple(s for s in self.schemas if isinstance(s, Enum))
+
+    @property
+    def aliases(self) -> tuple[Alias, ...]:
+        return tuple(s for s in self.schemas if isinstance(s, Alias))
+
+    @property
+    def operations(self) -> tuple[Operation, ...]:
+        return tuple(op for tag in self.tags for op in tag.operations)
+
+    @cached_property
+    def _schemas_by_name(self) -> dict[str, Schema]:
+        return {s.name: s for s in self.schemas}
+
+    def tag_of(self, operation: Operation) -> Tag:
+        """The tag (API class) ``operation`` belongs to; operations of two tags may share a name."""
+        return next(tag for tag in self.tags if any(op is operation for op in tag.operations))
+
+    def schema(self, name: str) -> Schema:
+        """The generated schema called ``name`` (a class name); ``KeyError`` when there is none."""
+        return self._schemas_by_name[name]

@@ -1,0 +1,241 @@
+"""Operations: one method each, with the request body, the responses and the ``x-`` extensions' IR."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from generator.ir.types import Field, PyType, Value
+
+
+class BodyFormat(str, Enum):
+    """How an operation's request body goes on the wire: the method's call and its imports follow it.
+
+    ``json``: JSON (``application/json`` or another ``+json`` type); ``multipart``: form parts
+    (``multipart/form-data``, files among them); ``form``: ``application/x-www-form-urlencoded``;
+    ``raw``: the bytes as given (any other media type); ``none``: the operation takes no body.
+    A member equals its value, so templates may compare with the string (``== "json"``).
+    """
+
+    JSON = "json"
+    MULTIPART = "multipart"
+    FORM = "form"
+    RAW = "raw"
+    NONE = "none"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Body:
+    """The request body of an operation, flattened into keyword arguments."""
+
+    content_type: str  # application/json (or +json), multipart/form-data, application/x-www-form-urlencoded, or a raw type
+    required: bool
+    description: str
+    schema_name: str  # the component schema the body is, or "" for an inline schema
+    fields: tuple[Field, ...]
+    flattened: bool  # True: ``fields`` are the properties of an object; False: one ``body`` argument
+    exactly_one_of: tuple[tuple[str, ...], ...] = ()  # groups of Python argument names
+    pointer: str = ""
+    part_content_types: tuple[tuple[str, tuple[str, ...]], ...] = ()  # multipart: wire name -> allowed types
+    #: An example body: the spec's example of the media type or schema, else one composed
+    #: from the examples of its properties (file parts left out). ``None`` when there is none.
+    example: Value | None = None
+    #: Form bodies: ``(wire name, style, explode)`` of each property whose ``encoding`` is not
+    #: the default ``form`` + explode (``style`` is ``json`` for a JSON ``contentType``).
+    encodings: tuple[tuple[str, str, bool], ...] = ()
+    #: Raw bodies: the media types the spec offers (``image/png``, ``image/*``...).
+    content_types: tuple[str, ...] = ()
+
+    @property
+    def format(self) -> BodyFormat:
+        """How the body is sent (never :attr:`BodyFormat.NONE`: that is an operation without a body)."""
+        if self.content_type == "multipart/form-data":
+            return BodyFormat.MULTIPART
+        if self.content_type == "application/x-www-form-urlencoded":
+            return BodyFormat.FORM
+        return BodyFormat.RAW if self.content_types else BodyFormat.JSON
+
+    @property
+    def sends_null(self) -> bool:
+        """A required JSON body whose schema allows ``null``: its argument given ``None`` sends the JSON ``null``."""
+        return self.required and not self.flattened and self.format is BodyFormat.JSON and self.fields[0].type.nullable
+
+    @property
+    def file_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.type.runtime_names & {"FileInput"})
+
+    @property
+    def form_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if not f.type.runtime_names & {"FileInput"})
+
+
+@dataclass(frozen=True)
+class Response:
+    """One entry of an operation's ``responses``."""
+
+    status: str  # "200", "404", "4XX", "default"
+    description: str
+    content_type: str  # "" when the response has no body
+    type: PyType | None  # None when there is no body
+    pointer: str
+    error_class: str = ""  # for error responses: the SDK exception raised
+    #: An example body: the media type's example, else its schema's (composed from the
+    #: examples of array items and properties where the schema has none). ``None`` without.
+    example: Value | None = None
+    media_types: tuple[str, ...] = ()  # every media type the response declares
+
+    @property
+    def is_success(self) -> bool:
+        return self.status.startswith("2")
+
+    @property
+    def is_download(self) -> bool:
+        """A body in a media type that is not JSON: returned as ``bytes``."""
+        return self.type is not None and self.type.kind == "primitive" and self.type.name == "bytes" and bool(self.content_type)
+
+
+@dataclass(frozen=True)
+class Waiter:
+    """``x-waiter`` of an operation that reads a job: a ``wait`` method polling it."""
+
+    name: str  # Python method name, e.g. "wait"
+    state_fields: tuple[str, ...]  # Python attribute names of the response model, first set wins
+    success: tuple[str, ...]
+    failure: tuple[str, ...]
+    delay: float  # seconds before the second poll
+    max_delay: float  # cap of the pause between polls, seconds
+    timeout: float  # default of the whole wait, seconds
+    pointer: str
+
+
+@dataclass(frozen=True)
+class AndWait:
+    """A ``links`` entry from an operation's success response to an operation with a waiter."""
+
+    name: str  # Python method name, e.g. "generate_and_wait"
+    target: "Operation"  # the polled operation (carries the waiter)
+    arguments: tuple[tuple[str, str], ...]  # (polled operation's argument, Python expression)
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """``x-pagination`` of a list operation: an ``<operation>_iter`` method over every item."""
+
+    name: str  # Python method name, e.g. "list_all_iter"
+    page_argument: str  # Python name of the page-number argument
+    size_argument: str  # Python name of the page-size argument
+    first_page: int
+    default_page_size: int
+    items_expression: str  # Python expression of the list in ``response``: "response", "response.data"
+    item_type: PyType
+    key_expression: str  # Python expression identifying ``item``, e.g. "item.id"; "" when items have none
+    pointer: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation: one method on its tag's API class."""
+
+    operation_id: str
+    name: str  # Python method name
+    method: str  # upper-case HTTP method
+    path: str
+    tag: str
+    summary: str
+    description: str
+    path_params: tuple[Field, ...]
+    query_params: tuple[Field, ...]
+    header_params: tuple[Field, ...]
+    body: Body | None
+    responses: tuple[Response, ...]
+    pointer: str
+    deprecated: bool = False
+    waiter: Waiter | None = None
+    and_wait: AndWait | None = None
+    pagination: Pagination | None = None
+    return_needs_cast: bool = False  # the return type is not a ``type[T]`` to mypy (a union, an optional): cast it
+    cookie_params: tuple[Field, ...] = ()
+    #: The security requirement in force: alternatives, each the names of the schemes it
+    #: needs together (``()`` inside: no credentials from the SDK); ``security_is_default``
+    #: when it is the document's ``security`` (the operation declares none of its own).
+    security: tuple[tuple[str, ...], ...] = ((),)
+    security_is_default: bool = True
+    #: Schemes the requirement names that the SDK does not apply (their alternatives are ``()``
+    #: in ``security``: nothing is sent for them, and nothing is insisted on).
+    security_unapplied: tuple[str, ...] = ()
+
+    @property
+    def body_format(self) -> BodyFormat:
+        """How the request body is sent; :attr:`BodyFormat.NONE` when the operation has none."""
+        return self.body.format if self.body is not None else BodyFormat.NONE
+
+    @property
+    def arguments(self) -> tuple[Field, ...]:
+        """Keyword arguments in signature order: path, then body fields, then query, headers and cookies."""
+        body_fields = self.body.fields if self.body else ()
+        return self.path_params + body_fields + self.query_params + self.header_params + self.cookie_params
+
+    @property
+    def encoded_query_params(self) -> tuple[Field, ...]:
+        """The query parameters httpx encodes (those without ``allowReserved``)."""
+        return tuple(f for f in self.query_params if not f.allow_reserved)
+
+    @property
+    def reserved_query_params(self) -> tuple[Field, ...]:
+        """The query parameters with ``allowReserved``: sent after the others, reserved characters unencoded."""
+        return tuple(f for f in self.query_params if f.allow_reserved)
+
+    @property
+    def parameters(self) -> tuple[Field, ...]:
+        """The spec's parameters (no body fields), by location: path, query, header, cookie."""
+        return self.path_params + self.query_params + self.header_params + self.cookie_params
+
+    @property
+    def success(self) -> Response:
+        """The first 2xx response (the spec must declare one)."""
+        return next(r for r in self.responses if r.is_success)
+
+    @property
+    def errors(self) -> tuple[Response, ...]:
+        return tuple(r for r in self.responses if not r.is_success)
+
+    @property
+    def accept(self) -> str:
+        """The ``Accept`` header of a download: the success's media types, then the errors' JSON ones; "" otherwise (the client sends ``application/json``)."""
+        if not self.success.is_download:
+            return ""
+        types = list(self.success.media_types) + [r.content_type for r in self.errors if r.content_type and not r.is_download]
+        return ", ".join(dict.fromkeys(types))
+
+    @property
+    def fixed_headers(self) -> tuple[tuple[str, str], ...]:
+        """Headers every call sends: ``Accept`` of a download, the ``Content-Type`` of a vendor JSON body (``application/vnd.api+json``)."""
+        headers = [("Accept", self.accept)] if self.accept else []
+        if self.body_format is BodyFormat.JSON and self.body.content_type != "application/json":  # type: ignore[union-attr]
+            headers.append(("Content-Type", self.body.content_type))  # type: ignore[union-attr]
+        return tuple(headers)
+
+    @property
+    def return_type(self) -> PyType | None:
+        return self.success.type
+
+    @property
+    def accepts_empty_body(self) -> bool:
+        """The success response may come without a body (its schema accepts anything)."""
+        return self.return_type is not None and self.return_type.kind == "any"
+
+    @property
+    def schema_refs(self) -> frozenset[str]:
+        names: set[str] = set()
+        for f in self.arguments:
+            names |= f.type.schema_names
+        for r in self.responses:
+            if r.type is not None:
+                names |= r.type.schema_names
+        if self.pagination is not None:
+            names |= self.pagination.item_type.schema_names
+        return frozenset(names)
