@@ -126,29 +126,36 @@ def webhooks(document: Document, schemas: tuple[Schema, ...]) -> tuple[Webhook, 
         names = webhook_alternatives(document, pointer, item)
         if isinstance(names, str) or python_identifier_problem(name):
             continue
-        shapes = []
-        for schema_name in names:
-            model = by_schema.get(schema_name)
-            if not isinstance(model, Model):
-                continue
-            raw = document.data["components"]["schemas"][schema_name]
-            envelope = raw.get("x-envelope") if isinstance(raw, dict) else None
-            field = next((f for f in model.fields if f.wire_name == envelope), None) if envelope else None
-            entity = by_schema.get(field.type.name) if field else model
-            if not isinstance(entity, Model) or (envelope and field is None):
-                continue
-            shapes.append(WebhookShape(model.name, field.name if field else "", entity.name, sum(f.required for f in entity.fields), field.wire_name if field else ""))
-        shapes.sort(key=lambda s: (not s.envelope, -s.specificity))
-        _, resolved = deref(document, pointer, item)
-        post = resolved.get("post") or {}
-        out.append(
-            Webhook(
-                name=name,
-                method="parse_" + snake_case(name),
-                summary=str(post.get("summary") or "").strip(),
-                description=str(post.get("description") or "").strip(),
-                shapes=tuple(shapes),
-                pointer=pointer_join(pointer, "post"),
-            )
-        )
-    return tuple(w for w in out if w.shapes)
+        shapes = [shape for shape in (_shape(document, by_schema, n) for n in names) if shape is not None]
+        if shapes:
+            shapes.sort(key=lambda s: (not s.envelope, -s.specificity))
+            out.append(_webhook(document, pointer, name, item, tuple(shapes)))
+    return tuple(out)
+
+
+def _shape(document: Document, by_schema: dict[str, Schema], schema_name: str) -> WebhookShape | None:
+    """How a webhook body of component schema ``schema_name`` is told apart and what it delivers
+    (the property its ``x-envelope`` names, else itself); ``None`` when it is no model."""
+    model = by_schema.get(schema_name)
+    if not isinstance(model, Model):
+        return None
+    raw = document.data["components"]["schemas"][schema_name]
+    envelope = raw.get("x-envelope") if isinstance(raw, dict) else None
+    field = next((f for f in model.fields if f.wire_name == envelope), None) if envelope else None
+    entity = by_schema.get(field.type.name) if field else model
+    if not isinstance(entity, Model) or (envelope and field is None):
+        return None
+    return WebhookShape(model.name, field.name if field else "", entity.name, sum(f.required for f in entity.fields), field.wire_name if field else "")
+
+
+def _webhook(document: Document, pointer: str, name: str, item: Any, shapes: tuple[WebhookShape, ...]) -> Webhook:
+    _, resolved = deref(document, pointer, item)
+    post = resolved.get("post") or {}
+    return Webhook(
+        name=name,
+        method="parse_" + snake_case(name),
+        summary=str(post.get("summary") or "").strip(),
+        description=str(post.get("description") or "").strip(),
+        shapes=shapes,
+        pointer=pointer_join(pointer, "post"),
+    )

@@ -36,7 +36,7 @@ a webhook body of that schema delivers the property's value.
 component schema or a ``oneOf``/``anyOf`` of them; ``webhooks.parse`` returns the entity
 of whichever shape a body matches.
 
-:mod:`generator.check.extensions` reports what is wrong with these; :mod:`generator.build.builder.extensions`
+:mod:`generator.check.extensions` reports what is wrong with these; :mod:`generator.build.extensions`
 builds their IR once the check found no error. This module holds the lookups both share.
 """
 
@@ -47,7 +47,8 @@ from typing import Any
 
 from generator.diagnostics import pointer_join
 from generator.read.loader import Document, UnresolvedRef
-from generator.read.operations import iter_operations
+from generator.read.media_types import content_of
+from generator.read.operations import iter_operations, operation_parameters, operation_responses
 
 WAITER_DEFAULTS = {"name": "wait", "delay": 1, "maxDelay": 30, "timeout": 600}
 
@@ -70,16 +71,12 @@ def operations(document: Document) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 def success_schema(document: Document, pointer: str, op: dict[str, Any]) -> tuple[str, Any]:
     """The (dereferenced) JSON schema of an operation's first 2xx response, or ``("", None)``."""
-    responses = op.get("responses")
-    if not isinstance(responses, dict):
-        return "", None
-    for status, raw in responses.items():
+    for status, raw in operation_responses(op).items():
         if not str(status).startswith("2"):
             continue
         at, response = deref(document, pointer_join(pointer, "responses", status), raw)
-        content = response.get("content") if isinstance(response, dict) else None
-        media = content.get("application/json") if isinstance(content, dict) else None
-        if isinstance(media, dict) and "schema" in media:
+        media = content_of(response).get("application/json", {})
+        if "schema" in media:
             return deref(document, pointer_join(at, "content", "application/json", "schema"), media["schema"])
         return "", None
     return "", None
@@ -92,29 +89,20 @@ def properties(schema: Any) -> dict[str, Any]:
 
 def parameters(document: Document, path: str, pointer: str, op: dict[str, Any]) -> dict[tuple[str, str], Any]:
     """``(in, name) -> parameter`` of an operation, path-item parameters included."""
-    item = document.data["paths"][path]
-    found = {}
-    for base, params in ((pointer_join("/paths", path, "parameters"), item.get("parameters")), (pointer_join(pointer, "parameters"), op.get("parameters"))):
-        for index, raw in enumerate(params if isinstance(params, list) else []):
-            _, param = deref(document, pointer_join(base, index), raw)
-            if isinstance(param, dict) and isinstance(param.get("name"), str):
-                found[(str(param.get("in")), param["name"])] = param
-    return found
+    return {key: param for key, (_, param) in operation_parameters(document, path, pointer, op).items()}
 
 
 def body_properties(document: Document, pointer: str, op: dict[str, Any]) -> dict[str, Any]:
     at, body = deref(document, pointer_join(pointer, "requestBody"), op.get("requestBody"))
-    content = body.get("content") if isinstance(body, dict) else None
-    for media in (content or {}).values() if isinstance(content, dict) else ():
-        if isinstance(media, dict) and "schema" in media:
+    for media in content_of(body).values():
+        if "schema" in media:
             return properties(deref(document, at, media["schema"])[1])
     return {}
 
 
 def waiter_links(document: Document, pointer: str, op: dict[str, Any], waiters: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """``(pointer, link)`` of the success-response links that point at an operation with a waiter."""
-    responses = op.get("responses") if isinstance(op.get("responses"), dict) else {}
-    for status, raw in responses.items():
+    for status, raw in operation_responses(op).items():
         if not str(status).startswith("2"):
             continue
         at, response = deref(document, pointer_join(pointer, "responses", status), raw)

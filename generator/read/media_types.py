@@ -38,3 +38,16 @@ def is_structured_media_type(media_type: str) -> bool:
     """XML: structured data the SDK does not serialise from the schema (the caller passes the text)."""
     base = media_type.split(";")[0].strip().lower()
     return base.endswith("/xml") or base.endswith("+xml")
+
+
+def content_of(holder: Any) -> dict[Any, dict[str, Any]]:
+    """The ``content`` of a request body, response or parameter: media type -> media type object
+    (one that is not a mapping as ``{}``); empty when there is none."""
+    content = holder.get("content") if isinstance(holder, dict) else None
+    return {media: found if isinstance(found, dict) else {} for media, found in content.items()} if isinstance(content, dict) else {}
+
+
+def media_schema(media: dict[str, Any]) -> dict[str, Any]:
+    """The ``schema`` of a media type object; ``{}`` (any value) when it has none."""
+    schema = media.get("schema")
+    return schema if isinstance(schema, dict) else {}

@@ -307,7 +307,7 @@ def test_small_spec(tmp_path: Path) -> None:
     [("/v1/customers/{id}", "customers"), ("/api/v2/images", "images"), ("/{id}", "default"), ("/", "default"), ("/V3/Accounts", "Accounts")],
 )
 def test_untagged_operations_take_their_first_meaningful_path_segment(path: str, tag: str) -> None:
-    from generator.build.builder import path_tag
+    from generator.build.tags import path_tag
 
     assert path_tag(path) == tag
 

@@ -1,0 +1,111 @@
+"""An operation's request body as a :class:`~generator.ir.Body`: the media type it is sent in, and
+the arguments that carry it (raw content, the properties of a flattened object, or one ``body``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from generator.build.context import BuildContext
+from generator.build.examples import media_example
+from generator.build.fields import exactly_one_of, field, fields, object_shape
+from generator.build.spec_values import text
+from generator.diagnostics import pointer_join
+from generator.ir import Body, Field, PyType
+from generator.naming import Namespace
+from generator.read.media_types import content_of, is_json_media_type, is_raw_media_type, media_schema, request_media_type
+
+FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+Arguments = tuple[tuple[Field, ...], tuple[tuple[str, ...], ...]]
+"""The fields a body is passed in, and the groups of them of which exactly one must be given."""
+
+
+def body(ctx: BuildContext, pointer: str, op: dict[str, Any], arguments: Namespace) -> Body | None:
+    """The request body of operation ``op`` (at ``pointer``); its arguments are claimed in ``arguments``."""
+    if "requestBody" not in op:
+        return None
+    body_pointer, raw_body = ctx.types.deref(op["requestBody"], pointer_join(pointer, "requestBody"))
+    content = content_of(raw_body)
+    content_type = request_media_type(content)
+    if content_type is None:
+        return None  # validate warned: unsupported-media-type
+    media = content[content_type]
+    raw_schema = media_schema(media)
+    schema_pointer, schema = ctx.target(raw_schema, pointer_join(body_pointer, "content", content_type, "schema"))
+    location = "form" if content_type in FORM_MEDIA_TYPES else "body"
+    schema_name = _component_name(schema_pointer)
+    raw = is_raw_media_type(content_type)
+    flattened = not raw and ctx.types.kind_of(schema) == "model" and schema_name not in ctx.types.subtypes  # a base with subtypes is their union
+    required = raw_body.get("required") is True
+    if raw:
+        name = ctx.python_name(arguments, "content", body_pointer, "argument", "the request body")
+        passed: Arguments = ((Field(name, "body", PyType("primitive", "UploadContent"), required, "", body_pointer, location="content"),), ())
+    elif flattened:
+        passed = _flattened(ctx, arguments, schema_pointer, schema, location, required)
+    else:
+        name = ctx.python_name(arguments, "body", body_pointer, "argument", "the request body")
+        passed = ((field(ctx, schema_pointer, "body", raw_schema, required, location, name),), ())
+    return Body(
+        content_type=content_type,
+        required=required,
+        description=text(raw_body.get("description")) or text(schema.get("description")),
+        schema_name=ctx.names[schema_name][0] if schema_name in ctx.names else "",
+        fields=passed[0],
+        flattened=flattened,
+        exactly_one_of=passed[1],
+        pointer=body_pointer,
+        part_content_types=part_content_types(media),
+        example=None if raw else media_example(ctx, pointer_join(body_pointer, "content", content_type), media),
+        encodings=form_encodings(media) if location == "form" and content_type != "multipart/form-data" else (),
+        content_types=tuple(str(m) for m in content if is_raw_media_type(str(m))) if raw else (),
+    )
+
+
+def _component_name(pointer: str) -> str:
+    """The component schema ``pointer`` is (``/components/schemas/<name>``), else ""."""
+    if not pointer.startswith("/components/schemas/"):
+        return ""
+    return pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+
+
+def _flattened(ctx: BuildContext, arguments: Namespace, pointer: str, schema: dict[str, Any], location: str, required: bool) -> Arguments:
+    """An object body passed as one argument per property (all optional when the body is)."""
+    properties, needed = object_shape(ctx, pointer, schema)
+    found = fields(ctx, properties, needed, location=location, namespace=arguments)
+    if not required:
+        found = tuple(replace(f, required=False) for f in found)
+    by_wire = {f.wire_name: f.name for f in found}
+    return found, tuple(tuple(by_wire[n] for n in group) for group in exactly_one_of(schema))
+
+
+def form_encodings(media: dict[str, Any]) -> tuple[tuple[str, str, bool], ...]:
+    """``encoding.<property>`` of a form body: ``(wire name, style, explode)`` where it is not ``form`` + explode.
+
+    ``explode`` defaults to true for ``form`` and false otherwise (OpenAPI's rule); a JSON
+    ``contentType`` makes the style ``json`` (the value is sent as JSON text).
+    """
+    out = []
+    for name, encoding in _encodings(media).items():
+        style: str = encoding["style"] if isinstance(encoding.get("style"), str) else "form"
+        explode: bool = encoding["explode"] if isinstance(encoding.get("explode"), bool) else style == "form"
+        if isinstance(encoding.get("contentType"), str) and is_json_media_type(encoding["contentType"]):
+            style = "json"
+        if (style, explode) != ("form", True):
+            out.append((str(name), style, explode))
+    return tuple(out)
+
+
+def part_content_types(media: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``encoding.<field>.contentType`` of a multipart body: the types each part may have."""
+    out = []
+    for name, encoding in sorted(_encodings(media).items(), key=lambda item: str(item[0])):
+        if isinstance(encoding.get("contentType"), str):
+            out.append((str(name), tuple(t.strip() for t in encoding["contentType"].split(",") if t.strip())))
+    return tuple(out)
+
+
+def _encodings(media: dict[str, Any]) -> dict[Any, dict[str, Any]]:
+    """``encoding`` of a media type object: property -> encoding object (one that is not a mapping as ``{}``)."""
+    found = media.get("encoding")
+    return {name: e if isinstance(e, dict) else {} for name, e in found.items()} if isinstance(found, dict) else {}

@@ -1,0 +1,83 @@
+"""An operation's responses as :class:`~generator.ir.Response`: the media type each is read in (JSON,
+or bytes for a download), its type, its example, and the exception an error status raises."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.build.context import BuildContext
+from generator.build.errors import error_class
+from generator.build.examples import media_example
+from generator.build.schema_types import is_binary_schema
+from generator.build.spec_values import text
+from generator.diagnostics import pointer_join
+from generator.ir import PyType, Response, Value
+from generator.read.media_types import content_of, is_json_media_type, media_schema
+from generator.read.operations import operation_responses
+
+Content = dict[Any, dict[str, Any]]
+"""media type -> media type object."""
+
+
+def responses(ctx: BuildContext, pointer: str, op: dict[str, Any]) -> tuple[Response, ...]:
+    """Every response of ``op``, with an "any success" one first when the spec declares no 2xx response."""
+    out = []
+    for key, raw in operation_responses(op).items():
+        at, response = ctx.target(raw, pointer_join(pointer, "responses", key))
+        out.append(_response(ctx, str(key).upper(), at, response))
+    if not any(r.is_success for r in out):  # validate warned: missing-success-response
+        out.insert(0, Response(status="2XX", description="Any success.", content_type="", type=None, pointer=pointer_join(pointer, "responses")))
+    return tuple(out)
+
+
+def _response(ctx: BuildContext, status: str, at: str, response: dict[str, Any]) -> Response:
+    content = content_of(response)
+    media, type_, example = _read_as(ctx, status, at, content)
+    return Response(
+        status=status,
+        description=text(response.get("description")),
+        content_type=media,
+        type=type_,
+        pointer=at,
+        error_class="" if status.startswith("2") else error_class(status),
+        example=example,
+        media_types=tuple(str(m) for m in content),
+    )
+
+
+def _read_as(ctx: BuildContext, status: str, at: str, content: Content) -> tuple[str, PyType | None, Value | None]:
+    """The media type a response is read in, its type and its example: JSON (or ``*/*`` meaning
+    JSON) as its schema's type; a success that is a download as ``bytes``; else none."""
+    media = next((str(m) for m in content if is_json_media_type(str(m))), "")
+    media = media or next((str(m) for m in content if str(m).startswith("*/*") and not is_download(ctx, str(m), content[m])), "")
+    download = next((str(m) for m in content if is_download(ctx, str(m), content[m])), "") if status.startswith("2") else ""
+    if download and (not media or is_download(ctx, media, content[media])):
+        return download, PyType("primitive", "bytes"), None
+    if not media:
+        return "", None, None
+    example = media_example(ctx, pointer_join(at, "content", media), content[media])
+    return media, ctx.types.map(pointer_join(at, "content", media, "schema"), media_schema(content[media])), example
+
+
+def is_download(ctx: BuildContext, media_type: str, media: dict[str, Any]) -> bool:
+    """Whether a success body in ``media_type`` is returned as ``bytes``.
+
+    Yes for a schema of raw bytes (``format: binary``, a non-JSON ``contentMediaType``),
+    whatever the media type; no for JSON (``+json`` too); no for ``*/*`` with a schema
+    that is not a string (specs use it for JSON); yes for every other media type.
+    """
+    _, schema = ctx.types.deref(media.get("schema", {}), "")
+    if is_binary_schema(schema):
+        return True
+    if is_json_media_type(media_type):
+        return False
+    if media_type.split(";")[0].strip() in ("*/*", "*"):
+        return _may_be_text(schema)
+    return True
+
+
+def _may_be_text(schema: Any) -> bool:
+    """A schema that is a string or says nothing of its type (no properties, items, composition or ``$ref``)."""
+    if not isinstance(schema, dict) or schema.get("type") not in (None, "string") or schema.get("properties"):
+        return False
+    return "$ref" not in schema and not any(k in schema for k in ("allOf", "oneOf", "anyOf", "items"))
