@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.read.loader import Document, UnresolvedRef
 from generator.read.media_types import is_json_media_type, is_structured_media_type, request_media_type
-from generator.read.operations import iter_operations
+from generator.read.operations import iter_operations, operation_parameters
 from generator.read.security_schemes import kind_of
 
 
@@ -84,7 +84,7 @@ def _deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
 
 
 def check_operations(document: Document) -> Iterator[Diagnostic]:
-    """Operation-level problems. Names (operationIds, tags, properties) are resolved in :mod:`generator.build.builder`."""
+    """Operation-level problems. Names (operationIds, tags, properties) are resolved while building (:mod:`generator.build.operations`, :mod:`generator.build.tags`, :mod:`generator.build.fields`)."""
     for pointer, path, method, operation in iter_operations(document.data):
         responses = operation.get("responses")
         if isinstance(responses, dict) and not any(str(code).startswith("2") for code in responses):
@@ -93,21 +93,12 @@ def check_operations(document: Document) -> Iterator[Diagnostic]:
 
 
 def _check_arguments(document: Document, pointer: str, path: str, operation: dict[str, Any]) -> Iterator[Diagnostic]:
-    paths = document.data.get("paths")
-    path_item = paths.get(path, {}) if isinstance(paths, dict) else {}
-    shared = path_item.get("parameters", []) if isinstance(path_item, dict) else []
-    own = operation.get("parameters", [])
-    candidates: list[tuple[str, Any]] = []
-    for base, params in ((pointer_join("/paths", path, "parameters"), shared), (pointer_join(pointer, "parameters"), own)):
-        if isinstance(params, list):
-            candidates += [(pointer_join(base, i), p) for i, p in enumerate(params)]
-    for at, param in candidates:
-        at, param = _deref(document, at, param)
-        content = param.get("content") if isinstance(param, dict) else None
+    for at, param in operation_parameters(document, path, pointer, operation).values():
+        content = param.get("content")
         if isinstance(content, dict) and content and not isinstance(param.get("schema"), dict):
             media = str(next(iter(content)))
             if not is_json_media_type(media):
-                yield diagnostic(document, "unsupported-parameter", pointer_join(at, "content"), f"parameter {param.get('name')!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")
+                yield diagnostic(document, "unsupported-parameter", pointer_join(at, "content"), f"parameter {param['name']!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")
     body_pointer, body = _deref(document, pointer_join(pointer, "requestBody"), operation.get("requestBody"))
     if not isinstance(body, dict):
         return
