@@ -29,7 +29,7 @@ from generator.build.spec_values import text
 from generator.build.tags import tags as build_tags
 from generator.diagnostics import Diagnostic
 from generator.ir import Api, PackageConfig
-from generator.read.loader import Document
+from generator.read.document import Document
 
 
 def build_with_warnings(document: Document, config: PackageConfig | None = None) -> tuple[Api, list[Diagnostic]]:

@@ -14,7 +14,7 @@ from generator.diagnostics import CODES, Diagnostics, pointer_join
 from generator.ir import PackageConfig, SecurityScheme
 from generator.naming import Namespace, class_identifier, identifier, module_name, words
 from generator.read.components import component_section
-from generator.read.loader import Document
+from generator.read.document import Document
 
 
 class BuildContext:

@@ -10,7 +10,7 @@ from generator.ir import Alias, AndWait, Model, Operation, Pagination, PyType, S
 from generator.diagnostics import pointer_join
 from generator.naming import python_identifier_problem, snake_case
 from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, deref, operations, waiter_links, webhook_alternatives, webhook_items
-from generator.read.loader import Document
+from generator.read.document import Document
 
 
 def _model(schemas: dict[str, Schema], type_: PyType | None) -> Model | None:

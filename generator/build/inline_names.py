@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from generator.diagnostics import pointer_parts
 from generator.naming import pascal_case, words
-from generator.read.loader import Document, UnresolvedRef
+from generator.read.document import Document, UnresolvedRef
 
 #: The suffix of an inline schema's base name, by the components section it is in.
 COMPONENT_SUFFIXES = {"schemas": "", "responses": "Response", "requestBodies": "Request", "parameters": "Param", "headers": "Header"}

@@ -41,7 +41,7 @@ from generator.ir import PyType
 from generator.literals import pyliteral
 from generator.naming import Namespace, class_identifier
 from generator.read.components import component_section
-from generator.read.loader import Document, UnresolvedRef
+from generator.read.document import Document, UnresolvedRef
 
 __all__ = ["ANY", "DISCRIMINATOR_MARK", "STR", "TypeMapper", "classify", "is_binary_schema", "literal_values"]
 

@@ -8,7 +8,7 @@ from typing import Any
 from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.naming import python_identifier_problem, snake_case
 from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, body_properties, deref, operations, parameters, properties, success_schema, waiter_links, webhook_alternatives, webhook_items
-from generator.read.loader import Document
+from generator.read.document import Document
 
 _EXPRESSION_SOURCES = ("$request.path.", "$request.query.", "$request.header.")
 

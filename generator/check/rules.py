@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from generator.diagnostics import CODES, Diagnostic, pointer_join
-from generator.read.loader import Document, UnresolvedRef
+from generator.read.document import Document, UnresolvedRef
 from generator.read.media_types import is_json_media_type, is_structured_media_type, request_media_type
 from generator.read.operations import iter_operations, operation_parameters
 from generator.read.security_schemes import kind_of

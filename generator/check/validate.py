@@ -16,7 +16,7 @@ from generator.cache import Cache, digest, fingerprint
 from generator.check import extensions, rules
 from generator.check.rules import diagnostic, walk
 from generator.diagnostics import Diagnostic, Diagnostics, pointer_join
-from generator.read.loader import Document
+from generator.read.document import Document
 
 
 def validate(document: Document, cache: Cache | None = None) -> Diagnostics:

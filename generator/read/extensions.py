@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.diagnostics import pointer_join
-from generator.read.loader import Document, UnresolvedRef
+from generator.read.document import Document, UnresolvedRef
 from generator.read.media_types import content_of
 from generator.read.operations import iter_operations, operation_parameters, operation_responses
 

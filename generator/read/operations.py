@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.diagnostics import pointer_join
-from generator.read.loader import Document, UnresolvedRef
+from generator.read.document import Document, UnresolvedRef
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 

@@ -272,8 +272,8 @@ def test_a_one_line_description_edit_loads_like_a_fresh_parse(tmp_path: Path, so
 
     text = {"leap": lambda: (ROOT / "spec" / "openapi.yaml").read_text(encoding="utf-8"), "tricky": lambda: TRICKY, "duplicate": lambda: DUPLICATE}[source]()
     patched = []
-    original = loader._patched
-    monkeypatch.setattr(loader, "_patched", lambda *args: patched.append(original(*args)) or patched[-1])
+    original = loader.patched
+    monkeypatch.setattr(loader, "patched", lambda *args: patched.append(original(*args)) or patched[-1])
     cache = Cache(tmp_path / "cache")
     spec = tmp_path / "openapi.yaml"
     spec.write_text(text, encoding="utf-8")
