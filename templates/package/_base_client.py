@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from ._exceptions import ErrorModels
 from ._logs import log_request
 from ._request_options import RequestOptions
 from ._shared_client import BaseClient
@@ -45,17 +46,25 @@ class SyncAPIClient(BaseClient):
                     self._http_client = httpx.Client(headers=self._base_headers)
         return self._http_client
 
-    def request(self, method: str, path: str, *, cast_to: type[T], **options: Any) -> T:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[T],
+        errors: ErrorModels,
+        **options: Any,
+    ) -> T:
         """Send one request and return its result: the body as ``cast_to``, or a response object.
 
-        ``options`` are the other fields of :class:`RequestOptions` (``errors`` is required).
+        ``options`` are any of :data:`._request_options.OPTIONS` (``params``, ``headers``,
+        ``json``, ``extra_headers``, ``timeout`` ...): see :class:`RequestOptions`.
 
         Raises:
+            TypeError: an option is not one of them.
             MissingAPIKeyError: the credentials the operation needs were not given to the client.
         """
-        return self._send(
-            RequestOptions(method=method, path=path, cast_to=cast_to, **options)
-        )
+        return self._send(RequestOptions(method, path, cast_to, errors, options))
 
     def _send(self, options: RequestOptions[T]) -> T:
         """Send the request ``options`` describes, retried as :mod:`._retries` says; return the result."""
@@ -117,18 +126,24 @@ class AsyncAPIClient(BaseClient):
         return self._http_client
 
     async def request(
-        self, method: str, path: str, *, cast_to: type[T], **options: Any
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[T],
+        errors: ErrorModels,
+        **options: Any,
     ) -> T:
         """Send one request and return its result: the body as ``cast_to``, or a response object.
 
-        ``options`` are the other fields of :class:`RequestOptions` (``errors`` is required).
+        ``options`` are any of :data:`._request_options.OPTIONS` (``params``, ``headers``,
+        ``json``, ``extra_headers``, ``timeout`` ...): see :class:`RequestOptions`.
 
         Raises:
+            TypeError: an option is not one of them.
             MissingAPIKeyError: the credentials the operation needs were not given to the client.
         """
-        return await self._send(
-            RequestOptions(method=method, path=path, cast_to=cast_to, **options)
-        )
+        return await self._send(RequestOptions(method, path, cast_to, errors, options))
 
     async def _send(self, options: RequestOptions[T]) -> T:
         """Send the request ``options`` describes, retried as :mod:`._retries` says; return the result."""

@@ -52,8 +52,11 @@ def parse_response(
     content = response.content
     if cast_to is object and not content.strip():
         return None  # type: ignore[return-value]
+    # Typed through Any rather than with typing.cast, a function call on every response.
+    key: Any = cast_to
     try:
-        return cast(T, _json_validator(cast(Any, cast_to))(content))
+        parsed: T = _json_validator(key)(content)
+        return parsed
     except pydantic.ValidationError as exc:
         raise APIResponseValidationError(
             f"the {response.status_code} response does not match the spec: {exc.errors(include_url=False)[:3]}",

@@ -31,14 +31,12 @@ def build_request(
     url: str,
     timeout: httpx.Timeout | float,
     auth: Auth,
-    pool_headers: Mapping[str, str] | None,
+    auth_headers: Mapping[str, str],
 ) -> httpx.Request:
     """The request ``options`` describes, to ``url`` with ``auth``'s credentials.
 
-    ``pool_headers`` are the headers the HTTP client already sends with every request (when
-    the SDK made it): httpx merges them into each request for less than it takes to merge
-    them passed per request, so they are not passed again. ``None``: a client passed in,
-    which sends none of them.
+    ``auth_headers`` are what is sent of ``auth.headers`` when the call adds no header: those
+    the HTTP client does not already send (see :meth:`._shared_client.BaseClient._auth_for`).
     """
     null = options.json is JSON_NULL  # the JSON null: httpx sends no body for json=None
     body = options.body
@@ -50,7 +48,7 @@ def build_request(
         json=None if options.json is None or null else jsonable(options.json),
         files=options.files,
         content=body.content if body is not None else b"null" if null else None,
-        headers=_headers(options, auth, pool_headers, null),
+        headers=_headers(options, auth, auth_headers, null),
         timeout=timeout,
     )
     if options.reserved_params:
@@ -75,7 +73,7 @@ def _query(options: RequestOptions[Any], auth: Auth) -> dict[str, Any] | None:
 def _headers(
     options: RequestOptions[Any],
     auth: Auth,
-    pool_headers: Mapping[str, str] | None,
+    auth_headers: Mapping[str, str],
     null: bool,
 ) -> Mapping[str, str]:
     headers = options.headers
@@ -88,30 +86,13 @@ def _headers(
         )
         headers = {"Content-Type": content_type, **(headers or {})}
     if not headers and not options.extra_headers:
-        return _credential_headers(auth, pool_headers)
+        return auth_headers
     sent = httpx.Headers(auth.headers)
     for name, value in (headers or {}).items():
         sent[name] = str(value)
     for name, value in (options.extra_headers or {}).items():
         sent[name] = value
     return sent
-
-
-def _credential_headers(
-    auth: Auth, pool_headers: Mapping[str, str] | None
-) -> Mapping[str, str]:
-    """``auth``'s headers less those the HTTP client already sends (``pool_headers``).
-
-    The pool carries no credential: an operation may need other credentials than the
-    document's, or none, and a ``with_options`` copy shares the pool.
-    """
-    if pool_headers is None:
-        return auth.headers
-    return {
-        name: value
-        for name, value in auth.headers.items()
-        if pool_headers.get(name) != value
-    }
 
 
 def _add_reserved_query(

@@ -32,7 +32,6 @@ import time
 import httpx
 
 from ._exceptions import APIConnectionError, APITimeoutError
-from ._logs import log_response, log_retry
 
 INITIAL_DELAY = 0.5
 """Seconds before the first retry when the server gives no ``Retry-After``."""
@@ -104,44 +103,7 @@ def backoff(retries_taken: int, response: httpx.Response | None = None) -> float
     return delay * (1 - 0.25 * random.random())
 
 
-def delay_after_error(
-    request: httpx.Request,
-    retries_taken: int,
-    max_retries: int,
-    error: httpx.TransportError,
-) -> float:
-    """Seconds to wait before sending ``request`` again after ``error`` (no response came).
-
-    Raises:
-        APIConnectionError: (or APITimeoutError) no retry is left, or the rules allow none.
-    """
-    if retries_taken >= max_retries or not should_retry_error(error, request.method):
-        raise _api_error(error, request) from error
-    delay = backoff(retries_taken)
-    log_retry(request, delay, type(error).__name__)
-    return delay
-
-
-def delay_after_response(
-    request: httpx.Request,
-    retries_taken: int,
-    max_retries: int,
-    response: httpx.Response,
-) -> float | None:
-    """Seconds to wait before sending ``request`` again, or ``None`` to keep ``response``."""
-    log_response(response)
-    if (
-        response.is_success
-        or retries_taken >= max_retries
-        or not should_retry_response(response, request.method)
-    ):
-        return None
-    delay = backoff(retries_taken, response)
-    log_retry(request, delay, f"status {response.status_code}")
-    return delay
-
-
-def _api_error(
+def connection_error(
     error: httpx.TransportError, request: httpx.Request
 ) -> APIConnectionError:
     """The SDK's exception for a request that got no response."""

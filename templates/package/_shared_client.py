@@ -19,12 +19,18 @@ import httpx
 
 from ._auth import Auth, Scheme, Security, resolve
 from ._exceptions import make_status_error
-from ._logs import setup_logging
+from ._logs import log_response, log_retry, setup_logging
 from ._parsing import parse_response
 from ._request_builder import build_request
 from ._request_options import RequestOptions
 from ._response import wrap_response
-from ._retries import DEFAULT_MAX_RETRIES, delay_after_error, delay_after_response
+from ._retries import (
+    DEFAULT_MAX_RETRIES,
+    backoff,
+    connection_error,
+    should_retry_error,
+    should_retry_response,
+)
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._version import USER_AGENT
 
@@ -60,22 +66,31 @@ class BaseClient:
         self._schemes = schemes
         self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
         self._auth = resolve(security, schemes, credentials, self._base_headers)
-        self._auths: dict[Security, Auth] = {}
+        self._auths: dict[Security | None, tuple[Auth, Mapping[str, str]]] = {}
         setup_logging()
 
-    def _auth_for(self, security: Security | None) -> Auth:
-        """The credentials an operation needs (``None``: the document's requirement).
+    def _auth_for(self, security: Security | None) -> tuple[Auth, Mapping[str, str]]:
+        """The credentials an operation needs (``None``: the document's requirement), and the
+        headers a request that adds none of its own sends for them.
 
-        Cached per requirement: the credentials do not change.
+        The headers are those of the :class:`Auth` less the ones the HTTP client already sends:
+        a pool this client made sends ``_base_headers`` (httpx merges them into each request
+        for less than it takes to merge them passed per request). The pool carries no
+        credential: an operation may need other credentials than the document's, or none, and
+        a ``with_options`` copy shares the pool. Cached per requirement: nothing here changes.
         """
-        if security is None:
-            return self._auth
-        auth = self._auths.get(security)
-        if auth is None:
-            auth = self._auths[security] = resolve(
-                security, self._schemes, self._credentials, self._base_headers
-            )
-        return auth
+        found = self._auths.get(security)
+        if found is None:
+            auth = self._auth if security is None else self._resolve(security)
+            headers = auth.headers
+            if self._owns_http:
+                base = self._base_headers
+                headers = {n: v for n, v in headers.items() if base.get(n) != v}
+            found = self._auths[security] = (auth, headers)
+        return found
+
+    def _resolve(self, security: Security) -> Auth:
+        return resolve(security, self._schemes, self._credentials, self._base_headers)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
@@ -118,16 +133,17 @@ class BaseClient:
         Raises:
             MissingAPIKeyError: the credentials the operation needs were not given to the client.
         """
-        timeout = (
-            self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
-        )
+        timeout = options.timeout
+        if isinstance(timeout, NotGiven):
+            timeout = self.timeout
+        auth, headers = self._auth_for(options.security)
         return build_request(
             http,
             options,
             url=self.base_url + options.path,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
-            auth=self._auth_for(options.security),
-            pool_headers=self._base_headers if self._owns_http else None,
+            auth=auth,
+            auth_headers=headers,
         )
 
     def _delay_after_error(
@@ -137,12 +153,18 @@ class BaseClient:
         retries_taken: int,
         error: httpx.TransportError,
     ) -> float:
-        """Seconds to wait before the next attempt after ``error`` (see :mod:`._retries`).
+        """Seconds to wait before the next attempt after ``error`` (no response came).
 
         Raises:
             APIConnectionError: (or APITimeoutError) no retry is left, or the rules allow none.
         """
-        return delay_after_error(request, retries_taken, self.max_retries, error)
+        if retries_taken >= self.max_retries or not should_retry_error(
+            error, request.method
+        ):
+            raise connection_error(error, request) from error
+        delay = backoff(retries_taken)
+        log_retry(request, delay, type(error).__name__)
+        return delay
 
     def _delay_after_response(
         self,
@@ -151,8 +173,17 @@ class BaseClient:
         retries_taken: int,
         response: httpx.Response,
     ) -> float | None:
-        """Seconds to wait before the next attempt, or ``None`` to keep ``response`` (see :mod:`._retries`)."""
-        return delay_after_response(request, retries_taken, self.max_retries, response)
+        """Seconds to wait before the next attempt, or ``None`` to keep ``response``."""
+        log_response(response)
+        if (
+            response.is_success
+            or retries_taken >= self.max_retries
+            or not should_retry_response(response, request.method)
+        ):
+            return None
+        delay = backoff(retries_taken, response)
+        log_retry(request, delay, f"status {response.status_code}")
+        return delay
 
     @staticmethod
     def _result(
