@@ -198,3 +198,15 @@ def test_no_runtime_module_imports_another_in_a_cycle() -> None:
 
     cycles = {module: cycle_from(module, (module,)) for module in graph}
     assert {module: cycle for module, cycle in cycles.items() if cycle} == {}
+
+
+def test_the_options_are_read_only_and_replace_gives_a_changed_copy() -> None:
+    options = RequestOptions("GET", "/a", object, ERRORS, {"params": {"x": "1"}})
+    with pytest.raises(AttributeError):
+        options.path = "/b"  # type: ignore[misc]
+    copy = options.replace(path="/b", timeout=3.0)
+    assert (copy.method, copy.path, copy.params, copy.timeout) == ("GET", "/b", {"x": "1"}, 3.0)
+    assert (options.path, options.timeout) == ("/a", leap.NOT_GIVEN)
+    assert (copy.headers, copy.json) == (None, None)  # options not given keep their defaults
+    with pytest.raises(TypeError, match="idempotency"):
+        options.replace(idempotency="k")
