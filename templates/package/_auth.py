@@ -53,37 +53,50 @@ def resolve(
     Raises:
         MissingAPIKeyError: no alternative of ``security`` can be met with ``credentials``.
     """
-    chosen: tuple[str, ...] | None = None
+    auth = Auth(dict(headers), {}, [])
+    for name in _chosen(security, schemes, credentials):
+        _apply(auth, schemes[name], credentials)
+    return auth
+
+
+def _chosen(
+    security: Security,
+    schemes: Mapping[str, Scheme],
+    credentials: Mapping[str, str | None],
+) -> tuple[str, ...]:
+    """The first alternative of ``security`` whose credentials were all given (``()``: none needed).
+
+    Raises:
+        MissingAPIKeyError: no alternative can be met, and none is empty.
+    """
     for alternative in security:
         if alternative and all(
             _given(schemes[name], credentials) for name in alternative
         ):
-            chosen = alternative
-            break
-    if chosen is None:
-        if security and () not in security:
-            raise MissingAPIKeyError(_missing(security, schemes))
-        chosen = ()
-    auth = Auth(dict(headers), {}, [])
-    for name in chosen:
-        scheme = schemes[name]
-        value = credentials[scheme.arguments[0]] or ""
-        if scheme.kind == "basic":
-            import base64  # here: only basic auth needs it, once per client
+            return alternative
+    if security and () not in security:
+        raise MissingAPIKeyError(_missing(security, schemes))
+    return ()
 
-            password = credentials.get(scheme.arguments[1]) or ""
-            auth.headers["Authorization"] = "Basic " + base64.b64encode(
-                f"{value}:{password}".encode()
-            ).decode("ascii")
-        elif scheme.kind == "bearer":
-            auth.headers["Authorization"] = f"Bearer {value}"
-        elif scheme.location == "header":
-            auth.headers[scheme.name] = value
-        elif scheme.location == "query":
-            auth.params[scheme.name] = value
-        else:
-            auth.cookies.append((scheme.name, value))
-    return auth
+
+def _apply(auth: Auth, scheme: Scheme, credentials: Mapping[str, str | None]) -> None:
+    """Add ``scheme``'s credential to ``auth``: a header, a query item or a cookie."""
+    value = credentials[scheme.arguments[0]] or ""
+    if scheme.kind == "basic":
+        import base64  # here: only basic auth needs it, once per client
+
+        password = credentials.get(scheme.arguments[1]) or ""
+        auth.headers["Authorization"] = "Basic " + base64.b64encode(
+            f"{value}:{password}".encode()
+        ).decode("ascii")
+    elif scheme.kind == "bearer":
+        auth.headers["Authorization"] = f"Bearer {value}"
+    elif scheme.location == "header":
+        auth.headers[scheme.name] = value
+    elif scheme.location == "query":
+        auth.params[scheme.name] = value
+    else:
+        auth.cookies.append((scheme.name, value))
 
 
 def _missing(security: Security, schemes: Mapping[str, Scheme]) -> str:

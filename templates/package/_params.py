@@ -179,37 +179,39 @@ def path_param(
         raise ValueError(f"path parameter {name} must not be None")
     if style == "json":
         return Encoded(_encode(_json_text(value)))
-    value = _plain(value)
-    if isinstance(value, Mapping):
-        if explode:
-            parts = [f"{_encode(k)}={_encode(v)}" for k, v in _pairs(value)]
-        else:
-            parts = [_encode(p) for p in _flat(value)]
-        named = style == "matrix" and not explode
-    else:
-        parts = [
-            _encode(_text(v)) for v in (value if isinstance(value, list) else [value])
-        ]
-        named = style == "matrix"
+    parts, named = _path_parts(_plain(value), style, explode)
     if style == "label":
         label = "." + ("." if explode else ",").join(parts)
         return Encoded(
             label.replace(".", "%2E") if set(label) == {"."} else label
         )  # never a dot segment
     if style == "matrix":
-        if not parts:
-            return Encoded(f";{name}")
-        if named and explode:
-            return Encoded("".join(f";{name}={p}" for p in parts))
-        if named:
-            return Encoded(
-                f";{name}=" + ",".join(parts) if parts and parts != [""] else f";{name}"
-            )
-        return Encoded("".join(";" + p for p in parts))
+        return Encoded(_matrix(name, parts, named, explode))
     text = ",".join(parts)
     if not text:
         raise ValueError(f"{name} must not be empty")
     return Encoded(text)
+
+
+def _path_parts(value: Any, style: str, explode: bool) -> tuple[list[str], bool]:
+    """The encoded items of a path parameter's value, and whether a ``matrix`` style names each."""
+    if isinstance(value, Mapping):
+        if explode:
+            return [f"{_encode(k)}={_encode(v)}" for k, v in _pairs(value)], False
+        return [_encode(p) for p in _flat(value)], style == "matrix"
+    items = value if isinstance(value, list) else [value]
+    return [_encode(_text(v)) for v in items], style == "matrix"
+
+
+def _matrix(name: str, parts: list[str], named: bool, explode: bool) -> str:
+    """A ``matrix`` style path parameter: ``;name=a,b``, ``;name=a;name=b`` or ``;k=v;k2=v2``."""
+    if not parts:
+        return f";{name}"
+    if named and explode:
+        return "".join(f";{name}={p}" for p in parts)
+    if named:
+        return f";{name}=" + ",".join(parts) if parts != [""] else f";{name}"
+    return "".join(";" + p for p in parts)
 
 
 def header_param(

@@ -16,16 +16,33 @@ are those of the plain method: only the answer that is kept is left unread.
 from __future__ import annotations
 
 import contextvars
-import datetime
 import functools
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from types import TracebackType
 from typing import Any, Generic, Literal, ParamSpec, TypeVar, cast
 
 import httpx
 
 from ._exceptions import ErrorModels
-from ._logs import redacted_url
+from ._response_objects import (
+    APIResponse,
+    AsyncStreamedResponse,
+    StreamedResponse,
+    _BaseResponse,
+)
+
+__all__ = [
+    "APIResponse",
+    "AsyncStreamedResponse",
+    "StreamedResponse",
+    "async_to_raw_response",
+    "async_to_streamed_response",
+    "to_raw_response",
+    "to_streamed_response",
+    "wants_raw_response",
+    "wants_streaming_response",
+    "wrap_response",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -67,163 +84,6 @@ def wrap_response(
     return cls(
         http_response, cast_to=cast_to, errors=errors, retries_taken=retries_taken
     )
-
-
-class _BaseResponse(Generic[T]):
-    """What raw and streamed responses share: the status, the headers, the request.
-
-    Attributes:
-        http_response: The :class:`httpx.Response`.
-        retries_taken: How many times the request was sent again before this answer (0
-            when the first attempt got it).
-    """
-
-    def __init__(
-        self,
-        http_response: httpx.Response,
-        *,
-        cast_to: type[T],
-        errors: ErrorModels,
-        retries_taken: int,
-    ) -> None:
-        self.http_response = http_response
-        self.retries_taken = retries_taken
-        self._cast_to = cast_to
-        self._errors = errors
-        self._parsed: list[T] = []
-
-    @property
-    def status_code(self) -> int:
-        return self.http_response.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.http_response.headers
-
-    @property
-    def url(self) -> httpx.URL:
-        return self.http_response.url
-
-    @property
-    def method(self) -> str:
-        return self.http_response.request.method
-
-    def _parse_read(self) -> T:
-        """The body (already read) as the operation's return type, parsed once."""
-        if not self._parsed:
-            from ._base_client import parse_response
-
-            self._parsed.append(
-                parse_response(self.http_response, self._cast_to, self._errors)
-            )
-        return self._parsed[0]
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} [{self.status_code} {self.http_response.reason_phrase}] {self.method} {redacted_url(self.http_response.request)}>"
-
-
-class APIResponse(_BaseResponse[T]):
-    """An HTTP response with a 2xx status, its body read, and the model it parses to.
-
-    Attributes:
-        http_response: The :class:`httpx.Response`; its body has been read.
-        retries_taken: How many times the request was sent again before this answer (0
-            when the first attempt got it).
-    """
-
-    @property
-    def elapsed(self) -> datetime.timedelta:
-        """Time from sending the request to reading the whole response (of the last attempt)."""
-        return self.http_response.elapsed
-
-    @property
-    def content(self) -> bytes:
-        return self.http_response.content
-
-    @property
-    def text(self) -> str:
-        return self.http_response.text
-
-    def json(self) -> Any:
-        """The body decoded as JSON, without checking it against the spec."""
-        return self.http_response.json()
-
-    def parse(self) -> T:
-        """The body as the operation's return type (parsed once, then cached).
-
-        Raises:
-            APIResponseValidationError: The body is not JSON or does not match the spec.
-        """
-        return self._parse_read()
-
-
-class StreamedResponse(_BaseResponse[T]):
-    """An HTTP response with a 2xx status whose body is read as the caller asks.
-
-    Read the body once: in chunks (:meth:`iter_bytes`, :meth:`iter_text`,
-    :meth:`iter_lines`) or whole (:meth:`read`, :meth:`parse`). The ``with`` block that
-    gave it closes the connection; :meth:`close` does so earlier.
-    """
-
-    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        """The body in chunks of bytes (decompressed), ``chunk_size`` bytes each when given."""
-        return self.http_response.iter_bytes(chunk_size)
-
-    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
-        """The body in chunks of text, decoded with the response's charset (UTF-8 when it names none)."""
-        return self.http_response.iter_text(chunk_size)
-
-    def iter_lines(self) -> Iterator[str]:
-        """The body line by line, without the line endings."""
-        return self.http_response.iter_lines()
-
-    def read(self) -> bytes:
-        """The whole body (read once, then kept)."""
-        return self.http_response.read()
-
-    def parse(self) -> T:
-        """The whole body as the operation's return type (``bytes`` for a download).
-
-        Raises:
-            APIResponseValidationError: The body is not JSON or does not match the spec.
-        """
-        self.read()
-        return self._parse_read()
-
-    def close(self) -> None:
-        self.http_response.close()
-
-
-class AsyncStreamedResponse(_BaseResponse[T]):
-    """:class:`StreamedResponse` for the async client: the same methods as coroutines and async iterators."""
-
-    def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        """The body in chunks of bytes (decompressed), ``chunk_size`` bytes each when given."""
-        return self.http_response.aiter_bytes(chunk_size)
-
-    def aiter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
-        """The body in chunks of text, decoded with the response's charset (UTF-8 when it names none)."""
-        return self.http_response.aiter_text(chunk_size)
-
-    def aiter_lines(self) -> AsyncIterator[str]:
-        """The body line by line, without the line endings."""
-        return self.http_response.aiter_lines()
-
-    async def read(self) -> bytes:
-        """The whole body (read once, then kept)."""
-        return await self.http_response.aread()
-
-    async def parse(self) -> T:
-        """The whole body as the operation's return type (``bytes`` for a download).
-
-        Raises:
-            APIResponseValidationError: The body is not JSON or does not match the spec.
-        """
-        await self.read()
-        return self._parse_read()
-
-    async def close(self) -> None:
-        await self.http_response.aclose()
 
 
 def to_raw_response(method: Callable[P, R]) -> Callable[P, APIResponse[R]]:

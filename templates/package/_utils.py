@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +17,9 @@ from ._params import Encoded
 from ._types import FileInput
 
 MultipartItem = tuple[str, tuple[str | None, bytes, str | None]]
+
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")
+"""What ``quote(text, safe="")`` leaves as it is (RFC 3986's unreserved characters)."""
 
 
 def path_template(template: str, params: Mapping[str, str | int]) -> str:
@@ -39,8 +43,9 @@ def path_template(template: str, params: Mapping[str, str | int]) -> str:
         text = str(value)
         if not text:
             raise ValueError(f"{name} must not be empty")
-        encoded = quote(text, safe="")
-        if set(encoded) == {"."}:
+        # quote() leaves unreserved characters as they are; most IDs have no others.
+        encoded = text if _UNRESERVED.fullmatch(text) else quote(text, safe="")
+        if not encoded.strip("."):
             encoded = encoded.replace(".", "%2E")
         path = path.replace("{" + name + "}", encoded)
     return path

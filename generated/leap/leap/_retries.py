@@ -32,6 +32,8 @@ import time
 
 import httpx
 
+from ._exceptions import APIConnectionError, APITimeoutError
+
 INITIAL_DELAY = 0.5
 """Seconds before the first retry when the server gives no ``Retry-After``."""
 
@@ -100,3 +102,12 @@ def backoff(retries_taken: int, response: httpx.Response | None = None) -> float
             return asked
     delay = min(INITIAL_DELAY * 2.0**retries_taken, MAX_DELAY)
     return delay * (1 - 0.25 * random.random())
+
+
+def connection_error(
+    error: httpx.TransportError, request: httpx.Request
+) -> APIConnectionError:
+    """The SDK's exception for a request that got no response."""
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(request=request)
+    return APIConnectionError(request=request)
