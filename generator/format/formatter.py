@@ -148,8 +148,3 @@ def reformat_copied_templates(templates: Path | None = None) -> list[Path]:
             path.write_text(formatted[len(header) :], encoding="utf-8")
             changed.append(path)
     return changed
-
-
-if __name__ == "__main__":  # python -m generator.format.formatter: reformat our plain .py templates
-    for changed in reformat_copied_templates():
-        print(f"reformatted {changed.name}")

@@ -168,7 +168,7 @@ def plan(api: Api, templates: Path = TEMPLATES, guide: Path | None = None) -> li
 def black_clean_copies(api: Api, templates: Path = TEMPLATES, overrides: Path | None = None) -> frozenset[str]:
     """Output paths of the Python files copied from our own plain (non-``.jinja``) templates.
 
-    Those templates are kept black-formatted in this repository (``python -m generator.format.formatter``
+    Those templates are kept black-formatted in this repository (``python -m generator.format``
     reformats them; ``tests/generator/test_render.py`` fails when one is not), and the one-line header
     put in front of them is a comment black leaves as it is: so black would not change these
     files, and the format stage skips them. A file an override replaces is not among them.

@@ -20,7 +20,7 @@ SPEC = ROOT / "spec" / "openapi.yaml"
 def test_copied_templates_are_black_clean(template: str) -> None:
     """Plain ``.py`` templates are copied without black: each, with the header, must be black's output."""
     text = HEADER.format(title="Leap") + (TEMPLATES / template).read_text(encoding="utf-8")
-    assert fmt._black(template, text) == text, f"run `python -m generator.format.formatter` to reformat {template}"
+    assert fmt._black(template, text) == text, f"run `python -m generator.format` to reformat {template}"
 
 
 @pytest.mark.slow
