@@ -106,7 +106,7 @@ class BaseClient:
     ) -> _B:
         """A copy of this client with some options changed, sharing its connection pool.
 
-        Use it for one call (``client.with_options(max_retries=5).images.find_one(...)``)
+        Use it for one call (``client.with_options(max_retries=5).<api>.<operation>(...)``)
         or a block. Closing the copy does not close the pool; closing this client does.
         The copy keeps every credential of this client; ``api_key=`` replaces the API key.
         """
