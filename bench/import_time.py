@@ -64,76 +64,57 @@ PEER_FLOOR = "import httpx, pydantic (peers' venv)"
 def snippets(
     opc_leap: tuple[Path, str] | None, ours_stripe: Path | None, opc_stripe: tuple[Path, str] | None
 ) -> list[Snippet]:
+    """What is timed: the floors, ours from Leap (and Stripe), and openapi-python-client's where it was generated."""
     found = [
         Snippet("python -c pass", "pass", OUR_PYTHON),
         Snippet(FLOOR, "import httpx, pydantic", OUR_PYTHON),
-        Snippet(
-            "import leap; leap.Leap(api_key='k')",
-            "import leap; leap.Leap(api_key='k')",
-            OUR_PYTHON,
-            GENERATED,
-            "leap",
-            FLOOR,
-        ),
+        Snippet("import leap; leap.Leap(api_key='k')", "import leap; leap.Leap(api_key='k')", OUR_PYTHON, GENERATED, "leap", FLOOR),
     ]
     if ours_stripe is not None:
-        package, client = _package_and_client(ours_stripe)
-        code = f"import {package}; {package}.{client}(api_key='k')"
-        found.append(Snippet(STRIPE_CLIENT, code, OUR_PYTHON, ours_stripe, package, FLOOR))
-        # One operation, answered by httpx's mock transport (no server, no TLS set-up): what a
-        # program pays to import the SDK and make its first call, minus the network.
-        code = (
-            f"import httpx, {package}\n"
-            f"client = {package}.{client}(api_key='k', http_client=httpx.Client("
-            f"transport=httpx.MockTransport(lambda request: httpx.Response(200, json={STRIPE_ANSWER}))))\n"
-            "assert client.customers.delete_customers_customer(customer='cus_1').deleted\n"
-        )
-        found.append(Snippet(STRIPE_CALL, code, OUR_PYTHON, ours_stripe, package, FLOOR))
-        # The least any SDK returning a pydantic model pays for that call: pydantic's model
-        # machinery, one model of the answer's shape (Stripe's deleted_customer), its validator.
-        code = (
-            "import httpx, pydantic\n"
-            "from typing import Literal\n"
-            "class DeletedCustomer(pydantic.BaseModel):\n"
-            "    deleted: Literal[True]\n"
-            "    id: str\n"
-            "    object_: Literal['customer'] = pydantic.Field(alias='object')\n"
-            f"client = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200, json={STRIPE_ANSWER})))\n"
-            "answer = client.delete('https://api.example.invalid/v1/customers/cus_1').content\n"
-            "assert DeletedCustomer.model_validate_json(answer).deleted\n"
-        )
-        found.append(Snippet(PYDANTIC_FLOOR, code, OUR_PYTHON, floor=FLOOR))
+        found += _ours_from_stripe(ours_stripe)
     if opc_leap is not None or opc_stripe is not None:
         found.append(Snippet(PEER_FLOOR, "import httpx, pydantic", peers.python()))
     if opc_leap is not None:
         folder, module = opc_leap
         code = f"import {module}; from {module}.api.images import find_one; {module}.AuthenticatedClient(base_url='http://x', token='k')"
-        found.append(
-            Snippet(
-                "openapi-python-client, Leap: import + one endpoint + client",
-                code,
-                peers.python(),
-                folder,
-                module,
-                PEER_FLOOR,
-            )
-        )
-    if opc_stripe is not None:
+        found.append(Snippet("openapi-python-client, Leap: import + one endpoint + client", code, peers.python(), folder, module, PEER_FLOOR))
+    endpoint = _first_endpoint(opc_stripe[0] / opc_stripe[1]) if opc_stripe is not None else None
+    if opc_stripe is not None and endpoint:
         folder, module = opc_stripe
-        endpoint = _first_endpoint(folder / module)
-        if endpoint:
-            code = f"import {module}; import {module}.{endpoint}; {module}.AuthenticatedClient(base_url='http://x', token='k')"
-            found.append(
-                Snippet(
-                    "openapi-python-client, Stripe: import + one endpoint + client",
-                    code,
-                    peers.python(),
-                    folder,
-                    module,
-                    PEER_FLOOR,
-                )
-            )
+        code = f"import {module}; import {module}.{endpoint}; {module}.AuthenticatedClient(base_url='http://x', token='k')"
+        found.append(Snippet("openapi-python-client, Stripe: import + one endpoint + client", code, peers.python(), folder, module, PEER_FLOOR))
     return found
+
+
+def _ours_from_stripe(folder: Path) -> list[Snippet]:
+    """Ours from Stripe: import and client; import, client and one call; and the pydantic floor of that call."""
+    package, client = _package_and_client(folder)
+    # One operation, answered by httpx's mock transport (no server, no TLS set-up): what a
+    # program pays to import the SDK and make its first call, minus the network.
+    call = (
+        f"import httpx, {package}\n"
+        f"client = {package}.{client}(api_key='k', http_client=httpx.Client("
+        f"transport=httpx.MockTransport(lambda request: httpx.Response(200, json={STRIPE_ANSWER}))))\n"
+        "assert client.customers.delete_customers_customer(customer='cus_1').deleted\n"
+    )
+    # The least any SDK returning a pydantic model pays for that call: pydantic's model
+    # machinery, one model of the answer's shape (Stripe's deleted_customer), its validator.
+    floor = (
+        "import httpx, pydantic\n"
+        "from typing import Literal\n"
+        "class DeletedCustomer(pydantic.BaseModel):\n"
+        "    deleted: Literal[True]\n"
+        "    id: str\n"
+        "    object_: Literal['customer'] = pydantic.Field(alias='object')\n"
+        f"client = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(200, json={STRIPE_ANSWER})))\n"
+        "answer = client.delete('https://api.example.invalid/v1/customers/cus_1').content\n"
+        "assert DeletedCustomer.model_validate_json(answer).deleted\n"
+    )
+    return [
+        Snippet(STRIPE_CLIENT, f"import {package}; {package}.{client}(api_key='k')", OUR_PYTHON, folder, package, FLOOR),
+        Snippet(STRIPE_CALL, call, OUR_PYTHON, folder, package, FLOOR),
+        Snippet(PYDANTIC_FLOOR, floor, OUR_PYTHON, floor=FLOOR),
+    ]
 
 
 def _package_and_client(folder: Path) -> tuple[str, str]:
