@@ -22,7 +22,7 @@ _START = time.perf_counter()
 import gc  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-gc.disable()  # as `python -m generator` runs (see generator/__main__.py): stage times are a run's
+gc.disable()  # as `python -m generator` and `leap-generate` run (see generator.cli.entry_point): stage times are a run's
 
 # The generator imports black and openapi-spec-validator when a run first needs them (a cached run may not):
 # imported here, so that their import counts under "imports" and not under the stage that first uses them.

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .generation import Outcome
 from .import_time import BREAKDOWN_STEPS, FLOOR, PEER_FLOOR, PYDANTIC_FLOOR, STRIPE_CALL, Breakdown, Timing
 from .measure import Series
+from .paths import BENCH
 from .sdk_calls import FLOOR_LABELS, Client, Rates
 from .specs import Spec
 
@@ -637,6 +639,18 @@ def _one_profile(spec: Spec, profile: dict[str, Any]) -> list[str]:
     return lines
 
 
+#: Hand-kept: what each of the generator's speed mechanisms costs and buys (measured on and off, see its text).
+MECHANISMS = BENCH / "mechanisms.md"
+
+
+def _mechanisms_details(path: Path = MECHANISMS) -> list[str]:
+    """The hand-kept section on the generator's mechanisms, as it is (its measurements need each
+    mechanism switched off in the code, which the harness cannot do)."""
+    if not path.is_file():
+        return []
+    return ["", *path.read_text(encoding="utf-8").rstrip("\n").split("\n")]
+
+
 def markdown(results: Results) -> str:
     lines = _header(results)
     lines += ["", "## Targets", ""]
@@ -647,5 +661,6 @@ def markdown(results: Results) -> str:
         + _call_details(results)
         + _import_details(results)
         + _profile_details(results)
+        + _mechanisms_details()
     )
     return "\n".join(lines) + "\n"

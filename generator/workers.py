@@ -42,7 +42,7 @@ def fork_map(function: Callable[[Any], Any], items: Sequence[Any], chunksize: in
 
     ``function`` must be a module-level function (it is found by name in the workers); an
     exception it raises is raised here. The workers collect their own garbage (black's syntax
-    trees are cyclic), while the caller may run with the collector off (see ``generator.__main__``).
+    trees are cyclic), while the caller may run with the collector off (see ``generator.cli.entry_point``).
     """
     import multiprocessing
 

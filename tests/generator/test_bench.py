@@ -228,3 +228,13 @@ def test_a_missed_generation_target_says_what_bounds_it() -> None:
     )
     generation["leap"]["ours"] = Outcome(Series([0.4, 0.4, 0.4]))
     assert report.targets(results)[0][2] == "met"
+
+
+def test_the_report_carries_the_hand_kept_mechanisms_section(tmp_path: Path) -> None:
+    assert report.MECHANISMS.is_file()
+    text = report.MECHANISMS.read_text(encoding="utf-8")
+    assert text.startswith("## ")
+    header = {"date": "today", "cpus": 2, "cpu_model": "cpu", "system": "Linux", "python": "3.11", "load_start": "0", "versions": "v"}
+    document = report.markdown(report.Results(header=header, settings={}))
+    assert document.endswith("\n" + text.rstrip("\n") + "\n")
+    assert report._mechanisms_details(tmp_path / "none.md") == []
