@@ -14,8 +14,8 @@ The pipeline runs one way; each stage is a subpackage that takes the previous on
 
 Beside them: ``ir`` (the data between build and render), ``config`` (the generator's config
 file), ``diagnostics``, ``naming``, ``literals``, ``cache`` and ``workers``. ``pipeline`` runs
-the stages for callers in Python; ``cli`` is ``python -m generator``. No module imports a
-later stage. docs/architecture.md draws it in more detail.
+the stages for callers in Python; ``cli`` is ``python -m generator`` and the ``leap-generate``
+script. No module imports a later stage. docs/architecture.md draws it in more detail.
 """
 
 __version__ = "0.1.0"
