@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib.metadata
 import json
 import os
 import platform
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ from pathlib import Path
 from . import generation, import_time, peers, sdk_calls, specs
 from .measure import Series, first_problem, run
 from .paths import BENCH, BUILD, OUR_PYTHON, ROOT
+from .machine import cpu_model, load_average, versions
 from .report import Results, markdown
 
 SECTIONS = ("generation", "edit", "scaling", "calls", "imports", "profile")
@@ -64,39 +63,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
-def _versions(with_peers: bool) -> str:
-    ours = subprocess.run(
-        [str(OUR_PYTHON), "-c", "import generator; print(generator.__version__)"], capture_output=True, text=True
-    ).stdout.strip()
-    parts = [f"our generator {ours or '?'}"]
-    for name in ("black", "jinja2", "openapi-spec-validator", "pyyaml", "httpx", "pydantic"):
-        try:
-            parts.append(f"{name} {importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            pass
-    if with_peers:
-        installed = peers.installed_versions()
-        parts += [f"{name} {version}" for name, version in installed.items() if name != "urllib3"]
-        java = subprocess.run(["java", "-version"], capture_output=True, text=True)
-        line = (java.stderr or java.stdout).splitlines()[0] if java.returncode == 0 else "java unavailable"
-        parts.append(line.replace('"', ""))
-    return ", ".join(parts)
-
-
-def _load() -> str:
-    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def _options(argv: list[str] | None) -> argparse.Namespace:
@@ -151,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     for section, measure in SECTION_STEPS.items():
         if section not in args.skip:
             measure(bench)
-    bench.results.header["load_end"] = _load()
-    bench.results.header["versions"] = _versions(bench.with_peers)
+    bench.results.header["load_end"] = load_average()
+    bench.results.header["versions"] = versions(bench.with_peers)
     text = markdown(bench.results)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -165,10 +131,10 @@ def _start(args: argparse.Namespace) -> Bench:
     header = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "cpus": os.cpu_count(),
-        "cpu_model": _cpu_model(),
+        "cpu_model": cpu_model(),
         "system": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(),
-        "load_start": _load(),
+        "load_start": load_average(),
     }
     _log(f"load average at start: {header['load_start']} (on {header['cpus']} CPUs)")
     with_peers = not args.no_peers and peers.ensure(log=_log)

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from bench import import_time, report, sdk_calls, server
+from bench import details_generation, details_sdk, import_time, report, sdk_calls, server
+from bench.results import Results, linear_fit
+from bench.targets import targets
 from bench.import_time import Timing
 from bench.sdk_calls import Rates
 from bench.measure import run
@@ -87,7 +89,7 @@ def test_a_failing_generation_is_a_result_not_a_crash(tmp_path: Path) -> None:
     outcome = results["broken"]["ours"]
     assert outcome.series.seconds == []
     assert outcome.series.failure and "error" in outcome.series.failure
-    rows = report.targets(report.Results(header={}, settings={}, specs=[spec], generation=results))
+    rows = targets(Results(header={}, settings={}, specs=[spec], generation=results))
     assert rows[0][2].startswith("not compared") or "missed" in rows[0][2]
     assert rows[0][1].startswith("failed: ")
 
@@ -120,7 +122,7 @@ def test_server_answers_the_fixed_payloads() -> None:
 
 
 def test_linear_fit_and_cut_specs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    intercept, slope, r2 = report.linear_fit([(10, 1.1), (20, 2.1), (40, 4.1)])
+    intercept, slope, r2 = linear_fit([(10, 1.1), (20, 2.1), (40, 4.1)])
     assert abs(slope - 0.1) < 1e-9 and abs(intercept - 0.1) < 1e-9 and r2 > 0.999
     from bench import specs
 
@@ -149,7 +151,7 @@ def test_call_targets_name_the_pydantic_floor() -> None:
             "leap (async)": _rates(780),
         }
     }
-    rows = report.targets(report.Results(header={}, settings={}, calls=calls, call_clients=clients))
+    rows = targets(Results(header={}, settings={}, calls=calls, call_clients=clients))
     sync = next(row for row in rows if row[0].startswith("per call, list_all (100 items), leap (sync)"))
     assert sync[1] == "540 vs 1000 calls/s = 0.54×; pydantic floor 600 calls/s = 0.60×"
     assert sync[2] == (
@@ -166,7 +168,7 @@ def test_import_target_names_the_pydantic_floor() -> None:
         import_time.STRIPE_CALL: Timing(seconds=[0.16]),
         import_time.PYDANTIC_FLOOR: Timing(seconds=[0.15]),
     }
-    rows = report.targets(report.Results(header={}, settings={}, imports=imports))
+    rows = targets(Results(header={}, settings={}, imports=imports))
     (row,) = [row for row in rows if import_time.STRIPE_CALL in row[0]]
     assert row[1] == "0.160 s vs 0.100 s = 1.60×; pydantic floor 0.150 s = 1.50×"
     assert row[2] == (
@@ -190,7 +192,7 @@ def test_first_call_breakdown_times_every_step() -> None:
     assert found.cpu_ms[0] > 10  # importing httpx and pydantic takes time on any machine
     assert found.cpu_ms[2] > 1  # pydantic.main was not imported before: the step measured its import
     assert found.second_call_cpu_ms is not None and found.second_call_cpu_ms < found.cpu_ms[-1]
-    lines = report._first_call_details(report.Results(header={}, settings={}, first_call=found))
+    lines = details_sdk.first_call_details(Results(header={}, settings={}, first_call=found))
     assert any(line.startswith("| sum: pydantic | ") for line in lines)
     assert any(line.startswith("| sum: ours | ") for line in lines)
     broken = import_time.breakdown(ROOT / "generated" / "leap", "images", "no_such_operation()", "{}", runs=1)
@@ -220,21 +222,21 @@ def test_a_missed_generation_target_says_what_bounds_it() -> None:
     spec = describe("leap", ROOT / "spec" / "openapi.yaml")
     generation = {"leap": {"ours": Outcome(Series([0.6, 0.6, 0.6])), "dcg": Outcome(Series([0.5, 0.5, 0.5]))}}
     profile = {"stages": {}, "cpu": {"imports": 0.3, "validate": 0.1, "format": 0.4, "render": 0.2}, "cores": 2, "failed": None}
-    results = report.Results(header={}, settings={}, specs=[spec], generation=generation, profiles=[(spec, profile)])
-    [row] = report.targets(results)
+    results = Results(header={}, settings={}, specs=[spec], generation=generation, profiles=[(spec, profile)])
+    [row] = targets(results)
     assert row[2] == (
         "**missed**: ours takes 1.20× datamodel-code-generator's time (limit 1.0×). Bound: a run needs 1.00 s of CPU "
         "(black 0.40 s, openapi-spec-validator 0.10 s, imports 0.30 s), at least 0.50 s on 2 cores (see Where the time goes)"
     )
     generation["leap"]["ours"] = Outcome(Series([0.4, 0.4, 0.4]))
-    assert report.targets(results)[0][2] == "met"
+    assert targets(results)[0][2] == "met"
 
 
 def test_the_report_carries_the_hand_kept_mechanisms_section(tmp_path: Path) -> None:
-    assert report.MECHANISMS.is_file()
-    text = report.MECHANISMS.read_text(encoding="utf-8")
+    assert details_generation.MECHANISMS.is_file()
+    text = details_generation.MECHANISMS.read_text(encoding="utf-8")
     assert text.startswith("## ")
     header = {"date": "today", "cpus": 2, "cpu_model": "cpu", "system": "Linux", "python": "3.11", "load_start": "0", "versions": "v"}
-    document = report.markdown(report.Results(header=header, settings={}))
+    document = report.markdown(Results(header=header, settings={}))
     assert document.endswith("\n" + text.rstrip("\n") + "\n")
-    assert report._mechanisms_details(tmp_path / "none.md") == []
+    assert details_generation.mechanisms_details(tmp_path / "none.md") == []
