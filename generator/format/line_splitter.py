@@ -151,32 +151,61 @@ def _call(text: _Text, indent: int, *, any_head: bool = False) -> list[str] | No
     head, body = line[: open_at + 1], line[open_at + 1 : close_at].strip()
     if not body or not (any_head or _plain_head(head[:-1])) or _KEYWORD.search(text.top_level(open_at + 1, close_at)):
         return None
-    equals = text.find_all(" = ", 0, open_at) if indent + len(head) > LINE_LENGTH and not line.endswith(",") else []
-    if equals and indent + equals[0] + 4 <= LINE_LENGTH:  # `target = call(` is too long: the value in parentheses, if it then fits
-        value = split(line[equals[0] + 3 :], indent + len(INDENT))
-        if value is not None and all(indent + len(INDENT) + len(part) <= LINE_LENGTH for part in value):
-            return [line[: equals[0]] + " = (", *(INDENT + part for part in value), ")"]
-    cuts = text.find_all(",", open_at + 1, close_at)
-    items = [line[a + 1 : b].strip() for a, b in zip([open_at, *cuts], [*cuts, close_at])]
-    if items and not items[-1]:
-        if not (len(items) == 2 and _is_tuple(head)):
-            return None  # a trailing comma black keeps (a "magic" one): left to black
-        items = items[:-1]
+    wrapped = _value_in_parentheses(text, indent, open_at, head)
+    if wrapped is not None:
+        return wrapped
+    items = _items(text, open_at, close_at, head)
+    if items is None:
+        return None
     collection = _is_tuple(head) or head[-1] in "[{" and not _follows_name(head)
     width = indent + len(INDENT)
     if not (collection and len(items) > 1) and width + len(body) <= LINE_LENGTH:
         return [head, INDENT + body, line[close_at:]]
-    if len(items) == 1:
-        scanned = _Text.scan(items[0])
-        nested = _union(items[0], width) if scanned is not None and scanned.find_all(" | ") else split(items[0], width)
-        return None if nested is None else [head, *(INDENT + part for part in nested), line[close_at:]]
-    out = [head]
+    inner = _one_item(items[0], width) if len(items) == 1 else _each_item(items, width)
+    return None if inner is None else [head, *(INDENT + part for part in inner), line[close_at:]]
+
+
+def _value_in_parentheses(text: _Text, indent: int, open_at: int, head: str) -> list[str] | None:
+    """``target = call(`` too long for its line: the value in parentheses, if it then fits."""
+    line = text.text
+    if indent + len(head) <= LINE_LENGTH or line.endswith(","):
+        return None
+    equals = text.find_all(" = ", 0, open_at)
+    if not equals or indent + equals[0] + 4 > LINE_LENGTH:
+        return None
+    value = split(line[equals[0] + 3 :], indent + len(INDENT))
+    if value is None or any(indent + len(INDENT) + len(part) > LINE_LENGTH for part in value):
+        return None
+    return [line[: equals[0]] + " = (", *(INDENT + part for part in value), ")"]
+
+
+def _items(text: _Text, open_at: int, close_at: int, head: str) -> list[str] | None:
+    """The comma-separated items between the brackets; ``None`` for a trailing comma black keeps (a "magic" one)."""
+    line = text.text
+    cuts = text.find_all(",", open_at + 1, close_at)
+    items = [line[a + 1 : b].strip() for a, b in zip([open_at, *cuts], [*cuts, close_at])]
+    if items and not items[-1]:
+        if not (len(items) == 2 and _is_tuple(head)):
+            return None
+        items = items[:-1]
+    return items
+
+
+def _one_item(item: str, width: int) -> list[str] | None:
+    """The lines of the one item of a bracket pair: a union one member a line, else split as any line."""
+    scanned = _Text.scan(item)
+    return _union(item, width) if scanned is not None and scanned.find_all(" | ") else split(item, width)
+
+
+def _each_item(items: list[str], width: int) -> list[str] | None:
+    """One item a line (each with its comma, each split further when too long)."""
+    out: list[str] = []
     for item in items:
         nested = split(item + ",", width)
         if nested is None:
             return None
-        out.extend(INDENT + part for part in nested)
-    return out + [line[close_at:]]
+        out.extend(nested)
+    return out
 
 
 def _field(text: _Text, indent: int) -> list[str] | None:

@@ -90,46 +90,72 @@ def patched(cache: Cache, path: Path, raw: bytes, key: str) -> Document | None:
     Every other line is the same, so every other node, and the line of every element, is the same: only that
     value is parsed (alone, by the same loader) and put in its place.
     """
-    last = cache.read_value("spec-last", last_key(path))
-    if not (isinstance(last, tuple) and len(last) == 3 and isinstance(last[0], bytes) and isinstance(last[2], dict)):
+    found = _last_parse(cache, path, raw)
+    if found is None:
         return None
-    old_raw, old_key, text_lines = last
-    index = _only_changed_line(old_raw, raw)
-    tokens = text_lines.get(index) if index is not None else None
-    entry = cache.read_value("spec", old_key) if tokens else None
-    if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], dict) and isinstance(entry[2], tuple) and len(entry[2]) == 1):
+    old_raw, index, tokens, text_lines_of_file, (data, _, (old_root,)) = found
+    value = _new_value(old_raw, raw, index, tokens[-1])
+    if value is _NOT_PLAIN or not _replace(data, tokens, value):
         return None
-    assert index is not None and tokens is not None
-    try:
-        old_line = old_raw.split(b"\n")[index].decode("utf-8")
-        new_line = raw.split(b"\n")[index].decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    before, after = _TEXT_LINE.fullmatch(old_line), _TEXT_LINE.fullmatch(new_line)
-    if not before or not after or before.group(1, 2) != after.group(1, 2) or after.group(2) != tokens[-1]:
-        return None
-    text = after.group(3)
-    if ": " in text or text.endswith(":"):
-        return None
-    try:
-        value = yaml.load(f"{after.group(2)}: {text}\n", Loader=SpecLoader)[after.group(2)]  # noqa: S506 - the safe loader
-    except (yaml.YAMLError, TypeError, KeyError):
-        return None
-    data, _, (old_root,) = entry
-    try:
-        parent: Any = data
-        for token in tokens[:-1]:
-            parent = parent[int(token)] if isinstance(parent, list) else parent[_child_key(parent, token)]
-        if not isinstance(parent, dict) or tokens[-1] not in parent:
-            return None
-    except (KeyError, ValueError, IndexError, TypeError):
-        return None
-    parent[tokens[-1]] = value
     root_sha = hashlib.sha256(raw).hexdigest()
     files = ((old_root[0], root_sha),)
     lines = cache.read_value("lines", lines_key((old_root,)))
     if isinstance(lines, dict):
         cache.write_value("lines", lines_key(files), lines)
     cache.write_value("spec", key, (data, root_sha, files))
-    cache.write_value("spec-last", last_key(path), (raw, key, text_lines))
+    cache.write_value("spec-last", last_key(path), (raw, key, text_lines_of_file))
     return Document(data=data, path=path, sha256=root_sha, root_node=None, source=raw, files=files, lines_entry=(cache, lines_key(files)))
+
+
+_NOT_PLAIN = object()
+"""What :func:`_new_value` gives when the changed line is not a one-line plain text of the same key."""
+
+
+def _last_parse(cache: Cache, path: Path, raw: bytes) -> tuple[bytes, int, tuple[str, ...], dict[int, tuple[str, ...]], tuple[Any, ...]] | None:
+    """The last parse of ``path`` when ``raw`` differs from its bytes in one line that holds a one-line text:
+    ``(old bytes, line, path of keys to the text, the texts' lines, the cached entry)``; else ``None``."""
+    last = cache.read_value("spec-last", last_key(path))
+    if not (isinstance(last, tuple) and len(last) == 3 and isinstance(last[0], bytes) and isinstance(last[2], dict)):
+        return None
+    old_raw, old_key, lines_of_texts = last
+    index = _only_changed_line(old_raw, raw)
+    tokens = lines_of_texts.get(index) if index is not None else None
+    if index is None or not tokens:
+        return None
+    entry = cache.read_value("spec", old_key)
+    if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], dict) and isinstance(entry[2], tuple) and len(entry[2]) == 1):
+        return None
+    return old_raw, index, tokens, lines_of_texts, entry
+
+
+def _new_value(old_raw: bytes, raw: bytes, index: int, key: str) -> Any:
+    """The new value of line ``index``, parsed alone, when both versions of that line are ``key: <one-line plain text>``."""
+    try:
+        old_line = old_raw.split(b"\n")[index].decode("utf-8")
+        new_line = raw.split(b"\n")[index].decode("utf-8")
+    except UnicodeDecodeError:
+        return _NOT_PLAIN
+    before, after = _TEXT_LINE.fullmatch(old_line), _TEXT_LINE.fullmatch(new_line)
+    if not before or not after or before.group(1, 2) != after.group(1, 2) or after.group(2) != key:
+        return _NOT_PLAIN
+    text = after.group(3)
+    if ": " in text or text.endswith(":"):
+        return _NOT_PLAIN
+    try:
+        return yaml.load(f"{after.group(2)}: {text}\n", Loader=SpecLoader)[after.group(2)]  # noqa: S506 - the safe loader
+    except (yaml.YAMLError, TypeError, KeyError):
+        return _NOT_PLAIN
+
+
+def _replace(data: dict[str, Any], tokens: tuple[str, ...], value: Any) -> bool:
+    """Put ``value`` at the path of keys ``tokens`` in ``data``; ``False`` when that place is not there."""
+    try:
+        parent: Any = data
+        for token in tokens[:-1]:
+            parent = parent[int(token)] if isinstance(parent, list) else parent[_child_key(parent, token)]
+        if not isinstance(parent, dict) or tokens[-1] not in parent:
+            return False
+    except (KeyError, ValueError, IndexError, TypeError):
+        return False
+    parent[tokens[-1]] = value
+    return True
