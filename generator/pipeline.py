@@ -111,9 +111,8 @@ def generate_files(
     stages = _Stages(spec, validation, strict, overrides)
     api = stages.run("building", stages.build, document, config)
     stages.run("extending", check_extend, api.config, [tag.class_name for tag in api.tags], config_file)
-    bytecode = jinja_bytecode(cache) if cache is not None else own_templates_bytecode(TEMPLATES)
-    rendered = stages.run("rendering", render, api, templates, guide, overrides, bytecode_cache=bytecode)
-    files = stages.run("formatting", format_files, rendered, cache, black_clean_copies(api, templates, overrides))
+    rendered = stages.run("rendering", lambda: render(api, templates, guide, overrides, bytecode_cache=_bytecode(cache)))
+    files = stages.run("formatting", lambda: format_files(rendered, cache, black_clean_copies(api, templates, overrides)))
     warnings = stages.finish(document)
     files[STAMP] = stamp(api.spec_sha256, __version__, files, overrides_sha256(overrides) if overrides is not None else "")
     folders = [templates, *([overrides] if overrides is not None else []), guide]
@@ -165,6 +164,11 @@ class _Stages:
         if failure is not None:
             raise failure
         return warnings
+
+
+def _bytecode(cache: Cache | None) -> Any:
+    """Where compiled templates are kept: the cache, else our own templates' bytecode beside the generator."""
+    return jinja_bytecode(cache) if cache is not None else own_templates_bytecode(TEMPLATES)
 
 
 def _finished(spec: Path, validation: Validation) -> Diagnostics:

@@ -14,8 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted([ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "DIAGNOSTICS.md", *(ROOT / "docs").glob("*.md")])
-#: Pages another branch writes: a link to one is accepted while it does not exist yet (and
-#: checked like any other once it does).
+#: Pages being written: a link to one is accepted while it does not exist yet (and checked like
+#: any other once it does). None now.
 PENDING: set[str] = set()
 
 _FENCE = re.compile(r"^```.*?^```[ \t]*$", re.DOTALL | re.MULTILINE)
