@@ -41,7 +41,7 @@ from generator.ir import PyType
 from generator.literals import pyliteral
 from generator.naming import Namespace, class_identifier
 from generator.read.components import component_section
-from generator.read.document import Document, UnresolvedRef
+from generator.read.document import Document
 
 __all__ = ["ANY", "DISCRIMINATOR_MARK", "STR", "TypeMapper", "classify", "is_binary_schema", "literal_values"]
 
@@ -110,10 +110,7 @@ class TypeMapper:
 
     def deref(self, schema: Any, pointer: str = "") -> tuple[str, Any]:
         """``(pointer, target)`` of a ``$ref`` chain; an unresolvable one gives ``(pointer, {})``."""
-        try:
-            return self.document.deref(pointer, schema)
-        except UnresolvedRef:
-            return pointer, {}
+        return self.document.deref_or(pointer, schema, {})
 
     # -- inline models --------------------------------------------------------------
 

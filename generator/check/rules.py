@@ -76,13 +76,6 @@ def check_refs(document: Document) -> Iterator[Diagnostic]:
             yield diagnostic(document, "unresolved-ref", at, f"{ref!r} does not resolve")
 
 
-def _deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
-    try:
-        return document.deref(pointer, value)
-    except UnresolvedRef:
-        return pointer, {}
-
-
 def check_operations(document: Document) -> Iterator[Diagnostic]:
     """Operation-level problems. Names (operationIds, tags, properties) are resolved while building (:mod:`generator.build.operations`, :mod:`generator.build.tags`, :mod:`generator.build.fields`)."""
     for pointer, path, method, operation in iter_operations(document.data):
@@ -99,7 +92,7 @@ def _check_arguments(document: Document, pointer: str, path: str, operation: dic
             media = str(next(iter(content)))
             if not is_json_media_type(media):
                 yield diagnostic(document, "unsupported-parameter", pointer_join(at, "content"), f"parameter {param['name']!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")
-    body_pointer, body = _deref(document, pointer_join(pointer, "requestBody"), operation.get("requestBody"))
+    body_pointer, body = document.deref_or(pointer_join(pointer, "requestBody"), operation.get("requestBody"), {})
     if not isinstance(body, dict):
         return
     content = body.get("content")
@@ -115,6 +108,6 @@ def check_security(document: Document) -> Iterator[Diagnostic]:
     if not isinstance(schemes, dict):
         return
     for name, scheme in schemes.items():
-        at, scheme = _deref(document, pointer_join("/components/securitySchemes", name), scheme)
+        at, scheme = document.deref_or(pointer_join("/components/securitySchemes", name), scheme, {})
         if isinstance(scheme, dict) and not kind_of(scheme):
             yield diagnostic(document, "unsupported-security-scheme", at, f"security scheme {name!r} ({scheme.get('type')}) is not applied by the SDK", "warning")

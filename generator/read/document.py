@@ -144,6 +144,13 @@ class Document:
                 raise UnresolvedRef(f"reference cycle at {pointer}")
         return pointer, value
 
+    def deref_or(self, pointer: str, value: Any, missing: Any = None) -> tuple[str, Any]:
+        """:meth:`deref`, or ``(pointer, missing)`` when the chain does not resolve (checks report that; later stages skip it)."""
+        try:
+            return self.deref(pointer, value)
+        except UnresolvedRef:
+            return pointer, missing
+
     def diagnostic(self, code: str, severity: str, pointer: str, message: str, hint: str) -> Diagnostic:
         """A diagnostic located where the element at ``pointer`` is written (another file's pointer and line for a copied element)."""
         path, pointer, line = self.source_of(pointer)

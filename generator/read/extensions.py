@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.diagnostics import pointer_join
-from generator.read.document import Document, UnresolvedRef
+from generator.read.document import Document
 from generator.read.media_types import content_of
 from generator.read.operations import iter_operations, operation_parameters, operation_responses
 
@@ -57,10 +57,7 @@ PAGINATION_DEFAULTS = {"firstPage": 0, "defaultPageSize": 50}
 
 
 def deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
-    try:
-        return document.deref(pointer, value)
-    except UnresolvedRef:
-        return pointer, None
+    return document.deref_or(pointer, value)
 
 
 def operations(document: Document) -> Iterator[tuple[str, str, dict[str, Any]]]:

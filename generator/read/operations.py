@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.diagnostics import pointer_join
-from generator.read.document import Document, UnresolvedRef
+from generator.read.document import Document
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -33,10 +33,7 @@ def operation_parameters(document: Document, path: str, pointer: str, operation:
     found: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
     for base, params in ((pointer_join("/paths", path, "parameters"), shared), (pointer_join(pointer, "parameters"), operation.get("parameters"))):
         for index, raw in enumerate(params if isinstance(params, list) else []):
-            try:
-                at, param = document.deref(pointer_join(base, index), raw)
-            except UnresolvedRef:
-                continue
+            at, param = document.deref_or(pointer_join(base, index), raw)
             if isinstance(param, dict) and isinstance(param.get("name"), str):
                 found[(str(param.get("in")), param["name"])] = (at, param)
     return found
