@@ -14,7 +14,8 @@ from generator.config import check_extend
 from generator.diagnostics import CODES, Diagnostic, Diagnostics, SpecError
 from generator.format.formatter import format_files
 from generator.ir import Api, PackageConfig
-from generator.read.loader import Document, load
+from generator.read.document import Document
+from generator.read.loader import load
 from generator.render.overrides import check_overrides, overrides_sha256, rendering_error
 from generator.render.output import GUIDE_FOLDER, TEMPLATES, black_clean_copies, render
 from generator.check.validate import Validation, validate

@@ -8,6 +8,7 @@
   schemes apply, what the ``x-`` extensions say).
 """
 
-from generator.read.loader import Document, UnresolvedRef, load
+from generator.read.document import Document, UnresolvedRef
+from generator.read.loader import load
 
 __all__ = ["Document", "UnresolvedRef", "load"]

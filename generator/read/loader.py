@@ -17,9 +17,9 @@ import yaml
 
 from generator.read.bundle import bundle
 from generator.cache import Cache, digest, file_hashes, fingerprint
-from generator.diagnostics import CODES, Diagnostic, SpecError, pointer_join
+from generator.diagnostics import CODES, Diagnostic, SpecError
 from generator.read.description_edits import last_key, patched, text_lines
-from generator.read.document import Document, SpecLoader, UnresolvedRef, display_path, lines_key
+from generator.read.document import Document, SpecLoader, display_path, lines_key
 
 
 def _spec_error(code: str, message: str, shown: str, line: int | None = None) -> SpecError:
@@ -99,6 +99,3 @@ def _parse(raw: bytes, shown: str, *, with_text_lines: bool) -> tuple[Any, dict[
     if not isinstance(data, dict):
         raise _spec_error("spec-not-a-mapping", f"the document is a {type(data).__name__}, not a mapping", shown, 1)
     return node, data, edit_lines
-
-
-__all__ = ["Document", "UnresolvedRef", "load", "pointer_join"]

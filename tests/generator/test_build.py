@@ -12,7 +12,8 @@ from generator import __version__
 from generator.build.builder import build
 from generator.ir import Api, BodyFormat, Enum, Model, Operation, PackageConfig, PyType
 from generator.render.type_annotations import annotation, return_annotation, signature_default, signature_type
-from generator.read.loader import Document, load
+from generator.read.document import Document
+from generator.read.loader import load
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import SpecError, pointer_join, pointer_parts
-from generator.read.loader import Document, UnresolvedRef, load
+from generator.read.document import Document, UnresolvedRef
+from generator.read.loader import load
 
 SPEC = """\
 # line 1: a comment
