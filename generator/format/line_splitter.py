@@ -217,13 +217,10 @@ def _field(text: _Text, indent: int) -> list[str] | None:
     equals = next(iter(text.find_all(" = ", 0, end)), None)
     name, annotation = line[:colon], line[colon + 2 : end if equals is None else equals]
     value = "" if equals is None else line[equals + 3 : end]
-    if value and not comma:
-        pair = _last_pair(text)
-        called = pair is not None and equals is not None and re.fullmatch(r"[\w.]+[(\[]", line[equals + 3 : pair[0] + 1])
-        if called and pair is not None and indent + pair[0] + 1 <= LINE_LENGTH:
-            return _call(text, indent, any_head=True)
-        if indent + len(f"{name}: {annotation} = (") <= LINE_LENGTH and indent + len(INDENT + value) <= LINE_LENGTH:
-            return [f"{name}: {annotation} = (", INDENT + value, ")"]
+    if value and not comma and equals is not None:
+        split_value = _field_value(text, indent, name, annotation, equals)
+        if split_value is not None:
+            return split_value
     rest = (f" = {value}" if value else "") + comma
     single = _Text.scan(annotation)
     if single is not None and annotation.endswith("]") and not single.find_all(" | "):  # split the subscript in place
@@ -235,6 +232,18 @@ def _field(text: _Text, indent: int) -> list[str] | None:
     if members is None:
         return None
     return [f"{name}: (", *(INDENT + member for member in members), ")" + rest]
+
+
+def _field_value(text: _Text, indent: int, name: str, annotation: str, equals: int) -> list[str] | None:
+    """A field's default split: at the brackets of the call it is, else in parentheses; ``None``: split the annotation."""
+    line = text.text
+    value = line[equals + 3 :]
+    pair = _last_pair(text)
+    if pair is not None and re.fullmatch(r"[\w.]+[(\[]", line[equals + 3 : pair[0] + 1]) and indent + pair[0] + 1 <= LINE_LENGTH:
+        return _call(text, indent, any_head=True)
+    if indent + len(f"{name}: {annotation} = (") <= LINE_LENGTH and indent + len(INDENT + value) <= LINE_LENGTH:
+        return [f"{name}: {annotation} = (", INDENT + value, ")"]
+    return None
 
 
 def _union(annotation: str, indent: int) -> list[str] | None:
