@@ -107,6 +107,26 @@ class Diagnostics:
         return len(self.items)
 
 
+def report(diagnostics: list[Diagnostic], per_code: int | None = None) -> str:
+    """The text printed for ``diagnostics``: each formatted, in order; with ``per_code``, at most that many
+    warnings (and infos) of one code, then one line per code saying how many more there are; and, with more
+    than one warning, a count by code. Errors are always printed, every one."""
+    lines: list[str] = []
+    warned: dict[str, int] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.severity != "error":
+            warned[diagnostic.code] = warned.get(diagnostic.code, 0) + 1
+            if per_code is not None and warned[diagnostic.code] > per_code:
+                continue
+        lines.append(diagnostic.format())
+    if per_code is not None:
+        lines += [f"... and {n - per_code} more {code} warning(s); `validate` lists them all" for code, n in warned.items() if n > per_code]
+    if sum(warned.values()) > 1:
+        by_count = sorted(warned.items(), key=lambda item: (-item[1], item[0]))
+        lines.append(f"{sum(warned.values())} warning(s): " + ", ".join(f"{code} {n}" for code, n in by_count))
+    return "\n".join(lines)
+
+
 class SpecError(Exception):
     """The spec has errors; nothing was generated. ``diagnostics`` lists every problem found, warnings too."""
 
