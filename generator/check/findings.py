@@ -55,6 +55,8 @@ LIMITS = frozenset(
 _NAMED = frozenset({"properties", "patternProperties", "responses", "variables", "schemas", "examples", "mapping", "callbacks", "links", "headers", "definitions", "$defs"})
 _UNEXPECTED = re.compile(r"\((.*) (?:was|were) unexpected\)$")
 _NOT_MATCHING = re.compile(r"^(.*) do(?:es)? not match any of the regexes")
+#: Findings of openapi-spec-validator's own checks, which say where they are in their message only.
+_NOT_LOCATED = frozenset({"UnresolvableParameterError", "ExtraParametersError", "ParameterDuplicateError"})
 _PATH_PARAMETER = re.compile(r"^Path parameter '(.*)' for '(.*)' operation in '(.*)' was not resolved$")
 
 
@@ -79,7 +81,8 @@ def problems(data: dict[str, Any]) -> list[Finding]:
 
 def classify(data: dict[str, Any], errors: list[Any], version: str) -> list[Finding]:
     """``errors`` (the validator's, in its order) as findings: classified, located, one per class per location."""
-    leaves = [(_pointer(data, error), error) for top in errors for error in _leaves(top)]
+    locator = _Locator(data)
+    leaves = [(_pointer(locator, error), error) for top in errors for error in _leaves(top)]
     pointers = [pointer for pointer, _ in leaves]
     grouped: dict[tuple[str, str], list[str]] = {}
     for pointer, error in leaves:
@@ -109,9 +112,11 @@ def _only_not_a_reference(errors: list[Any]) -> bool:
     return all(e.validator == "required" and e.validator_value == ["$ref"] for e in errors)
 
 
-def _pointer(data: dict[str, Any], error: Any) -> str:
+def _pointer(locator: _Locator, error: Any) -> str:
+    if type(error).__name__ in _NOT_LOCATED:
+        return ""  # located from the message (see _classes)
     path = list(getattr(error, "absolute_path", None) or getattr(error, "path", ()) or ())
-    return _locate(data, path, getattr(error, "instance", None))
+    return locator.locate(path, getattr(error, "instance", None))
 
 
 def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, pointers: list[str]) -> list[Finding]:
@@ -232,23 +237,41 @@ def _node(data: Any, pointer: str) -> Any:
     return data
 
 
-def _locate(data: Any, relative: list[Any], instance: Any) -> str:
-    """The pointer of an error whose path may be relative to some schema in the document.
+class _Locator:
+    """Where an error is in the document, when its path may be relative to some schema in it.
 
-    openapi-spec-validator reports errors inside schema objects relative to the schema,
-    and errors in a ``default`` relative to that default value; the first node in document
-    order from which ``relative`` leads to ``instance`` is taken, schema objects first.
+    openapi-spec-validator reports errors inside schema objects relative to the schema, and errors
+    in a ``default`` relative to that default value; the first node in document order from which
+    the path leads to the error's instance is taken, schema objects first. The document's mappings
+    are indexed by key once, on the first error that needs it (a document may have many).
     """
-    full = pointer_join("", *relative)
-    if _follow(data, relative, instance):
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self._mappings: list[tuple[str, dict[Any, Any]]] | None = None
+        self._by_key: dict[Any, list[tuple[str, dict[Any, Any]]]] = {}
+
+    def locate(self, relative: list[Any], instance: Any) -> str:
+        full = pointer_join("", *relative)
+        if _follow(self.data, relative, instance):
+            return full
+        mappings = self._index()
+        candidates = self._by_key.get(relative[0], []) if relative else mappings
+        for pointer, node in candidates:
+            if _follow(node, relative, instance):
+                return pointer + full
+        for pointer, node in self._by_key.get("default", []):
+            if _follow(node["default"], relative, instance):
+                return pointer_join(pointer, "default") + full
         return full
-    for pointer, node in walk(data):
-        if isinstance(node, dict) and _follow(node, relative, instance):
-            return pointer + full
-    for pointer, node in walk(data):
-        if pointer.endswith("/default") and _follow(node, relative, instance):
-            return pointer + full
-    return full
+
+    def _index(self) -> list[tuple[str, dict[Any, Any]]]:
+        if self._mappings is None:
+            self._mappings = [(pointer, node) for pointer, node in walk(self.data) if isinstance(node, dict)]
+            for pointer, node in self._mappings:
+                for key in node:
+                    self._by_key.setdefault(key, []).append((pointer, node))
+        return self._mappings
 
 
 def _follow(node: Any, path: list[Any], instance: Any) -> bool:
