@@ -55,6 +55,10 @@ LIMITS = frozenset(
 _NAMED = frozenset({"properties", "patternProperties", "responses", "variables", "schemas", "examples", "mapping", "callbacks", "links", "headers", "definitions", "$defs"})
 _UNEXPECTED = re.compile(r"\((.*) (?:was|were) unexpected\)$")
 _NOT_MATCHING = re.compile(r"^(.*) do(?:es)? not match any of the regexes")
+#: JSON Schema keywords of OpenAPI 3.1 that the generator reads in a schema whatever the document's version.
+_READ_AS_31 = frozenset({"const", "examples"})
+#: Keys that make a mapping a schema object.
+_SCHEMA_KEYS = frozenset({"type", "properties", "items", "allOf", "oneOf", "anyOf", "enum", "format", "additionalProperties"})
 #: Findings of openapi-spec-validator's own checks, which say where they are in their message only.
 _NOT_LOCATED = frozenset({"UnresolvableParameterError", "ExtraParametersError", "ParameterDuplicateError"})
 _PATH_PARAMETER = re.compile(r"^Path parameter '(.*)' for '(.*)' operation in '(.*)' was not resolved$")
@@ -179,9 +183,16 @@ def _unknown_fields(data: dict[str, Any], pointer: str, error: Any, message: str
         value = node.get(key) if isinstance(node, dict) else None
         if len(pointer_parts(pointer)) == 2 and pointer.startswith(("/paths/", "/webhooks/")) and isinstance(value, dict) and "responses" in value:
             notes.append(f"{key!r} is not an HTTP method of OpenAPI {version}: the operation under it is not generated")
-    listed = ", ".join(repr(k) for k in keys)
-    text = f"field{'s' if len(keys) > 1 else ''} {listed} not allowed here by OpenAPI {version}: the generator ignores {'them' if len(keys) > 1 else 'it'}"
-    return [("unknown-field", pointer, "; ".join([text, *notes]))]
+    schema = isinstance(node, dict) and not _SCHEMA_KEYS.isdisjoint(node)
+    read = [key for key in keys if schema and key in _READ_AS_31]
+    ignored = [key for key in keys if key not in read]
+    texts = [f"{_listed(ignored)} not allowed here by OpenAPI {version}: the generator ignores {'them' if len(ignored) > 1 else 'it'}"] if ignored else []
+    texts += [f"{_listed(read)} not allowed here by OpenAPI {version}: read as OpenAPI 3.1 reads {'them' if len(read) > 1 else 'it'}"] if read else []
+    return [("unknown-field", pointer, "; ".join([*texts, *notes]))]
+
+
+def _listed(keys: list[str]) -> str:
+    return f"field{'s' if len(keys) > 1 else ''} " + ", ".join(repr(k) for k in keys)
 
 
 def _unexpected(error: Any, message: str) -> list[str]:

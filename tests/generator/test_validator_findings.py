@@ -165,3 +165,16 @@ def test_generate_prints_ten_warnings_of_a_code_and_counts_the_rest(tmp_path: Pa
     assert capsys.readouterr().err.count("warning[unknown-field]") == 13
     assert main(["generate", "--strict", "--no-cache", "--spec", str(spec), "--out", str(tmp_path / "strict")]) == 2
     assert not (tmp_path / "strict").exists()
+
+
+def test_a_3_1_keyword_in_a_3_0_schema_is_read_as_3_1_reads_it(tmp_path: Path) -> None:
+    spec = tmp_path / "const.yaml"
+    spec.write_text(
+        SEVERAL.replace("required: [id, id]", "required: [id]").replace("      produces: [application/json]\n      consumes: [application/json]\n", "")
+        + "        kind: {type: string, const: thing}\n",
+        encoding="utf-8",
+    )
+    [warning] = check_spec(spec)
+    assert (warning.code, warning.pointer) == ("unknown-field", "/components/schemas/Thing/properties/kind")
+    assert "'const'" in warning.message and "read as OpenAPI 3.1 reads it" in warning.message
+    assert 'kind: Literal["thing"] | None = None' in generate_files(spec).files["leap/models/thing.py"]
