@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import yaml
 
-from generator.diagnostics import pointer_join
+from generator.diagnostics import pointer_join, pointer_parts
 from generator.read.yaml_loader import SpecLoader, compose, line_in
 
 _BOM = b"\xef\xbb\xbf"
@@ -100,8 +100,8 @@ def _parse_json(raw: bytes) -> Parsed:
         places = _data_pointers(data)
         root = node_or_none(raw)
         for made, key in repeated:
-            pointer = pointer_join(places.get(id(made), ""), key)
-            duplicates.append((pointer, line_in(root, pointer)))
+            parent = places.get(id(made), "")
+            duplicates.append((pointer_join(parent, key), _last_key_line(root, parent, key)))
     return Parsed(data, None, duplicates)
 
 
@@ -110,6 +110,21 @@ def node_or_none(raw: bytes) -> Any:
         return compose(raw)
     except yaml.YAMLError:
         return None
+
+
+def _last_key_line(root: Any, parent: str, key: str) -> int | None:
+    """The line of the last ``key`` of the mapping at ``parent`` (the one whose value is kept)."""
+    node = root
+    for token in pointer_parts(parent):
+        children = node.value if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) else []
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for name, value in children if str(name.value) == token), None)
+        else:
+            node = children[int(token)] if token.isdigit() and int(token) < len(children) else None
+        if node is None:
+            return line_in(root, parent)
+    keys = [name for name, _ in node.value if str(name.value) == key] if isinstance(node, yaml.MappingNode) else []
+    return keys[-1].start_mark.line + 1 if keys else line_in(root, parent)
 
 
 def _node_pointers(root: Any) -> dict[int, str]:
