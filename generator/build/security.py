@@ -6,20 +6,29 @@ The first bearer or apiKey scheme (in ``components.securitySchemes`` order) take
 argument ``api_key`` (environment ``<PREFIX>_API_KEY``); each further one an argument named
 after the scheme (``partner_key`` for a scheme called ``partnerKey``, with ``_key`` added
 when the name says neither key nor token). Basic schemes take ``username`` and ``password``.
-Anything else (oauth2, openIdConnect, mutualTLS, other HTTP schemes) is left out, and
-:mod:`generator.check.rules` warns about it (``unsupported-security-scheme``).
+
+OAuth2 (any flow) and OpenID Connect schemes send an access token as a bearer token; they all
+share the argument ``access_token`` (``<PREFIX>_ACCESS_TOKEN``): whichever flow gave the token,
+the API reads it the same way. The first oauth2 scheme with a ``clientCredentials`` flow that
+names a ``tokenUrl`` also takes ``client_id`` and ``client_secret``, with which the client
+fetches its own token (the runtime's ``_oauth`` module). Scopes are documentation.
+Anything else (mutualTLS, other HTTP schemes) is left out, and :mod:`generator.check.rules`
+warns about it (``unsupported-security-scheme``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import SecurityScheme
+from generator.ir import OAuthFlow, SecurityScheme
 from generator.read.security_schemes import kind_of
 from generator.naming import identifier
 
 #: Client arguments a credential argument may not take.
-TAKEN = frozenset({"api_key", "username", "password", "base_url", "timeout", "max_retries", "http_client", "self"})
+TAKEN = frozenset({"api_key", "username", "password", "access_token", "client_id", "client_secret", "base_url", "timeout", "max_retries", "http_client", "self"})
+
+FLOWS = ("authorizationCode", "implicit", "password", "clientCredentials")
+CLIENT_CREDENTIALS = ("access_token", "client_id", "client_secret")
 
 
 def _argument(name: str, taken: set[str]) -> str:
@@ -42,16 +51,42 @@ def schemes(found: list[tuple[str, str, Any]], env_prefix: str) -> tuple[Securit
         if not kind:
             continue
         description = scheme.get("description") if isinstance(scheme.get("description"), str) else ""
+        flows = oauth_flows(scheme) if kind == "oauth2" else ()
+        location, wire = "header", "Authorization"
         if kind == "basic":
             arguments: tuple[str, ...] = ("username", "password")
-            location, wire = "header", "Authorization"
+        elif kind in ("oauth2", "openIdConnect"):
+            fetches = "client_id" not in taken and any(f.kind == "clientCredentials" and f.token_url for f in flows)
+            arguments = CLIENT_CREDENTIALS if fetches else ("access_token",)
         else:
             arguments = ("api_key",) if first_key else (_argument(name, taken),)
             first_key = False
             location, wire = ("header", "Authorization") if kind == "bearer" else (scheme["in"], scheme["name"])
         taken.update(arguments)
         env = tuple(f"{env_prefix}_{argument.upper()}" for argument in arguments)
-        out.append(SecurityScheme(name, kind, location, wire, arguments, env, description.strip(), pointer))  # type: ignore[arg-type]
+        openid_url = _text(scheme.get("openIdConnectUrl")) if kind == "openIdConnect" else ""
+        out.append(SecurityScheme(name, kind, location, wire, arguments, env, description.strip(), pointer, flows, openid_url))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def oauth_flows(scheme: dict[str, Any]) -> tuple[OAuthFlow, ...]:
+    """The flows of an oauth2 scheme, in the order OpenAPI lists them; malformed ones are left out."""
+    flows = scheme.get("flows")
+    if not isinstance(flows, dict):
+        return ()
+    out = []
+    for kind in FLOWS:
+        flow = flows.get(kind)
+        if not isinstance(flow, dict):
+            continue
+        scopes = flow.get("scopes") if isinstance(flow.get("scopes"), dict) else {}
+        listed = tuple((str(scope), _text(text)) for scope, text in scopes.items())
+        urls = (_text(flow.get(key)) for key in ("authorizationUrl", "tokenUrl", "refreshUrl"))
+        out.append(OAuthFlow(kind, *urls, listed))  # type: ignore[arg-type]
     return tuple(out)
 
 

@@ -58,9 +58,12 @@ def serialization(field: Field) -> str:
     return text + (", reserved characters unencoded (`allowReserved`)" if field.allow_reserved else "")
 
 
-def sends(scheme: SecurityScheme) -> str:
-    """What a security scheme puts on the wire: ``Authorization: Bearer <api_key>``."""
-    if scheme.kind == "bearer":
+def sends(scheme: SecurityScheme, argument: str = "") -> str:
+    """What a security scheme puts on the wire: ``Authorization: Bearer <api_key>``; for the
+    client ID and secret of a clientCredentials flow (``argument``), what goes to the token URL."""
+    if argument in ("client_id", "client_secret"):
+        return f"POST {scheme.token_url}: {argument}=<{argument}>"
+    if scheme.bearer:
         return f"Authorization: Bearer <{scheme.arguments[0]}>"
     if scheme.kind == "basic":
         return f"Authorization: Basic <base64 of {scheme.arguments[0]}:{scheme.arguments[1]}>"
