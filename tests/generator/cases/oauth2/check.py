@@ -171,6 +171,18 @@ def check_client_credentials(package: Any) -> None:
         each(package, Server, run, client_id="app", client_secret=SECRET)
     with environment(CLIENT_ID="app", CLIENT_SECRET=SECRET):
         each(package, Server, run)
+        server = Server()
+        for n, client in enumerate(clients(package, server), 1):
+            copy = client.with_options(max_retries=0)  # shares its client's token
+            results = [copy.files.list_files(), client.files.list_files()]
+            if not isinstance(results[0], package.models.Files):  # asyncio: each call in its own event loop
+                results = [asyncio.run(_awaited(result)) for result in results]
+            assert [r.names for r in results] == [[f"Bearer tok-{n}"]] * 2, results
+        assert server.tokens_fetched == 2
+
+
+async def _awaited(result: Any) -> Any:
+    return await result
 
 
 def check_refresh(package: Any) -> None:
