@@ -25,7 +25,7 @@ from generator.read.security_schemes import kind_of
 from generator.naming import identifier
 
 #: Client arguments a credential argument may not take.
-TAKEN = frozenset({"api_key", "username", "password", "access_token", "client_id", "client_secret", "base_url", "timeout", "max_retries", "http_client", "self"})
+TAKEN = frozenset({"api_key", "username", "password", "base_url", "timeout", "max_retries", "http_client", "self"})
 
 FLOWS = ("authorizationCode", "implicit", "password", "clientCredentials")
 CLIENT_CREDENTIALS = ("access_token", "client_id", "client_secret")
@@ -44,7 +44,8 @@ def _argument(name: str, taken: set[str]) -> str:
 def schemes(found: list[tuple[str, str, Any]], env_prefix: str) -> tuple[SecurityScheme, ...]:
     """The applied schemes among ``(name, pointer, scheme object)``, in document order."""
     out = []
-    taken: set[str] = set()
+    oauth = any(kind_of(scheme) in ("oauth2", "openIdConnect") for _, _, scheme in found)
+    taken: set[str] = set(CLIENT_CREDENTIALS) if oauth else set()  # whatever order the schemes come in
     first_key = True
     for name, pointer, scheme in found:
         kind = kind_of(scheme)
@@ -56,7 +57,7 @@ def schemes(found: list[tuple[str, str, Any]], env_prefix: str) -> tuple[Securit
         if kind == "basic":
             arguments: tuple[str, ...] = ("username", "password")
         elif kind in ("oauth2", "openIdConnect"):
-            fetches = "client_id" not in taken and any(f.kind == "clientCredentials" and f.token_url for f in flows)
+            fetches = not any("client_id" in s.arguments for s in out) and any(f.kind == "clientCredentials" and f.token_url for f in flows)
             arguments = CLIENT_CREDENTIALS if fetches else ("access_token",)
         else:
             arguments = ("api_key",) if first_key else (_argument(name, taken),)

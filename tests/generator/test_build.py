@@ -407,6 +407,10 @@ def test_security_arguments_and_requirements() -> None:
     assert requirement([{"bearer": []}, {"basic": [], "partner": []}], applied) == ((("bearer",), ("basic", "partner")), ())
     assert requirement([{"oauth": ["read"]}, {"bearer": []}], applied) == ((("oauth",), ("bearer",)), ())
     assert requirement([{"tls": []}, {"bearer": []}], applied) == (((), ("bearer",)), ("tls",))
+    # An apiKey scheme called accessToken keeps its name unless an OAuth scheme needs access_token (in any order).
+    keys = [("first", "/k", {"type": "apiKey", "in": "header", "name": "K"}), ("accessToken", "/l", {"type": "apiKey", "in": "header", "name": "T"})]
+    assert [s.arguments for s in schemes(keys, "ACME")] == [("api_key",), ("access_token",)]
+    assert [s.arguments for s in schemes([*keys, ("oidc", "/e", {"type": "openIdConnect"})], "ACME")] == [("api_key",), ("access_token_2",), ("access_token",)]
 
 
 def test_an_operation_with_several_tags_is_on_the_first_tags_class_only() -> None:
