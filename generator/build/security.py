@@ -112,3 +112,14 @@ def requirement(raw: Any, applied: set[str]) -> tuple[tuple[tuple[str, ...], ...
         if chosen not in out:
             out.append(chosen)
     return tuple(out) or ((),), tuple(unapplied)
+
+
+def scopes(raw: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(scheme, scopes)`` of every scheme a ``security`` list names with scopes (OAuth2, OpenID
+    Connect), the scopes of all its alternatives together, in document order: documentation only."""
+    found: dict[str, dict[str, None]] = {}
+    for alternative in raw if isinstance(raw, list) else ():
+        for name, listed in alternative.items() if isinstance(alternative, dict) else ():
+            if isinstance(listed, list) and listed:
+                found.setdefault(str(name), {}).update(dict.fromkeys(str(scope) for scope in listed))
+    return tuple((name, tuple(listed)) for name, listed in found.items())

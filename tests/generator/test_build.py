@@ -407,6 +407,10 @@ def test_security_arguments_and_requirements() -> None:
     assert requirement([{"bearer": []}, {"basic": [], "partner": []}], applied) == ((("bearer",), ("basic", "partner")), ())
     assert requirement([{"oauth": ["read"]}, {"bearer": []}], applied) == ((("oauth",), ("bearer",)), ())
     assert requirement([{"tls": []}, {"bearer": []}], applied) == (((), ("bearer",)), ("tls",))
+    from generator.build.security import scopes
+
+    assert scopes([{"oauth": ["read"], "key": []}, {"oauth": ["write", "read"]}, {"oidc": ["openid"]}, {}]) == (("oauth", ("read", "write")), ("oidc", ("openid",)))
+    assert scopes(None) == scopes([]) == scopes(["not a mapping", {"oauth": "read"}]) == ()
     # An apiKey scheme called accessToken keeps its name unless an OAuth scheme needs access_token (in any order).
     keys = [("first", "/k", {"type": "apiKey", "in": "header", "name": "K"}), ("accessToken", "/l", {"type": "apiKey", "in": "header", "name": "T"})]
     assert [s.arguments for s in schemes(keys, "ACME")] == [("api_key",), ("access_token",)]

@@ -305,7 +305,10 @@ def check_docs(generated: Any) -> None:
     client = generated.files["case_oauth2/_client.py"]
     assert "api_key" not in client and "access_token: str | Callable[[], str] | None = None" in client
     page = generated.files["docs/FilesApi.md"]
-    assert "Security: `Authorization: Bearer <access_token>` (scheme `oidc`)." in page
+    assert "Security: `Authorization: Bearer <access_token>` (scheme `oauth`, scopes `files:read`); or `Authorization: Bearer <access_token>` (scheme `oidc`)." in page
+    assert "Security: `Authorization: Bearer <access_token>` (scheme `oidc`, scopes `openid`, `profile`)." in page
+    doc = " ".join(generated.files["case_oauth2/resources/files.py"].split())
+    assert "Security: ``Authorization: Bearer <access_token>`` (scheme ``oauth``, scopes ``files:write``)." in doc
     assert "Authorization: Bearer $CASE_OAUTH2_ACCESS_TOKEN" in page
 
 
