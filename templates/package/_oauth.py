@@ -62,9 +62,8 @@ class ClientCredentials:
         self._token: str | None = None
         self._expires = 0.0  # time.monotonic() after which the token is fetched again
         self._lock = threading.Lock()
-        self._async_lock: tuple[object, Any] | None = (
-            None  # (event loop, its asyncio.Lock)
-        )
+        # (the event loop, its asyncio.Lock): made in the loop that first needs it
+        self._async_lock: tuple[object, Any] | None = None
 
     def __repr__(self) -> str:
         return f"ClientCredentials(token_url={self.token_url!r}, client_id={self.client_id!r})"
@@ -80,8 +79,8 @@ class ClientCredentials:
         """The current token, fetched with ``http`` when there is none, it expired, or it is ``rejected``.
 
         Raises:
-            APIStatusError: the token endpoint answered 4xx or 5xx (``BadRequestError`` for a
-                wrong client ID or secret, usually).
+            APIStatusError: the token endpoint answered 4xx or 5xx (``AuthenticationError``
+                or ``BadRequestError`` for a wrong client ID or secret, usually).
             APIResponseValidationError: its answer holds no ``access_token``.
         """
         with self._lock:
