@@ -167,6 +167,8 @@ class Operation:
     #: Schemes the requirement names that the SDK does not apply (their alternatives are ``()``
     #: in ``security``: nothing is sent for them, and nothing is insisted on).
     security_unapplied: tuple[str, ...] = ()
+    #: The OAuth2 (or OpenID Connect) scopes the requirement names, per scheme: documentation.
+    security_scopes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def body_format(self) -> BodyFormat:

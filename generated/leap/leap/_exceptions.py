@@ -71,8 +71,7 @@ class LeapError(Exception):
 class MissingAPIKeyError(LeapError):
     """A credential the spec's security requires was neither passed to the client nor found in the environment.
 
-    Raised by the client constructor for the document's ``security`` (no
-    ``api_key`` and no ``LEAP_API_KEY``, for a bearer key), and by a call for an
+    Raised by the client constructor for the document's ``security``, and by a call for an
     operation's own requirement. The message names the arguments and environment variables
     that would meet it.
     """
