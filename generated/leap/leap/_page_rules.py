@@ -19,7 +19,6 @@ URL) ends the list, so no server can make an iteration loop forever.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -36,7 +35,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
 class PageRequest:
     """What one page's request sends.
 
@@ -46,12 +44,26 @@ class PageRequest:
             its query replaces the operation's optional query parameters.
     """
 
-    arguments: Mapping[str, Any] = field(default_factory=dict)
-    url: str | None = None
+    __slots__ = ("arguments", "url")
+
+    def __init__(self, arguments: Mapping[str, Any], url: str | None = None) -> None:
+        self.arguments = arguments
+        self.url = url
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PageRequest) and (self.arguments, self.url) == (
+            other.arguments,
+            other.url,
+        )
+
+    def __repr__(self) -> str:
+        return f"PageRequest(arguments={dict(self.arguments)!r}, url={self.url!r})"
 
 
 class Rule:
     """The first request of a list and the request after each page (``None``: it was the last)."""
+
+    __slots__ = ()
 
     def first(self, arguments: Mapping[str, Any]) -> PageRequest:
         return PageRequest(arguments)
@@ -79,13 +91,15 @@ def _full(items: Sequence[Any], sent: PageRequest, size_argument: str) -> bool:
     return bool(items) and (size is None or len(items) >= size)
 
 
-@dataclass(frozen=True)
 class PageNumbers(Rule):
     """Page numbers from ``first_page``; a short page is the last."""
 
-    argument: str
-    size_argument: str
-    first_page: int = 0
+    __slots__ = ("argument", "size_argument", "first_page")
+
+    def __init__(self, argument: str, size_argument: str, first_page: int = 0) -> None:
+        self.argument = argument
+        self.size_argument = size_argument
+        self.first_page = first_page
 
     def first(self, arguments: Mapping[str, Any]) -> PageRequest:
         return PageRequest({**arguments, self.argument: self.first_page})
@@ -102,12 +116,14 @@ class PageNumbers(Rule):
         return _with(sent, self.argument, sent.arguments[self.argument] + 1)
 
 
-@dataclass(frozen=True)
 class Offsets(Rule):
     """The number of items to skip, from 0; an empty or short page is the last."""
 
-    argument: str
-    size_argument: str = ""
+    __slots__ = ("argument", "size_argument")
+
+    def __init__(self, argument: str, size_argument: str = "") -> None:
+        self.argument = argument
+        self.size_argument = size_argument
 
     def first(self, arguments: Mapping[str, Any]) -> PageRequest:
         return PageRequest({**arguments, self.argument: 0})
@@ -124,13 +140,20 @@ class Offsets(Rule):
         return _with(sent, self.argument, sent.arguments[self.argument] + len(items))
 
 
-@dataclass(frozen=True)
 class Cursors(Rule):
     """The cursor a page gives for the next one; none, or ``has_more`` false, ends the list."""
 
-    argument: str
-    next_cursor: Callable[[Any], Any]
-    has_more: Callable[[Any], Any] | None = None
+    __slots__ = ("argument", "next_cursor", "has_more")
+
+    def __init__(
+        self,
+        argument: str,
+        next_cursor: Callable[[Any], Any],
+        has_more: Callable[[Any], Any] | None = None,
+    ) -> None:
+        self.argument = argument
+        self.next_cursor = next_cursor
+        self.has_more = has_more
 
     def next(
         self,
@@ -144,13 +167,20 @@ class Cursors(Rule):
         return _with(sent, self.argument, self.next_cursor(body))
 
 
-@dataclass(frozen=True)
 class CursorIds(Rule):
     """The last item's key, while ``has_more`` (Stripe's ``starting_after``)."""
 
-    argument: str
-    key: Callable[[Any], Hashable]
-    has_more: Callable[[Any], Any]
+    __slots__ = ("argument", "key", "has_more")
+
+    def __init__(
+        self,
+        argument: str,
+        key: Callable[[Any], Hashable],
+        has_more: Callable[[Any], Any],
+    ) -> None:
+        self.argument = argument
+        self.key = key
+        self.has_more = has_more
 
     def next(
         self,
@@ -187,11 +217,13 @@ def _follow(
     return PageRequest(sent.arguments, str(target))
 
 
-@dataclass(frozen=True)
 class NextUrls(Rule):
     """The URL of the next page, from the page's body (e.g. its ``next`` property)."""
 
-    next_url: Callable[[Any], Any]
+    __slots__ = ("next_url",)
+
+    def __init__(self, next_url: Callable[[Any], Any]) -> None:
+        self.next_url = next_url
 
     def next(
         self,
@@ -203,7 +235,6 @@ class NextUrls(Rule):
         return _follow(sent, self.next_url(body), response)
 
 
-@dataclass(frozen=True)
 class LinkHeaders(Rule):
     """The URL of the ``Link`` header's ``rel="next"`` (RFC 8288; ``rel`` may hold several types)."""
 
