@@ -71,6 +71,30 @@ class OAuthFlow:
 
 
 @dataclass(frozen=True)
+class WebhookSignature:
+    """``x-webhook-signature``: how ``webhooks.unwrap`` checks that the API sent a webhook request.
+
+    ``standard`` is Standard Webhooks (``webhook-id``, ``webhook-timestamp`` and
+    ``webhook-signature: v1,<base64>`` headers, ``whsec_`` secrets); otherwise an HMAC of
+    ``signed_payload`` (``{id}``, ``{timestamp}`` and ``{body}`` filled in) in ``header``.
+    """
+
+    standard: bool
+    header: str  # the header holding the signatures
+    algorithm: str  # "sha256", "sha1", "sha512"
+    encoding: str  # "hex" or "base64"
+    prefix: str  # before the signature in the header, e.g. "sha256="; "" for none
+    signed_payload: str  # e.g. "{timestamp}.{body}"
+    timestamp_header: str  # the header with the Unix time of sending; "" when none (or in the signature header)
+    timestamp_key: str  # the key of the time among the signature header's ``key=value`` pairs, e.g. "t"; ""
+    id_header: str  # the header with the message id; "" when none
+    signature_key: str  # the key of the signatures among ``key=value`` pairs, e.g. "v1"; "" when the header is one signature
+    tolerance: int  # seconds a timestamp may be off
+    env: str  # the environment variable with the secret
+    pointer: str
+
+
+@dataclass(frozen=True)
 class SecurityScheme:
     """A security scheme the SDK applies: what it sends, and the client arguments that give it."""
 
@@ -130,6 +154,8 @@ class Api:
     spec_sha256: str
     generator_version: str
     webhooks: tuple[Webhook, ...] = ()
+    #: How webhook requests are signed (``x-webhook-signature``); ``None``: they are not.
+    webhook_signature: WebhookSignature | None = None
     #: The document's ``security`` (see :attr:`Operation.security`), schemes the SDK applies only.
     default_security: tuple[tuple[str, ...], ...] = ((),)
     #: The subclasses of ``APIStatusError`` and the statuses that raise them; every other 4xx or

@@ -13,7 +13,7 @@ from generator.ir import Api, BodyFormat, Field, Operation, PyType, SecuritySche
 from generator.render.type_annotations import doc_type
 from generator.render.wire import security_sentence
 
-FILTERS = ("reads_credentials", "md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "md_security", "http_request", "form_encoding")
+FILTERS = ("reads_credentials", "md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_pages_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "md_security", "http_request", "form_encoding")
 
 #: JSON Schema type names of the Python types the generator maps them to.
 _WIRE_NAMES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "DateTime": "string (date-time)", "date": "string (date)", "bytes": "binary", "UploadContent": "binary"}
@@ -138,6 +138,17 @@ def md_iter_example(op: Operation, api: Api, attribute: str) -> str:
     assert paging is not None
     call = _call(op, attribute, paging.name, frozenset({paging.page_argument, paging.size_argument}))
     return "\n".join(_header(api) + [f"for item in {call}:", "    print(item)"])
+
+
+def md_pages_example(op: Operation, api: Api, attribute: str) -> str:
+    """An example of ``op``'s page getter: the first page, then page after page."""
+    paging = op.pagination
+    assert paging is not None
+    call = _call(op, attribute, paging.pages_name, frozenset({paging.page_argument, paging.size_argument}))
+    return "\n".join(
+        _header(api)
+        + [f"first = {call}", "print(len(first.items), first.has_next_page())", "for page in first.iter_pages():", "    for item in page.items:", "        print(item)"]
+    )
 
 
 def md_security(op: Operation, api: Api) -> str:
