@@ -45,6 +45,8 @@ WARNING_CODES = {
     "invalid-schema-keyword",
     "missing-field",
     "validation-incomplete",
+    "duplicate-key",
+    "dropped-text-ref",
 }
 
 
