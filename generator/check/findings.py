@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from generator.check.rules import walk
 from generator.diagnostics import pointer_join, pointer_parts
@@ -87,10 +87,10 @@ def classify(data: dict[str, Any], errors: list[Any], version: str) -> list[Find
     """``errors`` (the validator's, in its order) as findings: classified, located, one per class per location."""
     locator = _Locator(data)
     leaves = [(_pointer(locator, error), error) for top in errors for error in _leaves(top)]
-    pointers = [pointer for pointer, _ in leaves]
+    holding = _ancestors(pointer for pointer, _ in leaves)
     grouped: dict[tuple[str, str], list[str]] = {}
     for pointer, error in leaves:
-        for code, at, message in _classes(data, pointer, error, version, pointers):
+        for code, at, message in _classes(data, pointer, error, version, holding):
             messages = grouped.setdefault((code, at), [])
             if message not in messages:
                 messages.append(message)
@@ -123,8 +123,20 @@ def _pointer(locator: _Locator, error: Any) -> str:
     return locator.locate(path, getattr(error, "instance", None))
 
 
-def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, pointers: list[str]) -> list[Finding]:
-    """The finding(s) ``error`` at ``pointer`` gives: its class, where it is, what it says."""
+def _ancestors(pointers: Iterable[str]) -> set[str]:
+    """Every pointer that holds one of ``pointers`` (not those themselves)."""
+    out: set[str] = set()
+    for pointer in pointers:
+        cut = pointer.rfind("/")
+        while cut > 0 and pointer[:cut] not in out:
+            pointer = pointer[:cut]
+            out.add(pointer)
+            cut = pointer.rfind("/")
+    return out
+
+
+def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holding: set[str]) -> list[Finding]:
+    """The finding(s) ``error`` at ``pointer`` gives (``holding``: the pointers that hold a finding)."""
     message = str(getattr(error, "message", error)).splitlines()[0]
     kind = type(error).__name__
     keyword = getattr(error, "validator", None)
@@ -134,7 +146,7 @@ def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, point
     if kind == "ExtraParametersError":
         return [("invalid-required", _undeclared_required_at(data, message), f"{message}; the SDK ignores the names no property declares")]
     if keyword in ("additionalProperties", "unevaluatedProperties"):
-        return _unknown_fields(data, pointer, error, message, version, pointers)
+        return _unknown_fields(data, pointer, error, message, version, holding)
     if keyword == "uniqueItems" and parts and parts[-1] == "required":
         return [("invalid-required", pointer, f"{message}; each property is required once")]
     default_at = _default_of(parts)
@@ -171,10 +183,10 @@ def _undeclared_required_at(data: dict[str, Any], message: str) -> str:
     return ""
 
 
-def _unknown_fields(data: dict[str, Any], pointer: str, error: Any, message: str, version: str, pointers: list[str]) -> list[Finding]:
+def _unknown_fields(data: dict[str, Any], pointer: str, error: Any, message: str, version: str, holding: set[str]) -> list[Finding]:
     """One finding for the object at ``pointer``, naming the fields it may not have (none when each only
     echoes a finding inside that field: 3.1's ``unevaluatedProperties`` also rejects a field whose value failed)."""
-    keys = [key for key in _unexpected(error, message) if not any(p.startswith(pointer_join(pointer, key) + "/") for p in pointers)]
+    keys = [key for key in _unexpected(error, message) if pointer_join(pointer, key) not in holding]
     if not keys:
         return []
     node = _node(data, pointer)
