@@ -33,6 +33,7 @@ def printable(value: object) -> object:
 
 
 def escape(text: str) -> str:
+    text = str(printable(text))  # first: wrapping folds the spaces it leaves
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return text + " " if text.endswith('"') else text
 
