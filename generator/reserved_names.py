@@ -39,7 +39,8 @@ PYTHON_TYPES = ("str", "int", "float", "bool", "list", "dict", "bytes", "date", 
 METHOD_HELPERS = (
     "self", "path_template", "without_none", "multipart", "amultipart", "require_exactly_one", "form_body", "binary_body",
     "abinary_body", "path_param", "query_param", "header_param", "cookie_pairs", "cast", "wait_for", "async_wait_for",
-    "iterate_pages", "async_iterate_pages", "cached_property", "to_raw_response", "async_to_raw_response",
+    "iterate_pages", "async_iterate_pages", "iterate_items", "async_iterate_items", "first_page", "async_first_page",
+    "cached_property", "to_raw_response", "async_to_raw_response",
     "to_streamed_response", "async_to_streamed_response",
 )
 #: Names a generated class may not take: the names model modules import.

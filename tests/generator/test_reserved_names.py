@@ -56,6 +56,8 @@ def _methods(op: Operation) -> dict[str, tuple[str, ...]]:
             found[extra.name] = WAITER_OPTIONS
     if op.pagination is not None:
         found[op.pagination.name] = ()
+        if op.pagination.pages_name:
+            found[op.pagination.pages_name] = ()
     return found
 
 
