@@ -11,6 +11,7 @@ from generator.check.pagination import check_pagination
 from generator.check.webhook_signature import check_webhook_signature
 from generator.read.extensions import WAITER_DEFAULTS, body_properties, deref, operations, parameters, properties, success_schema, waiter_links, webhook_alternatives, webhook_items
 from generator.read.document import Document
+from generator.reserved_names import API_CLASS_ATTRIBUTES
 
 _EXPRESSION_SOURCES = ("$request.path.", "$request.query.", "$request.header.")
 
@@ -34,10 +35,6 @@ def check(document: Document) -> Iterator[Diagnostic]:
     yield from check_webhook_signature(document)
 
 
-#: Attributes every generated API class has besides its operations.
-RESERVED_METHODS = frozenset({"with_raw_response"})
-
-
 def _check_method_names(document: Document, waiters: dict[str, tuple[str, dict[str, Any]]]) -> Iterator[Diagnostic]:
     """The methods the extensions add must not take the name of another method of their class."""
     taken: dict[str, dict[str, str]] = {}  # tag -> method name -> what it is
@@ -46,9 +43,7 @@ def _check_method_names(document: Document, waiters: dict[str, tuple[str, dict[s
         tag, op_id = (op.get("tags") or [None])[0], op.get("operationId")
         if not isinstance(tag, str) or not isinstance(op_id, str):
             continue
-        taken.setdefault(tag, {})[snake_case(op_id)] = f"operation {op_id!r}"
-        if snake_case(op_id) in RESERVED_METHODS:
-            yield document.diagnostic("name-collision", "error", pointer_join(pointer, "operationId"), f"operation {op_id!r} becomes method {snake_case(op_id)!r}, an attribute of every API class", CODES["name-collision"][1])
+        taken.setdefault(tag, {})[snake_case(op_id)] = f"operation {op_id!r}"  # one named like an attribute of every API class is renamed (build/tags.py)
         waiter = op.get("x-waiter")
         if op_id in waiters and isinstance(waiter, dict):
             added.append((tag, snake_case(str(waiter.get("name", WAITER_DEFAULTS["name"]))), pointer_join(pointer, "x-waiter"), f"the x-waiter of {op_id!r}"))
@@ -61,7 +56,7 @@ def _check_method_names(document: Document, waiters: dict[str, tuple[str, dict[s
             break
     for tag, name, pointer, what in added:
         names = taken.setdefault(tag, {})
-        other = names.get(name) or ("an attribute of every API class" if name in RESERVED_METHODS else None)
+        other = names.get(name) or ("an attribute of every API class" if name in API_CLASS_ATTRIBUTES else None)
         if other:
             yield document.diagnostic("name-collision", "error", pointer, f"{what} becomes method {name!r}, which is already {other}", CODES["name-collision"][1])
         names[name] = what
