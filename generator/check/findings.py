@@ -18,7 +18,9 @@ class (code)                severity   what the SDK does
 ``invalid-default``         warning    a ``default`` its own schema rejects is left out
 ``invalid-schema-keyword``  warning    a limit keyword (``minimum``, ``exclusiveMinimum``,
                                        ``maxLength``...) with a value of the wrong type: the
-                                       SDK checks no limit; docs state it only if it reads
+                                       SDK checks no limit; docs state it only if it reads.
+                                       Also a keyword the generator never reads (``$id``,
+                                       ``$recursiveAnchor``, ``contentEncoding``...: UNREAD)
 ``missing-field``           warning    ``info.title``/``version``, a response's
                                        ``description``, an operation's ``responses``
 ``validation-incomplete``   warning    the validator itself failed: what it found before is
@@ -50,6 +52,11 @@ WARNINGS = frozenset({"unknown-field", "invalid-required", "invalid-default", "i
 #: Schema keywords the generator reads only to write docstrings.
 LIMITS = frozenset(
     {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems"}
+)
+#: JSON Schema keywords that identify a schema or describe its content, which the generator never
+#: reads (references are followed by JSON pointer only): a wrong value there changes no code.
+UNREAD = frozenset(
+    {"$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$schema", "$vocabulary", "$comment", "contentMediaType", "contentEncoding", "contentSchema"}
 )
 #: Keys whose children are named by the document's author (a property called ``default`` is not a default).
 _NAMED = frozenset({"properties", "patternProperties", "responses", "variables", "schemas", "examples", "mapping", "callbacks", "links", "headers", "definitions", "$defs"})
@@ -154,6 +161,8 @@ def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holdi
         return [("invalid-default", pointer_join("", *parts[: default_at + 1]), f"the default breaks its own schema: {message}; the SDK leaves this default out")]
     if parts and parts[-1] in LIMITS and (len(parts) < 2 or parts[-2] not in _NAMED):
         return [("invalid-schema-keyword", pointer, _keyword_message(parts[-1], error, message, version))]
+    if parts and parts[-1] in UNREAD and (len(parts) < 2 or parts[-2] not in _NAMED):
+        return [("invalid-schema-keyword", pointer, f"{parts[-1]}: {message}; the generator does not read this keyword")]
     if keyword == "required":
         missing = _missing_field(parts, message)
         if missing:

@@ -178,3 +178,20 @@ def test_a_3_1_keyword_in_a_3_0_schema_is_read_as_3_1_reads_it(tmp_path: Path) -
     assert (warning.code, warning.pointer) == ("unknown-field", "/components/schemas/Thing/properties/kind")
     assert "'const'" in warning.message and "read as OpenAPI 3.1 reads it" in warning.message
     assert 'kind: Literal["thing"] | None = None' in generate_files(spec).files["leap/models/thing.py"]
+
+
+def test_a_wrong_keyword_the_generator_never_reads_is_a_warning(tmp_path: Path) -> None:
+    """OpenAI's document writes 2019-09's ``$recursiveAnchor: true`` in a 3.1 schema, which the 2020-12
+    meta-schema rejects: no code depends on it, so it must not refuse the document."""
+    spec = tmp_path / "anchor.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /things:\n    get:\n      operationId: listThings\n"
+        "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n"
+        "              schema: {$ref: '#/components/schemas/Filter'}\n"
+        "components:\n  schemas:\n    Filter:\n      $recursiveAnchor: true\n      type: object\n"
+        "      properties:\n        name: {type: string}\n",
+        encoding="utf-8",
+    )
+    [warning] = check_spec(spec)
+    assert (warning.code, warning.severity, warning.pointer) == ("invalid-schema-keyword", "warning", "/components/schemas/Filter/$recursiveAnchor")
+    assert "name: str | None = None" in generate_files(spec).files["leap/models/filter.py"]
