@@ -9,6 +9,7 @@ from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.naming import python_identifier_problem, snake_case
 from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, body_properties, deref, operations, parameters, properties, success_schema, waiter_links, webhook_alternatives, webhook_items
 from generator.read.document import Document
+from generator.check import request_extensions
 
 _EXPRESSION_SOURCES = ("$request.path.", "$request.query.", "$request.header.")
 
@@ -29,6 +30,7 @@ def check(document: Document) -> Iterator[Diagnostic]:
     yield from _check_method_names(document, waiters)
     yield from _check_envelopes(document)
     yield from _check_webhooks(document)
+    yield from request_extensions.check(document)
 
 
 #: Attributes every generated API class has besides its operations.

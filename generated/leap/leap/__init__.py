@@ -32,6 +32,7 @@ from ._exceptions import (
     WaitTimeoutError,
     WebhookParseError,
 )
+from ._hooks import HookEvent, Hooks
 from ._lazy import lazy_names
 from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from ._types import NOT_GIVEN, FileInput, NotGiven, UploadContent
@@ -54,6 +55,8 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "FileInput",
+    "HookEvent",
+    "Hooks",
     "InternalServerError",
     "JobFailedError",
     "Leap",

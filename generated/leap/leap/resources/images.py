@@ -18,7 +18,7 @@ from .._response import (
     to_raw_response,
     to_streamed_response,
 )
-from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, ExtraBody, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, without_none
 from .._waiters import WaitRule, async_wait_for, wait_for
 
@@ -62,7 +62,9 @@ class ImagesApi:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> InferenceEntity:
         """Generate an Image.
 
@@ -112,8 +114,12 @@ class ImagesApi:
                 replacing) the SDK's. Optional.
             extra_query: Query parameters to send with this request, added to (or
                 replacing) the SDK's. Optional.
+            extra_body: Properties to add to the JSON request body (replacing those
+                of the same name). Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             InferenceEntity: Successfully submitted image generation job. (HTTP 201)
@@ -162,9 +168,12 @@ class ImagesApi:
                     "webhookUrl": webhook_url,
                 }
             ),
+            operation_id="generate",
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def generate_and_wait(
@@ -287,6 +296,7 @@ class ImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> list[InferenceEntity]:
         """List All Image Jobs.
 
@@ -310,6 +320,8 @@ class ImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             list[InferenceEntity]: Successfully retrieved list of image generation
@@ -349,9 +361,11 @@ class ImagesApi:
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
+            operation_id="listAll",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def list_all_iter(
@@ -418,6 +432,7 @@ class ImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> InferenceEntity:
         """Get Single Image Job.
 
@@ -438,6 +453,8 @@ class ImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             InferenceEntity: Successfully retrieved image generation job. (HTTP 200)
@@ -474,9 +491,11 @@ class ImagesApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="findOne",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def wait(
@@ -553,6 +572,7 @@ class ImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> Any:
         """Delete Image Job.
 
@@ -572,6 +592,8 @@ class ImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             Any: Successfully deleted image generation job. The decoded JSON body,
@@ -607,9 +629,11 @@ class ImagesApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="delete",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -678,7 +702,9 @@ class AsyncImagesApi:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> InferenceEntity:
         """Generate an Image.
 
@@ -728,8 +754,12 @@ class AsyncImagesApi:
                 replacing) the SDK's. Optional.
             extra_query: Query parameters to send with this request, added to (or
                 replacing) the SDK's. Optional.
+            extra_body: Properties to add to the JSON request body (replacing those
+                of the same name). Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             InferenceEntity: Successfully submitted image generation job. (HTTP 201)
@@ -778,9 +808,12 @@ class AsyncImagesApi:
                     "webhookUrl": webhook_url,
                 }
             ),
+            operation_id="generate",
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def generate_and_wait(
@@ -903,6 +936,7 @@ class AsyncImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> list[InferenceEntity]:
         """List All Image Jobs.
 
@@ -926,6 +960,8 @@ class AsyncImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             list[InferenceEntity]: Successfully retrieved list of image generation
@@ -965,9 +1001,11 @@ class AsyncImagesApi:
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
+            operation_id="listAll",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def list_all_iter(
@@ -1034,6 +1072,7 @@ class AsyncImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> InferenceEntity:
         """Get Single Image Job.
 
@@ -1054,6 +1093,8 @@ class AsyncImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             InferenceEntity: Successfully retrieved image generation job. (HTTP 200)
@@ -1090,9 +1131,11 @@ class AsyncImagesApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="findOne",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def wait(
@@ -1169,6 +1212,7 @@ class AsyncImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> Any:
         """Delete Image Job.
 
@@ -1188,6 +1232,8 @@ class AsyncImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             Any: Successfully deleted image generation job. The decoded JSON body,
@@ -1223,9 +1269,11 @@ class AsyncImagesApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="delete",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
