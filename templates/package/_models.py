@@ -62,7 +62,12 @@ class BaseModel(pydantic.BaseModel):
         """The request ID header of the response this model was read from (the header the
         SDK was generated for); ``None`` for a model you made, or when the API sent none.
         Not a field: it is neither compared nor dumped."""
-        value: str | None = self.__dict__.get("_request_id")
+        headers = self.__dict__.get("_response_headers")
+        if headers is None:
+            return None
+        from ._exceptions import REQUEST_ID_HEADER
+
+        value: str | None = headers.get(REQUEST_ID_HEADER)
         return value
 
     def to_dict(self, *, exclude_unset: bool = True) -> dict[str, Any]:

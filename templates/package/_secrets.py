@@ -31,7 +31,9 @@ def _forms(value: str) -> set[str]:
     return {value, urllib.parse.quote(value, safe=""), urllib.parse.quote_plus(value)}
 
 
-def remember(values: Iterable[str | None], basic: tuple[str, str] | None = None) -> None:
+def remember(
+    values: Iterable[str | None], basic: tuple[str, str] | None = None
+) -> None:
     """Add ``values`` (``None`` and short ones skipped) to the credentials :func:`redact` replaces;
     ``basic`` is a (user name, password) pair whose Basic token is added too."""
     global _pattern

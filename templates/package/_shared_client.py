@@ -19,7 +19,7 @@ from typing import Any, TypeVar, cast
 import httpx
 
 from ._auth import Auth, Scheme, Security, resolve
-from ._exceptions import REQUEST_ID_HEADER, make_status_error
+from ._exceptions import make_status_error
 from ._hooks import Hooks
 from ._logs import log_response, log_retry, setup_logging
 from ._parsing import parse_response
@@ -256,9 +256,9 @@ class BaseClient:
             result = parse_response(response, options.cast_to, options.errors)
             # a model (without importing pydantic's models here: see ._models)
             if getattr(type(result), "_request_id", None) is not None:
-                request_id = response.headers.get(REQUEST_ID_HEADER)
-                if request_id is not None:  # read by BaseModel._request_id
-                    result.__dict__["_request_id"] = request_id
+                # read by BaseModel._request_id when asked: a header lookup that misses
+                # costs more than the rest of this step
+                result.__dict__["_response_headers"] = response.headers
             return result
         if not response.is_success:
             raise make_status_error(response, options.errors)

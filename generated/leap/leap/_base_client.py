@@ -90,18 +90,27 @@ class SyncAPIClient(BaseClient):
                 response = http.send(request, stream=options.stream)
             except httpx.TransportError as exc:
                 try:
-                    delay = self._delay_after_error(options, request, retries_taken, exc)
+                    delay = self._delay_after_error(
+                        options, request, retries_taken, exc
+                    )
                 except APIError as error:
                     if hooks is not None:
-                        hooks.fire("on_error", _event(options, request, attempt, error=error))
+                        hooks.fire(
+                            "on_error", _event(options, request, attempt, error=error)
+                        )
                     raise
                 retry = _event(options, request, attempt, error=exc, delay=delay)
             else:
                 if hooks is not None:
-                    hooks.fire("after_response", _event(options, request, attempt, response))
-                delay = self._delay_after_response(options, request, retries_taken, response)
-                if delay is None:
+                    hooks.fire(
+                        "after_response", _event(options, request, attempt, response)
+                    )
+                wait = self._delay_after_response(
+                    options, request, retries_taken, response
+                )
+                if wait is None:
                     return self._keep(options, response, retries_taken, hooks)
+                delay = wait
                 response.close()
                 retry = _event(options, request, attempt, response, delay=delay)
             if hooks is not None:
@@ -125,7 +134,9 @@ class SyncAPIClient(BaseClient):
             if hooks is not None:
                 hooks.fire(
                     "on_error",
-                    _event(options, response.request, retries_taken + 1, response, error),
+                    _event(
+                        options, response.request, retries_taken + 1, response, error
+                    ),
                 )
             raise
 
@@ -202,7 +213,9 @@ class AsyncAPIClient(BaseClient):
                 response = await http.send(request, stream=options.stream)
             except httpx.TransportError as exc:
                 try:
-                    delay = self._delay_after_error(options, request, retries_taken, exc)
+                    delay = self._delay_after_error(
+                        options, request, retries_taken, exc
+                    )
                 except APIError as error:
                     if hooks is not None:
                         await hooks.afire(
@@ -215,9 +228,12 @@ class AsyncAPIClient(BaseClient):
                     await hooks.afire(
                         "after_response", _event(options, request, attempt, response)
                     )
-                delay = self._delay_after_response(options, request, retries_taken, response)
-                if delay is None:
+                wait = self._delay_after_response(
+                    options, request, retries_taken, response
+                )
+                if wait is None:
                     return await self._keep(options, response, retries_taken, hooks)
+                delay = wait
                 await response.aclose()
                 retry = _event(options, request, attempt, response, delay=delay)
             if hooks is not None:
@@ -241,7 +257,9 @@ class AsyncAPIClient(BaseClient):
             if hooks is not None:
                 await hooks.afire(
                     "on_error",
-                    _event(options, response.request, retries_taken + 1, response, error),
+                    _event(
+                        options, response.request, retries_taken + 1, response, error
+                    ),
                 )
             raise
 

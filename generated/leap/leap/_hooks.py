@@ -123,6 +123,8 @@ class Hooks:
 
     def __repr__(self) -> str:
         given = ", ".join(
-            f"{name}={len(getattr(self, name))}" for name in NAMES if getattr(self, name)
+            f"{name}={len(getattr(self, name))}"
+            for name in NAMES
+            if getattr(self, name)
         )
         return f"Hooks({given})"

@@ -64,7 +64,8 @@ class _BaseResponse(Generic[T]):
     @property
     def request_id(self) -> str | None:
         """The API's ID of this request (its request ID header), or ``None`` when it sent none."""
-        return self.http_response.headers.get(REQUEST_ID_HEADER)
+        value: str | None = self.http_response.headers.get(REQUEST_ID_HEADER)
+        return value
 
     def _parse_read(self) -> T:
         """The body (already read) as the operation's return type, parsed once."""
