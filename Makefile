@@ -11,6 +11,10 @@
 #                fresh random examples per property; a failure prints the FUZZ_SEED that
 #                repeats them: make fuzz FUZZ_SEED=<seed> FUZZ_EXAMPLES=<n>. make test runs
 #                its fixed examples and 20 fresh random ones per property.
+# make test-pythons  runs the generated SDK's runtime and contract tests on Python 3.10, 3.11,
+#                3.12 and 3.13 (noxfile.py: one virtual environment each, the SDK installed with
+#                pip from generated/leap), taking the interpreters from pyenv. CI runs it after
+#                make test.
 # make docs      builds the SDK's documentation site (MkDocs, Material theme) into build/site
 # make serve-docs  serves build/site on http://127.0.0.1:8000
 # make bench     measures generation, import time and per-call speed against the peers
@@ -23,10 +27,11 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 READY  := $(VENV)/.ready
-# Stoplight Prism (the mock server of the end-to-end tests), pinned in package-lock.json.
+# Stoplight Prism (the mock server of the end-to-end tests) and swagger2openapi (which converts
+# Swagger 2.0 documents; the swagger-2 case needs it), pinned in package-lock.json.
 NODE_READY := node_modules/.ready
 
-.PHONY: generate validate check test test-fast fuzz clean docs serve-docs chromium bench java
+.PHONY: generate validate check test test-fast test-pythons fuzz clean docs serve-docs chromium bench java
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,8 +55,12 @@ check: $(READY)
 test: $(READY) $(NODE_READY) chromium
 	$(PY) -m pytest
 
-test-fast: $(READY)
+test-fast: $(READY) $(NODE_READY)
 	FUZZ_EXAMPLES=0 $(PY) -m pytest tests/generator -m "not slow" -q
+
+# pyenv's interpreters first on PATH, so that nox finds python3.10 ... python3.13.
+test-pythons: $(READY)
+	PATH="$$(for bin in $$(pyenv root 2>/dev/null)/versions/3.1[0-3].*/bin; do test -d "$$bin" && printf '%s:' "$$bin"; done)$$PATH" $(PY) -m nox
 
 FUZZ_EXAMPLES ?= 2000
 fuzz: $(READY)

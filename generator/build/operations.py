@@ -49,6 +49,7 @@ def operation(ctx: BuildContext, pointer: str, path: str, method: str, op: dict[
         security=requirement,
         security_unapplied=unapplied,
         security_is_default=not own_requirement,
+        security_scopes=security.scopes(op["security"] if own_requirement else ctx.document.data.get("security")),
     )
 
 

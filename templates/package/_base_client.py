@@ -86,7 +86,9 @@ class SyncAPIClient(BaseClient):
             if hooks is not None:
                 hooks.fire("before_request", _event(options, request, attempt))
             try:
-                response = http.send(request, stream=options.stream)
+                response = http.send(
+                    request, stream=options.stream, auth=self._token_auth(options, http)
+                )
             except httpx.TransportError as exc:
                 try:
                     delay = self._delay_after_error(
@@ -209,7 +211,9 @@ class AsyncAPIClient(BaseClient):
             if hooks is not None:
                 await hooks.afire("before_request", _event(options, request, attempt))
             try:
-                response = await http.send(request, stream=options.stream)
+                response = await http.send(
+                    request, stream=options.stream, auth=self._token_auth(options, http)
+                )
             except httpx.TransportError as exc:
                 try:
                     delay = self._delay_after_error(

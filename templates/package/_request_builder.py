@@ -35,12 +35,14 @@ class Defaults(NamedTuple):
             those the HTTP client does not already send.
         params: The credentials' query items, then the default query.
         cookies: The credentials' cookies.
+        tokens: Access tokens asked for at each request (see :mod:`._oauth`).
     """
 
     headers: Mapping[str, str]
     sent_headers: Mapping[str, str]
     params: Mapping[str, Any]
     cookies: list[tuple[str, str]]
+    tokens: list[object]
 
 
 def build_request(

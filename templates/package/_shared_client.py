@@ -54,7 +54,7 @@ class BaseClient:
     def __init__(
         self,
         *,
-        credentials: Mapping[str, str | None],
+        credentials: Mapping[str, object],
         schemes: Mapping[str, Scheme],
         security: Security,
         base_url: str,
@@ -82,11 +82,11 @@ class BaseClient:
 
     def _remember_credentials(self, schemes: Mapping[str, Scheme]) -> None:
         """Hand every credential this client holds to :mod:`._secrets`, which keeps them out of texts."""
-        remember(self._credentials.values())
+        remember(v for v in self._credentials.values() if isinstance(v, str))
         for scheme in schemes.values():
             if scheme.kind == "basic" and len(scheme.arguments) == 2:
                 user, password = (self._credentials.get(a) for a in scheme.arguments)
-                if user is not None and password is not None:
+                if isinstance(user, str) and isinstance(password, str):
                     remember((), basic=(user, password))
 
     def _defaults_for(self, security: Security | None) -> Defaults:
@@ -108,9 +108,22 @@ class BaseClient:
                 base = self._base_headers
                 sent = {n: v for n, v in headers.items() if base.get(n) != v}
             params = {**auth.params, **self.default_query}
-            found = Defaults(headers, sent, params, auth.cookies)
+            found = Defaults(headers, sent, params, auth.cookies, auth.tokens)
             self._defaults[security] = found
         return found
+
+    def _token_auth(
+        self, options: RequestOptions[Any], http: httpx.Client | httpx.AsyncClient
+    ) -> Any:
+        """The ``auth=`` of ``http.send``: an access token asked for at each request (a function's,
+        or one the client fetches: :mod:`._oauth`), else the HTTP client's own auth."""
+        tokens = self._defaults_for(options.security).tokens
+        if not tokens:
+            return httpx.USE_CLIENT_DEFAULT
+        # Imported here: only a client given such a token needs it.
+        from ._oauth import bearer_auth
+
+        return bearer_auth(tokens, http)
 
     def _resolve(self, security: Security) -> Auth:
         return resolve(security, self._schemes, self._credentials, self._base_headers)

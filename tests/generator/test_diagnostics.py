@@ -39,6 +39,8 @@ WARNING_CODES = {
     "name-collision",
     "relative-server-url",
     "unsupported-webhook",
+    "duplicate-key",
+    "dropped-text-ref",
 }
 
 

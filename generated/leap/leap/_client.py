@@ -73,7 +73,6 @@ class Leap(SyncAPIClient):
         hooks: Functions called before each request, after each response, before each
             retry and on errors, with the operationId (see :class:`Hooks`). Coroutine
             functions only on the asyncio client.
-
     Raises:
         MissingAPIKeyError: No ``api_key`` (``LEAP_API_KEY``) was given.
         ValueError: ``max_retries`` is negative.        TypeError: a hook is a coroutine function.
@@ -153,7 +152,6 @@ class AsyncLeap(AsyncAPIClient):
         default_query: Query parameters sent with every request (a call's own replace them).
         hooks: Functions called before each request, after each response, before each
             retry and on errors, with the operationId (see :class:`Hooks`).
-
     Raises:
         MissingAPIKeyError: No ``api_key`` (``LEAP_API_KEY``) was given.
         ValueError: ``max_retries`` is negative.
