@@ -72,7 +72,9 @@ class BaseClient:
         self.default_headers: Mapping[str, str] = dict(default_headers or {})
         self.default_query: Mapping[str, object] = dict(default_query or {})
         self.hooks = hooks
-        self._credentials: dict[str, Any] = dict(credentials)  # text, or a token function
+        self._credentials: dict[str, Any] = dict(
+            credentials
+        )  # text, or a token function
         self._remember_credentials(schemes)
         self._schemes = schemes
         self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
