@@ -11,6 +11,7 @@ from generator.diagnostics import pointer_join
 from generator.naming import python_identifier_problem, snake_case
 from generator.read.extensions import PAGINATION_DEFAULTS, PAGINATION_POSITION, SIGNATURE_DEFAULTS, STANDARD_WEBHOOKS, WAITER_DEFAULTS, deref, operations, waiter_links, webhook_alternatives, webhook_items
 from generator.read.document import Document
+from generator.build import request_extensions
 
 
 def _model(schemas: dict[str, Schema], type_: PyType | None) -> Model | None:
@@ -108,6 +109,7 @@ def attach(document: Document, tags: tuple[Tag, ...], schemas: tuple[Schema, ...
         ops = []
         for op in tag.operations:
             raw = raw_ops[op.pointer]
+            op = request_extensions.attach(document, op, raw)
             if isinstance(raw.get("x-waiter"), dict):
                 op = replace(op, waiter=_waiter(op, raw["x-waiter"], by_name))
                 with_waiters[op.operation_id] = op

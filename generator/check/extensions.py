@@ -12,6 +12,7 @@ from generator.check.webhook_signature import check_webhook_signature
 from generator.read.extensions import WAITER_DEFAULTS, body_properties, deref, operations, parameters, properties, success_schema, waiter_links, webhook_alternatives, webhook_items
 from generator.read.document import Document
 from generator.reserved_names import API_CLASS_ATTRIBUTES
+from generator.check import request_extensions
 
 _EXPRESSION_SOURCES = ("$request.path.", "$request.query.", "$request.header.")
 
@@ -33,6 +34,7 @@ def check(document: Document) -> Iterator[Diagnostic]:
     yield from _check_envelopes(document)
     yield from _check_webhooks(document)
     yield from check_webhook_signature(document)
+    yield from request_extensions.check(document)
 
 
 def _check_method_names(document: Document, waiters: dict[str, tuple[str, dict[str, Any]]]) -> Iterator[Diagnostic]:
