@@ -73,6 +73,18 @@ class Body:
 
 
 @dataclass(frozen=True)
+class EventStream:
+    """A success response in ``text/event-stream``: the method returns a stream of events."""
+
+    type: PyType | None  # what each event's ``data`` is parsed into (JSON); None: the raw event
+    pointer: str  # the media type object
+    #: The Python name of the boolean argument (``stream``) that asks for the stream when the
+    #: response also offers JSON; "" when the operation always answers with a stream.
+    flag: str = ""
+    needs_cast: bool = False  # ``type`` is not a ``type[T]`` to mypy (a union, an optional): cast it
+
+
+@dataclass(frozen=True)
 class Response:
     """One entry of an operation's ``responses``."""
 
@@ -86,6 +98,7 @@ class Response:
     #: examples of array items and properties where the schema has none). ``None`` without.
     example: Value | None = None
     media_types: tuple[str, ...] = ()  # every media type the response declares
+    events: EventStream | None = None  # a success that may be a ``text/event-stream``
 
     @property
     def is_success(self) -> bool:
@@ -224,6 +237,16 @@ class Operation:
         return self.success.type
 
     @property
+    def events(self) -> EventStream | None:
+        """The event stream the method returns (always, or when its ``flag`` argument is true)."""
+        return self.success.events
+
+    @property
+    def always_streams(self) -> bool:
+        """The method returns only a stream of events (no JSON answer to choose instead)."""
+        return self.events is not None and not self.events.flag
+
+    @property
     def accepts_empty_body(self) -> bool:
         """The success response may come without a body (its schema accepts anything)."""
         return self.return_type is not None and self.return_type.kind == "any"
@@ -236,6 +259,8 @@ class Operation:
         for r in self.responses:
             if r.type is not None:
                 names |= r.type.schema_names
+            if r.events is not None and r.events.type is not None:
+                names |= r.events.type.schema_names
         if self.pagination is not None:
             names |= self.pagination.item_type.schema_names
         return frozenset(names)

@@ -102,6 +102,22 @@ def _source(what: str, pointer: str) -> list[str]:
     return ["", "Source:", f"    {what}", f"    (spec ``#{escape(pointer)}``)."]
 
 
+def _stream_return(op: Operation, returned: str, what: str) -> tuple[str, str]:
+    """The type and text of ``Returns:`` for a method that returns an event stream (always, or on its flag)."""
+    events = op.events
+    assert events is not None
+    event = doc_type(events.type) if events.type is not None else "ServerSentEvent"
+    kind = f"Stream[{event}]"
+    text = (
+        "The ``text/event-stream`` answer, read as it comes: iterate it (``for event in stream:``; "
+        f"``async for`` on the async client), each event's data as {event}; ``data: [DONE]`` ends it. "
+        "Use it in a ``with`` block to close the connection; ``stream.reconnect()`` resumes with ``Last-Event-ID``."
+    )
+    if not events.flag:
+        return kind, text
+    return f"{returned} | {kind}", f"{what} With ``{events.flag}=True``: a {kind}. {text}"
+
+
 def operation_docstring(op: Operation, api: Any = None) -> str:
     """Summary, description, each argument, the return value, the errors and the source."""
     lines = [_summary(op) + ".", ""]
@@ -124,6 +140,8 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
         what += " The decoded JSON body, or None when the body is empty."
     if success.is_download:
         what += f" The body as it came ({success.content_type}), as bytes; ``with_streaming_response`` reads it in chunks instead."
+    if op.events is not None:
+        returned, what = _stream_return(op, returned, what)
     lines += item(f"{returned}: {what} (HTTP {success.status})")
     lines += ["", "Raises:"] + _error_lines(op)
     if not op.security_is_default and op.security and () not in op.security:
