@@ -19,7 +19,7 @@ RESERVED_FIELDS = frozenset(
 )
 #: Argument names a method may not take: ``self``, the helpers its body calls, the builtins it uses.
 RESERVED_ARGUMENTS = frozenset(
-    {"self", "path_template", "without_none", "multipart", "require_exactly_one", "form_body", "binary_body", "abinary_body", "path_param", "query_param", "header_param", "cookie_pairs", "str", "int", "float", "bool", "list", "dict", "bytes", "date", "object", "type", "Any"}
+    {"self", "path_template", "without_none", "multipart", "require_exactly_one", "form_body", "binary_body", "abinary_body", "on_progress", "ProgressCallback", "stream_events", "astream_events", "merge_headers", "overload", "Literal", "_send", "path_param", "query_param", "header_param", "cookie_pairs", "str", "int", "float", "bool", "list", "dict", "bytes", "date", "object", "type", "Any"}
 )
 #: Client attributes a tag may not take.
 RESERVED_ATTRIBUTES = frozenset({"base_url", "timeout", "request", "close", "with_options", "api_key", "models", "resources"})

@@ -187,6 +187,11 @@ class Operation:
         return self.body.format if self.body is not None else BodyFormat.NONE
 
     @property
+    def uploads(self) -> bool:
+        """The body may hold files (multipart or raw): the method takes ``on_progress``."""
+        return self.body_format in (BodyFormat.MULTIPART, BodyFormat.RAW)
+
+    @property
     def arguments(self) -> tuple[Field, ...]:
         """Keyword arguments in signature order: path, then body fields, then query, headers and cookies."""
         body_fields = self.body.fields if self.body else ()

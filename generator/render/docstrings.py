@@ -66,6 +66,12 @@ CALL_OPTIONS = (
     "timeout: Seconds (or an httpx.Timeout) to wait for this request, each attempt; ``None`` waits forever. Default: the client's.",
 )
 
+#: The per-call option of methods whose body may hold files.
+PROGRESS_OPTION = (
+    "on_progress: Called as ``on_progress(sent, total)`` while the body is sent: bytes sent so far in this attempt, "
+    "and the body's size (``None`` when unknown). Paths and files are sent in chunks, never read whole. Optional."
+)
+
 
 def _error_lines(op: Operation) -> list[str]:
     """The ``Raises:`` entries of a call of ``op`` (without the heading)."""
@@ -130,7 +136,7 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
     lines.append("Args:")
     for field in op.arguments:
         lines += _arg_lines(field, op)
-    for option in CALL_OPTIONS:
+    for option in CALL_OPTIONS + ((PROGRESS_OPTION,) if op.uploads else ()):
         lines += item(option)
     lines += ["", "Returns:"]
     success = op.success

@@ -55,6 +55,8 @@ def _body_names(op: Operation) -> Iterator[Name]:
     if op.body is None:
         return
     yield from _BODY_NAMES[op.body.format](op.body)
+    if op.uploads:
+        yield ("_uploads", "ProgressCallback")
     if op.body.exactly_one_of:
         yield ("_utils", "require_exactly_one")
 
@@ -158,7 +160,7 @@ def tag_imports(tag: Tag) -> list[str]:
         imports.modules.setdefault("typing", set()).add("TYPE_CHECKING")
     lines = [*imports.line("collections.abc"), *imports.line("datetime"), "from functools import cached_property", *imports.line("typing"), ""]
     lines += ["from .._base_client import AsyncAPIClient, SyncAPIClient", *imports.runtime(before=True)]
-    lines += [*imports.line("_types", ".."), *imports.line("_utils", ".."), *imports.runtime(before=False)]
+    lines += [*imports.line("_types", ".."), *imports.line("_uploads", ".."), *imports.line("_utils", ".."), *imports.runtime(before=False)]
     if checking:
         # Models are imported by the methods that need them at run time (see runtime_imports):
         # loading an API class loads none, a call only those its request and responses use.

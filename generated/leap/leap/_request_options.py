@@ -24,6 +24,7 @@ from ._types import NOT_GIVEN, NotGiven, Timeout
 if TYPE_CHECKING:
     from ._auth import Security
     from ._bodies import EncodedBody
+    from ._uploads import ProgressCallback
     from ._utils import MultipartItem
 
 T = TypeVar("T")
@@ -60,6 +61,7 @@ class RequestOptions(Generic[T]):
         extra_query: The caller's ``extra_query=``, added to the query.
         timeout: The caller's ``timeout=``; ``NOT_GIVEN``: the client's.
         security: The operation's own security requirement; ``None``: the document's.
+        on_progress: The caller's ``on_progress(sent, total)`` of an upload (:mod:`._uploads`).
     """
 
     method: str
@@ -81,6 +83,7 @@ class RequestOptions(Generic[T]):
     extra_query: Mapping[str, object] | None = None
     timeout: Timeout | NotGiven = NOT_GIVEN
     security: Security | None = None
+    on_progress: ProgressCallback | None = None
 
     def __init__(
         self,

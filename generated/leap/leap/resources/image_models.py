@@ -18,6 +18,7 @@ from .._response import (
     to_streamed_response,
 )
 from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
+from .._uploads import ProgressCallback
 from .._utils import amultipart, multipart, path_template, require_exactly_one
 from .._waiters import WaitRule, async_wait_for, wait_for
 
@@ -58,6 +59,7 @@ class ImageModelsApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        on_progress: ProgressCallback | None = None,
     ) -> ModelV2Entity:
         """Train Model.
 
@@ -94,6 +96,10 @@ class ImageModelsApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            on_progress: Called as ``on_progress(sent, total)`` while the body is
+                sent: bytes sent so far in this attempt, and the body's size
+                (``None`` when unknown). Paths and files are sent in chunks, never
+                read whole. Optional.
 
         Returns:
             ModelV2Entity: Successfully submitted training job. (HTTP 201)
@@ -154,6 +160,7 @@ class ImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            on_progress=on_progress,
         )
 
     def train_model_and_wait(
@@ -538,6 +545,7 @@ class AsyncImageModelsApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        on_progress: ProgressCallback | None = None,
     ) -> ModelV2Entity:
         """Train Model.
 
@@ -574,6 +582,10 @@ class AsyncImageModelsApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            on_progress: Called as ``on_progress(sent, total)`` while the body is
+                sent: bytes sent so far in this attempt, and the body's size
+                (``None`` when unknown). Paths and files are sent in chunks, never
+                read whole. Optional.
 
         Returns:
             ModelV2Entity: Successfully submitted training job. (HTTP 201)
@@ -634,6 +646,7 @@ class AsyncImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            on_progress=on_progress,
         )
 
     async def train_model_and_wait(
