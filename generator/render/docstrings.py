@@ -145,7 +145,7 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
     if op.accepts_empty_body:
         what += " The decoded JSON body, or None when the body is empty."
     if success.is_download:
-        what += f" The body as it came ({success.content_type}), as bytes; ``with_streaming_response`` reads it in chunks instead."
+        what += f" The body as it came ({success.content_type}), as bytes; ``with_streaming_response`` reads it in chunks instead (``write_to_file(path)`` saves it without holding it in memory)."
     if op.events is not None:
         returned, what = _stream_return(op, returned, what)
     lines += item(f"{returned}: {what} (HTTP {success.status})")
