@@ -201,11 +201,17 @@ class _BaseStream(Generic[T]):
         self._cast_to = cast_to
         self._parse = _parser(cast_to)
         self._decoder = SSEDecoder()
+        self._last_event_id: str | None = None
 
     @property
     def last_event_id(self) -> str | None:
-        """The ``id`` of the last event read (the server's, kept until it sends another), or ``None``."""
-        return self._decoder.last_event_id
+        """The last event ID of the last event given to you (the server's ``id``, in force until it sends
+        another), or ``None``. Events the decoder has read ahead do not count."""
+        return self._last_event_id
+
+    def _given(self, event: ServerSentEvent) -> T:
+        self._last_event_id = event.id
+        return self._parse(event)
 
     def _resume_headers(self, last_event_id: str | None) -> dict[str, str]:
         given = last_event_id if last_event_id is not None else self.last_event_id
@@ -235,7 +241,7 @@ class Stream(_BaseStream[T]):
                 for event in self._decoder.feed(chunk):
                     if event.data == DONE:
                         return
-                    yield self._parse(event)
+                    yield self._given(event)
         finally:
             self.response.close()
 
@@ -293,7 +299,7 @@ class AsyncStream(_BaseStream[T]):
                 for event in self._decoder.feed(chunk):
                     if event.data == DONE:
                         return
-                    yield self._parse(event)
+                    yield self._given(event)
         finally:
             await self.response.aclose()
 

@@ -93,21 +93,28 @@ class Upload:
             self._close()
         return data
 
+    def check_repeatable(self) -> None:
+        """
+        Raises:
+            UploadNotRepeatableError: the file object has been read and cannot seek back.
+        """
+        if self._started and self._path is None and self.size is None:
+            raise UploadNotRepeatableError(
+                f"the upload {self.name or 'file object'} cannot be sent again: it cannot seek back "
+                "(pass a path or a seekable file for a request that may be retried)"
+            )
+
     def rewind(self) -> None:
         """Start again from the beginning (a retry).
 
         Raises:
             UploadNotRepeatableError: the file object has been read and cannot seek back.
         """
+        self.check_repeatable()
         if not self._started:
             return
         if self._path is not None:
             self._close()
-        elif self.size is None:
-            raise UploadNotRepeatableError(
-                f"the upload {self.name or 'file object'} cannot be sent again: it cannot seek back "
-                "(pass a path or a seekable file for a request that may be retried)"
-            )
         else:
             assert self._file is not None
             self._file.seek(self._start)
@@ -183,8 +190,13 @@ def stream_upload(
     request: httpx.Request, content: object, on_progress: ProgressCallback | None
 ) -> None:
     """Give ``request`` a body that reads its :class:`Upload` (``content``) in chunks as it is sent, and
-    calls ``on_progress``; with a ``bytes`` or multipart body only ``on_progress`` is added."""
+    calls ``on_progress``; with a ``bytes`` or multipart body only ``on_progress`` is added.
+
+    Raises:
+        UploadNotRepeatableError: the request is a retry of a file that cannot seek back.
+    """
     if isinstance(content, Upload):
+        content.check_repeatable()  # before a retry goes out, not after its headers
         request.stream = _UploadStream(content, content.size, on_progress)
     elif on_progress is not None:
         length = request.headers.get("Content-Length")
