@@ -40,6 +40,8 @@ from ._version import __version__
 if TYPE_CHECKING:
     from . import models
     from ._models import UnknownVariant
+    from ._streaming import AsyncStream, ServerSentEvent, Stream
+    from ._uploads import UploadNotRepeatableError
 
 __all__ = [
     "APIConnectionError",
@@ -49,6 +51,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncLeap",
+    "AsyncStream",
     "AsyncStreamedResponse",
     "AuthenticationError",
     "BadRequestError",
@@ -65,10 +68,13 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ServerSentEvent",
+    "Stream",
     "StreamedResponse",
     "UnknownVariant",
     "UnprocessableEntityError",
     "UploadContent",
+    "UploadNotRepeatableError",
     "WaitTimeoutError",
     "WebhookParseError",
     "__version__",
@@ -77,5 +83,14 @@ __all__ = [
 
 if not TYPE_CHECKING:
     __getattr__, __dir__ = lazy_names(
-        __name__, globals(), {"models": "models", "UnknownVariant": "_models"}
+        __name__,
+        globals(),
+        {
+            "models": "models",
+            "UnknownVariant": "_models",
+            "Stream": "_streaming",
+            "AsyncStream": "_streaming",
+            "ServerSentEvent": "_streaming",
+            "UploadNotRepeatableError": "_uploads",
+        },
     )

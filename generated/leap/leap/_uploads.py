@@ -202,4 +202,3 @@ def stream_upload(
         length = request.headers.get("Content-Length")
         total = int(length) if length is not None else None
         request.stream = _UploadStream(request.stream, total, on_progress)
-
