@@ -34,16 +34,17 @@ def responses(ctx: BuildContext, pointer: str, op: dict[str, Any]) -> tuple[Resp
 def _response(ctx: BuildContext, status: str, at: str, response: dict[str, Any]) -> Response:
     content = content_of(response)
     media, type_, example = _read_as(ctx, status, at, content)
+    events = _events(ctx, at, content) if status.startswith("2") else None
     return Response(
         status=status,
         description=text(response.get("description")),
-        content_type=media,
+        content_type=media or (EVENT_STREAM if events else ""),
         type=type_,
         pointer=at,
         error_class="" if status.startswith("2") else error_class(status),
         example=example,
         media_types=tuple(str(m) for m in content),
-        events=_events(ctx, at, content) if status.startswith("2") else None,
+        events=events,
     )
 
 

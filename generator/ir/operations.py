@@ -223,7 +223,10 @@ class Operation:
 
     @property
     def accept(self) -> str:
-        """The ``Accept`` header of a download: the success's media types, then the errors' JSON ones; "" otherwise (the client sends ``application/json``)."""
+        """The ``Accept`` header of a download: the success's media types, then the errors' JSON ones;
+        ``text/event-stream`` for an event stream; "" otherwise (the client sends ``application/json``)."""
+        if self.always_streams:
+            return "text/event-stream"
         if not self.success.is_download:
             return ""
         types = list(self.success.media_types) + [r.content_type for r in self.errors if r.content_type and not r.is_download]
