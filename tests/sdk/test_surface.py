@@ -120,12 +120,16 @@ def test_method_signature_matches_operation(client: type, path: str, method: str
     assert inspect.iscoroutinefunction(function) == (client is AsyncLeap)
     signature = inspect.signature(function)
     hints = type_hints(function)
-    params = {name: p for name, p in signature.parameters.items() if name != "self" and name not in CALL_OPTIONS}
+    params = {name: p for name, p in signature.parameters.items() if name != "self" and name not in CALL_OPTIONS and name != "on_progress"}
     expected = arguments(path, op)
     assert set(params) == set(expected)
     for name, default in CALL_OPTIONS.items():
         option = signature.parameters[name]
         assert option.kind is inspect.Parameter.KEYWORD_ONLY and option.default is default, name
+    uploads = "multipart/form-data" in op.get("requestBody", {}).get("content", {})
+    assert ("on_progress" in signature.parameters) == uploads, "upload methods take on_progress, others do not"
+    if uploads:
+        assert signature.parameters["on_progress"].default is None
     for name, (schema, required) in expected.items():
         param = params[name]
         assert param.kind is inspect.Parameter.KEYWORD_ONLY, name
