@@ -27,7 +27,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 READY  := $(VENV)/.ready
-# Stoplight Prism (the mock server of the end-to-end tests), pinned in package-lock.json.
+# Stoplight Prism (the mock server of the end-to-end tests) and swagger2openapi (which converts
+# Swagger 2.0 documents; the swagger-2 case needs it), pinned in package-lock.json.
 NODE_READY := node_modules/.ready
 
 .PHONY: generate validate check test test-fast test-pythons fuzz clean docs serve-docs chromium bench java
@@ -54,7 +55,7 @@ check: $(READY)
 test: $(READY) $(NODE_READY) chromium
 	$(PY) -m pytest
 
-test-fast: $(READY)
+test-fast: $(READY) $(NODE_READY)
 	FUZZ_EXAMPLES=0 $(PY) -m pytest tests/generator -m "not slow" -q
 
 # pyenv's interpreters first on PATH, so that nox finds python3.10 ... python3.13.

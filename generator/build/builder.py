@@ -27,6 +27,7 @@ from generator.build.request_views import request_views
 from generator.build.schemas import component_schemas, inline_models, with_late_imports
 from generator.build.spec_values import text
 from generator.build.tags import tags as build_tags
+from generator.build.unprintable import warn_unprintable
 from generator.diagnostics import Diagnostic
 from generator.ir import Api, PackageConfig
 from generator.read.document import Document
@@ -47,11 +48,13 @@ def api(ctx: BuildContext) -> Api:
     """Run the steps in order (see the module's docstring)."""
     data = ctx.document.data
     info: dict[str, Any] = data["info"] if isinstance(data.get("info"), dict) else {}
+    warn_unprintable(ctx)
     tags = build_tags(ctx)  # before the schemas: operations meet inline models too
     schemas, tags = request_views(ctx, component_schemas(ctx) + inline_models(ctx), tags)
     schemas, tags = resolve_discriminators(ctx.enum_bases, schemas, tags)
     base_url = ctx.config.base_url or server_url(ctx)
     all_schemas = with_late_imports(schemas)
+    webhooks = extensions.webhooks(ctx.document, all_schemas)
     return Api(
         title=text(info.get("title")),
         version=str(info.get("version", "")),
@@ -64,7 +67,8 @@ def api(ctx: BuildContext) -> Api:
         default_security=security.requirement(data.get("security"), {s.name for s in ctx.security_schemes})[0],
         spec_sha256=ctx.document.sha256,
         generator_version=__version__,
-        webhooks=extensions.webhooks(ctx.document, all_schemas),
+        webhooks=webhooks,
+        webhook_signature=extensions.webhook_signature(ctx.document, ctx.config.env_prefix) if webhooks else None,
         error_classes=ERROR_CLASSES,
     )
 

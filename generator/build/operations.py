@@ -10,7 +10,7 @@ from generator.build import parameter_styles, security
 from generator.build.bodies import body
 from generator.build.context import BuildContext
 from generator.build.fields import field
-from generator.build.names import RESERVED_ARGUMENTS
+from generator.reserved_names import RESERVED_ARGUMENTS
 from generator.build.responses import responses, with_stream_flag
 from generator.build.spec_values import text, value
 from generator.diagnostics import pointer_join
@@ -49,6 +49,7 @@ def operation(ctx: BuildContext, pointer: str, path: str, method: str, op: dict[
         security=requirement,
         security_unapplied=unapplied,
         security_is_default=not own_requirement,
+        security_scopes=security.scopes(op["security"] if own_requirement else ctx.document.data.get("security")),
     ))
 
 

@@ -7,8 +7,11 @@ from typing import Any
 
 from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.naming import python_identifier_problem, snake_case
-from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, body_properties, deref, operations, parameters, properties, success_schema, waiter_links, webhook_alternatives, webhook_items
+from generator.check.pagination import check_pagination
+from generator.check.webhook_signature import check_webhook_signature
+from generator.read.extensions import WAITER_DEFAULTS, body_properties, deref, operations, parameters, properties, success_schema, waiter_links, webhook_alternatives, webhook_items
 from generator.read.document import Document
+from generator.reserved_names import API_CLASS_ATTRIBUTES
 
 _EXPRESSION_SOURCES = ("$request.path.", "$request.query.", "$request.header.")
 
@@ -23,16 +26,13 @@ def check(document: Document) -> Iterator[Diagnostic]:
             if not problems and isinstance(op.get("operationId"), str):
                 waiters[op["operationId"]] = (pointer, op)
         if "x-pagination" in op:
-            yield from _check_pagination(document, path, pointer, op)
+            yield from check_pagination(document, path, pointer, op)
     for pointer, path, op in operations(document):
         yield from _check_links(document, path, pointer, op, waiters)
     yield from _check_method_names(document, waiters)
     yield from _check_envelopes(document)
     yield from _check_webhooks(document)
-
-
-#: Attributes every generated API class has besides its operations.
-RESERVED_METHODS = frozenset({"with_raw_response"})
+    yield from check_webhook_signature(document)
 
 
 def _check_method_names(document: Document, waiters: dict[str, tuple[str, dict[str, Any]]]) -> Iterator[Diagnostic]:
@@ -43,21 +43,20 @@ def _check_method_names(document: Document, waiters: dict[str, tuple[str, dict[s
         tag, op_id = (op.get("tags") or [None])[0], op.get("operationId")
         if not isinstance(tag, str) or not isinstance(op_id, str):
             continue
-        taken.setdefault(tag, {})[snake_case(op_id)] = f"operation {op_id!r}"
-        if snake_case(op_id) in RESERVED_METHODS:
-            yield document.diagnostic("name-collision", "error", pointer_join(pointer, "operationId"), f"operation {op_id!r} becomes method {snake_case(op_id)!r}, an attribute of every API class", CODES["name-collision"][1])
+        taken.setdefault(tag, {})[snake_case(op_id)] = f"operation {op_id!r}"  # one named like an attribute of every API class is renamed (build/tags.py)
         waiter = op.get("x-waiter")
         if op_id in waiters and isinstance(waiter, dict):
             added.append((tag, snake_case(str(waiter.get("name", WAITER_DEFAULTS["name"]))), pointer_join(pointer, "x-waiter"), f"the x-waiter of {op_id!r}"))
         if isinstance(op.get("x-pagination"), dict):
             name = op["x-pagination"].get("name") or f"{op_id}_iter"
             added.append((tag, snake_case(str(name)), pointer_join(pointer, "x-pagination"), f"the x-pagination of {op_id!r}"))
+            added.append((tag, snake_case(op_id) + "_pages", pointer_join(pointer, "x-pagination"), f"the x-pagination of {op_id!r}"))
         for link_at, _ in waiter_links(document, pointer, op, waiters):
             added.append((tag, snake_case(op_id) + "_and_wait", link_at, f"the link from {op_id!r} to a waiter"))
             break
     for tag, name, pointer, what in added:
         names = taken.setdefault(tag, {})
-        other = names.get(name) or ("an attribute of every API class" if name in RESERVED_METHODS else None)
+        other = names.get(name) or ("an attribute of every API class" if name in API_CLASS_ATTRIBUTES else None)
         if other:
             yield document.diagnostic("name-collision", "error", pointer, f"{what} becomes method {name!r}, which is already {other}", CODES["name-collision"][1])
         names[name] = what
@@ -107,37 +106,6 @@ def _check_delays(document: Document, at: str, settings: dict[str, Any]) -> Iter
             yield _invalid(document, pointer_join(at, key), f"{key} must be a number of seconds above 0")
     if _is_number(settings["delay"]) and _is_number(settings["maxDelay"]) and settings["maxDelay"] < settings["delay"]:
         yield _invalid(document, pointer_join(at, "maxDelay"), "maxDelay must not be below delay")
-
-
-def _check_pagination(document: Document, path: str, pointer: str, op: dict[str, Any]) -> Iterator[Diagnostic]:
-    at = pointer_join(pointer, "x-pagination")
-    paging = op["x-pagination"]
-    if not isinstance(paging, dict):
-        yield _invalid(document, at, "x-pagination must be a mapping")
-        return
-    settings = {**PAGINATION_DEFAULTS, **paging}
-    params = parameters(document, path, pointer, op)
-    for key in ("pageParameter", "sizeParameter"):
-        if ("query", settings.get(key)) not in params:
-            yield _invalid(document, pointer_join(at, key), f"{key} must name a query parameter of the operation")
-    if not (isinstance(settings["firstPage"], int) and not isinstance(settings["firstPage"], bool) and settings["firstPage"] >= 0):
-        yield _invalid(document, pointer_join(at, "firstPage"), "firstPage must be an integer, 0 or more")
-    if not (isinstance(settings["defaultPageSize"], int) and not isinstance(settings["defaultPageSize"], bool) and settings["defaultPageSize"] >= 1):
-        yield _invalid(document, pointer_join(at, "defaultPageSize"), "defaultPageSize must be an integer, 1 or more")
-    schema_at, schema = success_schema(document, pointer, op)
-    items_name = paging.get("items")
-    if items_name is not None:
-        prop = properties(schema).get(items_name) if isinstance(items_name, str) else None
-        _, schema = deref(document, schema_at, prop)
-        if prop is None:
-            yield _invalid(document, pointer_join(at, "items"), f"items {items_name!r} is not a property of the response")
-            return
-    if not (isinstance(schema, dict) and schema.get("type") == "array" and isinstance(schema.get("items"), dict)):
-        yield _invalid(document, at, "the list must be an array of items: the response itself, or the property named by items")
-        return
-    key = paging.get("itemKey")
-    if key is not None and key not in properties(deref(document, schema_at, schema["items"])[1]):
-        yield _invalid(document, pointer_join(at, "itemKey"), f"itemKey {key!r} is not a property of the items")
 
 
 def _check_links(document: Document, path: str, pointer: str, op: dict[str, Any], waiters: dict[str, tuple[str, dict[str, Any]]]) -> Iterator[Diagnostic]:

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.read.document import Document, UnresolvedRef
 from generator.read.media_types import is_json_media_type, is_structured_media_type, request_media_type
+from generator.read.references import mappings_with_refs
 from generator.read.operations import iter_operations, operation_parameters
 from generator.read.security_schemes import kind_of
 
@@ -41,26 +42,9 @@ def walk(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:
             stack.extend((pointer_join(pointer, index), child) for index, child in reversed(list(enumerate(value))))
 
 
-def _mappings_with_refs(value: Any) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``(pointer, mapping)`` of every mapping that has a ``$ref`` key, in document order (what
-    :func:`walk` gives, filtered, without making a pointer for every scalar on the way)."""
-    stack: list[tuple[str, Any]] = [("", value)]
-    while stack:
-        pointer, value = stack.pop()
-        if isinstance(value, dict):
-            if "$ref" in value:
-                yield pointer, value
-            children: list[tuple[Any, Any]] = list(value.items())
-        else:
-            children = list(enumerate(value))
-        stack.extend((pointer_join(pointer, key), child) for key, child in reversed(children) if isinstance(child, (dict, list)))
-
-
 def check_refs(document: Document) -> Iterator[Diagnostic]:
     problems = {p.pointer: p for p in document.ref_problems}
-    for pointer, node in _mappings_with_refs(document.data):
-        if pointer.endswith(("/properties", "/patternProperties")) and not isinstance(node["$ref"], str):
-            continue  # a property called "$ref", not a reference
+    for pointer, node in mappings_with_refs(document.data):  # not in x- extensions, not a property called "$ref"
         ref = node["$ref"]
         at = pointer_join(pointer, "$ref")
         if isinstance(ref, str) and not ref.startswith("#"):

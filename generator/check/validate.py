@@ -33,6 +33,7 @@ def start(document: Document, cache: Cache | None = None, *, parallel: bool = Fa
     ``parallel``, in a forked process while the caller goes on (building the SDK it may then discard).
     :meth:`Validation.finish` gives what :func:`validate` gives."""
     head = Diagnostics()
+    head.extend(list(document.notes))  # what reading found (keys written twice, references left out)
     head.extend(rules.check_version(document))
     if head.errors:
         return Validation(document, head, None, [])

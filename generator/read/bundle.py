@@ -16,6 +16,12 @@ cycles between files end. Remote references (``http://...``) are not followed.
 
 Each copy remembers where it came from (:attr:`Bundle.origins`), so a diagnostic about an
 element of another file names that file, its pointer there and its line.
+
+Some references are not copied but put in place of the mapping that holds them
+(:mod:`.inline_refs`): a path item or an operation that is a ``$ref`` (here or in another file),
+and a ``description`` or ``summary`` that is a ``$ref`` (to a string, or to a Markdown or text file;
+one that leads to no text is left out, with a warning). ``$ref``s inside ``x-`` extensions are the
+vendor's and are not followed (:mod:`.references`).
 """
 
 from __future__ import annotations
@@ -26,11 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.diagnostics import pointer_parts
+from generator.read.parse import ParseError, node_or_none, parse
+from generator.read.references import COMPONENT_KINDS, holds_names, is_extension
 
-KINDS = ("schemas", "responses", "parameters", "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "pathItems")
+KINDS = tuple(sorted(COMPONENT_KINDS))
 
 
 @dataclass
@@ -41,6 +47,17 @@ class BundleProblem:
     ref: str
     reason: str
     remote: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    """A warning found while reading: at ``pointer`` of the root document (``path`` None), or of another file at ``line``."""
+
+    code: str
+    pointer: str
+    message: str
+    path: Path | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +75,7 @@ class Bundle:
     hash), and the origin of every copy (keyed by its pointer in the root document)."""
 
     problems: list[BundleProblem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     files: dict[Path, bytes] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
 
@@ -88,11 +106,25 @@ def _follow(data: Any, fragment: str) -> Any:
     return value
 
 
+
+
+#: ``description`` and ``summary``: text, which some documents write as a ``$ref`` (to a string, or a Markdown file).
+TEXT_KEYS = ("description", "summary")
+_DATA_SUFFIXES = (".yaml", ".yml", ".json")
+_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+_MAX_CHAIN = 32
+
+
+def _replaced_by_target(pointer: str) -> bool:
+    """Whether a ``$ref`` at ``pointer`` is put in place (a path item, an operation) instead of copied."""
+    tokens = pointer_parts(pointer)
+    return (len(tokens) == 2 and tokens[0] in ("paths", "webhooks")) or (len(tokens) == 3 and tokens[0] == "paths" and tokens[2] in _METHODS)
+
+
 class _Bundler:
-    def __init__(self, root: dict[str, Any], root_path: Path, loader: type) -> None:
+    def __init__(self, root: dict[str, Any], root_path: Path) -> None:
         self.root = root
         self.root_path = root_path.resolve()
-        self.loader = loader
         self.result = Bundle()
         self.documents: dict[Path, Any] = {self.root_path: root}
         self.nodes: dict[Path, Any] = {}
@@ -102,13 +134,33 @@ class _Bundler:
         if path not in self.documents:
             raw = path.read_bytes()
             self.result.files[path] = raw
-            loader = self.loader(raw)  # the safe loader, keeping the node tree for line numbers
-            try:
-                self.nodes[path] = loader.get_single_node()
-                self.documents[path] = loader.construct_document(self.nodes[path]) if self.nodes[path] is not None else None
-            finally:
-                loader.dispose()
+            parsed = parse(raw, path)
+            self.nodes[path] = parsed.node if parsed.node is not None else node_or_none(raw)
+            self.documents[path] = parsed.data
+            for pointer, line in parsed.duplicates:
+                self.result.notes.append(Note("duplicate-key", pointer, duplicate_message(pointer), path, line))
         return self.documents[path]
+
+    def locate(self, ref: str, base: Path, at: str) -> tuple[Path, str, Any] | None:
+        """``(file, pointer there, value)`` that ``ref`` (in file ``base``, at pointer ``at``) points at; ``None``
+        (and a problem) when it cannot be followed."""
+        file_part, _, fragment = ref.partition("#")
+        if "://" in file_part:
+            self.result.problems.append(BundleProblem(at, ref, "remote references are not followed", remote=True))
+            return None
+        try:
+            path = (base.parent / file_part).resolve() if file_part else base
+            return path, fragment, _follow(self.document(path), fragment)
+        except OSError as exc:
+            reason = f"cannot read {file_part}: {exc.strerror or exc}"
+        except ValueError as exc:  # a NUL in the path; a file that is not UTF-8
+            reason = f"cannot read {file_part!r}: {exc}"
+        except ParseError as exc:
+            reason = f"{file_part} is not valid YAML or JSON: {exc.message}"
+        except (KeyError, RecursionError):
+            reason = f"{file_part or 'the document'} has nothing at #{fragment}"
+        self.result.problems.append(BundleProblem(at, ref, reason))
+        return None
 
     def place(self, path: Path, fragment: str, target: Any) -> str:
         """Copy ``target`` (at ``fragment`` of ``path``) into the root; return the local ref to it."""
@@ -135,55 +187,105 @@ class _Bundler:
 
     def resolve(self, ref: str, base: Path, at: str) -> str | None:
         """The local ref for ``ref`` (found in file ``base`` at pointer ``at``), or ``None`` when it cannot be followed."""
-        file_part, _, fragment = ref.partition("#")
-        if "://" in file_part:
-            self.result.problems.append(BundleProblem(at, ref, "remote references are not followed", remote=True))
-            return None
-        path = (base.parent / file_part).resolve() if file_part else base
-        if path == self.root_path and not file_part and base == self.root_path:
+        if ref.startswith("#") and base == self.root_path:
             return ref  # a local reference of the root document
+        found = self.locate(ref, base, at)
+        if found is None:
+            return None
+        path, fragment, target = found
         key = (path, fragment)
+        if key not in self.placed and path == self.root_path:
+            self.placed[key] = "#" + fragment
         if key in self.placed:
             return self.placed[key]
-        if path == self.root_path:
-            self.placed[key] = "#" + fragment
-            return "#" + fragment
-        try:
-            target = _follow(self.document(path), fragment)
-        except OSError as exc:
-            self.result.problems.append(BundleProblem(at, ref, f"cannot read {file_part}: {exc.strerror or exc}"))
-            return None
-        except yaml.YAMLError as exc:
-            self.result.problems.append(BundleProblem(at, ref, f"{file_part} is not valid YAML: {getattr(exc, 'problem', None) or exc}"))
-            return None
-        except KeyError:
-            self.result.problems.append(BundleProblem(at, ref, f"{file_part} has nothing at #{fragment}"))
-            return None
         try:
             return self.place(path, fragment, target)
         except KeyError as exc:
             self.result.problems.append(BundleProblem(at, ref, f"cannot copy it into the document: {exc}"))
             return None
 
+    def put_in_place(self, value: dict[str, Any], at: str, base: Path) -> Path:
+        """Replace a path item or operation that is a ``$ref`` by (a copy of) its target, its other keys kept
+        over the target's; return the file its content now comes from."""
+        for _ in range(_MAX_CHAIN):
+            ref = value.get("$ref")
+            found = self.locate(ref, base, f"{at}/$ref") if isinstance(ref, str) else None
+            if found is None:
+                break
+            path, fragment, target = found
+            if not isinstance(target, dict):
+                self.result.problems.append(BundleProblem(f"{at}/$ref", ref, f"#{fragment} is not a mapping"))  # type: ignore[arg-type]
+                break
+            siblings = {key: child for key, child in value.items() if key != "$ref"}
+            value.clear()
+            value.update(copy.deepcopy(target))
+            value.update(siblings)
+            if path != self.root_path:
+                self.result.origins[at] = Origin(path, fragment, self.nodes.get(path))
+            base = path
+        return base
+
+    def text(self, value: dict[str, Any], key: str, at: str, base: Path) -> None:
+        """Replace a ``description``/``summary`` that is a ``$ref`` by the text it points at, or leave it out (with a note)."""
+        ref = value[key].get("$ref")
+        where = f"{at}/{key}"
+        text = self.text_of(ref, base, f"{where}/$ref") if isinstance(ref, str) else None
+        if isinstance(text, str):
+            value[key] = text
+            return
+        del value[key]
+        self.result.notes.append(Note("dropped-text-ref", where, f"{key} is a $ref ({ref!r}) that leads to no text; it is left out"))
+
+    def text_of(self, ref: str, base: Path, at: str) -> Any:
+        file_part, hash_sign, _ = ref.partition("#")
+        if file_part and not hash_sign and "://" not in file_part and Path(file_part).suffix.lower() not in _DATA_SUFFIXES:
+            try:  # a Markdown or text file: its text
+                path = (base.parent / file_part).resolve()
+                raw = path.read_bytes()
+                self.result.files[path] = raw
+                return raw.decode("utf-8-sig")
+            except (OSError, ValueError):
+                return None
+        found = self.locate(ref, base, at)
+        return found[2] if found is not None else None
+
+    def refs_in(self, value: dict[str, Any], at: str, base: Path) -> Path:
+        """Follow the references of one mapping (not a map of names); return the file its children are relative to."""
+        for key in TEXT_KEYS:
+            if isinstance(value.get(key), dict) and "$ref" in value[key]:
+                self.text(value, key, at, base)
+        ref = value.get("$ref")
+        if not isinstance(ref, str):
+            return base
+        if _replaced_by_target(at):
+            return self.put_in_place(value, at, base)
+        if base != self.root_path or not ref.startswith("#"):
+            local = self.resolve(ref, base, f"{at}/$ref")
+            if local is not None:
+                value["$ref"] = local
+        return base
+
     def walk(self, node: Any, pointer: str, base: Path) -> None:
-        stack = [(node, pointer)]
+        stack: list[tuple[Any, str, bool, Path]] = [(node, pointer, False, base)]
         while stack:
-            value, at = stack.pop()
+            value, at, names, base = stack.pop()
             if isinstance(value, dict):
-                ref = value.get("$ref")
-                if isinstance(ref, str) and (base != self.root_path or not ref.startswith("#")):
-                    local = self.resolve(ref, base, f"{at}/$ref")
-                    if local is not None:
-                        value["$ref"] = local
+                if not names:
+                    base = self.refs_in(value, at, base)
                 for key, child in list(value.items()):
-                    if key != "$ref" or not isinstance(child, str):
-                        stack.append((child, f"{at}/{_escape(str(key))}"))
+                    if isinstance(child, (dict, list)) and not is_extension(key, names):
+                        stack.append((child, f"{at}/{_escape(str(key))}", holds_names(at, str(key), names), base))
             elif isinstance(value, list):
-                stack.extend((child, f"{at}/{index}") for index, child in enumerate(value))
+                stack.extend((child, f"{at}/{index}", False, base) for index, child in enumerate(value) if isinstance(child, (dict, list)))
 
 
-def bundle(data: dict[str, Any], path: Path, loader: type) -> Bundle:
+def duplicate_message(pointer: str) -> str:
+    key = pointer_parts(pointer)[-1] if pointer else ""
+    return f"the key {key!r} is written more than once in this mapping; the last value is used"
+
+
+def bundle(data: dict[str, Any], path: Path) -> Bundle:
     """Follow every reference to another file in ``data`` (read from ``path``), in place."""
-    bundler = _Bundler(data, Path(path), loader)
+    bundler = _Bundler(data, Path(path))
     bundler.walk(data, "", bundler.root_path)
     return bundler.result

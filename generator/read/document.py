@@ -1,5 +1,5 @@
 """The parsed spec: :class:`Document` (its data, files and hashes, a pointer -> line map for
-diagnostics, local ``$ref`` resolution) and the YAML loader every file is parsed with."""
+diagnostics, local ``$ref`` resolution); the YAML loader every file is parsed with is :mod:`.yaml_loader`'s."""
 
 from __future__ import annotations
 
@@ -14,35 +14,9 @@ import yaml
 from generator.cache import Cache, digest, fingerprint
 from generator.diagnostics import Diagnostic, pointer_parts
 from generator.read.bundle import BundleProblem, Origin
+from generator.read.yaml_loader import SpecLoader, compose, line_in
 
-
-class SpecLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The safe loader, with YAML timestamps kept as strings.
-
-    An OpenAPI document holds JSON values, and YAML 1.2 (which OpenAPI tools read) has no
-    timestamp type: an unquoted ``2023-06-20`` is a string, not a ``date`` that JSON
-    encoders and schema checks reject.
-
-    Which tag a plain scalar gets depends only on its text (there are no path resolvers), so
-    it is worked out once per distinct text: the same few thousand names and words make up
-    most of the hundreds of thousands of scalars of a big spec.
-    """
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
-            return super().resolve(kind, value, implicit)
-        key = (value, implicit)
-        try:
-            return self._tags[key]
-        except AttributeError:
-            self._tags: dict[Any, Any] = {}
-        except KeyError:
-            pass
-        tag = self._tags[key] = super().resolve(kind, value, implicit)
-        return tag
-
-
-SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+__all__ = ["Document", "SpecLoader", "UnresolvedRef", "display_path", "lines_key"]
 
 
 class UnresolvedRef(KeyError):
@@ -62,6 +36,7 @@ class Document:
     source: bytes | None = None  # the root file's bytes, composed again when a line is asked for and root_node is None
     files: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every file read: the root file, then what its $refs read
     lines_entry: tuple[Cache, str] | None = None  # where the lines found for pointers are kept between runs
+    notes: tuple[Diagnostic, ...] = ()  # warnings found while reading (keys written twice, references left out)
     _lines: dict[str, int | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _lines_known: int = field(default=0, init=False, repr=False, compare=False)
     _resolved: dict[str, tuple[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -81,13 +56,10 @@ class Document:
 
     def _node(self) -> Any:
         if self.root_node is None and self.source is not None:
-            loader = SpecLoader(self.source)
             try:
-                object.__setattr__(self, "root_node", loader.get_single_node())
+                object.__setattr__(self, "root_node", compose(self.source))
             except yaml.YAMLError:
                 object.__setattr__(self, "source", None)
-            finally:
-                loader.dispose()
         return self.root_node
 
     def line_of(self, pointer: str) -> int | None:
@@ -99,7 +71,7 @@ class Document:
         known = self._lines.get(pointer, 0)
         if known != 0 and (known is None or isinstance(known, int)):
             return known
-        found = _line_in(self._node(), pointer)
+        found = line_in(self._node(), pointer)
         self._lines[pointer] = found
         return found
 
@@ -109,7 +81,7 @@ class Document:
         for prefix, origin in self.origins:
             if pointer == prefix or pointer.startswith(prefix + "/"):
                 there = origin.pointer + pointer[len(prefix) :]
-                return origin.path, there, _line_in(origin.root_node, there)
+                return origin.path, there, line_in(origin.root_node, there)
         return self.path, pointer, self.line_of(pointer)
 
     def resolve(self, ref: str) -> tuple[str, Any]:
@@ -163,30 +135,6 @@ class Document:
             file=display_path(path),
             line=line,
         )
-
-
-def _line_in(root_node: Any, pointer: str) -> int | None:
-    """The 1-based line of the deepest element on ``pointer`` in the YAML node tree ``root_node``."""
-    node = root_node
-    if node is None:
-        return None
-    line: int = node.start_mark.line + 1
-    for token in pointer_parts(pointer):
-        child = None
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if str(key.value) == token:
-                    child, line = value, key.start_mark.line + 1
-                    break
-        elif isinstance(node, yaml.SequenceNode) and token.isdigit():
-            index = int(token)
-            if index < len(node.value):
-                child = node.value[index]
-                line = child.start_mark.line + 1
-        if child is None:
-            break
-        node = child
-    return line
 
 
 def lines_key(files: tuple[tuple[str, str], ...]) -> str:

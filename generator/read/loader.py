@@ -1,8 +1,9 @@
 """Stage 1: read the spec file into a :class:`Document`.
 
-YAML (or JSON, which is YAML) is parsed once with PyYAML's safe loader (the C loader when
-present). The node tree is kept so that any JSON pointer can be mapped back to a line of
-the file for diagnostics. References to other files are followed once, at load time, by
+JSON is parsed with ``json``, YAML once with PyYAML's safe loader (the C loader when present), as
+OpenAPI means it (:mod:`.parse`, :mod:`.yaml_loader`). The node tree is kept so that any JSON pointer
+can be mapped back to a line of the file for diagnostics. A Swagger 2.0 document is converted to
+OpenAPI 3.0 first (:mod:`.swagger`). References to other files are followed once, at load time, by
 :mod:`generator.read.bundle` (which copies their targets into the document); after that only
 local references (``#/...``) remain, resolved by :meth:`Document.resolve`.
 """
@@ -10,16 +11,18 @@ local references (``#/...``) remain, resolved by :meth:`Document.resolve`.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator.read.bundle import bundle
 from generator.cache import Cache, digest, file_hashes, fingerprint
 from generator.diagnostics import CODES, Diagnostic, SpecError
+from generator.read import swagger
+from generator.read.bundle import Bundle, Note, Origin, bundle, duplicate_message
 from generator.read.description_edits import last_key, patched, text_lines
-from generator.read.document import Document, SpecLoader, display_path, lines_key
+from generator.read.document import Document, display_path, lines_key
+from generator.read.parse import ParseError, Parsed, node_or_none, parse
+from generator.read.yaml_loader import line_in
 
 
 def _spec_error(code: str, message: str, shown: str, line: int | None = None) -> SpecError:
@@ -57,45 +60,60 @@ def load(path: str | Path, cache: Cache | None = None) -> Document:
         found = _cached(cache, key, path, raw) or patched(cache, path, raw, key)
         if found is not None:
             return found
-    node, data, edit_lines = _parse(raw, shown, with_text_lines=cache is not None)
-    followed = bundle(data, path, SpecLoader)
-    sha = root_sha
-    if followed.digest:  # the spec is several files: any of them changes the hash
-        sha = hashlib.sha256((sha + followed.digest).encode()).hexdigest()
-    files = ((str(path.resolve()), root_sha), *((str(p), hashlib.sha256(b).hexdigest()) for p, b in sorted(followed.files.items())))
-    document = Document(
-        data=data,
-        path=path,
-        sha256=sha,
-        root_node=node,
-        ref_problems=tuple(followed.problems),
-        origins=tuple(sorted(followed.origins.items())),
-        source=raw,
-        files=files,
-        lines_entry=(cache, lines_key(files)) if cache is not None else None,
-    )
+    edit_lines: dict[int, tuple[str, ...]] = {}
+    parsed = _parse(raw, path, shown, edit_lines if cache is not None else None)
+    notes = [Note("duplicate-key", pointer, duplicate_message(pointer), path, line) for pointer, line in parsed.duplicates]
+    places: tuple[tuple[str, Origin], ...] = ()
+    if swagger.is_swagger(parsed.data):
+        node = parsed.node or node_or_none(raw)
+        places = tuple((at, Origin(path, there, node)) for at, there in swagger.PLACES_IN_SWAGGER)
+        converted = swagger.convert(path, shown, line_in(node, "/swagger"))
+        parsed = Parsed(_parse(converted, path.with_suffix(".json"), shown, None).data, node)
+        cache = None  # the converter reads the files the document names itself: which ones is not known here
+    followed = bundle(parsed.data, path)
+    document = _document(path, raw, root_sha, parsed, followed, places, cache)
+    document = replace(document, notes=tuple(_diagnostic(document, note) for note in [*notes, *followed.notes]))
     # Only a spec of one file is kept: the node trees of other files (for the lines of what was copied
     # from them) are not; and a file that could not be read may appear later.
-    if cache is not None and len(files) == 1 and not followed.problems:
-        cache.write_value("spec", key, (data, sha, files))
+    if cache is not None and len(document.files) == 1 and not followed.problems and not document.notes:
+        cache.write_value("spec", key, (document.data, document.sha256, document.files))
         cache.write_value("spec-last", last_key(path), (raw, key, edit_lines))
     return document
 
 
-def _parse(raw: bytes, shown: str, *, with_text_lines: bool) -> tuple[Any, dict[str, Any], dict[int, tuple[str, ...]]]:
-    """The node tree, the data and (``with_text_lines``) the one-line texts of ``raw``; a
-    :class:`SpecError` when it is not YAML or not a mapping."""
-    loader = SpecLoader(raw)
+def _document(path: Path, raw: bytes, root_sha: str, parsed: Parsed, followed: Bundle, places: tuple[tuple[str, Origin], ...], cache: Cache | None) -> Document:
+    sha = root_sha
+    if followed.digest:  # the spec is several files: any of them changes the hash
+        sha = hashlib.sha256((sha + followed.digest).encode()).hexdigest()
+    files = ((str(path.resolve()), root_sha), *((str(p), hashlib.sha256(b).hexdigest()) for p, b in sorted(followed.files.items())))
+    return Document(
+        data=parsed.data,
+        path=path,
+        sha256=sha,
+        root_node=parsed.node,
+        ref_problems=tuple(followed.problems),
+        origins=(*sorted(followed.origins.items()), *places),
+        source=raw,
+        files=files,
+        lines_entry=(cache, lines_key(files)) if cache is not None else None,
+    )
+
+
+def _diagnostic(document: Document, note: Note) -> Diagnostic:
+    """A note of the read stage as a warning: located through the document (root pointers), or in its own file."""
+    hint = CODES[note.code][1]
+    if note.path is None:
+        return document.diagnostic(note.code, "warning", note.pointer, note.message, hint)
+    return Diagnostic(note.code, "warning", note.pointer, note.message, hint, file=display_path(note.path), line=note.line)
+
+
+def _parse(raw: bytes, path: Path, shown: str, edit_lines: dict[int, tuple[str, ...]] | None) -> Parsed:
+    """The parsed file (with ``edit_lines``, the one-line texts of a YAML file are put in it); a
+    :class:`SpecError` when it is neither JSON nor YAML, or not a mapping."""
     try:
-        node = loader.get_single_node()
-        edit_lines = text_lines(node) if with_text_lines else {}  # before construction, which flattens merge keys
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise _spec_error("yaml-syntax", f"the file is not valid YAML: {problem}", shown, None if mark is None else mark.line + 1) from None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        raise _spec_error("spec-not-a-mapping", f"the document is a {type(data).__name__}, not a mapping", shown, 1)
-    return node, data, edit_lines
+        parsed = parse(raw, path, composed=None if edit_lines is None else lambda node: edit_lines.update(text_lines(node)))
+    except ParseError as exc:
+        raise _spec_error("yaml-syntax", exc.message, shown, exc.line) from None
+    if not isinstance(parsed.data, dict):
+        raise _spec_error("spec-not-a-mapping", f"the document is a {type(parsed.data).__name__}, not a mapping", shown, 1)
+    return parsed

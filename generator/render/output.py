@@ -26,7 +26,8 @@ from typing import Any, Iterable
 
 import jinja2
 
-from generator.render import docstring_text, docstrings, imports, markdown_filters, python_filters, readme, type_annotations, wire
+from generator.render.docstring_text import printable
+from generator.render import docstring_text, docstrings, imports, markdown_filters, pagination, python_filters, readme, type_annotations, wire
 from generator.ir import Api
 from generator.workers import fork_map, workers
 
@@ -70,7 +71,7 @@ FAN_OUT_PATHS = {
 }
 
 #: The modules whose functions templates call as filters (each lists them in ``FILTERS``).
-FILTER_MODULES = (python_filters, docstring_text, docstrings, type_annotations, imports, wire, readme, markdown_filters)
+FILTER_MODULES = (python_filters, docstring_text, docstrings, pagination, type_annotations, imports, wire, readme, markdown_filters)
 
 OURS = "ours"
 """The prefix under which template overrides reach the templates they replace."""
@@ -106,7 +107,7 @@ def guide_pages(folder: Path | None) -> tuple[GuidePage, ...]:
 
 
 #: Templates rendered only when the API has what they are about.
-OPTIONAL = {"package/webhooks.py.jinja": "webhooks", "package/_webhooks.py": "webhooks"}
+OPTIONAL = {"package/webhooks.py.jinja": "webhooks", "package/_webhooks.py": "webhooks", "package/_webhook_signatures.py": "webhook_signature"}
 
 
 def environment(
@@ -132,6 +133,7 @@ def environment(
         keep_trailing_newline=True,
         autoescape=False,
         bytecode_cache=bytecode_cache,
+        finalize=printable,
     )
     for module in FILTER_MODULES:
         for name in module.FILTERS:
@@ -220,7 +222,7 @@ class _Rendering:
     def __init__(self, api: Api, templates: Path, guide: Path | None, overrides: Path | None, env: jinja2.Environment) -> None:
         self.api, self.templates, self.overrides, self.env = api, templates, overrides, env
         self.plan = plan(api, templates, guide)
-        self.header = HEADER.format(title=api.config.title)
+        self.header = HEADER.format(title=printable(api.config.title))
         self.guides = guide_pages(guide)
 
     def texts(self, positions: Iterable[int]) -> list[str]:

@@ -31,6 +31,7 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
     WebhookParseError,
+    WebhookVerificationError,
 )
 from ._lazy import lazy_names
 from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
@@ -40,6 +41,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from . import models
     from ._models import UnknownVariant
+    from ._pages import AsyncPage, SyncPage
     from ._streaming import AsyncStream, ServerSentEvent, Stream
     from ._uploads import UploadNotRepeatableError
 
@@ -51,6 +53,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncLeap",
+    "AsyncPage",
     "AsyncStream",
     "AsyncStreamedResponse",
     "AuthenticationError",
@@ -71,12 +74,14 @@ __all__ = [
     "ServerSentEvent",
     "Stream",
     "StreamedResponse",
+    "SyncPage",
     "UnknownVariant",
     "UnprocessableEntityError",
     "UploadContent",
     "UploadNotRepeatableError",
     "WaitTimeoutError",
     "WebhookParseError",
+    "WebhookVerificationError",
     "__version__",
     "models",
 ]
@@ -88,6 +93,8 @@ if not TYPE_CHECKING:
         {
             "models": "models",
             "UnknownVariant": "_models",
+            "SyncPage": "_pages",
+            "AsyncPage": "_pages",
             "Stream": "_streaming",
             "AsyncStream": "_streaming",
             "ServerSentEvent": "_streaming",

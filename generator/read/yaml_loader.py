@@ -1,0 +1,137 @@
+"""The YAML loader every spec file is parsed with, and the lines of its node tree.
+
+An OpenAPI document is JSON data written in YAML, so the loader reads YAML as OpenAPI means it:
+
+- mapping keys are strings: ``401:`` (an integer to YAML) is the status code ``"401"``, ``on:`` or
+  ``true:`` (booleans to YAML 1.1) the names ``"on"`` and ``"true"``, each key as it is written;
+- a key written twice in one mapping is kept once, the last value winning (as JSON parsers do), and
+  remembered in :attr:`SpecLoader.duplicates` so that a warning can say where;
+- ``yes``, ``no``, ``on`` and ``off`` are strings, not YAML 1.1's booleans (only ``true`` and
+  ``false`` are, as in YAML 1.2);
+- YAML timestamps are strings (YAML 1.2, which OpenAPI tools read, has no timestamp type: an unquoted
+  ``2023-06-20`` is text, not a ``date`` that JSON encoders and schema checks reject).
+
+Anchors, aliases and merge keys (``<<``) are YAML's own and work as PyYAML reads them; a UTF-8
+byte-order mark is skipped by PyYAML's reader.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import pointer_parts
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_STR_TAG = "tag:yaml.org,2002:str"
+_BOOLEANS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
+
+
+class SpecLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (the C one when present), with string keys, duplicate keys noted and timestamps as text.
+
+    Which tag a plain scalar gets depends only on its text (there are no path resolvers), so
+    it is worked out once per distinct text: the same few thousand names and words make up
+    most of the hundreds of thousands of scalars of a big spec.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[Any, Any]] = []  # (mapping node, key node) of each key written again
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        try:
+            return self._tags[key]
+        except AttributeError:
+            self._tags: dict[Any, Any] = {}
+        except KeyError:
+            pass
+        tag = super().resolve(kind, value, implicit)
+        if tag == _BOOL_TAG and value not in _BOOLEANS:
+            tag = _STR_TAG  # YAML 1.1's yes/no/on/off: text in YAML 1.2 (Norway's country code is "NO")
+        self._tags[key] = tag
+        return tag
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        """The mapping of ``node`` with string keys; a key written twice keeps its last value (and is noted)."""
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(None, None, f"expected a mapping node, but found {node.id}", node.start_mark)
+        own_count = sum(1 for key, _ in node.value if key.tag != _MERGE_TAG)
+        merged = own_count != len(node.value)
+        self.flatten_mapping(node)  # what merge keys copy comes first; the mapping's own keys override it
+        first_own = len(node.value) - own_count
+        own: set[str] = set()
+        mapping: dict[Any, Any] = {}
+        for index, (key_node, value_node) in enumerate(node.value):
+            key = self.construct_object(key_node, deep=deep)
+            if type(key) is not str:
+                key = _key_text(key_node, key)
+            if not merged:
+                if key in mapping:
+                    self.duplicates.append((node, key_node))
+            elif index >= first_own:
+                if key in own:
+                    self.duplicates.append((node, key_node))
+                own.add(key)
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+def _key_text(key_node: Any, key: Any) -> str:
+    """A mapping key that YAML read as something else than a string, as the string OpenAPI means."""
+    if isinstance(key_node, yaml.ScalarNode):
+        return str(key_node.value)  # as written: 401, on, true, 1.0, null
+    raise yaml.constructor.ConstructorError(None, None, f"found a {type(key).__name__} as a mapping key, which JSON cannot hold", key_node.start_mark)
+
+
+SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def compose(raw: bytes) -> Any:
+    """The node tree of ``raw`` (for lines only). The C parser refuses some JSON the JSON parser reads
+    (escaped surrogate pairs, ``"\\ud83d\\udc4d"``); PyYAML's own parser reads those."""
+    try:
+        return _compose_with(SpecLoader, raw)
+    except yaml.YAMLError:
+        return _compose_with(yaml.SafeLoader, raw)
+
+
+def _compose_with(loader_class: type, raw: bytes) -> Any:
+    loader = loader_class(raw)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def line_in(root_node: Any, pointer: str) -> int | None:
+    """The 1-based line of the deepest element on ``pointer`` in the YAML node tree ``root_node``.
+
+    A mapping entry is on the line of its key (``get:``), not of its value, which in block style
+    starts on the next line.
+    """
+    node = root_node
+    if node is None:
+        return None
+    line: int = node.start_mark.line + 1
+    for token in pointer_parts(pointer):
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if str(key.value) == token:
+                    child, line = value, key.start_mark.line + 1
+                    break
+        elif isinstance(node, yaml.SequenceNode) and token.isdigit():
+            index = int(token)
+            if index < len(node.value):
+                child = node.value[index]
+                line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
