@@ -1,5 +1,5 @@
 """Reading ``text/event-stream`` text into events, as the WHATWG HTML standard's "event stream
-interpretation" says: :class:`SSEDecoder`, fed chunks of any size, gives :class:`ServerSentEvent`\ s.
+interpretation" says: :class:`SSEDecoder`, fed chunks of any size, gives :class:`ServerSentEvent` objects.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 # Generated from the OpenAPI spec by the Leap SDK generator. Do not edit: change the spec or the templates and regenerate.
 """Reading ``text/event-stream`` text into events, as the WHATWG HTML standard's "event stream
-interpretation" says: :class:`SSEDecoder`, fed chunks of any size, gives :class:`ServerSentEvent`\ s.
+interpretation" says: :class:`SSEDecoder`, fed chunks of any size, gives :class:`ServerSentEvent` objects.
 """
 
 from __future__ import annotations
