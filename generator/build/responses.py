@@ -3,6 +3,7 @@ or bytes for a download), its type, its example, and the exception an error stat
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from generator.build.context import BuildContext
@@ -11,7 +12,7 @@ from generator.build.examples import media_example
 from generator.build.schema_types import is_binary_schema
 from generator.build.spec_values import text
 from generator.diagnostics import pointer_join
-from generator.ir import PyType, Response, Value
+from generator.ir import BodyFormat, EventStream, Operation, PyType, Response, Value
 from generator.read.media_types import content_of, is_json_media_type, media_schema
 from generator.read.operations import operation_responses
 
@@ -33,16 +34,43 @@ def responses(ctx: BuildContext, pointer: str, op: dict[str, Any]) -> tuple[Resp
 def _response(ctx: BuildContext, status: str, at: str, response: dict[str, Any]) -> Response:
     content = content_of(response)
     media, type_, example = _read_as(ctx, status, at, content)
+    events = _events(ctx, at, content) if status.startswith("2") else None
     return Response(
         status=status,
         description=text(response.get("description")),
-        content_type=media,
+        content_type=media or (EVENT_STREAM if events else ""),
         type=type_,
         pointer=at,
         error_class="" if status.startswith("2") else error_class(status),
         example=example,
         media_types=tuple(str(m) for m in content),
+        events=events,
     )
+
+
+EVENT_STREAM = "text/event-stream"
+
+#: Where a ``text/event-stream`` media type names its events' schema, first found wins:
+#: OpenAPI 3.2's ``itemSchema``, the extension for earlier versions, then ``schema``.
+EVENT_SCHEMA_KEYS = ("itemSchema", "x-event-schema", "schema")
+
+
+def is_event_stream(media_type: str) -> bool:
+    return media_type.split(";")[0].strip().lower() == EVENT_STREAM
+
+
+def _events(ctx: BuildContext, at: str, content: Content) -> EventStream | None:
+    """The event stream of a success response: each event's ``data`` as the first schema of
+    :data:`EVENT_SCHEMA_KEYS` that is not text (a string, or no schema, gives the raw events)."""
+    media = next((str(m) for m in content if is_event_stream(str(m))), None)
+    if media is None:
+        return None
+    where = pointer_join(at, "content", media)
+    for key in EVENT_SCHEMA_KEYS:
+        schema = content[media].get(key)
+        if isinstance(schema, dict) and not _may_be_text(ctx.types.deref(schema, "")[1]):
+            return EventStream(ctx.types.map(pointer_join(where, key), schema), where)
+    return EventStream(None, where)
 
 
 def _read_as(ctx: BuildContext, status: str, at: str, content: Content) -> tuple[str, PyType | None, Value | None]:
@@ -67,6 +95,8 @@ def is_download(ctx: BuildContext, media_type: str, media: dict[str, Any]) -> bo
     that is not a string (specs use it for JSON); yes for every other media type.
     """
     _, schema = ctx.types.deref(media.get("schema", {}), "")
+    if is_event_stream(media_type):
+        return False
     if is_binary_schema(schema):
         return True
     if is_json_media_type(media_type):
@@ -81,3 +111,19 @@ def _may_be_text(schema: Any) -> bool:
     if not isinstance(schema, dict) or schema.get("type") not in (None, "string") or schema.get("properties"):
         return False
     return "$ref" not in schema and not any(k in schema for k in ("allOf", "oneOf", "anyOf", "items"))
+
+
+def with_stream_flag(op: Operation) -> Operation:
+    """``op`` whose success offers JSON and an event stream: the stream when its boolean
+    ``stream`` argument (a JSON body property or a query parameter) is true, as OpenAI's and
+    Anthropic's APIs choose. Without such an argument the method returns the JSON."""
+    events = op.events
+    if events is None or op.return_type is None:
+        return op
+    candidates = op.query_params
+    if op.body is not None and op.body.flattened and op.body_format is BodyFormat.JSON:
+        candidates = op.body.fields + candidates
+    flag = next((f.name for f in candidates if f.wire_name == "stream" and f.type.kind == "primitive" and f.type.name == "bool"), "")
+    success = op.success
+    chosen = replace(success, events=replace(events, flag=flag) if flag else None)
+    return replace(op, responses=tuple(chosen if r is success else r for r in op.responses))
