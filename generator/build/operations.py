@@ -18,6 +18,7 @@ from generator.ir import Field, Operation
 from generator.naming import Namespace, class_identifier, identifier
 from generator.read.media_types import content_of
 from generator.read.operations import operation_parameters
+from generator.read.request_extensions import in_force
 
 #: Where a parameter may be, in the order of the method's arguments.
 LOCATIONS = ("path", "query", "header", "cookie")
@@ -28,7 +29,7 @@ def operation(ctx: BuildContext, pointer: str, path: str, method: str, op: dict[
     name, op_id = _method_name(ctx, pointer, path, method, op, tag, methods)
     ctx.types.operation_names[pointer] = class_identifier(name, "Call")
     arguments = Namespace(RESERVED_ARGUMENTS)
-    by_location = _parameters(ctx, pointer, path, op, arguments)
+    by_location = _parameters(ctx, pointer, path, op, arguments, _idempotency_header(ctx, pointer, method, op))
     requirement, unapplied, own_requirement = operation_security(ctx, op)
     return with_stream_flag(Operation(
         operation_id=op_id,
@@ -75,10 +76,19 @@ def _named_after_id(ctx: BuildContext, pointer: str, op_id: str, tag: str, metho
     return name
 
 
-def _parameters(ctx: BuildContext, pointer: str, path: str, op: dict[str, Any], arguments: Namespace) -> dict[str, tuple[Field, ...]]:
-    """The operation's parameters by location, each an argument claimed in ``arguments``."""
+def _idempotency_header(ctx: BuildContext, pointer: str, method: str, op: dict[str, Any]) -> str:
+    """The lower-case name of the idempotency header in force for the operation ("" when none)."""
+    _, idempotency = in_force(ctx.document, "x-idempotency", pointer, op, method)
+    return str(idempotency["header"]).lower() if isinstance(idempotency, dict) else ""
+
+
+def _parameters(ctx: BuildContext, pointer: str, path: str, op: dict[str, Any], arguments: Namespace, idempotency: str) -> dict[str, tuple[Field, ...]]:
+    """The operation's parameters by location, each an argument claimed in ``arguments``; not the
+    idempotency header, which the SDK's own ``idempotency_key=`` sends (:mod:`.request_extensions`)."""
     found = {}
     for key, (at, param) in operation_parameters(ctx.document, path, pointer, op).items():
+        if key[0] == "header" and idempotency and key[1].lower() == idempotency:
+            continue
         if key[0] in LOCATIONS:
             found[key] = parameter(ctx, at, param, ctx.python_name(arguments, param["name"], at, "argument", f"{key[0]} parameter"))
     return {location: tuple(f for (where, _), f in found.items() if where == location) for location in LOCATIONS}

@@ -412,10 +412,10 @@ class ImagesApi:
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get/x-pagination``).
         """
         return iterate_pages(
-            lambda page: self.list_all(
+            lambda _page: self.list_all(
                 model_id=model_id,
                 only_finished=only_finished,
-                page=page,
+                page=_page,
                 page_size=page_size,
             ),
             lambda response: response,
@@ -1104,10 +1104,10 @@ class AsyncImagesApi:
             (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get/x-pagination``).
         """
         return async_iterate_pages(
-            lambda page: self.list_all(
+            lambda _page: self.list_all(
                 model_id=model_id,
                 only_finished=only_finished,
-                page=page,
+                page=_page,
                 page_size=page_size,
             ),
             lambda response: response,
