@@ -9,8 +9,9 @@ from typing import Any
 from generator.ir import Alias, AndWait, Model, Operation, Pagination, PyType, Schema, Tag, Waiter, Webhook, WebhookShape
 from generator.diagnostics import pointer_join
 from generator.naming import python_identifier_problem, snake_case
-from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, deref, operations, waiter_links, webhook_alternatives, webhook_items
+from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, deref, waiter_links, webhook_alternatives, webhook_items
 from generator.read.document import Document
+from generator.read.operations import Link
 
 
 def _model(schemas: dict[str, Schema], type_: PyType | None) -> Model | None:
@@ -71,13 +72,13 @@ def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) 
     )
 
 
-def _and_wait(op: Operation, link_at: str, link: dict[str, Any], target: Operation, schemas: dict[str, Schema]) -> AndWait:
+def _and_wait(op: Operation, link: Link, target: Operation, schemas: dict[str, Schema]) -> AndWait:
     params = {(f.location, f.wire_name): f.name for f in op.path_params + op.query_params + op.header_params}
     body = {f.wire_name: f.name for f in (op.body.fields if op.body and op.body.flattened else ())}
     response = _model(schemas, op.return_type)
     target_args = {f.wire_name: f.name for f in target.arguments}
     arguments = []
-    for wire, expression in link["parameters"].items():
+    for wire, expression in link.parameters.items():
         if expression.startswith("$response.body#/"):
             source = "_submitted." + _attribute(response, expression.split("#/", 1)[1])
         elif expression.startswith("$request.body#/"):
@@ -86,33 +87,33 @@ def _and_wait(op: Operation, link_at: str, link: dict[str, Any], target: Operati
             _, where, name = expression.split(".", 2)
             source = params[(where, name)]
         arguments.append((target_args.get(wire, snake_case(wire)), source))
-    return AndWait(name=f"{op.name}_and_wait", target=target, arguments=tuple(arguments), pointer=link_at)
+    return AndWait(name=f"{op.name}_and_wait", target=target, arguments=tuple(arguments), pointer=link.pointer)
 
 
 def attach(document: Document, tags: tuple[Tag, ...], schemas: tuple[Schema, ...]) -> tuple[Tag, ...]:
     """``tags`` with each operation's waiter, ``_and_wait`` link and pagination filled in."""
     by_name = {s.name: s for s in schemas}
-    raw_ops = {ptr: op for ptr, _, op in operations(document)}
+    spec_ops = {op.pointer: op for op in document.operations()}
     with_waiters: dict[str, Operation] = {}
     staged = []
     for tag in tags:
         ops = []
         for op in tag.operations:
-            raw = raw_ops[op.pointer]
-            if isinstance(raw.get("x-waiter"), dict):
-                op = replace(op, waiter=_waiter(op, raw["x-waiter"], by_name))
+            found = spec_ops[op.pointer].extensions
+            if isinstance(found.get("x-waiter"), dict):
+                op = replace(op, waiter=_waiter(op, found["x-waiter"], by_name))
                 with_waiters[op.operation_id] = op
-            if isinstance(raw.get("x-pagination"), dict):
-                op = replace(op, pagination=_pagination(op, raw["x-pagination"], by_name))
+            if isinstance(found.get("x-pagination"), dict):
+                op = replace(op, pagination=_pagination(op, found["x-pagination"], by_name))
             ops.append(op)
         staged.append((tag, ops))
     out = []
     for tag, ops in staged:
         linked = []
         for op in ops:
-            for link_at, link in waiter_links(document, op.pointer, raw_ops[op.pointer], with_waiters):
-                op = replace(op, and_wait=_and_wait(op, link_at, link, with_waiters[link["operationId"]], by_name))
-                break
+            link = next(waiter_links(spec_ops[op.pointer], with_waiters), None)
+            if link is not None:
+                op = replace(op, and_wait=_and_wait(op, link, with_waiters[str(link.operation_id)], by_name))
             linked.append(op)
         out.append(replace(tag, operations=tuple(linked)))
     return tuple(out)

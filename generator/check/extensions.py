@@ -7,25 +7,26 @@ from typing import Any
 
 from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.naming import python_identifier_problem, snake_case
-from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, body_properties, deref, operations, parameters, properties, success_schema, waiter_links, webhook_alternatives, webhook_items
+from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, body_properties, deref, properties, success_schema, waiter_links, webhook_alternatives, webhook_items
 from generator.read.document import Document
+from generator.read.operations import Operation
 
 _EXPRESSION_SOURCES = ("$request.path.", "$request.query.", "$request.header.")
 
 
 def check(document: Document) -> Iterator[Diagnostic]:
     """Every problem of the spec's waiters, links to them, paginations, envelopes and webhooks."""
-    waiters: dict[str, tuple[str, dict[str, Any]]] = {}
-    for pointer, path, op in operations(document):
-        if "x-waiter" in op:
-            problems = list(_check_waiter(document, pointer, op))
+    waiters: dict[str, Operation] = {}
+    for op in document.operations():
+        if "x-waiter" in op.extensions:
+            problems = list(_check_waiter(document, op))
             yield from problems
-            if not problems and isinstance(op.get("operationId"), str):
-                waiters[op["operationId"]] = (pointer, op)
-        if "x-pagination" in op:
-            yield from _check_pagination(document, path, pointer, op)
-    for pointer, path, op in operations(document):
-        yield from _check_links(document, path, pointer, op, waiters)
+            if not problems and op.operation_id is not None:
+                waiters[op.operation_id] = op
+        if "x-pagination" in op.extensions:
+            yield from _check_pagination(document, op)
+    for op in document.operations():
+        yield from _check_links(document, op, waiters)
     yield from _check_method_names(document, waiters)
     yield from _check_envelopes(document)
     yield from _check_webhooks(document)
@@ -35,32 +36,40 @@ def check(document: Document) -> Iterator[Diagnostic]:
 RESERVED_METHODS = frozenset({"with_raw_response"})
 
 
-def _check_method_names(document: Document, waiters: dict[str, tuple[str, dict[str, Any]]]) -> Iterator[Diagnostic]:
+def _check_method_names(document: Document, waiters: dict[str, Operation]) -> Iterator[Diagnostic]:
     """The methods the extensions add must not take the name of another method of their class."""
     taken: dict[str, dict[str, str]] = {}  # tag -> method name -> what it is
     added: list[tuple[str, str, str, str]] = []  # (tag, name, pointer, what)
-    for pointer, _, op in operations(document):
-        tag, op_id = (op.get("tags") or [None])[0], op.get("operationId")
-        if not isinstance(tag, str) or not isinstance(op_id, str):
+    for op in document.operations():
+        op_id = op.operation_id
+        if not op.tags or op_id is None:
             continue
-        taken.setdefault(tag, {})[snake_case(op_id)] = f"operation {op_id!r}"
-        if snake_case(op_id) in RESERVED_METHODS:
-            yield document.diagnostic("name-collision", "error", pointer_join(pointer, "operationId"), f"operation {op_id!r} becomes method {snake_case(op_id)!r}, an attribute of every API class", CODES["name-collision"][1])
-        waiter = op.get("x-waiter")
-        if op_id in waiters and isinstance(waiter, dict):
-            added.append((tag, snake_case(str(waiter.get("name", WAITER_DEFAULTS["name"]))), pointer_join(pointer, "x-waiter"), f"the x-waiter of {op_id!r}"))
-        if isinstance(op.get("x-pagination"), dict):
-            name = op["x-pagination"].get("name") or f"{op_id}_iter"
-            added.append((tag, snake_case(str(name)), pointer_join(pointer, "x-pagination"), f"the x-pagination of {op_id!r}"))
-        for link_at, _ in waiter_links(document, pointer, op, waiters):
-            added.append((tag, snake_case(op_id) + "_and_wait", link_at, f"the link from {op_id!r} to a waiter"))
-            break
+        tag, method = op.tags[0], snake_case(op_id)
+        taken.setdefault(tag, {})[method] = f"operation {op_id!r}"
+        if method in RESERVED_METHODS:
+            yield document.diagnostic("name-collision", "error", pointer_join(op.pointer, "operationId"), f"operation {op_id!r} becomes method {method!r}, an attribute of every API class", CODES["name-collision"][1])
+        added += _added_methods(op, op_id, tag, waiters)
     for tag, name, pointer, what in added:
         names = taken.setdefault(tag, {})
         other = names.get(name) or ("an attribute of every API class" if name in RESERVED_METHODS else None)
         if other:
             yield document.diagnostic("name-collision", "error", pointer, f"{what} becomes method {name!r}, which is already {other}", CODES["name-collision"][1])
         names[name] = what
+
+
+def _added_methods(op: Operation, op_id: str, tag: str, waiters: dict[str, Operation]) -> list[tuple[str, str, str, str]]:
+    """``(tag, method name, pointer, what)`` of each method an operation's extensions add."""
+    added = []
+    waiter, paging = op.extensions.get("x-waiter"), op.extensions.get("x-pagination")
+    if op_id in waiters and isinstance(waiter, dict):
+        added.append((tag, snake_case(str(waiter.get("name", WAITER_DEFAULTS["name"]))), pointer_join(op.pointer, "x-waiter"), f"the x-waiter of {op_id!r}"))
+    if isinstance(paging, dict):
+        name = paging.get("name") or f"{op_id}_iter"
+        added.append((tag, snake_case(str(name)), pointer_join(op.pointer, "x-pagination"), f"the x-pagination of {op_id!r}"))
+    for link in waiter_links(op, waiters):
+        added.append((tag, snake_case(op_id) + "_and_wait", link.pointer, f"the link from {op_id!r} to a waiter"))
+        break
+    return added
 
 
 def _invalid(document: Document, pointer: str, message: str) -> Diagnostic:
@@ -71,16 +80,16 @@ def _is_number(value: Any, minimum: float = 0.0) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value > minimum
 
 
-def _check_waiter(document: Document, pointer: str, op: dict[str, Any]) -> Iterator[Diagnostic]:
-    at = pointer_join(pointer, "x-waiter")
-    waiter = op["x-waiter"]
+def _check_waiter(document: Document, op: Operation) -> Iterator[Diagnostic]:
+    at = pointer_join(op.pointer, "x-waiter")
+    waiter = op.extensions["x-waiter"]
     if not isinstance(waiter, dict):
         yield _invalid(document, at, "x-waiter must be a mapping")
         return
     settings = {**WAITER_DEFAULTS, **waiter}
     if python_identifier_problem(settings["name"]):
         yield _invalid(document, pointer_join(at, "name"), f"name {settings['name']!r} cannot be a method name")
-    yield from _check_state_fields(document, at, properties(success_schema(document, pointer, op)[1]), waiter.get("stateFields"))
+    yield from _check_state_fields(document, at, properties(success_schema(document, op)[1]), waiter.get("stateFields"))
     for key in ("success", "failure"):
         values = waiter.get(key, [] if key == "failure" else None)
         if not (isinstance(values, list) and all(isinstance(v, str) for v in values) and (values or key == "failure")):
@@ -109,22 +118,21 @@ def _check_delays(document: Document, at: str, settings: dict[str, Any]) -> Iter
         yield _invalid(document, pointer_join(at, "maxDelay"), "maxDelay must not be below delay")
 
 
-def _check_pagination(document: Document, path: str, pointer: str, op: dict[str, Any]) -> Iterator[Diagnostic]:
-    at = pointer_join(pointer, "x-pagination")
-    paging = op["x-pagination"]
+def _check_pagination(document: Document, op: Operation) -> Iterator[Diagnostic]:
+    at = pointer_join(op.pointer, "x-pagination")
+    paging = op.extensions["x-pagination"]
     if not isinstance(paging, dict):
         yield _invalid(document, at, "x-pagination must be a mapping")
         return
     settings = {**PAGINATION_DEFAULTS, **paging}
-    params = parameters(document, path, pointer, op)
     for key in ("pageParameter", "sizeParameter"):
-        if ("query", settings.get(key)) not in params:
+        if op.parameter("query", settings.get(key)) is None:
             yield _invalid(document, pointer_join(at, key), f"{key} must name a query parameter of the operation")
     if not (isinstance(settings["firstPage"], int) and not isinstance(settings["firstPage"], bool) and settings["firstPage"] >= 0):
         yield _invalid(document, pointer_join(at, "firstPage"), "firstPage must be an integer, 0 or more")
     if not (isinstance(settings["defaultPageSize"], int) and not isinstance(settings["defaultPageSize"], bool) and settings["defaultPageSize"] >= 1):
         yield _invalid(document, pointer_join(at, "defaultPageSize"), "defaultPageSize must be an integer, 1 or more")
-    schema_at, schema = success_schema(document, pointer, op)
+    schema_at, schema = success_schema(document, op)
     items_name = paging.get("items")
     if items_name is not None:
         prop = properties(schema).get(items_name) if isinstance(items_name, str) else None
@@ -135,30 +143,29 @@ def _check_pagination(document: Document, path: str, pointer: str, op: dict[str,
     if not (isinstance(schema, dict) and schema.get("type") == "array" and isinstance(schema.get("items"), dict)):
         yield _invalid(document, at, "the list must be an array of items: the response itself, or the property named by items")
         return
-    key = paging.get("itemKey")
-    if key is not None and key not in properties(deref(document, schema_at, schema["items"])[1]):
-        yield _invalid(document, pointer_join(at, "itemKey"), f"itemKey {key!r} is not a property of the items")
+    item_key = paging.get("itemKey")
+    if item_key is not None and item_key not in properties(deref(document, schema_at, schema["items"])[1]):
+        yield _invalid(document, pointer_join(at, "itemKey"), f"itemKey {item_key!r} is not a property of the items")
 
 
-def _check_links(document: Document, path: str, pointer: str, op: dict[str, Any], waiters: dict[str, tuple[str, dict[str, Any]]]) -> Iterator[Diagnostic]:
-    for link_at, link in waiter_links(document, pointer, op, waiters):
-        target_pointer, target = waiters[link["operationId"]]
-        if (target.get("tags") or [None])[0] != (op.get("tags") or [None])[0]:
-            yield _invalid(document, pointer_join(link_at, "operationId"), "a link that generates <operation>_and_wait must point at an operation of the same tag")
-        given = link.get("parameters") if isinstance(link.get("parameters"), dict) else {}
-        target_path = target_pointer.split("/")[2].replace("~1", "/").replace("~0", "~")
-        for (where, name), param in parameters(document, target_path, target_pointer, target).items():
-            if (param.get("required") or where == "path") and name not in given:
-                yield _invalid(document, pointer_join(link_at, "parameters"), f"the link gives no value for the required parameter {name!r} of {link['operationId']!r}")
-        params = parameters(document, path, pointer, op)
-        body = body_properties(document, pointer, op)
-        _, response = success_schema(document, pointer, op)
-        for name, expression in given.items():
-            if _expression_problem(expression, params, body, response):
-                yield _invalid(document, pointer_join(link_at, "parameters", name), f"{expression!r}: {_expression_problem(expression, params, body, response)}")
+def _check_links(document: Document, op: Operation, waiters: dict[str, Operation]) -> Iterator[Diagnostic]:
+    for link in waiter_links(op, waiters):
+        target = waiters[link.operation_id]  # type: ignore[index]  # waiter_links gives links to waiters only
+        if target.tags[:1] != op.tags[:1]:
+            yield _invalid(document, pointer_join(link.pointer, "operationId"), "a link that generates <operation>_and_wait must point at an operation of the same tag")
+        for param in target.parameters:
+            if param.required and param.name not in link.parameters:
+                yield _invalid(document, pointer_join(link.pointer, "parameters"), f"the link gives no value for the required parameter {param.name!r} of {link.operation_id!r}")
+        params = {(p.location, p.name) for p in op.parameters}
+        body = body_properties(document, op)
+        _, response = success_schema(document, op)
+        for name, expression in link.parameters.items():
+            problem = _expression_problem(expression, params, body, response)
+            if problem:
+                yield _invalid(document, pointer_join(link.pointer, "parameters", name), f"{expression!r}: {problem}")
 
 
-def _expression_problem(expression: Any, params: dict[tuple[str, str], Any], body: dict[str, Any], response: Any) -> str | None:
+def _expression_problem(expression: Any, params: set[tuple[str, str]], body: dict[str, Any], response: Any) -> str | None:
     """Why a link's runtime expression cannot become Python, or ``None``."""
     if not isinstance(expression, str):
         return "a runtime expression must be a string"
@@ -166,7 +173,7 @@ def _expression_problem(expression: Any, params: dict[tuple[str, str], Any], bod
         if expression.startswith(prefix):
             where = prefix.split(".")[1]
             return None if (where, expression[len(prefix) :]) in params else f"the operation has no {where} parameter of that name"
-    for prefix, props, required in (("$request.body#/", body, ()), ("$response.body#/", properties(response), (response or {}).get("required") or ())):
+    for prefix, props, required in (("$request.body#/", body, ()), ("$response.body#/", properties(response), _required(response))):
         if expression.startswith(prefix):
             name = expression[len(prefix) :]
             if name not in props:
@@ -175,6 +182,10 @@ def _expression_problem(expression: Any, params: dict[tuple[str, str], Any], bod
                 return "the response property must be required, so that it is always there"
             return None
     return "supported are $request.path|query|header.<name>, $request.body#/<property> and $response.body#/<property>"
+
+
+def _required(schema: Any) -> Any:
+    return (schema.get("required") if isinstance(schema, dict) else None) or ()
 
 
 def _check_envelopes(document: Document) -> Iterator[Diagnostic]:

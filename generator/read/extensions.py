@@ -47,8 +47,7 @@ from typing import Any
 
 from generator.diagnostics import pointer_join
 from generator.read.document import Document
-from generator.read.media_types import content_of
-from generator.read.operations import iter_operations, operation_parameters, operation_responses
+from generator.read.operations import Link, Operation
 
 WAITER_DEFAULTS = {"name": "wait", "delay": 1, "maxDelay": 30, "timeout": 600}
 
@@ -60,23 +59,13 @@ def deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
     return document.deref_or(pointer, value)
 
 
-def operations(document: Document) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """``(pointer, path, operation)`` of every operation."""
-    for pointer, path, _, op in iter_operations(document.data):
-        yield pointer, path, op
-
-
-def success_schema(document: Document, pointer: str, op: dict[str, Any]) -> tuple[str, Any]:
+def success_schema(document: Document, op: Operation) -> tuple[str, Any]:
     """The (dereferenced) JSON schema of an operation's first 2xx response, or ``("", None)``."""
-    for status, raw in operation_responses(op).items():
-        if not str(status).startswith("2"):
-            continue
-        at, response = deref(document, pointer_join(pointer, "responses", status), raw)
-        media = content_of(response).get("application/json", {})
-        if "schema" in media:
-            return deref(document, pointer_join(at, "content", "application/json", "schema"), media["schema"])
+    response = op.success
+    media = response.media("application/json") if response is not None else None
+    if media is None or media.schema is None:
         return "", None
-    return "", None
+    return deref(document, pointer_join(media.pointer, "schema"), media.schema)
 
 
 def properties(schema: Any) -> dict[str, Any]:
@@ -84,31 +73,19 @@ def properties(schema: Any) -> dict[str, Any]:
     return props if isinstance(props, dict) else {}
 
 
-def parameters(document: Document, path: str, pointer: str, op: dict[str, Any]) -> dict[tuple[str, str], Any]:
-    """``(in, name) -> parameter`` of an operation, path-item parameters included."""
-    return {key: param for key, (_, param) in operation_parameters(document, path, pointer, op).items()}
+def body_properties(document: Document, op: Operation) -> dict[str, Any]:
+    """The properties of the schema of the first media type of the request body that has one."""
+    body = op.request_body
+    media = next((m for m in body.content if m.schema is not None), None) if body is not None else None
+    return properties(deref(document, media.pointer, media.schema)[1]) if media is not None else {}
 
 
-def body_properties(document: Document, pointer: str, op: dict[str, Any]) -> dict[str, Any]:
-    at, body = deref(document, pointer_join(pointer, "requestBody"), op.get("requestBody"))
-    for media in content_of(body).values():
-        if "schema" in media:
-            return properties(deref(document, at, media["schema"])[1])
-    return {}
-
-
-def waiter_links(document: Document, pointer: str, op: dict[str, Any], waiters: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``(pointer, link)`` of the success-response links that point at an operation with a waiter."""
-    for status, raw in operation_responses(op).items():
-        if not str(status).startswith("2"):
-            continue
-        at, response = deref(document, pointer_join(pointer, "responses", status), raw)
-        links = response.get("links") if isinstance(response, dict) else None
-        for name, raw_link in (links or {}).items() if isinstance(links, dict) else ():
-            link_at, link = deref(document, pointer_join(at, "links", name), raw_link)
-            if isinstance(link, dict) and link.get("operationId") in waiters:
-                yield link_at, link
-        return
+def waiter_links(op: Operation, waiters: dict[str, Any]) -> Iterator[Link]:
+    """The links of the first 2xx response that point at an operation with a waiter."""
+    response = op.success
+    for link in response.links if response is not None else ():
+        if link.operation_id in waiters:
+            yield link
 
 
 def webhook_items(document: Document) -> Iterator[tuple[str, str, Any]]:
