@@ -9,9 +9,11 @@ from typing import Any
 from generator.ir import Alias, AndWait, Model, Operation, Pagination, PyType, Schema, Tag, Waiter, Webhook, WebhookShape
 from generator.diagnostics import pointer_join
 from generator.naming import python_identifier_problem, snake_case
-from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, deref, waiter_links, webhook_alternatives, webhook_items
+from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, waiter_links, webhook_alternatives
 from generator.read.document import Document
+from generator.read.values import mapping, mapping_or_none
 from generator.read.operations import Link
+from generator.read.operations import Webhook as SpecWebhook
 
 
 def _model(schemas: dict[str, Schema], type_: PyType | None) -> Model | None:
@@ -100,11 +102,12 @@ def attach(document: Document, tags: tuple[Tag, ...], schemas: tuple[Schema, ...
         ops = []
         for op in tag.operations:
             found = spec_ops[op.pointer].extensions
-            if isinstance(found.get("x-waiter"), dict):
-                op = replace(op, waiter=_waiter(op, found["x-waiter"], by_name))
+            waiter, paging = mapping_or_none(found.get("x-waiter")), mapping_or_none(found.get("x-pagination"))
+            if waiter is not None:
+                op = replace(op, waiter=_waiter(op, waiter, by_name))
                 with_waiters[op.operation_id] = op
-            if isinstance(found.get("x-pagination"), dict):
-                op = replace(op, pagination=_pagination(op, found["x-pagination"], by_name))
+            if paging is not None:
+                op = replace(op, pagination=_pagination(op, paging, by_name))
             ops.append(op)
         staged.append((tag, ops))
     out = []
@@ -123,14 +126,14 @@ def webhooks(document: Document, schemas: tuple[Schema, ...]) -> tuple[Webhook, 
     """The webhooks whose bodies :func:`check` found usable, each with its shapes."""
     by_schema = {s.schema_name: s for s in schemas if not (isinstance(s, (Model, Alias)) and s.request_view_of)}  # bodies parse into response views
     out = []
-    for pointer, name, item in webhook_items(document):
-        names = webhook_alternatives(document, pointer, item)
-        if isinstance(names, str) or python_identifier_problem(name):
+    for webhook in document.webhooks():
+        names = webhook_alternatives(webhook)
+        if isinstance(names, str) or python_identifier_problem(webhook.name):
             continue
         shapes = [shape for shape in (_shape(document, by_schema, n) for n in names) if shape is not None]
         if shapes:
             shapes.sort(key=lambda s: (not s.envelope, -s.specificity))
-            out.append(_webhook(document, pointer, name, item, tuple(shapes)))
+            out.append(_webhook(webhook, tuple(shapes)))
     return tuple(out)
 
 
@@ -140,8 +143,7 @@ def _shape(document: Document, by_schema: dict[str, Schema], schema_name: str) -
     model = by_schema.get(schema_name)
     if not isinstance(model, Model):
         return None
-    raw = document.data["components"]["schemas"][schema_name]
-    envelope = raw.get("x-envelope") if isinstance(raw, dict) else None
+    envelope = mapping(document.data["components"]["schemas"][schema_name]).get("x-envelope")
     field = next((f for f in model.fields if f.wire_name == envelope), None) if envelope else None
     entity = by_schema.get(field.type.name) if field else model
     if not isinstance(entity, Model) or (envelope and field is None):
@@ -149,14 +151,12 @@ def _shape(document: Document, by_schema: dict[str, Schema], schema_name: str) -
     return WebhookShape(model.name, field.name if field else "", entity.name, sum(f.required for f in entity.fields), field.wire_name if field else "")
 
 
-def _webhook(document: Document, pointer: str, name: str, item: Any, shapes: tuple[WebhookShape, ...]) -> Webhook:
-    _, resolved = deref(document, pointer, item)
-    post = resolved.get("post") or {}
+def _webhook(webhook: SpecWebhook, shapes: tuple[WebhookShape, ...]) -> Webhook:
     return Webhook(
-        name=name,
-        method="parse_" + snake_case(name),
-        summary=str(post.get("summary") or "").strip(),
-        description=str(post.get("description") or "").strip(),
+        name=webhook.name,
+        method="parse_" + snake_case(webhook.name),
+        summary=webhook.post.summary if webhook.post is not None else "",
+        description=webhook.post.description if webhook.post is not None else "",
         shapes=shapes,
-        pointer=pointer_join(pointer, "post"),
+        pointer=pointer_join(webhook.pointer, "post"),
     )

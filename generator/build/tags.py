@@ -12,6 +12,7 @@ from generator.diagnostics import pointer_join
 from generator.ir import Tag
 from generator.naming import Namespace, class_identifier, identifier, module_name, words
 from generator.read.operations import Operation as SpecOperation
+from generator.read.values import listed
 
 
 def tags(ctx: BuildContext) -> tuple[Tag, ...]:
@@ -27,8 +28,7 @@ def tags(ctx: BuildContext) -> tuple[Tag, ...]:
 
 def _declared(data: dict[str, Any]) -> dict[str, str]:
     """The tags the document declares (top-level ``tags``), with their descriptions."""
-    listed = data.get("tags")
-    return {str(t["name"]): text(t.get("description")) for t in listed if isinstance(t, dict) and "name" in t} if isinstance(listed, list) else {}
+    return {str(t["name"]): text(t.get("description")) for t in listed(data.get("tags")) if isinstance(t, dict) and "name" in t}
 
 
 def operation_tag(ctx: BuildContext, op: SpecOperation) -> str:

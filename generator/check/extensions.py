@@ -7,9 +7,11 @@ from typing import Any
 
 from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.naming import python_identifier_problem, snake_case
-from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, body_properties, deref, properties, success_schema, waiter_links, webhook_alternatives, webhook_items
+from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, body_properties, deref, properties, success_schema, waiter_links, webhook_alternatives
+from generator.read.components import component_section
 from generator.read.document import Document
 from generator.read.operations import Operation
+from generator.read.values import mapping
 
 _EXPRESSION_SOURCES = ("$request.path.", "$request.query.", "$request.header.")
 
@@ -77,7 +79,18 @@ def _invalid(document: Document, pointer: str, message: str) -> Diagnostic:
 
 
 def _is_number(value: Any, minimum: float = 0.0) -> bool:
+    """A number above ``minimum`` (``bool`` is none)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value > minimum
+
+
+def _is_integer(value: Any, minimum: int) -> bool:
+    """An integer, ``minimum`` or more."""
+    return _is_number(value, minimum - 1) and isinstance(value, int)
+
+
+def _is_strings(value: Any) -> bool:
+    """A list of strings."""
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _check_waiter(document: Document, op: Operation) -> Iterator[Diagnostic]:
@@ -92,7 +105,7 @@ def _check_waiter(document: Document, op: Operation) -> Iterator[Diagnostic]:
     yield from _check_state_fields(document, at, properties(success_schema(document, op)[1]), waiter.get("stateFields"))
     for key in ("success", "failure"):
         values = waiter.get(key, [] if key == "failure" else None)
-        if not (isinstance(values, list) and all(isinstance(v, str) for v in values) and (values or key == "failure")):
+        if not (_is_strings(values) and (values or key == "failure")):
             yield _invalid(document, pointer_join(at, key), f"{key} must be a list of state values" + (" (at least one)" if key == "success" else ""))
     yield from _check_delays(document, at, settings)
 
@@ -101,7 +114,7 @@ def _check_state_fields(document: Document, at: str, props: dict[str, Any], fiel
     """The waiter reads its state from properties of the operation's JSON response."""
     if not props:
         yield _invalid(document, at, "the operation's 2xx response must be a JSON object with properties, to read the state from")
-    if not (isinstance(fields, list) and fields and all(isinstance(f, str) for f in fields)):
+    if not (_is_strings(fields) and fields):
         yield _invalid(document, pointer_join(at, "stateFields"), "stateFields must be a non-empty list of response property names")
         return
     for index, name in enumerate(fields if props else ()):
@@ -128,9 +141,9 @@ def _check_pagination(document: Document, op: Operation) -> Iterator[Diagnostic]
     for key in ("pageParameter", "sizeParameter"):
         if op.parameter("query", settings.get(key)) is None:
             yield _invalid(document, pointer_join(at, key), f"{key} must name a query parameter of the operation")
-    if not (isinstance(settings["firstPage"], int) and not isinstance(settings["firstPage"], bool) and settings["firstPage"] >= 0):
+    if not _is_integer(settings["firstPage"], 0):
         yield _invalid(document, pointer_join(at, "firstPage"), "firstPage must be an integer, 0 or more")
-    if not (isinstance(settings["defaultPageSize"], int) and not isinstance(settings["defaultPageSize"], bool) and settings["defaultPageSize"] >= 1):
+    if not _is_integer(settings["defaultPageSize"], 1):
         yield _invalid(document, pointer_join(at, "defaultPageSize"), "defaultPageSize must be an integer, 1 or more")
     schema_at, schema = success_schema(document, op)
     items_name = paging.get("items")
@@ -185,12 +198,11 @@ def _expression_problem(expression: Any, params: set[tuple[str, str]], body: dic
 
 
 def _required(schema: Any) -> Any:
-    return (schema.get("required") if isinstance(schema, dict) else None) or ()
+    return mapping(schema).get("required") or ()
 
 
 def _check_envelopes(document: Document) -> Iterator[Diagnostic]:
-    schemas = (document.data.get("components") or {}).get("schemas") or {}
-    for name, schema in schemas.items() if isinstance(schemas, dict) else ():
+    for name, schema in component_section(document.data, "schemas").items():
         if not (isinstance(schema, dict) and "x-envelope" in schema):
             continue
         at = pointer_join("/components/schemas", name, "x-envelope")
@@ -202,12 +214,12 @@ def _check_envelopes(document: Document) -> Iterator[Diagnostic]:
 
 
 def _check_webhooks(document: Document) -> Iterator[Diagnostic]:
-    for pointer, name, item in webhook_items(document):
-        problem = webhook_alternatives(document, pointer, item)
+    for webhook in document.webhooks():
+        problem, name = webhook_alternatives(webhook), webhook.name
         if isinstance(problem, str):
-            yield document.diagnostic("unsupported-webhook", "warning", pointer, f"webhook {name!r} is left out of webhooks.parse: {problem}", CODES["unsupported-webhook"][1])
+            yield document.diagnostic("unsupported-webhook", "warning", webhook.pointer, f"webhook {name!r} is left out of webhooks.parse: {problem}", CODES["unsupported-webhook"][1])
         elif python_identifier_problem(name):
-            yield _invalid(document, pointer, f"webhook {name!r}: {python_identifier_problem(name)}")
+            yield _invalid(document, webhook.pointer, f"webhook {name!r}: {python_identifier_problem(name)}")
 
 
 

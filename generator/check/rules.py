@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from generator.diagnostics import CODES, Diagnostic, pointer_join
+from generator.read.components import component_section
 from generator.read.document import Document, UnresolvedRef
 from generator.read.media_types import is_json_media_type, is_structured_media_type, request_media_type
 from generator.read.references import mappings_with_refs
@@ -82,11 +83,7 @@ def _check_arguments(document: Document, op: Operation) -> Iterator[Diagnostic]:
 
 
 def check_security(document: Document) -> Iterator[Diagnostic]:
-    components = document.data.get("components")
-    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
-    if not isinstance(schemes, dict):
-        return
-    for name, scheme in schemes.items():
+    for name, scheme in component_section(document.data, "securitySchemes").items():
         at, scheme = document.deref_or(pointer_join("/components/securitySchemes", name), scheme, {})
         if isinstance(scheme, dict) and not kind_of(scheme):
             yield diagnostic(document, "unsupported-security-scheme", at, f"security scheme {name!r} ({scheme.get('type')}) is not applied by the SDK", "warning")

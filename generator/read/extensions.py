@@ -47,7 +47,8 @@ from typing import Any
 
 from generator.diagnostics import pointer_join
 from generator.read.document import Document
-from generator.read.operations import Link, Operation
+from generator.read.operations import Link, Operation, Webhook
+from generator.read.values import listed, mapping
 
 WAITER_DEFAULTS = {"name": "wait", "delay": 1, "maxDelay": 30, "timeout": 600}
 
@@ -69,8 +70,7 @@ def success_schema(document: Document, op: Operation) -> tuple[str, Any]:
 
 
 def properties(schema: Any) -> dict[str, Any]:
-    props = schema.get("properties") if isinstance(schema, dict) else None
-    return props if isinstance(props, dict) else {}
+    return mapping(mapping(schema).get("properties"))
 
 
 def body_properties(document: Document, op: Operation) -> dict[str, Any]:
@@ -88,27 +88,17 @@ def waiter_links(op: Operation, waiters: dict[str, Any]) -> Iterator[Link]:
             yield link
 
 
-def webhook_items(document: Document) -> Iterator[tuple[str, str, Any]]:
-    key = "webhooks" if "webhooks" in document.data else "x-webhooks"
-    hooks = document.data.get(key)
-    for name, item in hooks.items() if isinstance(hooks, dict) else ():
-        yield pointer_join("/" + key, name), str(name), item
-
-
-def webhook_alternatives(document: Document, pointer: str, item: Any) -> list[str] | str:
+def webhook_alternatives(webhook: Webhook) -> list[str] | str:
     """The component schema names a webhook body may be, or why they cannot be told."""
-    item_at, item = deref(document, pointer, item)
-    post = item.get("post") if isinstance(item, dict) else None
-    body_at, body = deref(document, pointer_join(item_at, "post", "requestBody"), post.get("requestBody") if isinstance(post, dict) else None)
-    content = body.get("content") if isinstance(body, dict) else None
-    media = content.get("application/json") if isinstance(content, dict) else None
-    if not (isinstance(media, dict) and isinstance(media.get("schema"), dict)):
+    body = webhook.post.request_body if webhook.post is not None else None
+    media = body.media("application/json") if body is not None else None
+    if media is None or media.schema is None:
         return "it has no POST with an application/json request body"
-    schema = media["schema"]
+    schema = media.schema
     branches = schema.get("oneOf") or schema.get("anyOf") or [schema]
     names = []
-    for branch in branches if isinstance(branches, list) else []:
-        ref = branch.get("$ref") if isinstance(branch, dict) else None
+    for branch in listed(branches):
+        ref = mapping(branch).get("$ref")
         if not (isinstance(ref, str) and ref.startswith("#/components/schemas/")):
             return "its body must be a $ref to a component schema, or a oneOf/anyOf of such $refs"
         names.append(ref.rsplit("/", 1)[-1])

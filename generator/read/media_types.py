@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import pointer_join
+from generator.read.values import boolean, mapping, mapping_or_none, string_or_none
 
 Deref = Callable[[str, Any], tuple[str, Any]]
 """``(pointer, value) -> (pointer, value)`` at the end of a ``$ref`` chain; ``None`` for one that does not resolve."""
@@ -39,39 +40,26 @@ class MediaType:
 def media_types(holder: dict[str, Any], pointer: str, deref: Deref) -> tuple[MediaType, ...]:
     """The ``content`` of a request body, response or parameter at ``pointer``; a media type object
     that is not a mapping reads as an empty one."""
-    content = holder.get("content")
-    if not isinstance(content, dict):
-        return ()
     out = []
-    for key, media in content.items():
-        at = pointer_join(pointer, "content", key)
-        media = media if isinstance(media, dict) else {}
-        schema = media.get("schema")
-        out.append(MediaType(str(key), schema if isinstance(schema, dict) else None, media.get("example"), example_values(media, at, deref), _encodings(media), at))
+    for key, media in mapping(holder.get("content")).items():
+        at, media = pointer_join(pointer, "content", key), mapping(media)
+        out.append(MediaType(str(key), mapping_or_none(media.get("schema")), media.get("example"), example_values(media, at, deref), _encodings(media), at))
     return tuple(out)
 
 
 def example_values(holder: dict[str, Any], pointer: str, deref: Deref) -> tuple[Any, ...]:
     """The ``value`` of each entry of ``examples`` (an Example object, or a ``$ref`` to one) that has one."""
-    examples = holder.get("examples")
-    if not isinstance(examples, dict) or not examples:
-        return ()
-    found = (deref(pointer_join(pointer, "examples", name), raw)[1] for name, raw in examples.items())
-    return tuple(example["value"] for example in found if isinstance(example, dict) and "value" in example)
+    examples = mapping(holder.get("examples"))
+    found = (mapping(deref(pointer_join(pointer, "examples", name), raw)[1]) for name, raw in examples.items())
+    return tuple(example["value"] for example in found if "value" in example)
 
 
 def _encodings(media: dict[str, Any]) -> tuple[Encoding, ...]:
-    found = media.get("encoding")
-    if not isinstance(found, dict):
-        return ()
     out = []
-    for name, encoding in found.items():
-        encoding = encoding if isinstance(encoding, dict) else {}
-        style = encoding.get("style")
-        style = style if isinstance(style, str) else "form"
-        explode = encoding.get("explode")
-        content_type = encoding.get("contentType")
-        out.append(Encoding(str(name), content_type if isinstance(content_type, str) else None, style, explode if isinstance(explode, bool) else style == "form"))
+    for name, encoding in mapping(media.get("encoding")).items():
+        encoding = mapping(encoding)
+        style = string_or_none(encoding.get("style")) or "form"
+        out.append(Encoding(str(name), string_or_none(encoding.get("contentType")), style, boolean(encoding.get("explode"), style == "form")))
     return tuple(out)
 
 

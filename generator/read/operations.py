@@ -25,6 +25,7 @@ from typing import Any, Iterator
 
 from generator.diagnostics import pointer_join
 from generator.read.media_types import Deref, MediaType, example_values, media_types
+from generator.read.values import boolean, listed, mapping, mapping_or_none, string_or_none, text
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -129,9 +130,13 @@ class Operation:
         return next((r for r in self.responses if r.status.startswith("2")), None)
 
 
-def text(raw: Any) -> str:
-    """A description or summary: stripped; ``""`` when it is not a string."""
-    return raw.strip() if isinstance(raw, str) else ""
+@dataclass(frozen=True, slots=True)
+class Webhook:
+    """A webhook: its name, where it is written, and its ``post`` operation (None when it has none)."""
+
+    name: str
+    pointer: str
+    post: Operation | None
 
 
 def extensions(holder: dict[str, Any]) -> dict[str, Any]:
@@ -144,50 +149,45 @@ def read_operations(data: dict[str, Any], deref: Deref) -> tuple[Operation, ...]
 
 
 def _walk(data: dict[str, Any]) -> Iterator[tuple[str, str, str, dict[str, Any], dict[str, Any]]]:
-    paths = data.get("paths")
-    if not isinstance(paths, dict):
-        return
-    for path, item in paths.items():
-        if not isinstance(item, dict):
-            continue
-        for method, operation in item.items():
+    for path, item in mapping(data.get("paths")).items():
+        for method, operation in mapping(item).items():
             if method in HTTP_METHODS and isinstance(operation, dict):
                 yield pointer_join("/paths", path, method), str(path), method, operation, item
 
 
-def _operation(pointer: str, path: str, method: str, op: dict[str, Any], item: dict[str, Any], deref: Deref) -> Operation:
-    op_id, tags, security, responses = op.get("operationId"), op.get("tags"), op.get("security"), op.get("responses")
+def _operation(pointer: str, path: str, method: str, op: dict[str, Any], item: dict[str, Any], deref: Deref, item_pointer: str = "") -> Operation:
+    responses = op.get("responses")
     return Operation(
         path=path,
         method=method,
-        operation_id=op_id if isinstance(op_id, str) else None,
-        tags=tuple(t for t in tags if isinstance(t, str) and t.strip()) if isinstance(tags, list) else (),
+        operation_id=string_or_none(op.get("operationId")),
+        tags=tuple(t for t in listed(op.get("tags")) if string_or_none(t) and t.strip()),
         summary=text(op.get("summary")),
         description=text(op.get("description")),
         deprecated=op.get("deprecated") is True,
-        security=security if isinstance(security, list) else None,
-        parameters=_parameters(pointer, path, op, item, deref),
+        security=security if isinstance(security := op.get("security"), list) else None,
+        parameters=_parameters(pointer, item_pointer or pointer_join("/paths", path), op, item, deref),
         request_body=_request_body(pointer, op, deref),
-        responses=tuple(_response(pointer, status, raw, deref) for status, raw in responses.items()) if isinstance(responses, dict) else (),
+        responses=tuple(_response(pointer, status, raw, deref) for status, raw in mapping(responses).items()),
         declares_responses=isinstance(responses, dict),
         extensions=extensions(op),
         pointer=pointer,
     )
 
 
-def _parameters(pointer: str, path: str, op: dict[str, Any], item: dict[str, Any], deref: Deref) -> tuple[Parameter, ...]:
+def _parameters(pointer: str, item_pointer: str, op: dict[str, Any], item: dict[str, Any], deref: Deref) -> tuple[Parameter, ...]:
     found: dict[tuple[str, str], Parameter] = {}  # a key met again keeps its place: the operation's replaces the path item's
-    for base, params in ((pointer_join("/paths", path, "parameters"), item.get("parameters")), (pointer_join(pointer, "parameters"), op.get("parameters"))):
-        for index, raw in enumerate(params if isinstance(params, list) else ()):
+    for base, params in ((pointer_join(item_pointer, "parameters"), item.get("parameters")), (pointer_join(pointer, "parameters"), op.get("parameters"))):
+        for index, raw in enumerate(listed(params)):
             at, param = deref(pointer_join(base, index), raw)
-            if isinstance(param, dict) and isinstance(param.get("name"), str):
+            if string_or_none(mapping(param).get("name")) is not None:
                 parameter = _parameter(at, param, deref)
                 found[(parameter.location, parameter.name)] = parameter
     return tuple(found.values())
 
 
 def _parameter(at: str, param: dict[str, Any], deref: Deref) -> Parameter:
-    location, schema, style, explode = str(param.get("in")), param.get("schema"), param.get("style"), param.get("explode")
+    location, style = str(param.get("in")), param.get("style")
     if style not in STYLES.get(location, ()):
         style = DEFAULT_STYLES.get(location, "form")
     return Parameter(
@@ -195,9 +195,9 @@ def _parameter(at: str, param: dict[str, Any], deref: Deref) -> Parameter:
         location=location,
         required=param.get("required") is True or location == "path",
         style=style,
-        explode=explode if isinstance(explode, bool) else style == "form",
+        explode=boolean(param.get("explode"), style == "form"),
         allow_reserved=location == "query" and param.get("allowReserved") is True,
-        schema=schema if isinstance(schema, dict) else None,
+        schema=mapping_or_none(param.get("schema")),
         content=media_types(param, at, deref),
         description=text(param.get("description")),
         deprecated=param.get("deprecated") is True,
@@ -218,29 +218,38 @@ def _request_body(pointer: str, op: dict[str, Any], deref: Deref) -> RequestBody
 
 
 def _response(pointer: str, status: Any, raw: Any, deref: Deref) -> Response:
-    at, response = deref(pointer_join(pointer, "responses", status), raw)
-    if not isinstance(response, dict):
-        response = {}
+    at, found = deref(pointer_join(pointer, "responses", status), raw)
+    response = mapping(found)
     return Response(str(status), text(response.get("description")), media_types(response, at, deref), _headers(at, response, deref), _links(at, response, deref), at)
 
 
 def _headers(pointer: str, response: dict[str, Any], deref: Deref) -> tuple[Header, ...]:
-    headers = response.get("headers")
     out = []
-    for name, raw in headers.items() if isinstance(headers, dict) else ():
+    for name, raw in mapping(response.get("headers")).items():
         at, header = deref(pointer_join(pointer, "headers", name), raw)
         if isinstance(header, dict):
-            schema = header.get("schema")
-            out.append(Header(str(name), header.get("required") is True, text(header.get("description")), schema if isinstance(schema, dict) else None, at))
+            out.append(Header(str(name), header.get("required") is True, text(header.get("description")), mapping_or_none(header.get("schema")), at))
     return tuple(out)
 
 
 def _links(pointer: str, response: dict[str, Any], deref: Deref) -> tuple[Link, ...]:
-    links = response.get("links")
     out = []
-    for name, raw in links.items() if isinstance(links, dict) else ():
+    for name, raw in mapping(response.get("links")).items():
         at, link = deref(pointer_join(pointer, "links", name), raw)
         if isinstance(link, dict):
-            op_id, params = link.get("operationId"), link.get("parameters")
-            out.append(Link(str(name), op_id if isinstance(op_id, str) else None, params if isinstance(params, dict) else {}, at))
+            out.append(Link(str(name), string_or_none(link.get("operationId")), mapping(link.get("parameters")), at))
+    return tuple(out)
+
+
+def read_webhooks(data: dict[str, Any], deref: Deref) -> tuple[Webhook, ...]:
+    """Every webhook (``webhooks``, OpenAPI 3.1; ``x-webhooks`` in 3.0), with its ``post`` operation."""
+    key = "webhooks" if "webhooks" in data else "x-webhooks"
+    out = []
+    for name, raw in mapping(data.get(key)).items():
+        pointer = pointer_join("/" + key, name)
+        at, item = deref(pointer, raw)
+        item = mapping(item)
+        post = item.get("post")
+        found = _operation(pointer_join(at, "post"), "", "post", post, item, deref, at) if isinstance(post, dict) else None
+        out.append(Webhook(str(name), pointer, found))
     return tuple(out)
