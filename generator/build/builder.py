@@ -53,6 +53,7 @@ def api(ctx: BuildContext) -> Api:
     schemas, tags = resolve_discriminators(ctx.enum_bases, schemas, tags)
     base_url = ctx.config.base_url or server_url(ctx)
     all_schemas = with_late_imports(schemas)
+    webhooks = extensions.webhooks(ctx.document, all_schemas)
     return Api(
         title=text(info.get("title")),
         version=str(info.get("version", "")),
@@ -65,7 +66,8 @@ def api(ctx: BuildContext) -> Api:
         default_security=security.requirement(data.get("security"), {s.name for s in ctx.security_schemes})[0],
         spec_sha256=ctx.document.sha256,
         generator_version=__version__,
-        webhooks=extensions.webhooks(ctx.document, all_schemas),
+        webhooks=webhooks,
+        webhook_signature=extensions.webhook_signature(ctx.document, ctx.config.env_prefix) if webhooks else None,
         error_classes=ERROR_CLASSES,
     )
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from generator.ir import Alias, AndWait, Model, Operation, Pagination, PyType, Schema, Tag, Waiter, Webhook, WebhookShape
+from generator.ir import Alias, AndWait, Model, Operation, Pagination, PyType, Schema, Tag, Waiter, Webhook, WebhookShape, WebhookSignature
 from generator.diagnostics import pointer_join
 from generator.naming import python_identifier_problem, snake_case
-from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, waiter_links, webhook_alternatives
+from generator.read.extensions import PAGINATION_DEFAULTS, PAGINATION_POSITION, SIGNATURE_DEFAULTS, STANDARD_WEBHOOKS, WAITER_DEFAULTS, waiter_links, webhook_alternatives
 from generator.read.document import Document
 from generator.read.values import mapping, mapping_or_none
 from generator.read.operations import Link
@@ -49,11 +49,12 @@ def _member(owner: str, model: Model | None, wire_name: str) -> str:
 
 def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) -> Pagination:
     settings = {**PAGINATION_DEFAULTS, **raw}
+    style = settings["style"]
     by_wire = {f.wire_name: f.name for f in op.query_params}
+    model = _model(schemas, op.return_type)
     list_type = op.return_type or PyType("any")
     items_expression = "response"
     if raw.get("items"):
-        model = _model(schemas, op.return_type)
         items_expression = _member("response", model, raw["items"])
         field = next((f for f in model.fields if f.wire_name == raw["items"]), None) if model else None
         list_type = field.type if field else PyType("any")
@@ -61,16 +62,24 @@ def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) 
             items_expression += " or []"  # an absent list is an empty page
     item_type = list_type.args[0] if list_type.kind == "list" and list_type.args else PyType("any")
     key = raw.get("itemKey")
+    position = PAGINATION_POSITION.get(style)
+    size = by_wire.get(settings.get("sizeParameter", ""), "")
+    page_argument = by_wire[settings[position]] if position else ""
     return Pagination(
         name=snake_case(str(raw.get("name") or f"{op.name}_iter")),
-        page_argument=by_wire[settings["pageParameter"]],
-        size_argument=by_wire[settings["sizeParameter"]],
+        page_argument=page_argument,
+        size_argument=size,
         first_page=int(settings["firstPage"]),
         default_page_size=int(settings["defaultPageSize"]),
         items_expression=items_expression,
         item_type=item_type,
         key_expression=_member("item", _model(schemas, item_type), key) if key else "",
         pointer=pointer_join(op.pointer, "x-pagination"),
+        style=style,
+        pages_name=f"{op.name}_pages",
+        next_expression=_member("response", model, raw.get("nextCursor") or raw["nextUrl"]) if {"nextCursor", "nextUrl"} & raw.keys() else "",
+        has_more_expression=_member("response", model, raw["hasMore"]) if raw.get("hasMore") else "",
+        follow_arguments=tuple(f.name for f in op.arguments if f.required or f.location != "query") if style in ("next-url", "link-header") else (),
     )
 
 
@@ -159,4 +168,28 @@ def _webhook(webhook: SpecWebhook, shapes: tuple[WebhookShape, ...]) -> Webhook:
         description=webhook.post.description if webhook.post is not None else "",
         shapes=shapes,
         pointer=pointer_join(webhook.pointer, "post"),
+    )
+
+
+def webhook_signature(document: Document, env_prefix: str) -> WebhookSignature | None:
+    """The checked ``x-webhook-signature``, with Standard Webhooks' settings filled in; ``None`` when the spec has none."""
+    raw = document.data.get("x-webhook-signature")
+    if not isinstance(raw, dict):
+        return None
+    standard = raw.get("scheme") == "standard-webhooks"
+    settings = {**SIGNATURE_DEFAULTS, **raw, **(STANDARD_WEBHOOKS if standard else {})}
+    return WebhookSignature(
+        standard=standard,
+        header=settings["header"],
+        algorithm=settings["algorithm"],
+        encoding=settings["encoding"],
+        prefix=settings["prefix"],
+        signed_payload=settings["signedPayload"],
+        timestamp_header=settings.get("timestampHeader", ""),
+        timestamp_key=settings.get("timestampKey", ""),
+        id_header=settings.get("idHeader", ""),
+        signature_key=settings.get("signatureKey", ""),
+        tolerance=int(settings["tolerance"]),
+        env=f"{env_prefix}_WEBHOOK_SECRET",
+        pointer="/x-webhook-signature",
     )

@@ -48,6 +48,7 @@ def operation(ctx: BuildContext, op: SpecOperation, tag: str, methods: Namespace
         security=requirement,
         security_unapplied=unapplied,
         security_is_default=not own_requirement,
+        security_scopes=security.scopes(op.security if own_requirement else ctx.document.data.get("security")),
     )
 
 

@@ -6,20 +6,29 @@ The first bearer or apiKey scheme (in ``components.securitySchemes`` order) take
 argument ``api_key`` (environment ``<PREFIX>_API_KEY``); each further one an argument named
 after the scheme (``partner_key`` for a scheme called ``partnerKey``, with ``_key`` added
 when the name says neither key nor token). Basic schemes take ``username`` and ``password``.
-Anything else (oauth2, openIdConnect, mutualTLS, other HTTP schemes) is left out, and
-:mod:`generator.check.rules` warns about it (``unsupported-security-scheme``).
+
+OAuth2 (any flow) and OpenID Connect schemes send an access token as a bearer token; they all
+share the argument ``access_token`` (``<PREFIX>_ACCESS_TOKEN``): whichever flow gave the token,
+the API reads it the same way. The first oauth2 scheme with a ``clientCredentials`` flow that
+names a ``tokenUrl`` also takes ``client_id`` and ``client_secret``, with which the client
+fetches its own token (the runtime's ``_oauth`` module). Scopes are documentation.
+Anything else (mutualTLS, other HTTP schemes) is left out, and :mod:`generator.check.rules`
+warns about it (``unsupported-security-scheme``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import SecurityScheme
+from generator.ir import OAuthFlow, SecurityScheme
 from generator.read.security_schemes import kind_of
 from generator.naming import identifier
 
 #: Client arguments a credential argument may not take.
 TAKEN = frozenset({"api_key", "username", "password", "base_url", "timeout", "max_retries", "http_client", "self"})
+
+FLOWS = ("authorizationCode", "implicit", "password", "clientCredentials")
+CLIENT_CREDENTIALS = ("access_token", "client_id", "client_secret")
 
 
 def _argument(name: str, taken: set[str]) -> str:
@@ -35,23 +44,50 @@ def _argument(name: str, taken: set[str]) -> str:
 def schemes(found: list[tuple[str, str, Any]], env_prefix: str) -> tuple[SecurityScheme, ...]:
     """The applied schemes among ``(name, pointer, scheme object)``, in document order."""
     out = []
-    taken: set[str] = set()
+    oauth = any(kind_of(scheme) in ("oauth2", "openIdConnect") for _, _, scheme in found)
+    taken: set[str] = set(CLIENT_CREDENTIALS) if oauth else set()  # whatever order the schemes come in
     first_key = True
     for name, pointer, scheme in found:
         kind = kind_of(scheme)
         if not kind:
             continue
         description = scheme.get("description") if isinstance(scheme.get("description"), str) else ""
+        flows = oauth_flows(scheme) if kind == "oauth2" else ()
+        location, wire = "header", "Authorization"
         if kind == "basic":
             arguments: tuple[str, ...] = ("username", "password")
-            location, wire = "header", "Authorization"
+        elif kind in ("oauth2", "openIdConnect"):
+            fetches = not any("client_id" in s.arguments for s in out) and any(f.kind == "clientCredentials" and f.token_url for f in flows)
+            arguments = CLIENT_CREDENTIALS if fetches else ("access_token",)
         else:
             arguments = ("api_key",) if first_key else (_argument(name, taken),)
             first_key = False
             location, wire = ("header", "Authorization") if kind == "bearer" else (scheme["in"], scheme["name"])
         taken.update(arguments)
         env = tuple(f"{env_prefix}_{argument.upper()}" for argument in arguments)
-        out.append(SecurityScheme(name, kind, location, wire, arguments, env, description.strip(), pointer))  # type: ignore[arg-type]
+        openid_url = _text(scheme.get("openIdConnectUrl")) if kind == "openIdConnect" else ""
+        out.append(SecurityScheme(name, kind, location, wire, arguments, env, description.strip(), pointer, flows, openid_url))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def oauth_flows(scheme: dict[str, Any]) -> tuple[OAuthFlow, ...]:
+    """The flows of an oauth2 scheme, in the order OpenAPI lists them; malformed ones are left out."""
+    flows = scheme.get("flows")
+    if not isinstance(flows, dict):
+        return ()
+    out = []
+    for kind in FLOWS:
+        flow = flows.get(kind)
+        if not isinstance(flow, dict):
+            continue
+        scopes = flow.get("scopes") if isinstance(flow.get("scopes"), dict) else {}
+        listed = tuple((str(scope), _text(text)) for scope, text in scopes.items())
+        urls = (_text(flow.get(key)) for key in ("authorizationUrl", "tokenUrl", "refreshUrl"))
+        out.append(OAuthFlow(kind, *urls, listed))  # type: ignore[arg-type]
     return tuple(out)
 
 
@@ -76,3 +112,14 @@ def requirement(raw: Any, applied: set[str]) -> tuple[tuple[tuple[str, ...], ...
         if chosen not in out:
             out.append(chosen)
     return tuple(out) or ((),), tuple(unapplied)
+
+
+def scopes(raw: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(scheme, scopes)`` of every scheme a ``security`` list names with scopes (OAuth2, OpenID
+    Connect), the scopes of all its alternatives together, in document order: documentation only."""
+    found: dict[str, dict[str, None]] = {}
+    for alternative in raw if isinstance(raw, list) else ():
+        for name, listed in alternative.items() if isinstance(alternative, dict) else ():
+            if isinstance(listed, list) and listed:
+                found.setdefault(str(name), {}).update(dict.fromkeys(str(scope) for scope in listed))
+    return tuple((name, tuple(listed)) for name, listed in found.items())

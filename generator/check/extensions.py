@@ -7,7 +7,9 @@ from typing import Any
 
 from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.naming import python_identifier_problem, snake_case
-from generator.read.extensions import PAGINATION_DEFAULTS, WAITER_DEFAULTS, body_properties, deref, properties, success_schema, waiter_links, webhook_alternatives
+from generator.check.pagination import check_pagination
+from generator.check.webhook_signature import check_webhook_signature
+from generator.read.extensions import WAITER_DEFAULTS, body_properties, properties, success_schema, waiter_links, webhook_alternatives
 from generator.read.components import component_section
 from generator.read.document import Document
 from generator.read.operations import Operation
@@ -26,12 +28,13 @@ def check(document: Document) -> Iterator[Diagnostic]:
             if not problems and op.operation_id is not None:
                 waiters[op.operation_id] = op
         if "x-pagination" in op.extensions:
-            yield from _check_pagination(document, op)
+            yield from check_pagination(document, op)
     for op in document.operations():
         yield from _check_links(document, op, waiters)
     yield from _check_method_names(document, waiters)
     yield from _check_envelopes(document)
     yield from _check_webhooks(document)
+    yield from check_webhook_signature(document)
 
 
 #: Attributes every generated API class has besides its operations.
@@ -68,6 +71,7 @@ def _added_methods(op: Operation, op_id: str, tag: str, waiters: dict[str, Opera
     if isinstance(paging, dict):
         name = paging.get("name") or f"{op_id}_iter"
         added.append((tag, snake_case(str(name)), pointer_join(op.pointer, "x-pagination"), f"the x-pagination of {op_id!r}"))
+        added.append((tag, snake_case(op_id) + "_pages", pointer_join(op.pointer, "x-pagination"), f"the x-pagination of {op_id!r}"))
     for link in waiter_links(op, waiters):
         added.append((tag, snake_case(op_id) + "_and_wait", link.pointer, f"the link from {op_id!r} to a waiter"))
         break
@@ -81,11 +85,6 @@ def _invalid(document: Document, pointer: str, message: str) -> Diagnostic:
 def _is_number(value: Any, minimum: float = 0.0) -> bool:
     """A number above ``minimum`` (``bool`` is none)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value > minimum
-
-
-def _is_integer(value: Any, minimum: int) -> bool:
-    """An integer, ``minimum`` or more."""
-    return _is_number(value, minimum - 1) and isinstance(value, int)
 
 
 def _is_strings(value: Any) -> bool:
@@ -129,36 +128,6 @@ def _check_delays(document: Document, at: str, settings: dict[str, Any]) -> Iter
             yield _invalid(document, pointer_join(at, key), f"{key} must be a number of seconds above 0")
     if _is_number(settings["delay"]) and _is_number(settings["maxDelay"]) and settings["maxDelay"] < settings["delay"]:
         yield _invalid(document, pointer_join(at, "maxDelay"), "maxDelay must not be below delay")
-
-
-def _check_pagination(document: Document, op: Operation) -> Iterator[Diagnostic]:
-    at = pointer_join(op.pointer, "x-pagination")
-    paging = op.extensions["x-pagination"]
-    if not isinstance(paging, dict):
-        yield _invalid(document, at, "x-pagination must be a mapping")
-        return
-    settings = {**PAGINATION_DEFAULTS, **paging}
-    for key in ("pageParameter", "sizeParameter"):
-        if op.parameter("query", settings.get(key)) is None:
-            yield _invalid(document, pointer_join(at, key), f"{key} must name a query parameter of the operation")
-    if not _is_integer(settings["firstPage"], 0):
-        yield _invalid(document, pointer_join(at, "firstPage"), "firstPage must be an integer, 0 or more")
-    if not _is_integer(settings["defaultPageSize"], 1):
-        yield _invalid(document, pointer_join(at, "defaultPageSize"), "defaultPageSize must be an integer, 1 or more")
-    schema_at, schema = success_schema(document, op)
-    items_name = paging.get("items")
-    if items_name is not None:
-        prop = properties(schema).get(items_name) if isinstance(items_name, str) else None
-        _, schema = deref(document, schema_at, prop)
-        if prop is None:
-            yield _invalid(document, pointer_join(at, "items"), f"items {items_name!r} is not a property of the response")
-            return
-    if not (isinstance(schema, dict) and schema.get("type") == "array" and isinstance(schema.get("items"), dict)):
-        yield _invalid(document, at, "the list must be an array of items: the response itself, or the property named by items")
-        return
-    item_key = paging.get("itemKey")
-    if item_key is not None and item_key not in properties(deref(document, schema_at, schema["items"])[1]):
-        yield _invalid(document, pointer_join(at, "itemKey"), f"itemKey {item_key!r} is not a property of the items")
 
 
 def _check_links(document: Document, op: Operation, waiters: dict[str, Operation]) -> Iterator[Diagnostic]:

@@ -14,7 +14,7 @@ docs that cite their source). Templates see these objects and nothing else.
 from generator.ir.types import Field, PyType, TypeKind, Value
 from generator.ir.schemas import Alias, Enum, EnumValue, Model, Schema
 from generator.ir.operations import AndWait, Body, BodyFormat, Operation, Pagination, Response, Waiter
-from generator.ir.api import Api, ErrorClass, PackageConfig, SecurityScheme, Tag, Webhook, WebhookShape
+from generator.ir.api import Api, ErrorClass, OAuthFlow, PackageConfig, SecurityScheme, Tag, Webhook, WebhookShape, WebhookSignature
 
 __all__ = [
     "Alias",
@@ -27,6 +27,7 @@ __all__ = [
     "ErrorClass",
     "Field",
     "Model",
+    "OAuthFlow",
     "Operation",
     "PackageConfig",
     "Pagination",
@@ -40,4 +41,5 @@ __all__ = [
     "Waiter",
     "Webhook",
     "WebhookShape",
+    "WebhookSignature",
 ]

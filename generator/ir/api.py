@@ -59,17 +59,70 @@ class Webhook:
 
 
 @dataclass(frozen=True)
+class OAuthFlow:
+    """One flow of an OAuth2 security scheme, as the spec declares it (documentation, and the
+    ``tokenUrl`` the client-credentials flow fetches its token from)."""
+
+    kind: Literal["authorizationCode", "implicit", "password", "clientCredentials"]
+    authorization_url: str  # "" for the flows that have none
+    token_url: str  # "" for the implicit flow; may be relative to the server URL
+    refresh_url: str
+    scopes: tuple[tuple[str, str], ...]  # (scope, description)
+
+
+@dataclass(frozen=True)
+class WebhookSignature:
+    """``x-webhook-signature``: how ``webhooks.unwrap`` checks that the API sent a webhook request.
+
+    ``standard`` is Standard Webhooks (``webhook-id``, ``webhook-timestamp`` and
+    ``webhook-signature: v1,<base64>`` headers, ``whsec_`` secrets); otherwise an HMAC of
+    ``signed_payload`` (``{id}``, ``{timestamp}`` and ``{body}`` filled in) in ``header``.
+    """
+
+    standard: bool
+    header: str  # the header holding the signatures
+    algorithm: str  # "sha256", "sha1", "sha512"
+    encoding: str  # "hex" or "base64"
+    prefix: str  # before the signature in the header, e.g. "sha256="; "" for none
+    signed_payload: str  # e.g. "{timestamp}.{body}"
+    timestamp_header: str  # the header with the Unix time of sending; "" when none (or in the signature header)
+    timestamp_key: str  # the key of the time among the signature header's ``key=value`` pairs, e.g. "t"; ""
+    id_header: str  # the header with the message id; "" when none
+    signature_key: str  # the key of the signatures among ``key=value`` pairs, e.g. "v1"; "" when the header is one signature
+    tolerance: int  # seconds a timestamp may be off
+    env: str  # the environment variable with the secret
+    pointer: str
+
+
+@dataclass(frozen=True)
 class SecurityScheme:
     """A security scheme the SDK applies: what it sends, and the client arguments that give it."""
 
     name: str  # the key under components/securitySchemes
-    kind: Literal["bearer", "basic", "apiKey"]
+    kind: Literal["bearer", "basic", "apiKey", "oauth2", "openIdConnect"]
     location: Literal["header", "query", "cookie"]
     wire_name: str  # the header, query parameter or cookie that carries the credential
-    arguments: tuple[str, ...]  # the client's keyword arguments: ("api_key",) or ("username", "password")
+    #: The client's keyword arguments: ("api_key",), ("username", "password"), ("access_token",),
+    #: or ("access_token", "client_id", "client_secret") for an oauth2 scheme whose
+    #: clientCredentials flow the client can run itself.
+    arguments: tuple[str, ...]
     env: tuple[str, ...]  # the environment variable behind each argument
     description: str
     pointer: str = ""
+    flows: tuple[OAuthFlow, ...] = ()  # oauth2: its flows, in the spec's order
+    openid_url: str = ""  # openIdConnect: the discovery document's URL
+
+    @property
+    def token_url(self) -> str:
+        """The ``tokenUrl`` the client fetches tokens from ("" unless the client runs the clientCredentials flow)."""
+        if "client_id" not in self.arguments:
+            return ""
+        return next(f.token_url for f in self.flows if f.kind == "clientCredentials")
+
+    @property
+    def bearer(self) -> bool:
+        """The credential goes as ``Authorization: Bearer <token>`` (HTTP bearer, OAuth2, OpenID Connect)."""
+        return self.kind in ("bearer", "oauth2", "openIdConnect")
 
     @property
     def header(self) -> str:
@@ -101,6 +154,8 @@ class Api:
     spec_sha256: str
     generator_version: str
     webhooks: tuple[Webhook, ...] = ()
+    #: How webhook requests are signed (``x-webhook-signature``); ``None``: they are not.
+    webhook_signature: WebhookSignature | None = None
     #: The document's ``security`` (see :attr:`Operation.security`), schemes the SDK applies only.
     default_security: tuple[tuple[str, ...], ...] = ((),)
     #: The subclasses of ``APIStatusError`` and the statuses that raise them; every other 4xx or
@@ -109,11 +164,25 @@ class Api:
 
     @property
     def credential_arguments(self) -> tuple[tuple[str, str], ...]:
-        """``(argument, environment variable)`` of every credential the client takes, ``api_key`` first."""
-        out = {"api_key": f"{self.config.env_prefix}_API_KEY"}
+        """``(argument, environment variable)`` of every credential the client takes, ``api_key`` first.
+
+        ``api_key`` is taken when a scheme uses it, and (unused) when the spec declares no
+        scheme the SDK applies, so that every client accepts it."""
+        used = any("api_key" in scheme.arguments for scheme in self.security)
+        out = {"api_key": f"{self.config.env_prefix}_API_KEY"} if used or not self.security else {}
         for scheme in self.security:
             out.update(zip(scheme.arguments, scheme.env))
         return tuple(out.items())
+
+    @property
+    def oauth_schemes(self) -> tuple[SecurityScheme, ...]:
+        """The OAuth2 and OpenID Connect schemes: they share ``access_token``."""
+        return tuple(s for s in self.security if s.kind in ("oauth2", "openIdConnect"))
+
+    @property
+    def token_scheme(self) -> SecurityScheme | None:
+        """The oauth2 scheme whose clientCredentials flow the client runs with ``client_id`` and ``client_secret``."""
+        return next((s for s in self.security if s.token_url), None)
 
     def scheme(self, name: str) -> SecurityScheme:
         """The applied security scheme called ``name``; ``StopIteration`` when there is none."""

@@ -123,17 +123,31 @@ class AndWait:
 
 @dataclass(frozen=True)
 class Pagination:
-    """``x-pagination`` of a list operation: an ``<operation>_iter`` method over every item."""
+    """``x-pagination`` of a list operation: ``<operation>_iter`` over every item and
+    ``<operation>_pages`` over the pages (``SyncPage`` / ``AsyncPage``).
 
-    name: str  # Python method name, e.g. "list_all_iter"
-    page_argument: str  # Python name of the page-number argument
-    size_argument: str  # Python name of the page-size argument
+    ``style`` says how the next page is asked for: ``page`` (page numbers), ``offset``
+    (offset + limit), ``cursor`` (a cursor the response gives), ``cursor-id`` (the last
+    item's key, and a has-more flag: Stripe's ``starting_after``), ``next-url`` (a URL the
+    response body gives) or ``link-header`` (the ``Link`` header's ``rel="next"``).
+    """
+
+    name: str  # Python method name of the item iterator, e.g. "list_all_iter"
+    page_argument: str  # Python name of the argument that says which page (page number, offset, cursor); "" for the URL styles
+    size_argument: str  # Python name of the page-size argument; "" when the operation has none
     first_page: int
     default_page_size: int
     items_expression: str  # Python expression of the list in ``response``: "response", "response.data"
     item_type: PyType
     key_expression: str  # Python expression identifying ``item``, e.g. "item.id"; "" when items have none
     pointer: str
+    style: str = "page"
+    pages_name: str = ""  # Python method name of the page getter, e.g. "list_all_pages"
+    next_expression: str = ""  # Python expression of ``response``: the next cursor (cursor) or URL (next-url); ""
+    has_more_expression: str = ""  # Python expression of ``response``: more pages after this one; ""
+    #: The arguments a URL style passes again when it follows a next URL (the URL's query replaces
+    #: the operation's optional query parameters).
+    follow_arguments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,6 +181,8 @@ class Operation:
     #: Schemes the requirement names that the SDK does not apply (their alternatives are ``()``
     #: in ``security``: nothing is sent for them, and nothing is insisted on).
     security_unapplied: tuple[str, ...] = ()
+    #: The OAuth2 (or OpenID Connect) scopes the requirement names, per scheme: documentation.
+    security_scopes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def body_format(self) -> BodyFormat:

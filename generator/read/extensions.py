@@ -19,15 +19,38 @@ then waits, filling the polled operation's parameters from the link's runtime
 expressions (``$request.path.X``, ``$request.query.X``, ``$request.header.X``,
 ``$request.body#/X``, ``$response.body#/X``).
 
-``x-pagination`` (on a list operation; generates ``<operation>_iter``)::
+``x-pagination`` (on a list operation; generates ``<operation>_iter`` over the items and
+``<operation>_pages`` over the pages)::
 
     x-pagination:
-      pageParameter: page      # query parameter with the page number
-      sizeParameter: pageSize  # query parameter with the page size
-      firstPage: 0             # the number of the first page (default 0)
-      defaultPageSize: 50      # the iterator's default page size (default 50)
+      style: page              # page (default), offset, cursor, cursor-id, next-url, link-header
+      pageParameter: page      # page: query parameter with the page number
+      sizeParameter: pageSize  # query parameter with the page size (required for page)
+      firstPage: 0             # page: the number of the first page (default 0)
+      defaultPageSize: 50      # the iterators' default page size (default 50)
       items: data              # the response property holding the list (omit for a bare array)
-      itemKey: id              # the item property that identifies an item (optional)
+      itemKey: id              # the item property that identifies an item (required for cursor-id)
+      offsetParameter: offset  # offset: query parameter with the number of items to skip
+      cursorParameter: cursor  # cursor, cursor-id: query parameter the cursor is sent in
+      nextCursor: next_cursor  # cursor: response property with the next page's cursor
+      hasMore: has_more        # cursor-id (required), cursor: boolean response property
+      nextUrl: next            # next-url: response property with the next page's URL
+
+``x-webhook-signature`` (at the top of the document; generates ``webhooks.unwrap`` and
+``webhooks.verify_signature``)::
+
+    x-webhook-signature:
+      scheme: standard-webhooks   # or hmac, with the keys below
+      header: Stripe-Signature    # hmac: the header with the signature(s)
+      algorithm: sha256           # sha1, sha256 (default), sha512
+      encoding: hex               # hex (default) or base64
+      prefix: "sha256="           # before the signature in the header (default none)
+      signatureKey: v1            # the header is key=value pairs; the signatures' key
+      timestampKey: t             # the pair with the Unix time of sending
+      timestampHeader: X-Time     # or: the header with it
+      idHeader: X-Id              # the header with the message id
+      signedPayload: "{timestamp}.{body}"  # what is signed (default "{body}")
+      tolerance: 300              # seconds a timestamp may be off (default 300)
 
 ``x-envelope: <property>`` on an object schema says the object only wraps that property;
 a webhook body of that schema delivers the property's value.
@@ -53,7 +76,35 @@ from generator.read.values import listed, mapping
 WAITER_DEFAULTS = {"name": "wait", "delay": 1, "maxDelay": 30, "timeout": 600}
 
 
-PAGINATION_DEFAULTS = {"firstPage": 0, "defaultPageSize": 50}
+PAGINATION_DEFAULTS = {"style": "page", "firstPage": 0, "defaultPageSize": 50}
+
+#: Each pagination style's keys: the query parameters it names, the response properties, and
+#: which of them it requires.
+PAGINATION_STYLES: dict[str, dict[str, tuple[str, ...]]] = {
+    "page": {"parameters": ("pageParameter", "sizeParameter"), "properties": (), "required": ("pageParameter", "sizeParameter")},
+    "offset": {"parameters": ("offsetParameter", "sizeParameter"), "properties": (), "required": ("offsetParameter",)},
+    "cursor": {"parameters": ("cursorParameter", "sizeParameter"), "properties": ("nextCursor", "hasMore"), "required": ("cursorParameter", "nextCursor")},
+    "cursor-id": {"parameters": ("cursorParameter", "sizeParameter"), "properties": ("hasMore",), "required": ("cursorParameter", "hasMore", "itemKey")},
+    "next-url": {"parameters": ("sizeParameter",), "properties": ("nextUrl",), "required": ("nextUrl",)},
+    "link-header": {"parameters": ("sizeParameter",), "properties": (), "required": ()},
+}
+
+#: The query parameter that says which page, per style.
+PAGINATION_POSITION = {"page": "pageParameter", "offset": "offsetParameter", "cursor": "cursorParameter", "cursor-id": "cursorParameter"}
+
+SIGNATURE_DEFAULTS = {"algorithm": "sha256", "encoding": "hex", "prefix": "", "signedPayload": "{body}", "tolerance": 300}
+
+#: Standard Webhooks (standardwebhooks.com): what ``scheme: standard-webhooks`` means.
+STANDARD_WEBHOOKS = {
+    "header": "webhook-signature",
+    "algorithm": "sha256",
+    "encoding": "base64",
+    "signedPayload": "{id}.{timestamp}.{body}",
+    "timestampHeader": "webhook-timestamp",
+    "idHeader": "webhook-id",
+}
+
+SIGNATURE_ALGORITHMS = ("sha1", "sha256", "sha512")
 
 
 def deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:

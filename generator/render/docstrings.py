@@ -11,7 +11,7 @@ from generator.render.type_annotations import doc_type
 from generator.render.docstring_text import WIDTH, docline, docstring, escape, fill, item, wrap
 from generator.render.wire import security_sentence, serialization
 
-FILTERS = ("operation_docstring", "waiter_docstring", "and_wait_docstring", "iter_docstring", "schema_docstring", "field_docstring")
+FILTERS = ("operation_docstring", "waiter_docstring", "and_wait_docstring", "schema_docstring", "field_docstring")
 
 
 def field_notes(field: Field) -> str:
@@ -195,32 +195,6 @@ def and_wait_docstring(op: Operation) -> str:
         f"Calls ``{op.name}``, then ``{target.name}`` until the state is {_states(waiter)}. The job goes on on the server if the wait ends early.",
         _source(f"the ``links`` entry from operationId ``{escape(op.operation_id)}`` to ``{escape(target.operation_id)}``", and_wait.pointer),
     )
-
-
-def iter_docstring(op: Operation) -> str:
-    """The docstring of ``<operation>_iter``, generated from ``x-pagination``."""
-    paging = op.pagination
-    assert paging is not None
-    lines = [
-        f"Every item of ``{op.name}``, page after page.",
-        "",
-        *wrap(
-            f"Lazy: a page of ``{paging.size_argument}`` items is fetched when the items before it have been used. "
-            f"Starts at page {paging.first_page} and stops after the first page with fewer items."
-            + (f" Items are told apart by ``{paging.key_expression}``: one seen on an earlier page is not yielded again." if paging.key_expression else ""),
-            "        ",
-        ),
-        "",
-        "Args:",
-    ]
-    for field in op.arguments:
-        if field.name == paging.size_argument:
-            lines += item(f"{field.name}: Items per page (per request). Default: ``{paging.default_page_size}``.")
-        elif field.name != paging.page_argument:
-            lines += _arg_lines(field, op)
-    lines += ["", "Yields:", *item(f"{doc_type(paging.item_type)}: One item at a time."), "", "Raises:", *_error_lines(op)]
-    lines += _source(f"``x-pagination`` of operationId ``{escape(op.operation_id)}``", paging.pointer)
-    return docstring(lines, "        ")
 
 
 def schema_docstring(description: str, pointer: str, name: str, indent: str = "    ", view_of: str = "") -> str:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.ir import Body, BodyFormat, Field, Model, Operation, PyType, Tag
+from generator.render.pagination import PAGE_RULES
 
 FILTERS = ("tag_imports", "runtime_imports", "model_imports")
 
@@ -78,7 +79,12 @@ def _extension_names(op: Operation) -> Iterator[Name]:
         yield ("collections.abc", "Callable")
     if op.pagination:
         yield from (("collections.abc", "AsyncIterator"), ("collections.abc", "Iterator"))
-        yield from (("_pagination", "async_iterate_pages"), ("_pagination", "iterate_pages"))
+        yield from (("_pages", name) for name in ("AsyncPage", "SyncPage", "async_first_page", "first_page"))
+        yield ("_page_rules", PAGE_RULES[op.pagination.style])
+        if op.pagination.style == "page":
+            yield from (("_pagination", "async_iterate_pages"), ("_pagination", "iterate_pages"))
+        else:
+            yield from (("_pages", "async_iterate_items"), ("_pages", "iterate_items"))
 
 
 def type_names(type_: PyType) -> Iterator[Name]:

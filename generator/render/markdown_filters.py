@@ -9,11 +9,11 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from generator.ir import Api, BodyFormat, Field, Operation, PackageConfig, PyType, SecurityScheme, Value
+from generator.ir import Api, BodyFormat, Field, Operation, PyType, SecurityScheme, Value
 from generator.render.type_annotations import doc_type
 from generator.render.wire import security_sentence
 
-FILTERS = ("md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "md_security", "http_request", "form_encoding")
+FILTERS = ("reads_credentials", "md_cell", "md_type", "md_example", "md_wait_example", "md_iter_example", "md_pages_example", "md_anchor", "md_notes", "md_json", "md_wire_type", "md_security", "http_request", "form_encoding")
 
 #: JSON Schema type names of the Python types the generator maps them to.
 _WIRE_NAMES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean", "DateTime": "string (date-time)", "date": "string (date)", "bytes": "binary", "UploadContent": "binary"}
@@ -83,15 +83,25 @@ def _call(op: Operation, attribute: str, method: str, skip: frozenset[str] = fro
     return f"client.{attribute}.{method}({args}\n)" if args else f"client.{attribute}.{method}()"
 
 
-def _header(config: PackageConfig, *names: str) -> list[str]:
+def _header(api: Api, *names: str) -> list[str]:
+    config = api.config
     imported = ", ".join((config.client_class, *names))
-    return [f"from {config.package} import {imported}", "", f"client = {config.client_class}()  # reads {config.env_prefix}_API_KEY", ""]
+    reads = reads_credentials(api)
+    return [f"from {config.package} import {imported}", "", f"client = {config.client_class}(){'  # reads ' + reads if reads else ''}", ""]
 
 
-def md_example(op: Operation, config: PackageConfig, attribute: str) -> str:
+def reads_credentials(api: Api) -> str:
+    """The environment variables a client made without arguments takes its credentials from,
+    for the examples' ``client = Client()  # reads ...`` ("" when the spec declares no scheme the SDK applies)."""
+    first = api.default_security[0] if api.default_security else ()
+    schemes = [api.scheme(name) for name in first] or list(api.security[:1])
+    return " and ".join(" and ".join(s.env) if s.kind == "basic" else s.env[0] for s in schemes)
+
+
+def md_example(op: Operation, api: Api, attribute: str) -> str:
     """A Python example calling ``op`` with its required arguments and examples of the rest."""
     call = _call(op, attribute, op.name)
-    lines = _header(config)
+    lines = _header(api)
     if op.return_type is None:
         lines.append(call)
     elif op.success.is_download:
@@ -101,16 +111,16 @@ def md_example(op: Operation, config: PackageConfig, attribute: str) -> str:
     return "\n".join(lines)
 
 
-def md_wait_example(op: Operation, config: PackageConfig, attribute: str) -> str:
+def md_wait_example(op: Operation, api: Api, attribute: str) -> str:
     """An example of ``op``'s ``_and_wait`` when it has one, else of its waiter, handling both wait errors."""
     waiter = op.and_wait.target.waiter if op.and_wait else op.waiter
     assert waiter is not None
     method = op.and_wait.name if op.and_wait else waiter.name
     body = [f"result = {_call(op, attribute, method, extra=('on_update=lambda job: print(job.id)',))}", "print(result)"]
     if not waiter.failure:
-        return "\n".join(_header(config, "WaitTimeoutError") + ["try:", *_indented(body), *_TIMED_OUT])
+        return "\n".join(_header(api, "WaitTimeoutError") + ["try:", *_indented(body), *_TIMED_OUT])
     return "\n".join(
-        _header(config, "JobFailedError", "WaitTimeoutError")
+        _header(api, "JobFailedError", "WaitTimeoutError")
         + ["try:", *_indented(body), "except JobFailedError as error:", '    print("failed:", error.entity)', *_TIMED_OUT]
     )
 
@@ -122,12 +132,23 @@ def _indented(lines: list[str]) -> list[str]:
     return ["    " + line for text in lines for line in text.split("\n")]
 
 
-def md_iter_example(op: Operation, config: PackageConfig, attribute: str) -> str:
+def md_iter_example(op: Operation, api: Api, attribute: str) -> str:
     """An example of ``op``'s list iterator."""
     paging = op.pagination
     assert paging is not None
     call = _call(op, attribute, paging.name, frozenset({paging.page_argument, paging.size_argument}))
-    return "\n".join(_header(config) + [f"for item in {call}:", "    print(item)"])
+    return "\n".join(_header(api) + [f"for item in {call}:", "    print(item)"])
+
+
+def md_pages_example(op: Operation, api: Api, attribute: str) -> str:
+    """An example of ``op``'s page getter: the first page, then page after page."""
+    paging = op.pagination
+    assert paging is not None
+    call = _call(op, attribute, paging.pages_name, frozenset({paging.page_argument, paging.size_argument}))
+    return "\n".join(
+        _header(api)
+        + [f"first = {call}", "print(len(first.items), first.has_next_page())", "for page in first.iter_pages():", "    for item in page.items:", "        print(item)"]
+    )
 
 
 def md_security(op: Operation, api: Api) -> str:
@@ -192,7 +213,7 @@ def _request_target(op: Operation, base_path: str, chosen: list[SecurityScheme])
 
 def _credential_header(scheme: SecurityScheme) -> list[str]:
     """The header that carries ``scheme``'s credential, as the environment variable holding it."""
-    if scheme.kind == "bearer":
+    if scheme.bearer:
         return [f"Authorization: Bearer ${scheme.env[0]}"]
     if scheme.kind == "basic":
         return [f"Authorization: Basic base64(${scheme.env[0]}:${scheme.env[1]})"]

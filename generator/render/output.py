@@ -26,7 +26,7 @@ from typing import Any, Iterable
 
 import jinja2
 
-from generator.render import docstring_text, docstrings, imports, markdown_filters, python_filters, readme, type_annotations, wire
+from generator.render import docstring_text, docstrings, imports, markdown_filters, pagination, python_filters, readme, type_annotations, wire
 from generator.ir import Api
 from generator.workers import fork_map, workers
 
@@ -70,7 +70,7 @@ FAN_OUT_PATHS = {
 }
 
 #: The modules whose functions templates call as filters (each lists them in ``FILTERS``).
-FILTER_MODULES = (python_filters, docstring_text, docstrings, type_annotations, imports, wire, readme, markdown_filters)
+FILTER_MODULES = (python_filters, docstring_text, docstrings, pagination, type_annotations, imports, wire, readme, markdown_filters)
 
 OURS = "ours"
 """The prefix under which template overrides reach the templates they replace."""
@@ -106,7 +106,7 @@ def guide_pages(folder: Path | None) -> tuple[GuidePage, ...]:
 
 
 #: Templates rendered only when the API has what they are about.
-OPTIONAL = {"package/webhooks.py.jinja": "webhooks", "package/_webhooks.py": "webhooks"}
+OPTIONAL = {"package/webhooks.py.jinja": "webhooks", "package/_webhooks.py": "webhooks", "package/_webhook_signatures.py": "webhook_signature"}
 
 
 def environment(

@@ -22,6 +22,8 @@ FILTERS = (
     "error_models",
     "wire_item",
     "credential_doc",
+    "credential_annotation",
+    "credential_value",
     "missing_credentials_doc",
     "status_text",
 )
@@ -56,20 +58,58 @@ def error_models(op: Operation, api: Any) -> str:
 
 
 def credential_doc(api: Any, argument: str) -> str:
-    """What the client argument ``argument`` is, for the client's docstring (one line)."""
+    """What the client argument ``argument`` is, for the client's docstring (one paragraph)."""
     if argument == "password":
         return "The password of HTTP basic authentication, with ``username``; may be left out (empty)."
     schemes = [s for s in api.security if argument in s.arguments]
     if not schemes:
-        return "Not used: the spec declares no security scheme the SDK applies that takes it."
+        return "Not used: the spec declares no security scheme the SDK applies; accepted so that every client takes it."
+    names = ", ".join(f"``{escape(s.name)}``" for s in schemes)
     scheme = schemes[0]
+    if argument in ("client_id", "client_secret"):
+        return _client_credentials_doc(scheme, argument)
+    if argument == "access_token":
+        return (
+            "An OAuth2 or OpenID Connect access token, or a function of no arguments that returns the current one "
+            "(called before each request: refresh the token yourself). "
+            f"Sent as ``Authorization: Bearer <access_token>`` (scheme{'s' if len(schemes) > 1 else ''} {names})."
+        )
     what = "The user name of HTTP basic authentication." if scheme.kind == "basic" else "The API key."
-    return f"{what} Sent as ``{escape(sends(scheme))}`` (scheme ``{escape(scheme.name)}``)."
+    return f"{what} Sent as ``{escape(sends(scheme))}`` (scheme {names})."
+
+
+def _client_credentials_doc(scheme: Any, argument: str) -> str:
+    if argument == "client_secret":
+        return "The OAuth2 client secret, with ``client_id``; sent only to the token URL."
+    relative = "" if "://" in scheme.token_url else " (relative to ``base_url``)"
+    return (
+        f"The OAuth2 client ID: with ``client_secret`` (and no ``access_token``) the client fetches its access token "
+        f"from ``{escape(scheme.token_url)}``{relative} (scheme ``{escape(scheme.name)}``, clientCredentials flow), keeps it "
+        "until shortly before it expires, and fetches a new one when it expires or the API answers 401."
+    )
+
+
+def credential_annotation(argument: str) -> str:
+    """The type of the client argument ``argument``: an access token may be a function that returns one."""
+    return "str | Callable[[], str] | None" if argument == "access_token" else "str | None"
+
+
+def credential_value(api: Any, argument: str, env: str) -> str:
+    """The expression the client passes on for ``argument``: the argument, else the environment
+    variable ``env``; ``access_token`` by way of the runtime's ``_oauth.access_token``."""
+    if argument != "access_token":
+        return f"_from_env({argument}, {string_literal(env)})"
+    scheme = api.token_scheme
+    if scheme is None:
+        return f"_oauth.access_token(access_token, env=({string_literal(env)},))"
+    envs = ", ".join(string_literal(name) for name in scheme.env)
+    return f"_oauth.access_token(access_token, client_id, client_secret, env=({envs}), token_url={string_literal(scheme.token_url)}, base_url=_base_url(base_url))"
 
 
 def missing_credentials_doc(api: Any) -> str:
     """The ``Raises:`` line of a client whose spec requires credentials for every operation."""
     options = [" and ".join(f"``{api.scheme(n).arguments[0]}`` (``{api.scheme(n).env[0]}``)" for n in alternative) for alternative in api.default_security]
+    options = list(dict.fromkeys(options))  # OAuth2 and OpenID Connect schemes share access_token
     return "Neither " + " nor ".join(options) + " was given." if len(options) > 1 else f"No {options[0]} was given."
 
 

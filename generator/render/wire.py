@@ -58,9 +58,12 @@ def serialization(field: Field) -> str:
     return text + (", reserved characters unencoded (`allowReserved`)" if field.allow_reserved else "")
 
 
-def sends(scheme: SecurityScheme) -> str:
-    """What a security scheme puts on the wire: ``Authorization: Bearer <api_key>``."""
-    if scheme.kind == "bearer":
+def sends(scheme: SecurityScheme, argument: str = "") -> str:
+    """What a security scheme puts on the wire: ``Authorization: Bearer <api_key>``; for the
+    client ID and secret of a clientCredentials flow (``argument``), what goes to the token URL."""
+    if argument in ("client_id", "client_secret"):
+        return f"POST {scheme.token_url}: {argument}=<{argument}>"
+    if scheme.bearer:
         return f"Authorization: Bearer <{scheme.arguments[0]}>"
     if scheme.kind == "basic":
         return f"Authorization: Basic <base64 of {scheme.arguments[0]}:{scheme.arguments[1]}>"
@@ -74,10 +77,17 @@ def sends(scheme: SecurityScheme) -> str:
 def security_sentence(op: Any, schemes: Sequence[SecurityScheme], quote: str, escape: Callable[[str], str] = str) -> str:
     """What ``op`` needs, as one sentence; ``quote`` marks code (a backtick in markdown, two in docstrings)."""
     by_name = {s.name: s for s in schemes}
+    scopes = {name: ", ".join(f"{quote}{escape(scope)}{quote}" for scope in listed) for name, listed in op.security_scopes}
     options = []
     for alternative in op.security:
         if alternative:
-            options.append(" and ".join(f"{quote}{escape(sends(by_name[n]))}{quote} (scheme {quote}{escape(n)}{quote})" for n in alternative if n in by_name))
+            options.append(
+                " and ".join(
+                    f"{quote}{escape(sends(by_name[n]))}{quote} (scheme {quote}{escape(n)}{quote}{', scopes ' + scopes[n] if n in scopes else ''})"
+                    for n in alternative
+                    if n in by_name
+                )
+            )
         elif op.security_unapplied:
             names = ", ".join(f"{quote}{escape(n)}{quote}" for n in op.security_unapplied)
             options.append(f"{names} (not applied by the SDK: authenticate with {quote}extra_headers={quote} or your own {quote}http_client{quote})")

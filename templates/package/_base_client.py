@@ -74,7 +74,9 @@ class SyncAPIClient(BaseClient):
             request = self._build(http, options)
             log_request(request, retries_taken + 1)
             try:
-                response = http.send(request, stream=options.stream)
+                response = http.send(
+                    request, stream=options.stream, auth=self._token_auth(options, http)
+                )
             except httpx.TransportError as exc:
                 time.sleep(
                     self._delay_after_error(options, request, retries_taken, exc)
@@ -155,7 +157,9 @@ class AsyncAPIClient(BaseClient):
             request = self._build(http, options)
             log_request(request, retries_taken + 1)
             try:
-                response = await http.send(request, stream=options.stream)
+                response = await http.send(
+                    request, stream=options.stream, auth=self._token_auth(options, http)
+                )
             except httpx.TransportError as exc:
                 await asyncio.sleep(
                     self._delay_after_error(options, request, retries_taken, exc)

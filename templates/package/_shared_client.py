@@ -50,7 +50,7 @@ class BaseClient:
     def __init__(
         self,
         *,
-        credentials: Mapping[str, str | None],
+        credentials: Mapping[str, object],
         schemes: Mapping[str, Scheme],
         security: Security,
         base_url: str,
@@ -88,6 +88,19 @@ class BaseClient:
                 headers = {n: v for n, v in headers.items() if base.get(n) != v}
             found = self._auths[security] = (auth, headers)
         return found
+
+    def _token_auth(
+        self, options: RequestOptions[Any], http: httpx.Client | httpx.AsyncClient
+    ) -> Any:
+        """The ``auth=`` of ``http.send``: an access token asked for at each request (a function's,
+        or one the client fetches: :mod:`._oauth`), else the HTTP client's own auth."""
+        tokens = self._auth_for(options.security)[0].tokens
+        if not tokens:
+            return httpx.USE_CLIENT_DEFAULT
+        # Imported here: only a client given such a token needs it.
+        from ._oauth import bearer_auth
+
+        return bearer_auth(tokens, http)
 
     def _resolve(self, security: Security) -> Auth:
         return resolve(security, self._schemes, self._credentials, self._base_headers)

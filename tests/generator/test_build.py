@@ -379,25 +379,47 @@ def test_parameter_styles_default_by_location_and_only_some_need_the_serializer(
 def test_security_arguments_and_requirements() -> None:
     from generator.build.security import requirement, schemes
 
+    cc = {"clientCredentials": {"tokenUrl": "/token", "scopes": {"read": "Read."}}}
     found = schemes(
         [
-            ("oauth", "/a", {"type": "oauth2"}),
+            ("tls", "/t", {"type": "mutualTLS"}),
+            ("oauth", "/a", {"type": "oauth2", "flows": {"implicit": {"authorizationUrl": "https://x/auth", "scopes": {}}, **cc}}),
             ("bearer", "/b", {"type": "http", "scheme": "Bearer"}),
             ("partner", "/c", {"type": "apiKey", "in": "query", "name": "key"}),
             ("basic", "/d", {"type": "http", "scheme": "basic"}),
+            ("oidc", "/e", {"type": "openIdConnect", "openIdConnectUrl": "https://x/.well-known/openid-configuration"}),
+            ("other", "/f", {"type": "oauth2", "flows": cc}),
         ],
         "ACME",
     )
     assert [(s.name, s.kind, s.location, s.wire_name, s.arguments, s.env) for s in found] == [
+        ("oauth", "oauth2", "header", "Authorization", ("access_token", "client_id", "client_secret"), ("ACME_ACCESS_TOKEN", "ACME_CLIENT_ID", "ACME_CLIENT_SECRET")),
         ("bearer", "bearer", "header", "Authorization", ("api_key",), ("ACME_API_KEY",)),
         ("partner", "apiKey", "query", "key", ("partner_key",), ("ACME_PARTNER_KEY",)),
         ("basic", "basic", "header", "Authorization", ("username", "password"), ("ACME_USERNAME", "ACME_PASSWORD")),
+        ("oidc", "openIdConnect", "header", "Authorization", ("access_token",), ("ACME_ACCESS_TOKEN",)),
+        ("other", "oauth2", "header", "Authorization", ("access_token",), ("ACME_ACCESS_TOKEN",)),  # one client ID: the first scheme's
     ]
-    applied = {"bearer", "partner", "basic"}
+    oauth, oidc = found[0], found[4]
+    assert [(f.kind, f.authorization_url, f.token_url, f.scopes) for f in oauth.flows] == [
+        ("implicit", "https://x/auth", "", ()),
+        ("clientCredentials", "", "/token", (("read", "Read."),)),
+    ]
+    assert (oauth.token_url, found[5].token_url, oidc.openid_url) == ("/token", "", "https://x/.well-known/openid-configuration")
+    applied = {s.name for s in found}
     assert requirement(None, applied) == (((),), ())
     assert requirement([], applied) == (((),), ())
     assert requirement([{"bearer": []}, {"basic": [], "partner": []}], applied) == ((("bearer",), ("basic", "partner")), ())
-    assert requirement([{"oauth": ["read"]}, {"bearer": []}], applied) == (((), ("bearer",)), ("oauth",))
+    assert requirement([{"oauth": ["read"]}, {"bearer": []}], applied) == ((("oauth",), ("bearer",)), ())
+    assert requirement([{"tls": []}, {"bearer": []}], applied) == (((), ("bearer",)), ("tls",))
+    from generator.build.security import scopes
+
+    assert scopes([{"oauth": ["read"], "key": []}, {"oauth": ["write", "read"]}, {"oidc": ["openid"]}, {}]) == (("oauth", ("read", "write")), ("oidc", ("openid",)))
+    assert scopes(None) == scopes([]) == scopes(["not a mapping", {"oauth": "read"}]) == ()
+    # An apiKey scheme called accessToken keeps its name unless an OAuth scheme needs access_token (in any order).
+    keys = [("first", "/k", {"type": "apiKey", "in": "header", "name": "K"}), ("accessToken", "/l", {"type": "apiKey", "in": "header", "name": "T"})]
+    assert [s.arguments for s in schemes(keys, "ACME")] == [("api_key",), ("access_token",)]
+    assert [s.arguments for s in schemes([*keys, ("oidc", "/e", {"type": "openIdConnect"})], "ACME")] == [("api_key",), ("access_token_2",), ("access_token",)]
 
 
 def test_an_operation_with_several_tags_is_on_the_first_tags_class_only() -> None:

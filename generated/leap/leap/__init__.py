@@ -31,6 +31,7 @@ from ._exceptions import (
     UnprocessableEntityError,
     WaitTimeoutError,
     WebhookParseError,
+    WebhookVerificationError,
 )
 from ._lazy import lazy_names
 from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
@@ -40,6 +41,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from . import models
     from ._models import UnknownVariant
+    from ._pages import AsyncPage, SyncPage
 
 __all__ = [
     "APIConnectionError",
@@ -49,6 +51,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncLeap",
+    "AsyncPage",
     "AsyncStreamedResponse",
     "AuthenticationError",
     "BadRequestError",
@@ -66,16 +69,25 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "StreamedResponse",
+    "SyncPage",
     "UnknownVariant",
     "UnprocessableEntityError",
     "UploadContent",
     "WaitTimeoutError",
     "WebhookParseError",
+    "WebhookVerificationError",
     "__version__",
     "models",
 ]
 
 if not TYPE_CHECKING:
     __getattr__, __dir__ = lazy_names(
-        __name__, globals(), {"models": "models", "UnknownVariant": "_models"}
+        __name__,
+        globals(),
+        {
+            "models": "models",
+            "UnknownVariant": "_models",
+            "SyncPage": "_pages",
+            "AsyncPage": "_pages",
+        },
     )

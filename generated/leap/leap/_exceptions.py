@@ -21,7 +21,8 @@
     ├── MissingAPIKeyError         no API key was given or found in the environment
     ├── JobFailedError             a job waited for ended in a failure state (``.entity``)
     ├── WaitTimeoutError           a wait ran out of time (``.last``, ``.state``); also a TimeoutError
-    └── WebhookParseError          a webhook body matches no shape the spec declares; also a ValueError
+    ├── WebhookParseError          a webhook body matches no shape the spec declares; also a ValueError
+    └── WebhookVerificationError   a webhook request's signature is missing, forged or too old; also a ValueError
 
 Messages never contain a credential: no message shows request headers, cookies or URLs.
 """
@@ -59,6 +60,7 @@ __all__ = [
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "WebhookParseError",
+    "WebhookVerificationError",
 ]
 
 T = TypeVar("T")
@@ -71,8 +73,7 @@ class LeapError(Exception):
 class MissingAPIKeyError(LeapError):
     """A credential the spec's security requires was neither passed to the client nor found in the environment.
 
-    Raised by the client constructor for the document's ``security`` (no
-    ``api_key`` and no ``LEAP_API_KEY``, for a bearer key), and by a call for an
+    Raised by the client constructor for the document's ``security``, and by a call for an
     operation's own requirement. The message names the arguments and environment variables
     that would meet it.
     """
@@ -127,6 +128,13 @@ class WebhookParseError(LeapError, ValueError):
     def __init__(self, message: str, body: object) -> None:
         super().__init__(message)
         self.body = body
+
+
+class WebhookVerificationError(LeapError, ValueError):
+    """A webhook request whose signature does not prove it comes from the API: a header is
+    missing, no signature matches the body (forged, or changed on the way), or its timestamp
+    is outside the tolerance (replayed, or stale). The message never holds the secret.
+    """
 
 
 class APIError(LeapError):

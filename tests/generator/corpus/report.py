@@ -30,6 +30,9 @@ SPECS = HERE / "specs"
 #: The corpus documents, by file name: what the README's table describes.
 DOCUMENTS = ("petstore3.yaml", "spotify.yaml", "stripe-spec3.yaml")
 
+#: Makes the client class ``C`` with an API key, else (an OAuth2-only API) an access token, and closes it.
+MADE_WITH_A_CREDENTIAL = "C(**{'api_key' if 'api_key' in inspect.signature(C).parameters else 'access_token': 'k'}).close()"
+
 
 def corpus_dir() -> Path:
     """``$CORPUS_DIR`` when set, else the copies in the repository."""
@@ -83,8 +86,8 @@ def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outc
     package = config.package.package
     # Models and API classes load lazily: import every one of them, by name, to check they all import.
     probe = (
-        f"import {package}; from {package}.models import *; from {package}.resources import *; "
-        f"{package}.{config.package.client_class}(api_key='k').close()"
+        f"import inspect, {package}; from {package}.models import *; from {package}.resources import *; "
+        f"C = {package}.{config.package.client_class}; {MADE_WITH_A_CREDENTIAL}"
     )
     imported = _run([sys.executable, "-c", probe], out)
     outcome.imports = imported.returncode == 0

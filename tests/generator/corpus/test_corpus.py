@@ -96,9 +96,11 @@ def _loaded_after(out: Path, names: tuple[str, str], call: str) -> dict[str, obj
     package, client_class = names
     answer = repr(ANSWERS.get(out.name + ".yaml", {}))
     code = (
-        "import json, sys, httpx\n"
+        "import inspect, json, sys, httpx\n"
         f"import {package}\n"
-        f"client = {package}.{client_class}(api_key='k', http_client=httpx.Client(transport=httpx.MockTransport("
+        f"C = {package}.{client_class}\n"
+        "key = 'api_key' if 'api_key' in inspect.signature(C).parameters else 'access_token'  # an OAuth2-only API\n"
+        f"client = C(**{{key: 'k'}}, http_client=httpx.Client(transport=httpx.MockTransport("
         f"lambda request: httpx.Response(200, json={answer}))))\n"
         f"{call}\n"
         "print(json.dumps({'pydantic.main': 'pydantic.main' in sys.modules, "
@@ -136,13 +138,13 @@ def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> No
     sys.path.insert(0, str(tmp_path / "petstore3"))
     try:
         petstore = importlib.import_module("petstore")
-        client = petstore.Petstore(http_client=httpx.Client(transport=httpx.MockTransport(answer)))
-        pet = client.pet.get_pet_by_id(pet_id=10)
-        assert str(sent[-1].url) == "https://petstore3.swagger.io/api/v3/pet/10"
+        client = petstore.Petstore(access_token="tok", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+        pet = client.pet.get_pet_by_id(pet_id=10)  # api_key or petstore_auth (oauth2 implicit): the access token
+        assert str(sent[-1].url) == "https://petstore3.swagger.io/api/v3/pet/10" and sent[-1].headers["Authorization"] == "Bearer tok"
         assert pet.name == "doggie" and pet.category is not None and pet.category.name == "Dogs" and pet.status == "sold"
         found = client.pet.find_pets_by_status(status="pending")
         assert sent[-1].url.params["status"] == "pending" and found[0].name == "a"
-        assert "api_key" not in sent[-1].headers  # api_key or oauth2 (not applied): without a key, nothing is sent
+        assert "api_key" not in sent[-1].headers and sent[-1].headers["Authorization"] == "Bearer tok"  # petstore_auth only
         keyed = petstore.Petstore(api_key="special-key", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
         keyed.pet.get_pet_by_id(pet_id=10)
         assert sent[-1].headers["api_key"] == "special-key"

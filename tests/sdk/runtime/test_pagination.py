@@ -109,3 +109,56 @@ def test_the_iterator_is_generated_from_x_pagination() -> None:
         assert "page" not in params  # the iterator owns the page number
         assert params["page_size"].default == paging["defaultPageSize"]
     assert inspect.isasyncgenfunction(leap._pagination.async_iterate_pages)
+
+
+def walk_pages(mode: str, url: str, **kwargs: object) -> tuple[list[list[str]], list[bool]]:
+    """The ids of each page ``list_all_pages`` gives, and ``has_next_page()`` of each."""
+    if mode == "sync":
+        with Leap(api_key=API_KEY, base_url=url) as client:
+            first = client.images.list_all_pages(model_id="m", **kwargs)  # type: ignore[arg-type]
+            assert isinstance(first, leap.SyncPage)
+            pages = list(first.iter_pages())
+            return [[job.id for job in page.items] for page in pages], [page.has_next_page() for page in pages]
+
+    async def run() -> tuple[list[list[str]], list[bool]]:
+        async with AsyncLeap(api_key=API_KEY, base_url=url) as client:
+            first = await client.images.list_all_pages(model_id="m", **kwargs)  # type: ignore[arg-type]
+            assert isinstance(first, leap.AsyncPage)
+            pages = [page async for page in first.iter_pages()]
+            return [[job.id for job in page.items] for page in pages], [page.has_next_page() for page in pages]
+
+    return asyncio.run(run())
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_list_all_pages_walks_page_after_page(mode: str) -> None:
+    pages = PagedServer(12, "zero")
+    with LocalServer(pages) as server:
+        ids, more = walk_pages(mode, server.url, page_size=5, only_finished=True)
+    assert ids == [pages.ids[0:5], pages.ids[5:10], pages.ids[10:12]]
+    assert more == [True, True, False]
+    assert pages.pages_asked == [0, 1, 2] and pages.invalid == []
+    assert [(r.url.params["page"], r.url.params["pageSize"], r.url.params["onlyFinished"]) for r in server.requests] == [("0", "5", "true"), ("1", "5", "true"), ("2", "5", "true")]
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_full_last_page_costs_one_empty_page(mode: str) -> None:
+    pages = PagedServer(10, "zero")
+    with LocalServer(pages) as server:
+        ids, more = walk_pages(mode, server.url, page_size=5)
+    assert ids == [pages.ids[0:5], pages.ids[5:10], []] and more == [True, True, False]
+
+
+def test_a_page_knows_its_response_and_what_comes_next() -> None:
+    pages = PagedServer(7, "zero")
+    with LocalServer(pages) as server, Leap(api_key=API_KEY, base_url=server.url) as client:
+        first = client.images.list_all_pages(model_id="m", page_size=5)
+        info = first.next_page_info()
+        assert info is not None and info.arguments["page"] == 1 and info.url is None
+        assert first.response.status_code == 200 and [job.id for job in first.body] == pages.ids[:5]
+        assert [job.id for job in first] == pages.ids  # iterating a page goes on to the later pages
+        last = first.get_next_page()
+        assert not last.has_next_page() and last.next_page() is None
+        with pytest.raises(LookupError, match="last page"):
+            last.get_next_page()
+        assert repr(last) == "SyncPage(items=2, has_next_page=False)"

@@ -11,6 +11,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._page_rules import PageNumbers
+from .._pages import AsyncPage, SyncPage, async_first_page, first_page
 from .._pagination import async_iterate_pages, iterate_pages
 from .._response import (
     async_to_raw_response,
@@ -363,10 +365,10 @@ class ImagesApi:
     ) -> Iterator[InferenceEntity]:
         """Every item of ``list_all``, page after page.
 
-        Lazy: a page of ``page_size`` items is fetched when the items before it have
-        been used. Starts at page 0 and stops after the first page with fewer items.
-        Items are told apart by ``item.id``: one seen on an earlier page is not
-        yielded again.
+        Lazy: a page is fetched when the items before it have been used. Pages of
+        ``page_size`` items are numbered from 0 (``page``); a page with fewer items
+        is the last. Items are told apart by ``item.id``: one seen on an earlier
+        page is not yielded again.
 
         Args:
             model_id: The ID of the model to generate images. This can be a custom
@@ -408,6 +410,62 @@ class ImagesApi:
             first_page=0,
             page_size=page_size,
             key=lambda item: item.id,
+        )
+
+    def list_all_pages(
+        self,
+        *,
+        model_id: str,
+        only_finished: bool | None = None,
+        page_size: int = 50,
+    ) -> SyncPage[InferenceEntity]:
+        """The first page of ``list_all``.
+
+        Sends the first request and returns its page: ``items``,
+        ``has_next_page()``, ``get_next_page()``, ``next_page()``, ``iter_pages()``;
+        iterating it gives every item of this page and the pages after it. Pages of
+        ``page_size`` items are numbered from 0 (``page``); a page with fewer items
+        is the last.
+
+        Args:
+            model_id: The ID of the model to generate images. This can be a custom
+                model or a public model. Visit:
+                https://docs.tryleap.ai/public-models to view the list of public
+                models. Path parameter ``modelId``.
+            only_finished: If set to true, only finished inferences will be
+                returned. If set to false or not set, all inference jobs will be
+                returned. Optional. Query parameter ``onlyFinished``.
+            page_size: Items per page (per request). Default: ``50``.
+
+        Returns:
+            The first page (``SyncPage``; ``AsyncPage`` on the async client); its
+                ``items`` are InferenceEntity.
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``x-pagination`` of operationId ``listAll``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get/x-pagination``).
+        """
+        return first_page(
+            to_raw_response(self.list_all),
+            {
+                "model_id": model_id,
+                "only_finished": only_finished,
+                "page_size": page_size,
+            },
+            PageNumbers("page", "page_size", 0),
+            lambda response: response,
         )
 
     def find_one(
@@ -979,10 +1037,10 @@ class AsyncImagesApi:
     ) -> AsyncIterator[InferenceEntity]:
         """Every item of ``list_all``, page after page.
 
-        Lazy: a page of ``page_size`` items is fetched when the items before it have
-        been used. Starts at page 0 and stops after the first page with fewer items.
-        Items are told apart by ``item.id``: one seen on an earlier page is not
-        yielded again.
+        Lazy: a page is fetched when the items before it have been used. Pages of
+        ``page_size`` items are numbered from 0 (``page``); a page with fewer items
+        is the last. Items are told apart by ``item.id``: one seen on an earlier
+        page is not yielded again.
 
         Args:
             model_id: The ID of the model to generate images. This can be a custom
@@ -1024,6 +1082,62 @@ class AsyncImagesApi:
             first_page=0,
             page_size=page_size,
             key=lambda item: item.id,
+        )
+
+    async def list_all_pages(
+        self,
+        *,
+        model_id: str,
+        only_finished: bool | None = None,
+        page_size: int = 50,
+    ) -> AsyncPage[InferenceEntity]:
+        """The first page of ``list_all``.
+
+        Sends the first request and returns its page: ``items``,
+        ``has_next_page()``, ``get_next_page()``, ``next_page()``, ``iter_pages()``;
+        iterating it gives every item of this page and the pages after it. Pages of
+        ``page_size`` items are numbered from 0 (``page``); a page with fewer items
+        is the last.
+
+        Args:
+            model_id: The ID of the model to generate images. This can be a custom
+                model or a public model. Visit:
+                https://docs.tryleap.ai/public-models to view the list of public
+                models. Path parameter ``modelId``.
+            only_finished: If set to true, only finished inferences will be
+                returned. If set to false or not set, all inference jobs will be
+                returned. Optional. Query parameter ``onlyFinished``.
+            page_size: Items per page (per request). Default: ``50``.
+
+        Returns:
+            The first page (``SyncPage``; ``AsyncPage`` on the async client); its
+                ``items`` are InferenceEntity.
+
+        Raises:
+            APIStatusError: The request was rejected (bad parameters, missing or
+                invalid API key, unknown ID, rate limit). (HTTP 4XX) Raised as the
+                subclass for the status where there is one (for example
+                NotFoundError for 404).
+            InternalServerError: The API failed to handle the request. (HTTP 5XX)
+                Raised as the subclass for the status where there is one (for
+                example NotFoundError for 404).
+            APIResponseValidationError: The success response does not match the spec.
+            APITimeoutError: No answer within the timeout.
+            APIConnectionError: The API could not be reached.
+
+        Source:
+            ``x-pagination`` of operationId ``listAll``
+            (spec ``#/paths/~1api~1v1~1images~1models~1{modelId}~1inferences/get/x-pagination``).
+        """
+        return await async_first_page(
+            async_to_raw_response(self.list_all),
+            {
+                "model_id": model_id,
+                "only_finished": only_finished,
+                "page_size": page_size,
+            },
+            PageNumbers("page", "page_size", 0),
+            lambda response: response,
         )
 
     async def find_one(

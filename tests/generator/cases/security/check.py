@@ -16,7 +16,7 @@ import respx
 
 from tests.generator.cases.harness import BASE_URL, Recorder
 
-WARNINGS = [("unsupported-security-scheme", "/components/securitySchemes/oauth")]
+WARNINGS = [("unsupported-security-scheme", "/components/securitySchemes/digest")]
 
 OPERATIONS = ("get_me", "get_status", "get_reports", "get_session", "get_feed", "list_pets")
 ENV = ("API_KEY", "USERNAME", "PASSWORD", "HEADER_KEY", "QUERY_KEY", "COOKIE_KEY")
@@ -90,7 +90,7 @@ def check(package: Any, generated: Any) -> None:
         assert auth(sent(package, "get_session", **everything)) == (None, None, "sessionKey=ck", "")
         assert auth(sent(package, "get_feed", api_key="tok")) == (None, None, None, "")  # optional, no key
         assert auth(sent(package, "get_feed", api_key="tok", header_key="hk")) == (None, "hk", None, "")
-        assert auth(sent(package, "list_pets", api_key="tok")) == (None, None, None, "")  # oauth2: nothing the SDK applies
+        assert auth(sent(package, "list_pets", api_key="tok")) == (None, None, None, "")  # HTTP digest: nothing the SDK applies
 
         # The document's security is checked when the client is made, an operation's own when it is called.
         for cls in (package.Client, package.AsyncClient):
@@ -140,7 +140,7 @@ def check(package: Any, generated: Any) -> None:
     assert "| `query_key` | `CASE_SECURITY_QUERY_KEY` | `query parameter sig=<query_key>` | `queryKey` |" in readme
     page = generated.files["docs/AccountApi.md"]
     assert "GET /reports?sig=$CASE_SECURITY_QUERY_KEY HTTP/1.1" in page and "Cookie: sessionKey=$CASE_SECURITY_COOKIE_KEY" in page
-    assert "Security: `oauth` (not applied by the SDK: authenticate with `extra_headers=` or your own `http_client`)." in page
+    assert "Security: `digest` (not applied by the SDK: authenticate with `extra_headers=` or your own `http_client`)." in page
     assert "Security: no authentication; or `X-API-Key: <header_key>` (scheme `headerKey`)." in page
     doc = " ".join(package.resources.account.AccountApi.get_reports.__doc__.split())
     assert "Security: ``X-API-Key: <header_key>`` (scheme ``headerKey``) and ``query parameter sig=<query_key>`` (scheme ``queryKey``)." in doc
