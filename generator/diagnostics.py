@@ -48,6 +48,7 @@ CODES: dict[str, tuple[str, str]] = {
     "relative-server-url": ("The first server's URL is relative (`/api/v3`), so the client has no usable default base URL.", "Write an absolute URL in `servers`, or set `base_url` in the generator config."),
     "invalid-config": ("The generator's config file cannot be read or holds a bad value.", "Fix the key at the line shown; docs/configuration.md lists every key."),
     "invalid-template": ("A template override replaces none of the generator's templates, or Jinja cannot compile or render it.", "Name the file after the template it replaces (the message lists close names) and fix the Jinja at the line shown; docs/customisation.md lists the templates and their context."),
+    "unprintable-character": ("A string of the spec holds a control character (NUL, escape, a C1 control) or a lone surrogate; docstrings and docs show a space (U+FFFD for a surrogate) in its place, Python literals keep it escaped, the wire value is unchanged.", "Remove the character, or write what it stands for (a new line in a description is a plain line break)."),
     "unsupported-parameter": ("A parameter given as `content` of a media type other than JSON; the SDK sends its value as plain text.", "Give the parameter a `schema` (with `style`/`explode`), or `content` of `application/json`."),
 }
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Mapping, Set
 from functools import lru_cache
+
+from anyascii import anyascii
 
 _WORD_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _WORD_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
@@ -18,8 +21,13 @@ _NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
 
 @lru_cache(maxsize=1 << 16)  # the same names come back for every reference to them
 def words(name: str) -> tuple[str, ...]:
-    """Split ``name`` into lower-case words at case changes and non-alphanumerics."""
-    spaced = _WORD_BOUNDARY_1.sub(r"\1 \2", name)
+    """Split ``name`` into lower-case ASCII words at case changes and non-alphanumerics.
+
+    Other scripts are transliterated first (``größe`` -> ``grosse``, ``café`` -> ``cafe``,
+    ``имя`` -> ``imya``), so a non-ASCII name reads as itself; what has no letters or digits
+    even then (an emoji's name is its words) gives no words.
+    """
+    spaced = _WORD_BOUNDARY_1.sub(r"\1 \2", name if name.isascii() else anyascii(name))
     spaced = _WORD_BOUNDARY_2.sub(r"\1 \2", spaced)
     return tuple(w.lower() for w in _NON_WORD.split(spaced) if w)
 
@@ -98,25 +106,30 @@ def class_identifier(name: object, fallback: str) -> str:
 class Namespace:
     """Names in one scope (a module, a class, a signature), each used once.
 
-    :meth:`claim` gives a wanted name, or, when it is taken or reserved, the first free
-    ``name_2``, ``name_3``... in the order names are claimed (document order), so the result
-    is stable. It returns the name and the earlier owner it collided with (``None`` if none).
+    :meth:`claim` gives a wanted name, or, when it is taken, the first free ``name_2``,
+    ``name_3``... in the order names are claimed (document order), so the result is stable;
+    a reserved name gets ``suffix`` (``timeout`` -> ``timeout_``). It returns the name and
+    what it collided with: the earlier owner, or the SDK's use of a reserved name
+    (see :mod:`generator.reserved_names`; ``None`` if none, or the name was reserved silently).
     """
 
-    def __init__(self, reserved: frozenset[str] | set[str] = frozenset(), *, suffix: str = "_") -> None:
-        self.reserved = frozenset(reserved)
+    def __init__(self, reserved: Mapping[str, str] | Set[str] = frozenset(), *, suffix: str = "_") -> None:
+        self.uses = dict(reserved) if isinstance(reserved, Mapping) else dict.fromkeys(reserved, "")
+        self.reserved = frozenset(self.uses)
         self.owners: dict[str, str] = {}
         self.suffix = suffix
 
     def claim(self, wanted: str, owner: str) -> tuple[str, str | None]:
-        """Take ``wanted`` (or a free variant of it) for ``owner``; return ``(name, owner it collided with)``."""
+        """Take ``wanted`` (or a free variant of it) for ``owner``; return ``(name, what it collided with)``."""
         base = wanted.rstrip("_") or wanted
+        clash = None
         if wanted in self.reserved:
+            clash = f"{self.uses[wanted]} {wanted!r}" if self.uses[wanted] else None
             wanted += self.suffix
         if wanted not in self.owners and wanted not in self.reserved:
             self.owners[wanted] = owner
-            return wanted, None
-        clash = self.owners.get(wanted, wanted)
+            return wanted, clash
+        clash = self.owners.get(wanted, clash or wanted)
         number = 2
         while f"{base}_{number}" in self.owners or f"{base}_{number}" in self.reserved:
             number += 1

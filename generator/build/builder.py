@@ -27,6 +27,7 @@ from generator.build.request_views import request_views
 from generator.build.schemas import component_schemas, inline_models, with_late_imports
 from generator.build.spec_values import text
 from generator.build.tags import tags as build_tags
+from generator.build.unprintable import warn_unprintable
 from generator.diagnostics import Diagnostic
 from generator.ir import Api, PackageConfig
 from generator.read.document import Document
@@ -48,6 +49,7 @@ def api(ctx: BuildContext) -> Api:
     """Run the steps in order (see the module's docstring)."""
     data = ctx.document.data
     info = mapping(data.get("info"))
+    warn_unprintable(ctx)
     tags = build_tags(ctx)  # before the schemas: operations meet inline models too
     schemas, tags = request_views(ctx, component_schemas(ctx) + inline_models(ctx), tags)
     schemas, tags = resolve_discriminators(ctx.enum_bases, schemas, tags)

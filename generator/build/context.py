@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.build import security
 from generator.build.import_cycles import cyclic_aliases
-from generator.build.names import RESERVED_CLASSES
+from generator.reserved_names import RESERVED_CLASSES
 from generator.build.schema_types import TypeMapper, literal_values
 from generator.diagnostics import CODES, Diagnostics, pointer_join
 from generator.ir import PackageConfig, SecurityScheme

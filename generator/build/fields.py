@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from generator.build.context import BuildContext
-from generator.build.names import RESERVED_FIELDS
+from generator.reserved_names import RESERVED_FIELDS
 from generator.build.schema_shapes import all_of_branches, examples_of, properties_of, required_of, schema_object
 from generator.build.spec_values import text, value
 from generator.diagnostics import pointer_join

@@ -9,7 +9,7 @@ from generator.build import parameter_styles, security
 from generator.build.bodies import body
 from generator.build.context import BuildContext
 from generator.build.fields import field
-from generator.build.names import RESERVED_ARGUMENTS
+from generator.reserved_names import RESERVED_ARGUMENTS
 from generator.build.responses import responses
 from generator.build.spec_values import text, value
 from generator.diagnostics import pointer_join

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.build.context import BuildContext
-from generator.build.names import RESERVED_ATTRIBUTES
+from generator.reserved_names import RESERVED_ATTRIBUTES, RESERVED_METHODS
 from generator.build.operations import operation
 from generator.build.spec_values import text
 from generator.diagnostics import pointer_join
@@ -56,6 +56,6 @@ def _tag(ctx: BuildContext, name: str, description: str, found: list[SpecOperati
     cls = ctx.claim(classes, class_identifier(name, "Tag") + "Api", at, f"tag {name!r}", "class")
     module = ctx.claim(modules, module_name(class_identifier(name, "Tag")), at, f"tag {name!r}", "module")
     attribute = ctx.claim(attributes, identifier(name, "tag"), at, f"tag {name!r}", "client attribute")
-    methods = Namespace()
+    methods = Namespace(RESERVED_METHODS)
     operations = tuple(operation(ctx, op, name, methods) for op in found)
     return Tag(name=name, description=description, class_name=cls, async_class_name="Async" + cls, attribute=attribute, module=module, operations=operations)

@@ -14,6 +14,7 @@ from generator.read.components import component_section
 from generator.read.document import Document
 from generator.read.operations import Operation
 from generator.read.values import mapping
+from generator.reserved_names import API_CLASS_ATTRIBUTES
 
 _EXPRESSION_SOURCES = ("$request.path.", "$request.query.", "$request.header.")
 
@@ -37,10 +38,6 @@ def check(document: Document) -> Iterator[Diagnostic]:
     yield from check_webhook_signature(document)
 
 
-#: Attributes every generated API class has besides its operations.
-RESERVED_METHODS = frozenset({"with_raw_response"})
-
-
 def _check_method_names(document: Document, waiters: dict[str, Operation]) -> Iterator[Diagnostic]:
     """The methods the extensions add must not take the name of another method of their class."""
     taken: dict[str, dict[str, str]] = {}  # tag -> method name -> what it is
@@ -49,14 +46,12 @@ def _check_method_names(document: Document, waiters: dict[str, Operation]) -> It
         op_id = op.operation_id
         if not op.tags or op_id is None:
             continue
-        tag, method = op.tags[0], snake_case(op_id)
-        taken.setdefault(tag, {})[method] = f"operation {op_id!r}"
-        if method in RESERVED_METHODS:
-            yield document.diagnostic("name-collision", "error", pointer_join(op.pointer, "operationId"), f"operation {op_id!r} becomes method {method!r}, an attribute of every API class", CODES["name-collision"][1])
+        tag = op.tags[0]
+        taken.setdefault(tag, {})[snake_case(op_id)] = f"operation {op_id!r}"  # one named like an attribute of every API class is renamed (build/tags.py)
         added += _added_methods(op, op_id, tag, waiters)
     for tag, name, pointer, what in added:
         names = taken.setdefault(tag, {})
-        other = names.get(name) or ("an attribute of every API class" if name in RESERVED_METHODS else None)
+        other = names.get(name) or ("an attribute of every API class" if name in API_CLASS_ATTRIBUTES else None)
         if other:
             yield document.diagnostic("name-collision", "error", pointer, f"{what} becomes method {name!r}, which is already {other}", CODES["name-collision"][1])
         names[name] = what

@@ -1,17 +1,39 @@
 """Text made safe and wrapped for a docstring: a description from the spec can neither end the
-docstring early nor run past the line length black keeps."""
+docstring early nor run past the line length black keeps, and no generated file holds a character
+that Python, black or a UTF-8 file cannot (:func:`printable`)."""
 
 from __future__ import annotations
 
 import functools
+import re
 import textwrap
 
 FILTERS = ("docline", "docbody")
 
 WIDTH = 84
 
+#: Control characters (all but tab and newline: NUL, ``\r``, ``\x85``...) and the line and paragraph
+#: separators, which Python source does not allow raw (NUL) or which would split a line where
+#: Python does not (``str.splitlines``); and lone surrogates, which UTF-8 cannot encode.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|[\ud800-\udfff]")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return "\ufffd" if match.group() >= "\ud800" else " "
+
+
+def printable(value: object) -> object:
+    """``value`` with each character of :data:`UNPRINTABLE` replaced: a control character or line
+    separator by a space, a lone surrogate by U+FFFD; anything but a string as it is.
+
+    Jinja's ``finalize``: every expression a template writes passes through it. Python literals are
+    unchanged (``repr`` escapes all of these), so only docstrings and docs lose the characters.
+    """
+    return UNPRINTABLE.sub(_replacement, value) if isinstance(value, str) and UNPRINTABLE.search(value) else value
+
 
 def escape(text: str) -> str:
+    text = str(printable(text))  # first: wrapping folds the spaces it leaves
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return text + " " if text.endswith('"') else text
 

@@ -26,6 +26,7 @@ from typing import Any, Iterable
 
 import jinja2
 
+from generator.render.docstring_text import printable
 from generator.render import docstring_text, docstrings, imports, markdown_filters, pagination, python_filters, readme, type_annotations, wire
 from generator.ir import Api
 from generator.workers import fork_map, workers
@@ -132,6 +133,7 @@ def environment(
         keep_trailing_newline=True,
         autoescape=False,
         bytecode_cache=bytecode_cache,
+        finalize=printable,
     )
     for module in FILTER_MODULES:
         for name in module.FILTERS:
@@ -220,7 +222,7 @@ class _Rendering:
     def __init__(self, api: Api, templates: Path, guide: Path | None, overrides: Path | None, env: jinja2.Environment) -> None:
         self.api, self.templates, self.overrides, self.env = api, templates, overrides, env
         self.plan = plan(api, templates, guide)
-        self.header = HEADER.format(title=api.config.title)
+        self.header = HEADER.format(title=printable(api.config.title))
         self.guides = guide_pages(guide)
 
     def texts(self, positions: Iterable[int]) -> list[str]:

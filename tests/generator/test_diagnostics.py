@@ -28,6 +28,7 @@ NOT_FROM_A_SPEC = {"invalid-output", "internal-error", "invalid-config", "invali
 #: Codes that tell how a spec was read; never errors, not even with --strict.
 INFO_CODES = {"multiple-tags"}
 WARNING_CODES = {
+    "unprintable-character",
     "unsupported-security-scheme",
     "unsupported-parameter",
     "unsupported-media-type",

@@ -126,3 +126,21 @@ def test_namespace_numbers_collisions_in_claim_order() -> None:
     assert names.claim("json", "json") == ("json_", None)
     assert names.claim("json", "JSON") == ("json_2", "json")
     assert names.claim("self", "self") == ("self_", None)
+
+
+@pytest.mark.parametrize(("name", "expected"), [("größe", "grosse"), ("café", "cafe"), ("Straße", "strasse"), ("имя", "imya"), ("größeÄndern", "grosse_andern"), ("naïve-Wert", "naive_wert")])
+def test_non_ascii_names_are_transliterated(name: str, expected: str) -> None:
+    from generator.naming import class_identifier, snake_case
+
+    assert snake_case(name) == expected
+    assert class_identifier(name, "Schema").isascii()
+
+
+def test_a_reserved_name_the_sdk_uses_says_what_it_collided_with() -> None:
+    from generator.naming import Namespace
+    from generator.reserved_names import RESERVED_ARGUMENTS
+
+    names = Namespace(RESERVED_ARGUMENTS)
+    assert names.claim("timeout", "query parameter 'timeout'") == ("timeout_", "the SDK's per-call keyword 'timeout'")
+    assert names.claim("self", "query parameter 'self'") == ("self_", None), "a Python name is renamed silently"
+    assert names.claim("timeout", "header 'Timeout'") == ("timeout_2", "query parameter 'timeout'")

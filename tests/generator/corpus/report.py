@@ -1,7 +1,7 @@
 """Generate every public document of the corpus and say how it went (``make corpus``).
 
-Per document: operations, component schemas, inline objects that became models, seconds to generate, warnings, whether the package
-imports, whether ``mypy --strict`` passes on it. The documents are copied into ``specs/``
+Per document: operations, component schemas, inline objects that became models, seconds to generate, warnings, whether every
+generated Python file compiles, whether the package imports, whether ``mypy --strict`` passes on it. The documents are copied into ``specs/``
 here (``$CORPUS_DIR`` names another folder holding the same files); each has a config file
 here, ``<document stem>.toml``, naming its package.
 
@@ -52,17 +52,30 @@ class Outcome:
     seconds: float = 0.0
     warnings: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    compiles: bool = False
     imports: bool = False
     type_checks: bool = False
     details: str = ""
 
     @property
     def ok(self) -> bool:
-        return not self.errors and self.imports and self.type_checks
+        return not self.errors and self.compiles and self.imports and self.type_checks
 
 
 def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900)
+
+
+def uncompilable(out: Path) -> list[str]:
+    """The Python files under ``out`` that do not compile, each with its error: all of them, also
+    those an import never loads (API classes and models load lazily)."""
+    problems = []
+    for path in sorted(out.rglob("*.py")):
+        try:
+            compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:  # ValueError: a NUL byte
+            problems.append(f"{path.relative_to(out)}: {exc}")
+    return problems
 
 
 def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outcome:
@@ -83,6 +96,11 @@ def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outc
     outcome.warnings = Counter(d.code for d in result.warnings)
     out = out_root / spec.stem
     write_tree(result.files, out)
+    problems = uncompilable(out)
+    outcome.compiles = not problems
+    if problems:
+        outcome.details = "\n".join(problems[:20])
+        return outcome
     package = config.package.package
     # Models and API classes load lazily: import every one of them, by name, to check they all import.
     probe = (
@@ -104,14 +122,14 @@ def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outc
 
 def table(outcomes: list[Outcome]) -> str:
     lines = [
-        "| document | operations | schemas | inline models | seconds | warnings | imports | type-checks |",
-        "| --- | ---: | ---: | ---: | ---: | --- | --- | --- |",
+        "| document | operations | schemas | inline models | seconds | warnings | compiles | imports | type-checks |",
+        "| --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- |",
     ]
     for o in outcomes:
         warnings = ", ".join(f"{code} {count}" for code, count in sorted(o.warnings.items())) or "none"
         if o.errors:
             warnings = f"ERRORS: {len(o.errors)}"
-        lines.append(f"| {o.name} | {o.operations} | {o.schemas} | {o.inline_models} | {o.seconds:.1f} | {warnings} | {'yes' if o.imports else 'no'} | {'yes' if o.type_checks else 'no'} |")
+        lines.append(f"| {o.name} | {o.operations} | {o.schemas} | {o.inline_models} | {o.seconds:.1f} | {warnings} | {'yes' if o.compiles else 'no'} | {'yes' if o.imports else 'no'} | {'yes' if o.type_checks else 'no'} |")
     return "\n".join(lines)
 
 

@@ -38,6 +38,7 @@ def test_corpus_document_generates_imports_and_type_checks(name: str, tmp_path: 
 
     assert outcome.errors == []
     assert (outcome.operations, outcome.schemas) == COUNTS[name]
+    assert outcome.compiles, outcome.details
     assert outcome.imports, outcome.details
     assert outcome.type_checks, outcome.details
     assert "internal-error" not in outcome.warnings
@@ -123,7 +124,7 @@ def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> No
     import httpx
 
     outcome = run_document(corpus_dir() / "petstore3.yaml", tmp_path, type_check=False)
-    assert outcome.imports, outcome.details
+    assert outcome.compiles and outcome.imports, outcome.details
     sent: list[httpx.Request] = []
 
     def answer(request: httpx.Request) -> httpx.Response:

@@ -1,13 +1,15 @@
 """The hostile spec: its strings come through literally, and none of them runs.
 
-The strings are read back from ``openapi.yaml`` (the enum ``EvilEnum`` holds all five), so
-the check compares against the spec, not against a copy.
+The strings are read back from ``openapi.yaml`` (the enum ``EvilEnum`` holds all six), so
+the check compares against the spec, not against a copy. The sixth holds control characters
+(NUL, escape, C1 controls) and separators: literals keep them, escaped; no file holds them raw.
 """
 
 from __future__ import annotations
 
 import ast
 import inspect
+import re
 import subprocess
 import sys
 import tempfile
@@ -23,13 +25,32 @@ from tests.generator.cases.harness import Recorder, client
 
 SPEC = yaml.safe_load((Path(__file__).parent / "openapi.yaml").read_text(encoding="utf-8"))
 STRINGS: list[str] = SPEC["components"]["schemas"]["EvilEnum"]["enum"]
-S1, S2, S3, S4, S5 = STRINGS
+S1, S2, S3, S4, S5, S6 = STRINGS
 PATH = next(iter(SPEC["paths"]))
+OPERATION = PATH.replace("~", "~0").replace("/", "~1")
+
+#: What no generated file may hold raw: control characters but tab and newline, the separators.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 WARNINGS = [
+    ("unprintable-character", "/info/title"),
+    ("unprintable-character", "/servers/0/url"),
+    ("unprintable-character", "/tags/0/name"),
+    ("unprintable-character", f"/paths/{OPERATION}/post/tags/0"),
+    ("unprintable-character", f"/paths/{OPERATION}/post/summary"),
+    ("unprintable-character", f"/paths/{OPERATION}/post/parameters/1/name"),
+    ("unprintable-character", f"/paths/{OPERATION}/post/parameters/1/description"),
+    ("unprintable-character", f"/paths/{OPERATION}/post/parameters/1/schema/default"),
+    ("unprintable-character", f"/paths/{OPERATION}/post/parameters/1/schema/example"),
+    ("unprintable-character", f"/paths/{OPERATION}/get/tags/0"),
+    ("unprintable-character", "/components/schemas/evil.name-1/properties/ctl\x00\x1b/default"),
+    ("unprintable-character", "/components/schemas/evil.name-1/properties/ctl\x00\x1b/example"),
+    ("unprintable-character", "/components/schemas/evil.name-1/properties/ctl\x00\x1b"),
+    ("unprintable-character", "/components/schemas/EvilEnum/enum/5"),
     ("invalid-name", '/components/schemas/evil.name-1/properties/"""'),
     ("name-collision", "/components/schemas/evil.name-1/properties/self"),
     ("name-collision", "/components/schemas/evil.name-1/properties/class"),
+    ("name-collision", "/components/schemas/evil.name-1/properties/json"),
 ]
 
 
@@ -44,6 +65,7 @@ def check(package: Any, generated: Any) -> None:
     for path, text in generated.files.items():
         if path.endswith(".py"):
             ast.parse(text, filename=path)
+        assert not RAW_CONTROL.search(text), f"{path} holds {RAW_CONTROL.search(text)!r} raw"
     with tempfile.TemporaryDirectory() as empty:
         probe = (
             "import case_hostile, case_hostile.models, inspect\n"
@@ -65,26 +87,32 @@ def check(package: Any, generated: Any) -> None:
     assert fields["init"].default == S5 and fields["init"].alias == "__init__"
     assert fields["field"].alias == '"""' and fields["a_b_c"].alias == "a'b\"c" and fields["x"].alias == "{{x}}"
     # Docstrings hold the text (re-wrapped), and the titles and descriptions are not code.
-    for text in STRINGS:
+    for text in STRINGS[:5]:
         assert _same_text(models.EvilName1.__doc__, text.replace("\\", "\\")), text
+    assert fields["ctl"].default == S6 and fields["ctl"].alias == "ctl\x00\x1b"
+    assert package._client.DEFAULT_BASE_URL == SPEC["servers"][0]["url"] == "https://hostile.example/api\x00\x1b"
+    assert "PWNED) " in (package.Client.__doc__ or "") and not RAW_CONTROL.search(package.Client.__doc__ or "")
     api = client(package, Recorder()).evil_tag_x
     method = api.import_os_os_system_touch_pwned
     assert _same_text(inspect.getdoc(method), S1)
     signature = inspect.signature(method)
-    assert signature.parameters["q"].default == S1
+    assert signature.parameters["q"].default == S1 and signature.parameters["nul_name"].default == S6
+    assert "ends in a backslash \\" in (inspect.getdoc(method) or "") and not RAW_CONTROL.search(inspect.getdoc(method) or "")
     assert list(signature.parameters)[:2] == ["thing_id", "field"]
 
     # A request carries the wire names and the hostile path; the response comes back as the model.
     echo = {'"""': S1, "self": S2, "json": S3, "class": S4, "__init__": S5, "{{x}}": S3, "nested": {"k": S5}}
     recorder = Recorder(body=echo)
     api = client(package, recorder).evil_tag_x
-    result = api.import_os_os_system_touch_pwned(thing_id=S1, field=S2, class_=S3, self_=7, self_2=S1, class_2=S4)
+    result = api.import_os_os_system_touch_pwned(thing_id=S1, field=S2, class_=S3, self_=7, self_2=S1, class_2=S4, nul_name=S6, ctl=S6)
     sent = recorder.last
     assert sent.method == "POST"
     template_tail = PATH.split("}", 1)[1]
     assert unquote(sent.url.raw_path.decode()).split("?")[0] == "/things/" + S1 + template_tail
     assert sent.url.params['q"\''] == S1 and sent.url.params["class"] == S3 and sent.url.params["self"] == "7"
+    assert sent.url.params["nul\x00name\x1b"] == S6, "the wire name and value as the spec has them"
     body = recorder.last_json()
+    assert body["ctl\x00\x1b"] == S6
     assert body['"""'] == S2 and body["self"] == S1 and body["json"] == S3 and body["class"] == S4 and body["__init__"] == S5
     assert isinstance(result, models.EvilName1)
     assert result.field == S1 and result.self == S2 and result.json_ == S3 and result.class_ == S4 and result.init == S5

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import Any
 
-from tests.generator.cases.harness import Recorder, both, client, spec_arguments
+from tests.generator.cases.harness import Recorder, async_client, both, client, spec_arguments
 
 WARNINGS = [
     ("name-collision", "/components/schemas/2fa_config-v1"),
+    ("name-collision", "/paths/~1things/post/requestBody/content/application~1json/schema/properties/timeout"),
+    ("name-collision", "/paths/~1things/post/requestBody/content/application~1json/schema/properties/extra_query"),
+    ("name-collision", "/paths/~1things/get/tags/0"),
+    ("name-collision", "/paths/~1things/get/operationId"),
+    ("name-collision", "/paths/~1things/get/parameters/0"),
+    ("name-collision", "/paths/~1things/get/parameters/1"),
     ("name-collision", "/components/schemas/class/properties/type"),
     ("name-collision", "/components/schemas/class/properties/@type"),
     ("name-collision", "/components/schemas/class/properties/user_id"),
+    ("name-collision", "/components/schemas/Thing/properties/schema"),
+    ("name-collision", "/components/schemas/Thing/properties/model_config"),
+    ("name-collision", "/components/schemas/class/properties/json"),
+    ("name-collision", "/components/schemas/class/properties/model_config"),
 ]
 
 WIRE = {
@@ -63,3 +74,44 @@ def check(package: Any, generated: Any) -> None:
     assert sent.url.path == "/2fa/verify" and dict(sent.url.params) == {"$select": "a,b"} and sent.headers["X-Trace.Id"] == "i-1"
     assert recorder.last_json() == {"code[]": "123"}
     assert type(verified) is models.Call2faVerifyCodeResponse and verified.ok_now is True and verified.to_dict() == {"ok-now": True}
+
+    _sdk_names(package)
+
+
+THING = {"straße": {"nr": 1}, "schema": "s", "model_config": "m", "café": "c", "größe": 3, "with_raw_response": True}
+
+
+def _sdk_names(package: Any) -> None:
+    """Names the SDK uses get a ``_`` suffix (``timeout_``, ``close_``, ``with_raw_response_``, ``schema_``),
+    non-ASCII names are transliterated (``größe`` -> ``grosse``); the wire names are sent and read."""
+    models = package.models
+    recorder = Recorder(body=THING)
+    method = client(package, recorder).close_.with_raw_response_
+    assert spec_arguments(method) == ["timeout_", "grosse", "extra_headers_"]
+    call = lambda sdk: sdk.close_.with_raw_response_(timeout_=5, grosse="XL", extra_headers_="h", timeout=3.0, extra_headers={"X-Extra": "1"})  # noqa: E731
+    thing = both(package, recorder, call)
+    sent = recorder.last
+    assert dict(sent.url.params) == {"timeout": "5", "größe": "XL"}
+    assert sent.headers["extra_headers"] == "h" and sent.headers["X-Extra"] == "1", "the spec's header and the per-call extra headers"
+    assert sent.extensions["timeout"]["read"] == 3.0, "the per-call timeout still applies"
+    assert type(thing) is models.Thing and type(thing.strasse) is models.ThingStrasse and thing.strasse.nr == 1
+    assert (thing.schema_, thing.model_config_, thing.cafe, thing.grosse, thing.with_raw_response) == ("s", "m", "c", 3, True)
+    assert thing.to_dict() == THING and models.Thing(schema_="t").to_dict() == {"schema": "t"}
+    assert callable(models.Thing.schema) and isinstance(models.Thing.model_config, dict), "pydantic's own attributes are untouched"
+
+    # The API class's own with_raw_response is still there, beside the method of that name.
+    raw = client(package, recorder).close_.with_raw_response.with_raw_response_(timeout_=1)
+    assert raw.status_code == 200 and raw.parse() == thing and recorder.last.url.params["timeout"] == "1"
+
+    async def raw_async() -> Any:
+        response = await async_client(package, recorder).close_.with_raw_response.with_raw_response_(grosse="S")
+        return response.parse()
+
+    assert asyncio.run(raw_async()) == thing and dict(recorder.last.url.params) == {"größe": "S"}
+    assert client(package, recorder).close() is None, "the client's close() is not the tag's API class"
+
+    # Body fields named like per-call keywords: `timeout_` and `extra_query_` send `timeout` and `extra_query`.
+    recorder = Recorder(status=204)
+    changed = both(package, recorder, lambda sdk: sdk.grossen.grosse_andern(timeout_=1.5, extra_query_="q", cafe="c", extra_query={"page": "2"}))
+    assert changed is None and recorder.last_json() == {"timeout": 1.5, "extra_query": "q", "café": "c"}
+    assert dict(recorder.last.url.params) == {"page": "2"}
