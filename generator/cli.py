@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from generator import cache as caching
 from generator.config import Config, check_extend_modules, load_config
-from generator.diagnostics import Diagnostic, SpecError
+from generator.diagnostics import Diagnostic, SpecError, report
 from generator.write import hand_written, read_tree
 
 if TYPE_CHECKING:  # the pipeline is imported only when something must be generated
@@ -54,9 +54,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print(diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+#: At most this many warnings of one code are printed by ``generate`` and ``check`` (``validate`` prints all).
+PER_CODE = 10
+
+
+def _print(diagnostics: list[Diagnostic], per_code: int | None = PER_CODE) -> str:
+    """Print ``diagnostics`` (see :func:`generator.diagnostics.report`); return the text printed."""
+    text = report(diagnostics, per_code)
+    if text:
+        print(text, file=sys.stderr)
+    return text
 
 
 def _run_key(args: argparse.Namespace, config: Config, overrides: Path | None) -> str:
@@ -100,13 +107,12 @@ def main(argv: list[str] | None = None) -> int:
         result = generate_files(args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path, cache=cache)
         check_extend_modules(config, args.out)  # the package would not import without them
     except SpecError as exc:
-        _print(exc.diagnostics)
+        _print(exc.diagnostics, None if args.command == "validate" else PER_CODE)
         print(f"{len(exc.diagnostics)} problem(s); nothing was written.", file=sys.stderr)
         return 2
-    _print(result.warnings)
+    messages = _print(result.warnings)
     status = _check(args, result, keep) if args.command == "check" else _write(args, result, tree, keep)
     if cache is not None and status == 0:
-        messages = "\n".join(d.format() for d in result.warnings)
         cache.write_json("runs", key, caching.make_record(result.sources, result.folders, result.files, messages))
     return status
 
@@ -115,7 +121,7 @@ def _validate(args: argparse.Namespace, cache: caching.Cache | None) -> int:
     from generator.pipeline import check_spec
 
     warnings = check_spec(args.spec, strict=args.strict, cache=cache)
-    _print(warnings)
+    _print(warnings, None)
     print(f"{args.spec}: valid ({len(warnings)} warning(s))")
     return 0
 

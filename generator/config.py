@@ -12,6 +12,7 @@ A ``generator.toml`` beside the spec (or the file given with ``--config``) holds
     env_prefix = "PETSTORE"         # PETSTORE_API_KEY, PETSTORE_BASE_URL (default: package upper-cased)
     title = "Petstore"              # product name in headers and docs (default: client_class)
     base_url = "https://petstore3.swagger.io/api/v3"   # default: the spec's first server
+    request_id_header = "x-request-id"   # the response header with the API's ID of a request
     output = "../generated/petstore"   # relative to this file; --out overrides it
     templates = "templates"         # a folder of template overrides, relative to this file; --templates overrides it
 
@@ -55,6 +56,9 @@ class PackageConfig:
     env_prefix: str = "LEAP"
     title: str = "Leap"
     base_url: str = ""  # "" = the first server of the spec
+    #: The response header that carries the API's ID of a request (``request_id`` of errors
+    #: and raw responses, ``_request_id`` of models).
+    request_id_header: str = "x-request-id"
     #: ``[extend]``: (generated class name, module under the package) pairs, sorted; the client
     #: uses the module's subclasses (same names) instead of the generated classes.
     extend: tuple[tuple[str, str], ...] = ()
@@ -78,6 +82,7 @@ _RULES: dict[str, tuple[re.Pattern[str], str]] = {
     "env_prefix": (re.compile(r"[A-Z][A-Z0-9_]*"), "upper-case letters, digits and _"),
     "title": (re.compile(r"[^\n]*\S[^\n]*"), "one line of text"),
     "base_url": (re.compile(r"(https?://\S+)?"), "an http(s) URL"),
+    "request_id_header": (re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"), "an HTTP header name"),
 }
 #: Names the generated package defines itself; a client or error class may not take them.
 _TAKEN = {"APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError", "APITimeoutError", "AuthenticationError", "BadRequestError", "ConflictError", "InternalServerError", "MissingAPIKeyError", "NotFoundError", "PaymentRequiredError", "PermissionDeniedError", "RateLimitError", "UnprocessableEntityError", "FileInput"}

@@ -28,7 +28,17 @@ CODES: dict[str, tuple[str, str]] = {
     "swagger-not-converted": ("A Swagger 2.0 document that could not be converted to OpenAPI 3.0: Node.js or swagger2openapi is missing, or the conversion failed.", "Install Node.js and run `npm ci` in the generator's folder, or convert the document by hand with the command the message gives and pass the result with --spec."),
     "duplicate-key": ("A mapping has the same key twice; the last value is used, as JSON parsers do.", "Remove the first one, or merge the two."),
     "unsupported-openapi-version": ("The `openapi` field is not 3.0.x or 3.1.x.", "Write `openapi: 3.1.0` (or 3.0.3)."),
-    "openapi-schema": ("The document breaks the OpenAPI schema of its version.", "Correct the element at the pointer; the message quotes the rule."),
+    "openapi-schema": (
+        "The document breaks the OpenAPI schema of its version in a way the generator may read wrongly (a finding of a class not known to be harmless: see generator/check/findings.py).",
+        "Correct the element at the pointer; the message quotes the rule.",
+    ),
+    "path-parameter": ("A path parameter is not a `{name}` of its path, or a `{name}` of the path has no path parameter: the SDK cannot build the URL.", "Declare each `{name}` of the path as a parameter with `in: path` and `required: true`, and only those."),
+    "unknown-field": ("An object has a field OpenAPI does not allow there (a `title` in an Example object, a `query` method in a path item); the generator ignores it.", "Remove the field, or rename it `x-...` if it is your own extension."),
+    "invalid-required": ("A schema's `required` list names a property twice, or names one no branch of its `allOf` declares; each declared property is required once, other names are ignored.", "List each required property once, and only properties the schema declares."),
+    "invalid-default": ("A `default` breaks its own schema (wrong type, below its `minimum`, not one of its `enum`); the SDK leaves that default out.", "Give a default the schema accepts, or remove it."),
+    "invalid-schema-keyword": ("A limit keyword of a schema (`minimum`, `exclusiveMinimum`, `maxLength`...) has a value its OpenAPI version does not allow, such as the 3.0 form `exclusiveMinimum: true` in a 3.1 document; the SDK checks no limits, so its code is the same.", "In 3.1 write `exclusiveMinimum: <number>` (the bound itself); give limits numbers."),
+    "missing-field": ("A field OpenAPI requires is missing where the SDK does not need it (`info.title`, a response's `description`, an operation's `responses`).", "Add the field the message names."),
+    "validation-incomplete": ("openapi-spec-validator itself failed on the document (a bug of the validator, often on a value of an unexpected type); what it found before is reported, the rest of the document was not checked against the OpenAPI schema.", "Check the document with another validator; the message quotes the failure (a `minimum` written as a string is a common cause)."),
     "unresolved-ref": ("A `$ref` points at nothing: no such element, or another file that cannot be read.", "Point the `$ref` at an existing element, e.g. `#/components/schemas/Name` or `common.yaml#/components/schemas/Name`."),
     "dropped-text-ref": ("A `description` or `summary` is a `$ref` that leads to no text; it is left out.", "Write the text in place, or point the `$ref` at a string or a Markdown file."),
     "external-ref": ("A `$ref` points at a remote document (a URL), which the generator does not fetch.", "Download the document beside the spec and refer to it by a relative path (`common.yaml#/components/schemas/Pet`)."),
@@ -99,6 +109,26 @@ class Diagnostics:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+def report(diagnostics: list[Diagnostic], per_code: int | None = None) -> str:
+    """The text printed for ``diagnostics``: each formatted, in order; with ``per_code``, at most that many
+    warnings (and infos) of one code, then one line per code saying how many more there are; and, with more
+    than one warning, a count by code. Errors are always printed, every one."""
+    lines: list[str] = []
+    warned: dict[str, int] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.severity != "error":
+            warned[diagnostic.code] = warned.get(diagnostic.code, 0) + 1
+            if per_code is not None and warned[diagnostic.code] > per_code:
+                continue
+        lines.append(diagnostic.format())
+    if per_code is not None:
+        lines += [f"... and {n - per_code} more {code} warning(s); `validate` lists them all" for code, n in warned.items() if n > per_code]
+    if sum(warned.values()) > 1:
+        by_count = sorted(warned.items(), key=lambda item: (-item[1], item[0]))
+        lines.append(f"{sum(warned.values())} warning(s): " + ", ".join(f"{code} {n}" for code, n in by_count))
+    return "\n".join(lines)
 
 
 class SpecError(Exception):

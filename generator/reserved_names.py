@@ -17,14 +17,17 @@ Reserved = Mapping[str, str]
 """name -> what the SDK uses it for (a phrase for the warning; "" renames without one)."""
 
 #: Keywords every operation method takes after the spec's arguments (``resources/tag.py.jinja``).
-CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
+CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key")
 #: Keywords of the methods an ``x-waiter`` or a link to one adds (``wait_until_ready``, ``create_and_wait``).
 WAITER_OPTIONS = ("timeout", "poll_interval", "max_poll_interval", "on_update")
 #: Attributes every API class has besides its operations.
 API_CLASS_ATTRIBUTES = ("with_raw_response", "with_streaming_response")
 #: Public attributes of every client (``_shared_client.py``, ``_base_client.py``, ``_client.py.jinja``),
 #: and the names of its arguments and of the package's subpackages.
-CLIENT_ATTRIBUTES = ("base_url", "timeout", "max_retries", "request", "close", "with_options", "webhooks", "api_key", "models", "resources")
+CLIENT_ATTRIBUTES = (
+    "base_url", "timeout", "max_retries", "default_headers", "default_query", "hooks", "request", "close", "with_options", "webhooks",
+    "api_key", "models", "resources",
+)
 #: Public attributes of every generated model: pydantic's ``BaseModel`` and the SDK's ``to_dict``/``to_json``.
 MODEL_ATTRIBUTES = (
     "construct", "copy", "dict", "from_orm", "json", "parse_file", "parse_obj", "parse_raw", "schema", "schema_json",

@@ -81,6 +81,14 @@ element, its file and line, a message and a hint. A broken spec gets every probl
 - `info` says how the spec was read where that may surprise (`multiple-tags`); it is printed
   and never stops generation.
 
+The generator decides what blocks, not openapi-spec-validator: each of the validator's findings is
+put in a class (`generator/check/findings.py` states the rule). A finding the generator reads past,
+giving the SDK the corrected document would give, is a warning of its own code (`unknown-field`,
+`invalid-required`, `invalid-default`, `invalid-schema-keyword`, `missing-field`); a crash of the
+validator is the warning `validation-incomplete`; only a finding that makes correct code impossible
+(`path-parameter`) or one of a class not known to be harmless (`openapi-schema`) is an error. The
+validator's findings are grouped: one diagnostic per class and location.
+
 The codes, their meaning and their fix are written once, in `CODES` of
 `generator/diagnostics.py`; the severity is the one the generator prints for the example.
 `tests/generator/broken_specs/` holds an input that triggers each code (`invalid-config` a config

@@ -14,6 +14,7 @@ from generator.read.document import Document
 from generator.read.values import mapping, mapping_or_none
 from generator.read.operations import Link
 from generator.read.operations import Webhook as SpecWebhook
+from generator.build import request_extensions
 
 
 def _model(schemas: dict[str, Schema], type_: PyType | None) -> Model | None:
@@ -111,6 +112,7 @@ def attach(document: Document, tags: tuple[Tag, ...], schemas: tuple[Schema, ...
         ops = []
         for op in tag.operations:
             found = spec_ops[op.pointer].extensions
+            op = request_extensions.attach(document, op, found)
             waiter, paging = mapping_or_none(found.get("x-waiter")), mapping_or_none(found.get("x-pagination"))
             if waiter is not None:
                 op = replace(op, waiter=_waiter(op, waiter, by_name))

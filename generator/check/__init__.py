@@ -4,6 +4,8 @@ Errors stop the pipeline before anything is built; warnings go on with it.
 
 - :mod:`.validate`: runs the passes; the document against the OpenAPI schema of its version
   (openapi-spec-validator, in a worker process beside the rest);
+- :mod:`.findings`: the validator's findings, each classified as a warning (a correct SDK can still
+  be made) or an error;
 - :mod:`.rules`: our rules (version, references resolve, operations, arguments, security schemes);
 - :mod:`.extensions`: the rules of the ``x-`` extensions and webhooks.
 """

@@ -15,6 +15,7 @@ from generator.read.document import Document
 from generator.read.operations import Operation
 from generator.read.values import mapping
 from generator.reserved_names import API_CLASS_ATTRIBUTES
+from generator.check import request_extensions
 
 _EXPRESSION_SOURCES = ("$request.path.", "$request.query.", "$request.header.")
 
@@ -36,6 +37,7 @@ def check(document: Document) -> Iterator[Diagnostic]:
     yield from _check_envelopes(document)
     yield from _check_webhooks(document)
     yield from check_webhook_signature(document)
+    yield from request_extensions.check(document)
 
 
 def _check_method_names(document: Document, waiters: dict[str, Operation]) -> Iterator[Diagnostic]:

@@ -5,6 +5,13 @@ OpenAPI schema of its version (here, in a forked process while the caller goes o
 (:mod:`generator.check.rules`) check what the generator relies on; once neither found an error,
 the ``x-`` extensions are checked (:mod:`generator.check.extensions`). A spec that fails the first
 pass still gets the second, so one run reports every problem.
+
+What blocks is decided here, not by the validator: each of its findings is put in a class
+(:mod:`generator.check.findings`, which documents the rule); most classes are warnings, since the
+generator reads past them and the SDK is the one the corrected document gives. Only a finding that
+makes correct code impossible (a path parameter missing from the path), or one of a class not known
+to be harmless, is an error; a crash of the validator is a warning that validation was incomplete.
+``--strict`` (:mod:`generator.pipeline`) makes every warning an error.
 """
 
 from __future__ import annotations
@@ -13,9 +20,10 @@ import sys
 from typing import Any
 
 from generator.cache import Cache, digest, fingerprint
-from generator.check import extensions, rules
-from generator.check.rules import diagnostic, walk
-from generator.diagnostics import Diagnostic, Diagnostics, pointer_join
+from generator.check import extensions, findings, rules
+from generator.check.findings import Finding
+from generator.check.rules import diagnostic
+from generator.diagnostics import Diagnostic, Diagnostics
 from generator.read.document import Document
 
 
@@ -60,13 +68,15 @@ class Validation:
         found = Diagnostics()
         found.extend(self.head)
         if self.schema is not None:
-            found.extend([diagnostic(self.document, "openapi-schema", pointer, message) for pointer, message in self.schema.result()])
+            found.extend([diagnostic(self.document, code, pointer, message, _severity(code)) for code, pointer, message in self.schema.result()])
         found.extend(self.rest)
         if not found.errors:
             found.extend(list(extensions.check(self.document)))
         return found
 
 
+def _severity(code: str) -> str:
+    return "warning" if code in findings.WARNINGS else "error"
 
 
 class _SchemaPass:
@@ -77,12 +87,12 @@ class _SchemaPass:
 
     def __init__(self, document: Document, cache: Cache | None, parallel: bool) -> None:
         self.document, self.cache = document, cache
-        self.problems: list[tuple[str, str]] | None = None
+        self.problems: list[Finding] | None = None
         self.key = digest("schema", fingerprint(), *(part for item in document.files for part in item)) if cache is not None and document.files else ""
         self.child: Any = None
         if self.key and cache is not None:
             stored = cache.read_value("schema", self.key)
-            if isinstance(stored, list) and all(isinstance(p, tuple) and len(p) == 2 and all(isinstance(t, str) for t in p) for p in stored):
+            if isinstance(stored, list) and all(isinstance(p, tuple) and len(p) == 3 and all(isinstance(t, str) for t in p) for p in stored):
                 self.problems = stored
                 return
             last = cache.read_value("schema-last", self._last_key())
@@ -103,14 +113,14 @@ class _SchemaPass:
     def _last_key(self) -> str:
         return digest("schema-last", fingerprint(), self.document.files[0][0])
 
-    def _found(self, problems: list[tuple[str, str]]) -> None:
+    def _found(self, problems: list[Finding]) -> None:
         self.problems = problems
         if self.key and self.cache is not None:
             self.cache.write_value("schema", self.key, problems)
             if not problems:
                 self.cache.write_value("schema-last", self._last_key(), self.document.data)
 
-    def result(self) -> list[tuple[str, str]]:
+    def result(self) -> list[Finding]:
         if self.problems is None:
             got = None
             if self.child is not None:
@@ -168,58 +178,6 @@ def _same_but_descriptions(old: Any, new: Any) -> bool:
     return True
 
 
-def _schema_problems(document: Document) -> list[tuple[str, str]]:
-    """``(pointer, message)`` of each problem openapi-spec-validator finds (imported here: it is slow to import)."""
-    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-    from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
-
-    version = str(document.data.get("openapi"))
-    validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
-    errors = []
-    try:
-        for error in validator_class(document.data).iter_errors():
-            if not isinstance(error, DuplicateOperationIDError):  # duplicate-operation-id says it, with the place
-                errors.append(error)
-    except Exception as exc:  # the validator itself failed on this input; say so, don't crash
-        # It fails on shapes its schema pass has already reported (a parameter without
-        # `in`, say): keep those errors; only a failure with nothing reported is news.
-        if not errors:
-            return [("", f"the OpenAPI validator could not check this document: {exc!r}")]
-    problems = []
-    for error in errors:
-        relative = list(getattr(error, "path", ()))
-        pointer = _locate(document.data, relative, getattr(error, "instance", None))
-        problems.append((pointer, str(getattr(error, "message", error)).splitlines()[0]))
-    return problems
-
-
-def _locate(data: Any, relative: list[Any], instance: Any) -> str:
-    """The pointer of an error whose path may be relative to some schema in the document.
-
-    openapi-spec-validator reports errors inside schema objects relative to the schema,
-    and errors in a ``default`` relative to that default value; the first node in document
-    order from which ``relative`` leads to ``instance`` is taken, schema objects first.
-    """
-    full = pointer_join("", *relative)
-    if _follow(data, relative, instance):
-        return full
-    for pointer, node in walk(data):
-        if isinstance(node, dict) and _follow(node, relative, instance):
-            return pointer + full
-    for pointer, node in walk(data):
-        if pointer.endswith("/default") and _follow(node, relative, instance):
-            return pointer + full
-    return full
-
-
-def _follow(node: Any, path: list[Any], instance: Any) -> bool:
-    for token in path:
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and isinstance(token, int) and token < len(node):
-            node = node[token]
-        else:
-            return False
-    return bool(node == instance)
-
-
+def _schema_problems(document: Document) -> list[Finding]:
+    """What openapi-spec-validator finds, classified (:mod:`generator.check.findings`)."""
+    return findings.problems(document.data)

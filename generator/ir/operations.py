@@ -151,6 +151,16 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class RetryRule:
+    """``x-retries`` of an operation (or of the document): its own retry statuses and waits."""
+
+    status_codes: tuple[int, ...]  # the statuses retried; () keeps the SDK's (408, 429, 5xx)
+    initial_delay: float  # seconds before the first retry
+    max_delay: float  # the longest wait, seconds
+    pointer: str
+
+
+@dataclass(frozen=True)
 class Operation:
     """One operation: one method on its tag's API class."""
 
@@ -183,11 +193,23 @@ class Operation:
     security_unapplied: tuple[str, ...] = ()
     #: The OAuth2 (or OpenID Connect) scopes the requirement names, per scheme: documentation.
     security_scopes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: The header that carries an idempotency key (``x-idempotency``); "" when it takes none.
+    idempotency_header: str = ""
+    #: The operation's own retry rule (``x-retries``); ``None``: the SDK's rules.
+    retry: RetryRule | None = None
 
     @property
     def body_format(self) -> BodyFormat:
         """How the request body is sent; :attr:`BodyFormat.NONE` when the operation has none."""
         return self.body.format if self.body is not None else BodyFormat.NONE
+
+    @property
+    def takes_extra_body(self) -> bool:
+        """Whether the method takes ``extra_body=``: its body is JSON, or it has none and its
+        method carries one (POST, PUT, PATCH)."""
+        if self.body_format == BodyFormat.NONE:
+            return self.method in ("POST", "PUT", "PATCH")
+        return self.body_format == BodyFormat.JSON
 
     @property
     def arguments(self) -> tuple[Field, ...]:

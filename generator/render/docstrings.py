@@ -64,7 +64,30 @@ CALL_OPTIONS = (
     "extra_headers: Headers to send with this request, added to (or replacing) the SDK's. Optional.",
     "extra_query: Query parameters to send with this request, added to (or replacing) the SDK's. Optional.",
     "timeout: Seconds (or an httpx.Timeout) to wait for this request, each attempt; ``None`` waits forever. Default: the client's.",
+    "max_retries: How many times this request may be sent again. Default: the client's.",
 )
+
+#: The per-call option of an operation that takes ``extra_body=``.
+EXTRA_BODY = "extra_body: Properties to add to the JSON request body (replacing those of the same name). Optional."
+
+
+def idempotency_key_option(op: Operation) -> str:
+    """The docstring entry of ``idempotency_key=`` of an operation with an idempotency header."""
+    return (
+        f"idempotency_key: Sent as the ``{escape(op.idempotency_header)}`` header, the same on every retry, "
+        "so the API runs the request once. Default: a new random UUID per call."
+    )
+
+
+def _call_option_lines(op: Operation) -> list[str]:
+    lines = item(idempotency_key_option(op)) if op.idempotency_header else []
+    for option in CALL_OPTIONS[:2]:
+        lines += item(option)
+    if op.takes_extra_body:
+        lines += item(EXTRA_BODY)
+    for option in CALL_OPTIONS[2:]:
+        lines += item(option)
+    return lines
 
 
 def _error_lines(op: Operation) -> list[str]:
@@ -114,8 +137,7 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
     lines.append("Args:")
     for field in op.arguments:
         lines += _arg_lines(field, op)
-    for option in CALL_OPTIONS:
-        lines += item(option)
+    lines += _call_option_lines(op)
     lines += ["", "Returns:"]
     success = op.success
     returned = doc_type(op.return_type) if op.return_type else "None"
@@ -161,6 +183,8 @@ def _wait_docstring(op: Operation, waiter: Waiter, result: PyType | None, head: 
     lines = [head, "", *wrap(about, "        "), "", "Args:"]
     for field in op.arguments:
         lines += _arg_lines(field, op)
+    if op.idempotency_header and op.and_wait is not None and op.and_wait.target.waiter is waiter:
+        lines += item(idempotency_key_option(op))
     lines += _wait_option_lines(waiter, "job")
     returned = doc_type(result) if result else "None"
     lines += ["", "Returns:", *item(f"{returned}: The job, in state {_states(waiter)}."), "", "Raises:", *_wait_raises(waiter, "job"), *_error_lines(op)]

@@ -111,6 +111,8 @@ def _operation_names(op: Operation) -> Iterator[Name]:
     yield from _parameter_names(op)
     yield from _body_names(op)
     yield from _extension_names(op)
+    if op.takes_extra_body:
+        yield ("_types", "ExtraBody")
     if op.return_type is not None and op.return_type.kind != "any" and op.return_needs_cast:
         yield ("typing", "cast")
     for type_ in _types_used(op):

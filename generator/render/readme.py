@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from generator.ir import Api, Operation
 
-FILTERS = ("readme_examples",)
+FILTERS = ("readme_examples", "readme_call")
 
 #: What an example call passes for a required argument without an example.
 _PLACEHOLDER = '"..."'
 
 #: The per-call options the README's example adds to a call.
-PER_CALL_OPTIONS = ('extra_headers={"X-Request-Id": "demo-1"}', "timeout=5.0")
+PER_CALL_OPTIONS = ('extra_headers={"X-Request-Id": "demo-1"}', "timeout=5.0", "max_retries=5")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,11 @@ def example_call(op: Operation, api: Api, receiver: str = "client", via: str = "
     """``<receiver>.<attribute>.<via><method>(...)``: ``op``'s required arguments (their examples, else ``"..."``), then ``extra``."""
     arguments = "".join(f"{f.name}={f.example.python if f.example else _PLACEHOLDER}, " for f in op.arguments if f.required)
     return f"{receiver}.{api.tag_of(op).attribute}.{via}{op.name}({arguments}{', '.join(extra)})"
+
+
+def readme_call(api: Api, op: Operation, extra: tuple[str, ...] = ()) -> str:
+    """``client.<attribute>.<method>(...)``: ``op`` with its required arguments, then ``extra``."""
+    return example_call(op, api, extra=extra)
 
 
 def _raw_operation(api: Api) -> Operation:

@@ -5,6 +5,9 @@
 :class:`._shared_client.BaseClient` methods, so the same request goes out, is retried by
 the same rules (:mod:`._retries`), and the same answer comes back as the same model or the
 same exception. The async twin waits with ``asyncio.sleep`` and never blocks the event loop.
+
+The client's :class:`._hooks.Hooks` are called from these loops (awaited on asyncio); a
+client without hooks pays one ``is None`` test per step.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._exceptions import ErrorModels
+from ._exceptions import APIError, ErrorModels
+from ._hooks import HookEvent, Hooks
 from ._logs import log_request
 from ._request_options import RequestOptions
 from ._shared_client import BaseClient
@@ -34,6 +38,8 @@ class SyncAPIClient(BaseClient):
 
     def __init__(self, *, http_client: httpx.Client | None, **options: Any) -> None:
         super().__init__(**options)
+        if self.hooks is not None:
+            self.hooks.check_blocking()
         self._owns_http = http_client is None
         self._http_client = http_client
 
@@ -64,34 +70,76 @@ class SyncAPIClient(BaseClient):
             TypeError: an option is not one of them.
             MissingAPIKeyError: the credentials the operation needs were not given to the client.
         """
-        return self._send(RequestOptions(method, path, cast_to, errors, options))
+        return self._send(
+            self._prepare(RequestOptions(method, path, cast_to, errors, options))
+        )
 
     def _send(self, options: RequestOptions[T]) -> T:
         """Send the request ``options`` describes, retried as :mod:`._retries` says; return the result."""
         http = self._http
+        hooks = self.hooks
         retries_taken = 0
         while True:
             request = self._build(http, options)
-            log_request(request, retries_taken + 1)
+            attempt = retries_taken + 1
+            log_request(request, attempt)
+            if hooks is not None:
+                hooks.fire("before_request", _event(options, request, attempt))
             try:
                 response = http.send(
                     request, stream=options.stream, auth=self._token_auth(options, http)
                 )
             except httpx.TransportError as exc:
-                time.sleep(
-                    self._delay_after_error(options, request, retries_taken, exc)
-                )
+                try:
+                    delay = self._delay_after_error(
+                        options, request, retries_taken, exc
+                    )
+                except APIError as error:
+                    if hooks is not None:
+                        hooks.fire(
+                            "on_error", _event(options, request, attempt, error=error)
+                        )
+                    raise
+                retry = _event(options, request, attempt, error=exc, delay=delay)
             else:
-                delay = self._delay_after_response(
+                if hooks is not None:
+                    hooks.fire(
+                        "after_response", _event(options, request, attempt, response)
+                    )
+                wait = self._delay_after_response(
                     options, request, retries_taken, response
                 )
-                if delay is None:
-                    if options.stream and not response.is_success:
-                        response.read()  # the error's body, for the exception
-                    return self._result(options, response, retries_taken)
+                if wait is None:
+                    return self._keep(options, response, retries_taken, hooks)
+                delay = wait
                 response.close()
-                time.sleep(delay)
+                retry = _event(options, request, attempt, response, delay=delay)
+            if hooks is not None:
+                hooks.fire("on_retry", retry)
+            time.sleep(delay)
             retries_taken += 1
+
+    def _keep(
+        self,
+        options: RequestOptions[T],
+        response: httpx.Response,
+        retries_taken: int,
+        hooks: Hooks | None,
+    ) -> T:
+        """The call's result from the kept ``response`` (its error raised, after ``on_error``)."""
+        try:
+            if options.stream and not response.is_success:
+                response.read()  # the error's body, for the exception
+            return self._result(options, response, retries_taken)
+        except APIError as error:
+            if hooks is not None:
+                hooks.fire(
+                    "on_error",
+                    _event(
+                        options, response.request, retries_taken + 1, response, error
+                    ),
+                )
+            raise
 
     def close(self) -> None:
         """Close the connections of the HTTP client this client made (not one you passed in)."""
@@ -145,36 +193,78 @@ class AsyncAPIClient(BaseClient):
             TypeError: an option is not one of them.
             MissingAPIKeyError: the credentials the operation needs were not given to the client.
         """
-        return await self._send(RequestOptions(method, path, cast_to, errors, options))
+        return await self._send(
+            self._prepare(RequestOptions(method, path, cast_to, errors, options))
+        )
 
     async def _send(self, options: RequestOptions[T]) -> T:
         """Send the request ``options`` describes, retried as :mod:`._retries` says; return the result."""
         import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio
 
         http = self._http
+        hooks = self.hooks
         retries_taken = 0
         while True:
             request = self._build(http, options)
-            log_request(request, retries_taken + 1)
+            attempt = retries_taken + 1
+            log_request(request, attempt)
+            if hooks is not None:
+                await hooks.afire("before_request", _event(options, request, attempt))
             try:
                 response = await http.send(
                     request, stream=options.stream, auth=self._token_auth(options, http)
                 )
             except httpx.TransportError as exc:
-                await asyncio.sleep(
-                    self._delay_after_error(options, request, retries_taken, exc)
-                )
+                try:
+                    delay = self._delay_after_error(
+                        options, request, retries_taken, exc
+                    )
+                except APIError as error:
+                    if hooks is not None:
+                        await hooks.afire(
+                            "on_error", _event(options, request, attempt, error=error)
+                        )
+                    raise
+                retry = _event(options, request, attempt, error=exc, delay=delay)
             else:
-                delay = self._delay_after_response(
+                if hooks is not None:
+                    await hooks.afire(
+                        "after_response", _event(options, request, attempt, response)
+                    )
+                wait = self._delay_after_response(
                     options, request, retries_taken, response
                 )
-                if delay is None:
-                    if options.stream and not response.is_success:
-                        await response.aread()  # the error's body, for the exception
-                    return self._result(options, response, retries_taken)
+                if wait is None:
+                    return await self._keep(options, response, retries_taken, hooks)
+                delay = wait
                 await response.aclose()
-                await asyncio.sleep(delay)
+                retry = _event(options, request, attempt, response, delay=delay)
+            if hooks is not None:
+                await hooks.afire("on_retry", retry)
+            await asyncio.sleep(delay)
             retries_taken += 1
+
+    async def _keep(
+        self,
+        options: RequestOptions[T],
+        response: httpx.Response,
+        retries_taken: int,
+        hooks: Hooks | None,
+    ) -> T:
+        """The call's result from the kept ``response`` (its error raised, after ``on_error``)."""
+        try:
+            if options.stream and not response.is_success:
+                await response.aread()  # the error's body, for the exception
+            return self._result(options, response, retries_taken)
+        except APIError as error:
+            if hooks is not None:
+                await hooks.afire(
+                    "on_error",
+                    _event(
+                        options, response.request, retries_taken + 1, response, error
+                    ),
+                )
+            raise
 
     async def close(self) -> None:
         """Close the connections of the HTTP client this client made (not one you passed in)."""
@@ -191,6 +281,17 @@ class AsyncAPIClient(BaseClient):
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+def _event(
+    options: RequestOptions[Any],
+    request: httpx.Request,
+    attempt: int,
+    response: httpx.Response | None = None,
+    error: BaseException | None = None,
+    delay: float | None = None,
+) -> HookEvent:
+    return HookEvent(options.operation_id, request, attempt, response, error, delay)
 
 
 _S = TypeVar("_S", bound=SyncAPIClient)

@@ -21,6 +21,8 @@ from typing import Any, Union
 
 import httpx
 
+from ._secrets import remember
+
 TokenSource = Union[str, Callable[[], str], "ClientCredentials"]
 
 #: A token is fetched again this long (at most; a tenth of its lifetime if shorter) before it expires.
@@ -133,6 +135,7 @@ class ClientCredentials:
         else:
             self._expires = float("inf")  # kept until the API answers 401
         self._token = token
+        remember([token])  # from now on redacted from every text the SDK writes
         return token
 
 
@@ -153,7 +156,7 @@ class _BearerAuth(httpx.Auth):
     ) -> Generator[httpx.Request, httpx.Response, None]:
         source = self._source
         if not isinstance(source, ClientCredentials):
-            request.headers["Authorization"] = f"Bearer {source()}"
+            request.headers["Authorization"] = _bearer(source())
             yield request
             return
         token = source.token(self._http)
@@ -172,7 +175,7 @@ class _BearerAuth(httpx.Auth):
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         source = self._source
         if not isinstance(source, ClientCredentials):
-            request.headers["Authorization"] = f"Bearer {source()}"
+            request.headers["Authorization"] = _bearer(source())
             yield request
             return
         token = await source.atoken(self._http)
@@ -182,6 +185,12 @@ class _BearerAuth(httpx.Auth):
             token = await source.atoken(self._http, token)
             request.headers["Authorization"] = f"Bearer {token}"
             yield request
+
+
+def _bearer(token: str) -> str:
+    """The ``Authorization`` value of a token a function gave, the token remembered for redaction."""
+    remember([token])
+    return f"Bearer {token}"
 
 
 def bearer_auth(

@@ -15,7 +15,13 @@ other 5xx                              retried                          not retr
 
 A POST that creates a job costs money if the server runs it twice, so it is sent again
 only when the request provably did not reach the server (the connection was never made)
-or the server asked for it (429, or 503 with ``Retry-After``).
+or the server asked for it (429, or 503 with ``Retry-After``). A POST or PATCH that carries
+an idempotency key (an operation whose spec declares an idempotency header) is retried like
+a GET: the key is the same on every attempt, so the server runs it once.
+
+The server has the last word: ``x-should-retry: true`` on a response retries it (while
+retries are left), ``x-should-retry: false`` never. An operation's own rule (``x-retries``
+in the spec) replaces the statuses of the table and the waits below.
 
 The wait before retry ``n`` (0-based) is ``Retry-After`` when the server sent one
 (``retry-after-ms`` in milliseconds, or ``Retry-After`` in seconds or as an HTTP date) and
@@ -28,6 +34,7 @@ from __future__ import annotations
 import email.utils
 import random
 import time
+from typing import TypeAlias
 
 import httpx
 
@@ -48,8 +55,15 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 """Methods whose repetition has the effect of sending them once (RFC 9110, 9.2.2)."""
 
 
-def is_idempotent(method: str) -> bool:
-    return method.upper() in SAFE_METHODS
+RetryRule: TypeAlias = tuple[tuple[int, ...], float, float]
+"""An operation's own rule (its ``x-retries``): the statuses retried (``()``: those of the
+table), the seconds before the first retry and the longest wait."""
+
+
+def is_idempotent(method: str, idempotency_header: str | None = None) -> bool:
+    """Whether sending the request twice has the effect of sending it once: a safe method,
+    or a request whose idempotency key lets the server recognise the repeat."""
+    return idempotency_header is not None or method.upper() in SAFE_METHODS
 
 
 def retry_after(headers: httpx.Headers, now: float | None = None) -> float | None:
@@ -74,32 +88,47 @@ def retry_after(headers: httpx.Headers, now: float | None = None) -> float | Non
     return max(when.timestamp() - (time.time() if now is None else now), 0.0)
 
 
-def should_retry_response(response: httpx.Response, method: str) -> bool:
-    """Whether a 4xx or 5xx ``response`` to ``method`` is worth sending again (see the module table)."""
+def should_retry_response(
+    response: httpx.Response, idempotent: bool, rule: RetryRule | None = None
+) -> bool:
+    """Whether a 4xx or 5xx ``response`` is worth sending again: what the server's
+    ``x-should-retry`` says, else the operation's ``rule``, else the module table."""
+    verdict = response.headers.get("x-should-retry")
+    if verdict == "true":
+        return True
+    if verdict == "false":
+        return False
     status = response.status_code
+    if rule is not None and rule[0]:
+        return status in rule[0]
     if status == 429:
         return True
     if status == 503 and retry_after(response.headers) is not None:
         return True
-    if not is_idempotent(method):
+    if not idempotent:
         return False
     return status == 408 or status >= 500
 
 
-def should_retry_error(error: httpx.TransportError, method: str) -> bool:
+def should_retry_error(error: httpx.TransportError, idempotent: bool) -> bool:
     """Whether a failure to get any response is worth another try (see the module table)."""
     if isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
         return True  # the request never left this machine
-    return is_idempotent(method)
+    return idempotent
 
 
-def backoff(retries_taken: int, response: httpx.Response | None = None) -> float:
+def backoff(
+    retries_taken: int,
+    response: httpx.Response | None = None,
+    rule: RetryRule | None = None,
+) -> float:
     """Seconds to wait before retry number ``retries_taken`` (0 for the first retry)."""
     if response is not None:
         asked = retry_after(response.headers)
         if asked is not None and asked <= MAX_RETRY_AFTER:
             return asked
-    delay = min(INITIAL_DELAY * 2.0**retries_taken, MAX_DELAY)
+    initial, longest = (INITIAL_DELAY, MAX_DELAY) if rule is None else rule[1:]
+    delay = min(initial * 2.0**retries_taken, longest)
     return delay * (1 - 0.25 * random.random())
 
 

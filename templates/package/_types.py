@@ -64,3 +64,6 @@ Headers: TypeAlias = Mapping[str, str]
 
 Query: TypeAlias = Mapping[str, object]
 """Extra query parameters: they are added to, or replace, the ones the SDK sends."""
+
+ExtraBody: TypeAlias = Mapping[str, object]
+"""Extra properties of a JSON request body: they are added to, or replace, the ones the SDK sends."""

@@ -40,6 +40,12 @@ WARNING_CODES = {
     "name-collision",
     "relative-server-url",
     "unsupported-webhook",
+    "unknown-field",
+    "invalid-required",
+    "invalid-default",
+    "invalid-schema-keyword",
+    "missing-field",
+    "validation-incomplete",
     "duplicate-key",
     "dropped-text-ref",
 }
@@ -321,12 +327,13 @@ def test_a_bad_default_is_located_at_the_default(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     [diagnostic] = _diagnostics(spec)
-    assert (diagnostic.code, diagnostic.pointer, diagnostic.line) == ("openapi-schema", "/components/schemas/Thing/properties/count/default", 20)
+    assert (diagnostic.code, diagnostic.severity) == ("invalid-default", "warning")
+    assert (diagnostic.pointer, diagnostic.line) == ("/components/schemas/Thing/properties/count/default", 20)
     assert "'many' is not of type 'integer'" in diagnostic.message
 
 
 def test_schema_errors_found_before_the_validator_gives_up_are_kept(tmp_path: Path) -> None:
-    """openapi-spec-validator raises on a parameter without ``in`` after reporting it."""
+    """openapi-spec-validator raises on a parameter without ``in`` after reporting it: both are said."""
     spec = tmp_path / "no-in.yaml"
     spec.write_text(
         'openapi: 3.1.0\ninfo:\n  version: "1"\npaths:\n  /things:\n    get:\n      tags: [Things]\n      operationId: listThings\n'
@@ -334,8 +341,12 @@ def test_schema_errors_found_before_the_validator_gives_up_are_kept(tmp_path: Pa
         '      responses:\n        "200":\n          description: ok\n',
         encoding="utf-8",
     )
-    found = [(d.code, d.pointer, d.line) for d in _diagnostics(spec)]
-    assert found == [("openapi-schema", "/info", 2), ("openapi-schema", "/paths/~1things/get/parameters/0", 10)]
+    found = [(d.code, d.severity, d.pointer, d.line) for d in _diagnostics(spec)]
+    assert found == [
+        ("validation-incomplete", "warning", "", 1),
+        ("missing-field", "warning", "/info", 2),
+        ("openapi-schema", "error", "/paths/~1things/get/parameters/0", 10),
+    ]
 
 
 COLLIDING_NAMES = """\

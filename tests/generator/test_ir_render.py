@@ -116,7 +116,7 @@ def test_readme_examples_are_built_in_python(api: Api) -> None:
     assert examples.operation is op and required
     assert examples.call == f"client.{api.tags[0].attribute}.{op.name}(" + "".join(f"{f.name}={f.example.python if f.example else chr(34) * 2}, " for f in required).replace('=""', '="..."') + ")"
     assert examples.with_options == "patient" + examples.call.removeprefix("client")
-    assert examples.per_call == examples.call[:-1] + 'extra_headers={"X-Request-Id": "demo-1"}, timeout=5.0)'
+    assert examples.per_call == examples.call[:-1] + 'extra_headers={"X-Request-Id": "demo-1"}, timeout=5.0, max_retries=5)'
     polled = next(o for o in api.operations if o.waiter)
     assert examples.raw_operation is polled
     assert examples.raw_call.startswith(f"client.{api.tag_of(polled).attribute}.with_raw_response.{polled.name}(")

@@ -33,6 +33,7 @@ from ._exceptions import (
     WebhookParseError,
     WebhookVerificationError,
 )
+from ._hooks import HookEvent, Hooks
 from ._lazy import lazy_names
 from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from ._types import NOT_GIVEN, FileInput, NotGiven, UploadContent
@@ -57,6 +58,8 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "FileInput",
+    "HookEvent",
+    "Hooks",
     "InternalServerError",
     "JobFailedError",
     "Leap",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ import httpx
 
 from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
 from ._auth import Scheme, Security
+from ._hooks import Hooks
 from ._retries import DEFAULT_MAX_RETRIES
 from ._types import Timeout
 
@@ -65,12 +67,16 @@ class Leap(SyncAPIClient):
             429 or 503 with ``Retry-After``). Default: 2. ``0`` turns retries off.
         http_client: An :class:`httpx.Client` to send requests with (proxies,
             transports, limits). The client does not close one you pass in.
-
+        default_headers: Headers sent with every request (after the credentials'; a call's
+            ``extra_headers`` replace them).
+        default_query: Query parameters sent with every request (a call's own replace them).
+        hooks: Functions called before each request, after each response, before each
+            retry and on errors, with the operationId (see :class:`Hooks`). Coroutine
+            functions only on the asyncio client.
     Raises:
         MissingAPIKeyError: No ``api_key`` (``LEAP_API_KEY``) was given.
-        ValueError: ``max_retries`` is negative.
-
-    ``with_options(max_retries=..., timeout=...)`` returns a copy with other settings that
+        ValueError: ``max_retries`` is negative.        TypeError: a hook is a coroutine function.
+    ``with_options(max_retries=..., timeout=..., default_headers=..., hooks=...)`` returns a copy with other settings that
     shares this client's connections. ``LEAP_LOG=info`` (or ``debug``) logs every request.
     """
 
@@ -82,6 +88,9 @@ class Leap(SyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
         super().__init__(
             credentials={
@@ -93,6 +102,9 @@ class Leap(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
+            hooks=hooks,
         )
 
     @cached_property
@@ -135,12 +147,15 @@ class AsyncLeap(AsyncAPIClient):
             429 or 503 with ``Retry-After``). Default: 2. ``0`` turns retries off.
         http_client: An :class:`httpx.AsyncClient` to send requests with (proxies,
             transports, limits). The client does not close one you pass in.
-
+        default_headers: Headers sent with every request (after the credentials'; a call's
+            ``extra_headers`` replace them).
+        default_query: Query parameters sent with every request (a call's own replace them).
+        hooks: Functions called before each request, after each response, before each
+            retry and on errors, with the operationId (see :class:`Hooks`).
     Raises:
         MissingAPIKeyError: No ``api_key`` (``LEAP_API_KEY``) was given.
         ValueError: ``max_retries`` is negative.
-
-    ``with_options(max_retries=..., timeout=...)`` returns a copy with other settings that
+    ``with_options(max_retries=..., timeout=..., default_headers=..., hooks=...)`` returns a copy with other settings that
     shares this client's connections. ``LEAP_LOG=info`` (or ``debug``) logs every request.
     """
 
@@ -152,6 +167,9 @@ class AsyncLeap(AsyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
         super().__init__(
             credentials={
@@ -163,6 +181,9 @@ class AsyncLeap(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             http_client=http_client,
+            default_headers=default_headers,
+            default_query=default_query,
+            hooks=hooks,
         )
 
     @cached_property

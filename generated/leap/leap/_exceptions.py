@@ -24,7 +24,10 @@
     ├── WebhookParseError          a webhook body matches no shape the spec declares; also a ValueError
     └── WebhookVerificationError   a webhook request's signature is missing, forged or too old; also a ValueError
 
-Messages never contain a credential: no message shows request headers, cookies or URLs.
+Messages never contain a credential: no message shows request headers, cookies or URLs,
+and a credential of the client's that the server repeats back (``401 ... bad key sk-...``)
+is replaced by ``<redacted>`` in the message, ``str()`` and ``repr()`` (``text``, ``body``
+and ``response`` keep what the server sent).
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 import httpx
 import pydantic
+
+from ._secrets import redact
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -64,6 +69,10 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+REQUEST_ID_HEADER = "x-request-id"
+"""The response header that identifies a request to the API's operators: ``request_id`` of
+errors and raw responses, ``_request_id`` of the models a call returns."""
 
 
 class LeapError(Exception):
@@ -138,11 +147,20 @@ class WebhookVerificationError(LeapError, ValueError):
 
 
 class APIError(LeapError):
-    """A request was sent and did not succeed. ``request`` is the :class:`httpx.Request`."""
+    """A request was sent and did not succeed.
+
+    Attributes:
+        message: What went wrong, the client's credentials replaced by ``<redacted>``.
+        request: The :class:`httpx.Request` (of the last attempt).
+        request_id: The ``x-request-id`` header of the response; ``None``
+            when no response came or it had none.
+    """
 
     request: httpx.Request
+    request_id: str | None = None
 
     def __init__(self, message: str, *, request: httpx.Request) -> None:
+        message = redact(message)
         super().__init__(message)
         self.message = message
         self.request = request
@@ -176,6 +194,7 @@ class APIResponseValidationError(APIError):
         self.response = response
         self.status_code = response.status_code
         self.headers = response.headers
+        self.request_id = response.headers.get(REQUEST_ID_HEADER)
         self.text = response.text
 
 
@@ -185,6 +204,7 @@ class APIStatusError(APIError):
     Attributes:
         status_code: The HTTP status code.
         headers: The response headers.
+        request_id: The ``x-request-id`` header, or ``None``.
         body: The error body: the spec's error model when the body matches it, else the
             decoded JSON, else ``None`` for an empty or non-JSON body.
         text: The raw body as text.
@@ -196,6 +216,7 @@ class APIStatusError(APIError):
         self.response = response
         self.status_code = response.status_code
         self.headers = response.headers
+        self.request_id = response.headers.get(REQUEST_ID_HEADER)
         self.body = body
         self.text = response.text
 

@@ -5,7 +5,8 @@ Set ``LEAP_LOG=info`` to print a line per request and per retry to standard erro
 ``LEAP_LOG=debug`` to add the request and response headers. Without the variable the
 SDK only logs to the ``leap`` logger, which your own logging setup may show.
 Credentials never reach a log line: the values of authentication headers, cookies and
-API keys sent in the query are replaced by ``<redacted>``.
+API keys sent in the query are replaced by ``<redacted>``, and so is any credential of a
+client's found anywhere else in a line (see :mod:`._secrets`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,23 @@ from collections.abc import Iterable
 
 import httpx
 
+from ._secrets import redact
+
 logger = logging.getLogger("leap")
+
+
+class _Redacting(logging.Filter):
+    """Replaces the client's credentials in every record of the SDK's logger."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+logger.addFilter(_Redacting())
 
 ENV_VAR = "LEAP_LOG"
 

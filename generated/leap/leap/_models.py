@@ -58,6 +58,19 @@ class BaseModel(pydantic.BaseModel):
         defer_build=True,
     )
 
+    @property
+    def _request_id(self) -> str | None:
+        """The request ID header of the response this model was read from (the header the
+        SDK was generated for); ``None`` for a model you made, or when the API sent none.
+        Not a field: it is neither compared nor dumped."""
+        headers = self.__dict__.get("_response_headers")
+        if headers is None:
+            return None
+        from ._exceptions import REQUEST_ID_HEADER
+
+        value: str | None = headers.get(REQUEST_ID_HEADER)
+        return value
+
     def to_dict(self, *, exclude_unset: bool = True) -> dict[str, Any]:
         """The model as JSON-ready data under its wire names, leaving out what was not set."""
         return self.model_dump(mode="json", by_alias=True, exclude_unset=exclude_unset)

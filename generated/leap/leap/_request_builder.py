@@ -2,17 +2,19 @@
 """From a :class:`RequestOptions` to the ``httpx.Request`` of one attempt.
 
 Headers, in order, each replacing an earlier one of the same name (compared
-case-insensitively): the credentials' headers, the ``Content-Type`` of a form, raw or null
-body, the operation's header parameters, the caller's ``extra_headers``. The query: the
-credentials' items, the operation's, the caller's ``extra_query``, then the
-``allowReserved`` items written as they are. Cookies go in this request's ``Cookie``
-header, after the HTTP client's own; its cookie jar is left alone.
+case-insensitively): the credentials' headers, the client's ``default_headers``, the
+idempotency key, the ``Content-Type`` of a form, raw or null body, the operation's header
+parameters, the caller's ``extra_headers``. The query: the credentials' items, the client's
+``default_query``, the operation's, the caller's ``extra_query``, then the ``allowReserved``
+items written as they are. Cookies go in this request's ``Cookie`` header, after the HTTP
+client's own; its cookie jar is left alone. ``extra_body`` is added to a JSON object body
+(or is the body of a request without one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import httpx
 
@@ -21,8 +23,27 @@ from ._types import JSON_NULL
 from ._utils import jsonable
 
 if TYPE_CHECKING:
-    from ._auth import Auth
     from ._request_options import RequestOptions
+
+
+class Defaults(NamedTuple):
+    """What every request of a client sends for one security requirement: its credentials and
+    the client's ``default_headers`` and ``default_query``.
+
+    Attributes:
+        headers: The credentials' headers, then the default headers.
+        sent_headers: What is sent of ``headers`` when a call adds no header of its own:
+            those the HTTP client does not already send.
+        params: The credentials' query items, then the default query.
+        cookies: The credentials' cookies.
+        tokens: Access tokens asked for at each request (see :mod:`._oauth`).
+    """
+
+    headers: Mapping[str, str]
+    sent_headers: Mapping[str, str]
+    params: Mapping[str, Any]
+    cookies: list[tuple[str, str]]
+    tokens: list[object]
 
 
 def build_request(
@@ -31,40 +52,54 @@ def build_request(
     *,
     url: str,
     timeout: httpx.Timeout | float,
-    auth: Auth,
-    auth_headers: Mapping[str, str],
+    defaults: Defaults,
 ) -> httpx.Request:
-    """The request ``options`` describes, to ``url`` with ``auth``'s credentials.
+    """The request ``options`` describes, to ``url``, with the client's ``defaults``.
 
-    ``auth_headers`` are what is sent of ``auth.headers`` when the call adds no header: those
-    the HTTP client does not already send (see :meth:`._shared_client.BaseClient._auth_for`).
+    Raises:
+        TypeError: ``extra_body`` was given for a body that is not a JSON object.
     """
     null = options.json is JSON_NULL  # the JSON null: httpx sends no body for json=None
     body = options.body
+    # no pydantic lookup for a request without a JSON body
+    json = None if options.json is None or null else jsonable(options.json)
+    if options.extra_body is not None:
+        json = _with_extra_body(options, json, null)
     request = http.build_request(
         options.method,
         url,
-        params=_query(options, auth),
-        # no pydantic lookup for a request without a JSON body
-        json=None if options.json is None or null else jsonable(options.json),
+        params=_query(options, defaults),
+        json=json,
         files=options.files,
         content=body.content if body is not None else b"null" if null else None,
-        headers=_headers(options, auth, auth_headers, null),
+        headers=_headers(options, defaults, null),
         timeout=timeout,
     )
     if options.reserved_params:
         _add_reserved_query(request, options.reserved_params, options.extra_query)
-    if options.cookies or auth.cookies:
+    if options.cookies or defaults.cookies:
         request.headers["Cookie"] = cookie_header(
-            request.headers.get("Cookie"), auth.cookies + (options.cookies or [])
+            request.headers.get("Cookie"), defaults.cookies + (options.cookies or [])
         )
     return request
 
 
-def _query(options: RequestOptions[Any], auth: Auth) -> dict[str, Any] | None:
+def _with_extra_body(options: RequestOptions[Any], json: Any, null: bool) -> Any:
+    """The JSON body with ``extra_body``'s properties added (they replace the same names)."""
+    extra = jsonable(dict(options.extra_body or {}))
+    if isinstance(json, dict):
+        return {**json, **extra}
+    if json is None and not null and options.body is None and not options.files:
+        return extra
+    raise TypeError(
+        "extra_body= adds properties to a JSON object body; this request's body is not one"
+    )
+
+
+def _query(options: RequestOptions[Any], defaults: Defaults) -> dict[str, Any] | None:
     params = options.params
-    if auth.params:
-        params = {**auth.params, **(params or {})}
+    if defaults.params:
+        params = {**defaults.params, **(params or {})}
     extra = options.extra_query
     if not extra:
         return dict(params) if params else None
@@ -72,10 +107,7 @@ def _query(options: RequestOptions[Any], auth: Auth) -> dict[str, Any] | None:
 
 
 def _headers(
-    options: RequestOptions[Any],
-    auth: Auth,
-    auth_headers: Mapping[str, str],
-    null: bool,
+    options: RequestOptions[Any], defaults: Defaults, null: bool
 ) -> Mapping[str, str]:
     headers = options.headers
     if options.body is not None or null:
@@ -87,8 +119,8 @@ def _headers(
         )
         headers = {"Content-Type": content_type, **(headers or {})}
     if not headers and not options.extra_headers:
-        return auth_headers
-    sent = httpx.Headers(auth.headers)
+        return defaults.sent_headers
+    sent = httpx.Headers(defaults.headers)
     for name, value in (headers or {}).items():
         sent[name] = str(value)
     for name, value in (options.extra_headers or {}).items():

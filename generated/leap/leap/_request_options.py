@@ -24,6 +24,7 @@ from ._types import NOT_GIVEN, NotGiven, Timeout
 if TYPE_CHECKING:
     from ._auth import Security
     from ._bodies import EncodedBody
+    from ._retries import RetryRule
     from ._utils import MultipartItem
 
 T = TypeVar("T")
@@ -60,6 +61,15 @@ class RequestOptions(Generic[T]):
         extra_query: The caller's ``extra_query=``, added to the query.
         timeout: The caller's ``timeout=``; ``NOT_GIVEN``: the client's.
         security: The operation's own security requirement; ``None``: the document's.
+        operation_id: The spec's operationId, for hooks.
+        idempotency_header: The header the operation takes an idempotency key in; ``None``:
+            it takes none. Its key is the same on every attempt, and the call is retried
+            like a GET (see :mod:`._retries`).
+        idempotency_key: The caller's ``idempotency_key=``; ``None``: one is made per call.
+        max_retries: The caller's ``max_retries=``; ``None``: the client's.
+        extra_body: The caller's ``extra_body=``: properties added to a JSON body.
+        retry: The operation's own retry rule (its ``x-retries``): the statuses retried, the
+            first and the longest wait; ``None``: the default rules.
     """
 
     method: str
@@ -81,6 +91,12 @@ class RequestOptions(Generic[T]):
     extra_query: Mapping[str, object] | None = None
     timeout: Timeout | NotGiven = NOT_GIVEN
     security: Security | None = None
+    operation_id: str = ""
+    idempotency_header: str | None = None
+    idempotency_key: str | None = None
+    max_retries: int | None = None
+    extra_body: Mapping[str, object] | None = None
+    retry: RetryRule | None = None
 
     def __init__(
         self,

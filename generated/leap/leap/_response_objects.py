@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from ._exceptions import ErrorModels
+from ._exceptions import REQUEST_ID_HEADER, ErrorModels
 from ._logs import redacted_url
 from ._parsing import parse_response
 
@@ -60,6 +60,12 @@ class _BaseResponse(Generic[T]):
     @property
     def method(self) -> str:
         return self.http_response.request.method
+
+    @property
+    def request_id(self) -> str | None:
+        """The API's ID of this request (its request ID header), or ``None`` when it sent none."""
+        value: str | None = self.http_response.headers.get(REQUEST_ID_HEADER)
+        return value
 
     def _parse_read(self) -> T:
         """The body (already read) as the operation's return type, parsed once."""

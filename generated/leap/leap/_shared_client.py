@@ -7,7 +7,8 @@ long to wait, and turns the kept answer into the call's result. The two clients 
 :mod:`._base_client` only send, sleep and read, so they cannot drift apart.
 
 A per-call option (a :class:`RequestOptions` field) that overrides a client setting is read
-here: :meth:`BaseClient._build` for what goes on the wire, :meth:`BaseClient._delay_after_error`
+here: :meth:`BaseClient._prepare` for what is fixed once per call (the idempotency key),
+:meth:`BaseClient._build` for what goes on the wire, :meth:`BaseClient._delay_after_error`
 and :meth:`BaseClient._delay_after_response` for retries, :meth:`BaseClient._result` for the answer.
 """
 
@@ -20,18 +21,21 @@ import httpx
 
 from ._auth import Auth, Scheme, Security, resolve
 from ._exceptions import make_status_error
+from ._hooks import Hooks
 from ._logs import log_response, log_retry, setup_logging
 from ._parsing import parse_response
-from ._request_builder import build_request
+from ._request_builder import Defaults, build_request
 from ._request_options import RequestOptions
 from ._response import wrap_response
 from ._retries import (
     DEFAULT_MAX_RETRIES,
     backoff,
     connection_error,
+    is_idempotent,
     should_retry_error,
     should_retry_response,
 )
+from ._secrets import redact, remember
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._version import USER_AGENT
 
@@ -57,37 +61,58 @@ class BaseClient:
         base_url: str,
         timeout: Timeout,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
         if max_retries < 0:
             raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.max_retries = max_retries
-        self._credentials = dict(credentials)
+        self.default_headers: Mapping[str, str] = dict(default_headers or {})
+        self.default_query: Mapping[str, object] = dict(default_query or {})
+        self.hooks = hooks
+        self._credentials: dict[str, Any] = dict(
+            credentials
+        )  # text, or a token function
+        self._remember_credentials(schemes)
         self._schemes = schemes
         self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
         self._auth = resolve(security, schemes, credentials, self._base_headers)
-        self._auths: dict[Security | None, tuple[Auth, Mapping[str, str]]] = {}
+        self._defaults: dict[Security | None, Defaults] = {}
         setup_logging()
 
-    def _auth_for(self, security: Security | None) -> tuple[Auth, Mapping[str, str]]:
-        """The credentials an operation needs (``None``: the document's requirement), and the
-        headers a request that adds none of its own sends for them.
+    def _remember_credentials(self, schemes: Mapping[str, Scheme]) -> None:
+        """Hand every credential this client holds to :mod:`._secrets`, which keeps them out of texts."""
+        remember(v for v in self._credentials.values() if isinstance(v, str))
+        for scheme in schemes.values():
+            if scheme.kind == "basic" and len(scheme.arguments) == 2:
+                user, password = (self._credentials.get(a) for a in scheme.arguments)
+                if isinstance(user, str) and isinstance(password, str):
+                    remember((), basic=(user, password))
 
-        The headers are those of the :class:`Auth` less the ones the HTTP client already sends:
-        a pool this client made sends ``_base_headers`` (httpx merges them into each request
-        for less than it takes to merge them passed per request). The pool carries no
+    def _defaults_for(self, security: Security | None) -> Defaults:
+        """What a request of an operation with requirement ``security`` (``None``: the
+        document's) sends besides its own: credentials, default headers and query.
+
+        ``sent_headers`` are the headers less the ones the HTTP client already sends: a pool
+        this client made sends ``_base_headers`` (httpx merges them into each request for
+        less than it takes to merge them passed per request). The pool carries no
         credential: an operation may need other credentials than the document's, or none, and
         a ``with_options`` copy shares the pool. Cached per requirement: nothing here changes.
         """
-        found = self._auths.get(security)
+        found = self._defaults.get(security)
         if found is None:
             auth = self._auth if security is None else self._resolve(security)
-            headers = auth.headers
+            headers = {**auth.headers, **self.default_headers}
+            sent = headers
             if self._owns_http:
                 base = self._base_headers
-                headers = {n: v for n, v in headers.items() if base.get(n) != v}
-            found = self._auths[security] = (auth, headers)
+                sent = {n: v for n, v in headers.items() if base.get(n) != v}
+            params = {**auth.params, **self.default_query}
+            found = Defaults(headers, sent, params, auth.cookies, auth.tokens)
+            self._defaults[security] = found
         return found
 
     def _token_auth(
@@ -95,7 +120,7 @@ class BaseClient:
     ) -> Any:
         """The ``auth=`` of ``http.send``: an access token asked for at each request (a function's,
         or one the client fetches: :mod:`._oauth`), else the HTTP client's own auth."""
-        tokens = self._auth_for(options.security)[0].tokens
+        tokens = self._defaults_for(options.security).tokens
         if not tokens:
             return httpx.USE_CLIENT_DEFAULT
         # Imported here: only a client given such a token needs it.
@@ -107,7 +132,13 @@ class BaseClient:
         return resolve(security, self._schemes, self._credentials, self._base_headers)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
+        """The base URL and the retries; no credential (nor a password in the URL)."""
+        url = httpx.URL(self.base_url)
+        if url.password:
+            url = url.copy_with(password="<redacted>")
+        return redact(
+            f"{type(self).__name__}(base_url={str(url)!r}, max_retries={self.max_retries})"
+        )
 
     def with_options(
         self: _B,
@@ -116,12 +147,17 @@ class BaseClient:
         base_url: str | httpx.URL | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        hooks: Hooks | None = None,
     ) -> _B:
         """A copy of this client with some options changed, sharing its connection pool.
 
         Use it for one call (``client.with_options(max_retries=5).<api>.<operation>(...)``)
         or a block. Closing the copy does not close the pool; closing this client does.
         The copy keeps every credential of this client; ``api_key=`` replaces the API key.
+        ``default_headers`` and ``default_query`` are added to this client's (replacing
+        the same names); ``hooks`` replaces its hooks.
         """
         credentials = dict(self._credentials)
         if api_key is not None:
@@ -135,9 +171,26 @@ class BaseClient:
                 max_retries=(
                     max_retries if max_retries is not None else self.max_retries
                 ),
+                default_headers={**self.default_headers, **(default_headers or {})},
+                default_query={**self.default_query, **(default_query or {})},
+                hooks=hooks if hooks is not None else self.hooks,
                 http_client=self._http,
             ),
         )
+
+    @staticmethod
+    def _prepare(options: RequestOptions[T]) -> RequestOptions[T]:
+        """``options`` with what stays the same on every attempt: the idempotency key
+        (the caller's, else a new random one), sent under the operation's header."""
+        header = options.idempotency_header
+        if header is None:
+            return options
+        key = options.idempotency_key
+        if key is None:
+            import uuid  # here: only an operation that takes a key pays for the import
+
+            key = str(uuid.uuid4())
+        return options.replace(headers={header: key, **(options.headers or {})})
 
     def _build(
         self, http: httpx.Client | httpx.AsyncClient, options: RequestOptions[Any]
@@ -150,15 +203,17 @@ class BaseClient:
         timeout = options.timeout
         if isinstance(timeout, NotGiven):
             timeout = self.timeout
-        auth, headers = self._auth_for(options.security)
         return build_request(
             http,
             options,
             url=self.base_url + options.path,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
-            auth=auth,
-            auth_headers=headers,
+            defaults=self._defaults_for(options.security),
         )
+
+    def _max_retries(self, options: RequestOptions[Any]) -> int:
+        given = options.max_retries
+        return self.max_retries if given is None else given
 
     def _delay_after_error(
         self,
@@ -172,11 +227,11 @@ class BaseClient:
         Raises:
             APIConnectionError: (or APITimeoutError) no retry is left, or the rules allow none.
         """
-        if retries_taken >= self.max_retries or not should_retry_error(
-            error, request.method
+        if retries_taken >= self._max_retries(options) or not should_retry_error(
+            error, is_idempotent(request.method, options.idempotency_header)
         ):
             raise connection_error(error, request) from error
-        delay = backoff(retries_taken)
+        delay = backoff(retries_taken, rule=options.retry)
         log_retry(request, delay, type(error).__name__)
         return delay
 
@@ -191,11 +246,15 @@ class BaseClient:
         log_response(response)
         if (
             response.is_success
-            or retries_taken >= self.max_retries
-            or not should_retry_response(response, request.method)
+            or retries_taken >= self._max_retries(options)
+            or not should_retry_response(
+                response,
+                is_idempotent(request.method, options.idempotency_header),
+                options.retry,
+            )
         ):
             return None
-        delay = backoff(retries_taken, response)
+        delay = backoff(retries_taken, response, options.retry)
         log_retry(request, delay, f"status {response.status_code}")
         return delay
 
@@ -210,7 +269,13 @@ class BaseClient:
             APIResponseValidationError: a success whose body is not JSON or does not match.
         """
         if not options.raw:
-            return parse_response(response, options.cast_to, options.errors)
+            result = parse_response(response, options.cast_to, options.errors)
+            # a model (without importing pydantic's models here: see ._models)
+            if getattr(type(result), "_request_id", None) is not None:
+                # read by BaseModel._request_id when asked: a header lookup that misses
+                # costs more than the rest of this step
+                result.__dict__["_response_headers"] = response.headers
+            return result
         if not response.is_success:
             raise make_status_error(response, options.errors)
         return cast(

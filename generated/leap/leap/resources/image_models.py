@@ -58,6 +58,7 @@ class ImageModelsApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> ModelV2Entity:
         """Train Model.
 
@@ -94,6 +95,8 @@ class ImageModelsApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             ModelV2Entity: Successfully submitted training job. (HTTP 201)
@@ -151,9 +154,11 @@ class ImageModelsApi:
                     )
                 },
             ),
+            operation_id="trainModel",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def train_model_and_wait(
@@ -249,6 +254,7 @@ class ImageModelsApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> ListModelsV2Response:
         """List All Models.
 
@@ -261,6 +267,8 @@ class ImageModelsApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             ListModelsV2Response: Successfully retrieved models. (HTTP 200)
@@ -294,9 +302,11 @@ class ImageModelsApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="listAllModels",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def get_model(
@@ -306,6 +316,7 @@ class ImageModelsApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> ModelV2Entity:
         """Get a Single Model.
 
@@ -319,6 +330,8 @@ class ImageModelsApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             ModelV2Entity: Successfully retrieved the model. (HTTP 200)
@@ -354,9 +367,11 @@ class ImageModelsApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="getModel",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def wait(
@@ -424,6 +439,7 @@ class ImageModelsApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> ModelV2Entity:
         """Delete a Model.
 
@@ -437,6 +453,8 @@ class ImageModelsApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             ModelV2Entity: Successfully deleted the model (HTTP 200)
@@ -470,9 +488,11 @@ class ImageModelsApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="deleteModel",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -538,6 +558,7 @@ class AsyncImageModelsApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> ModelV2Entity:
         """Train Model.
 
@@ -574,6 +595,8 @@ class AsyncImageModelsApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             ModelV2Entity: Successfully submitted training job. (HTTP 201)
@@ -631,9 +654,11 @@ class AsyncImageModelsApi:
                     )
                 },
             ),
+            operation_id="trainModel",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def train_model_and_wait(
@@ -729,6 +754,7 @@ class AsyncImageModelsApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> ListModelsV2Response:
         """List All Models.
 
@@ -741,6 +767,8 @@ class AsyncImageModelsApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             ListModelsV2Response: Successfully retrieved models. (HTTP 200)
@@ -774,9 +802,11 @@ class AsyncImageModelsApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="listAllModels",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def get_model(
@@ -786,6 +816,7 @@ class AsyncImageModelsApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> ModelV2Entity:
         """Get a Single Model.
 
@@ -799,6 +830,8 @@ class AsyncImageModelsApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             ModelV2Entity: Successfully retrieved the model. (HTTP 200)
@@ -834,9 +867,11 @@ class AsyncImageModelsApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="getModel",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def wait(
@@ -904,6 +939,7 @@ class AsyncImageModelsApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> ModelV2Entity:
         """Delete a Model.
 
@@ -917,6 +953,8 @@ class AsyncImageModelsApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             ModelV2Entity: Successfully deleted the model (HTTP 200)
@@ -950,9 +988,11 @@ class AsyncImageModelsApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="deleteModel",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 

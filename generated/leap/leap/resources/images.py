@@ -20,7 +20,7 @@ from .._response import (
     to_raw_response,
     to_streamed_response,
 )
-from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from .._types import NOT_GIVEN, ExtraBody, Headers, NotGiven, Query, Timeout
 from .._utils import path_template, without_none
 from .._waiters import WaitRule, async_wait_for, wait_for
 
@@ -64,7 +64,9 @@ class ImagesApi:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> InferenceEntity:
         """Generate an Image.
 
@@ -114,8 +116,12 @@ class ImagesApi:
                 replacing) the SDK's. Optional.
             extra_query: Query parameters to send with this request, added to (or
                 replacing) the SDK's. Optional.
+            extra_body: Properties to add to the JSON request body (replacing those
+                of the same name). Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             InferenceEntity: Successfully submitted image generation job. (HTTP 201)
@@ -164,9 +170,12 @@ class ImagesApi:
                     "webhookUrl": webhook_url,
                 }
             ),
+            operation_id="generate",
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def generate_and_wait(
@@ -289,6 +298,7 @@ class ImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> list[InferenceEntity]:
         """List All Image Jobs.
 
@@ -312,6 +322,8 @@ class ImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             list[InferenceEntity]: Successfully retrieved list of image generation
@@ -351,9 +363,11 @@ class ImagesApi:
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
+            operation_id="listAll",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def list_all_iter(
@@ -476,6 +490,7 @@ class ImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> InferenceEntity:
         """Get Single Image Job.
 
@@ -496,6 +511,8 @@ class ImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             InferenceEntity: Successfully retrieved image generation job. (HTTP 200)
@@ -532,9 +549,11 @@ class ImagesApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="findOne",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def wait(
@@ -611,6 +630,7 @@ class ImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> Any:
         """Delete Image Job.
 
@@ -630,6 +650,8 @@ class ImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             Any: Successfully deleted image generation job. The decoded JSON body,
@@ -665,9 +687,11 @@ class ImagesApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="delete",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -736,7 +760,9 @@ class AsyncImagesApi:
         webhook_url: str | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> InferenceEntity:
         """Generate an Image.
 
@@ -786,8 +812,12 @@ class AsyncImagesApi:
                 replacing) the SDK's. Optional.
             extra_query: Query parameters to send with this request, added to (or
                 replacing) the SDK's. Optional.
+            extra_body: Properties to add to the JSON request body (replacing those
+                of the same name). Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             InferenceEntity: Successfully submitted image generation job. (HTTP 201)
@@ -836,9 +866,12 @@ class AsyncImagesApi:
                     "webhookUrl": webhook_url,
                 }
             ),
+            operation_id="generate",
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def generate_and_wait(
@@ -961,6 +994,7 @@ class AsyncImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> list[InferenceEntity]:
         """List All Image Jobs.
 
@@ -984,6 +1018,8 @@ class AsyncImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             list[InferenceEntity]: Successfully retrieved list of image generation
@@ -1023,9 +1059,11 @@ class AsyncImagesApi:
             params=without_none(
                 {"onlyFinished": only_finished, "page": page, "pageSize": page_size}
             ),
+            operation_id="listAll",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def list_all_iter(
@@ -1148,6 +1186,7 @@ class AsyncImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> InferenceEntity:
         """Get Single Image Job.
 
@@ -1168,6 +1207,8 @@ class AsyncImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             InferenceEntity: Successfully retrieved image generation job. (HTTP 200)
@@ -1204,9 +1245,11 @@ class AsyncImagesApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="findOne",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def wait(
@@ -1283,6 +1326,7 @@ class AsyncImagesApi:
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> Any:
         """Delete Image Job.
 
@@ -1302,6 +1346,8 @@ class AsyncImagesApi:
                 replacing) the SDK's. Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times this request may be sent again. Default: the
+                client's.
 
         Returns:
             Any: Successfully deleted image generation job. The decoded JSON body,
@@ -1337,9 +1383,11 @@ class AsyncImagesApi:
                 "4XX": ("error_response", "ErrorResponse"),
                 "5XX": ("error_response", "ErrorResponse"),
             },
+            operation_id="delete",
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 

@@ -38,6 +38,7 @@ class Server:
         self.forms: list[dict[str, list[str]]] = []
         self.calls: list[str] = []  # the Authorization of each API request (not the token endpoint's), as it came
         self.lock = threading.Lock()
+        self.echo = False  # the API answers every request 401, repeating the token it was sent
 
     def token(self, request: httpx.Request) -> httpx.Response:
         request.read()
@@ -58,6 +59,8 @@ class Server:
         sent = request.headers.get("Authorization", "")
         self.calls.append(sent)
         token = sent.removeprefix("Bearer ")
+        if self.echo:
+            return httpx.Response(401, json={"message": f"bad token {token}"})
         if request.url.path != "/v1/health" and (token in self.revoked or (token.startswith("tok-") and token not in self.issued)):
             return httpx.Response(401, json={"message": "invalid token"})
         return httpx.Response(200, json={"names": [sent]})
@@ -265,7 +268,16 @@ def check_secrets_stay_secret(package: Any) -> None:
                 lost[0].files.list_files()
             except package.AuthenticationError as error:
                 texts += [str(error), repr(error)]
-        assert len(texts) == 12
+            echoing = Server()
+            echoing.echo = True  # a fetched token (tok-1, then tok-2 after the 401) repeated in the error
+            sync_echo, async_echo = clients(package, echoing, client_id="app", client_secret=SECRET)
+            for attempt in (lambda: sync_echo.files.list_files(), lambda: asyncio.run(async_echo.files.list_files())):
+                try:
+                    attempt()
+                except package.AuthenticationError as error:
+                    assert error.body is not None and "tok-" in str(error.body), "the body keeps what the server sent"
+                    texts += [str(error), repr(error)]
+        assert len(texts) == 16
     finally:
         root.removeHandler(handler)
         root.setLevel(old_level)

@@ -1,0 +1,317 @@
+"""openapi-spec-validator's findings, each put in a class that decides whether it blocks.
+
+The validator checks a document against the OpenAPI schema of its version; real documents break
+that schema in small ways that do not stop a correct SDK. The rule: a finding is a **warning**
+when the generator reads past it and the SDK is the same as for the corrected document (the
+generator ignores a field it does not know, uses a ``required`` name once, leaves out a default
+its schema rejects, reads limits only for docstrings); it is an **error** when the SDK would be
+wrong or cannot be written (a path parameter that is not in the path: the URL cannot be built),
+and for every finding of a class not listed here (the generator may read that element wrongly).
+
+==========================  =========  =====================================================
+class (code)                severity   what the SDK does
+==========================  =========  =====================================================
+``unknown-field``           warning    a field the object does not allow (an Example's
+                                       ``title``, a path item's ``query`` method) is ignored
+``invalid-required``        warning    a ``required`` list's repeated or undeclared names:
+                                       each declared property is required once
+``invalid-default``         warning    a ``default`` its own schema rejects is left out
+``invalid-schema-keyword``  warning    a limit keyword (``minimum``, ``exclusiveMinimum``,
+                                       ``maxLength``...) with a value of the wrong type: the
+                                       SDK checks no limit; docs state it only if it reads.
+                                       Also a keyword the generator never reads (``$id``,
+                                       ``$recursiveAnchor``, ``contentEncoding``...: UNREAD)
+``missing-field``           warning    ``info.title``/``version``, a response's
+                                       ``description``, an operation's ``responses``
+``validation-incomplete``   warning    the validator itself failed: what it found before is
+                                       reported, the rest of the document is unchecked
+``path-parameter``          error      a path parameter missing from the path, or a ``{name}``
+                                       of the path with no parameter
+``openapi-schema``          error      any other finding
+==========================  =========  =====================================================
+
+Findings are grouped: one per class per location (the unknown fields of one object are one
+warning), in the validator's order. They are computed in the process that runs the validator and
+returned as ``(code, pointer, message)`` triples, which :mod:`generator.check.validate` caches.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any, Iterable, Iterator
+
+from generator.check.rules import walk
+from generator.diagnostics import pointer_join, pointer_parts
+
+Finding = tuple[str, str, str]
+"""``(code, pointer, message)``."""
+
+#: The codes of findings that do not block (see the module's table).
+WARNINGS = frozenset({"unknown-field", "invalid-required", "invalid-default", "invalid-schema-keyword", "missing-field", "validation-incomplete"})
+#: Schema keywords the generator reads only to write docstrings.
+LIMITS = frozenset(
+    {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems"}
+)
+#: JSON Schema keywords that identify a schema or describe its content, which the generator never
+#: reads (references are followed by JSON pointer only): a wrong value there changes no code.
+UNREAD = frozenset(
+    {"$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$schema", "$vocabulary", "$comment", "contentMediaType", "contentEncoding", "contentSchema"}
+)
+#: Keys whose children are named by the document's author (a property called ``default`` is not a default).
+_NAMED = frozenset({"properties", "patternProperties", "responses", "variables", "schemas", "examples", "mapping", "callbacks", "links", "headers", "definitions", "$defs"})
+_UNEXPECTED = re.compile(r"\((.*) (?:was|were) unexpected\)$")
+_NOT_MATCHING = re.compile(r"^(.*) do(?:es)? not match any of the regexes")
+#: JSON Schema keywords of OpenAPI 3.1 that the generator reads in a schema whatever the document's version.
+_READ_AS_31 = frozenset({"const", "examples"})
+#: Keys that make a mapping a schema object.
+_SCHEMA_KEYS = frozenset({"type", "properties", "items", "allOf", "oneOf", "anyOf", "enum", "format", "additionalProperties"})
+#: Findings of openapi-spec-validator's own checks, which say where they are in their message only.
+_NOT_LOCATED = frozenset({"UnresolvableParameterError", "ExtraParametersError", "ParameterDuplicateError"})
+_PATH_PARAMETER = re.compile(r"^Path parameter '(.*)' for '(.*)' operation in '(.*)' was not resolved$")
+
+
+def problems(data: dict[str, Any]) -> list[Finding]:
+    """Every finding of openapi-spec-validator on ``data``, classified (imported here: it is slow to import)."""
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+    from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
+
+    version = str(data.get("openapi"))
+    validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    errors = []
+    crash = None
+    try:
+        for error in validator_class(data).iter_errors():
+            if not isinstance(error, DuplicateOperationIDError):  # duplicate-operation-id says it, with the place
+                errors.append(error)
+    except Exception as exc:  # the validator itself failed on this input: say so, keep what it found
+        crash = f"the OpenAPI validator stopped with {type(exc).__name__}: {exc}; the rest of the document is not checked against the OpenAPI schema"
+    found = classify(data, errors, version)
+    return ([("validation-incomplete", "", crash)] if crash else []) + found
+
+
+def classify(data: dict[str, Any], errors: list[Any], version: str) -> list[Finding]:
+    """``errors`` (the validator's, in its order) as findings: classified, located, one per class per location."""
+    locator = _Locator(data)
+    leaves = [(_pointer(locator, error), error) for top in errors for error in _leaves(top)]
+    holding = _ancestors(pointer for pointer, _ in leaves)
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for pointer, error in leaves:
+        for code, at, message in _classes(data, pointer, error, version, holding):
+            messages = grouped.setdefault((code, at), [])
+            if message not in messages:
+                messages.append(message)
+    return [(code, at, "; ".join(messages)) for (code, at), messages in grouped.items()]
+
+
+def _leaves(error: Any) -> Iterator[Any]:
+    """The errors under a ``oneOf``/``anyOf`` failure when one branch is meant (a Schema, not a Reference), else the error."""
+    context = getattr(error, "context", None)
+    if getattr(error, "validator", None) in ("oneOf", "anyOf") and context:
+        branches: dict[Any, list[Any]] = {}
+        for sub in context:
+            branches.setdefault(sub.relative_schema_path[0] if sub.relative_schema_path else None, []).append(sub)
+        meant = [subs for subs in branches.values() if not _only_not_a_reference(subs)]
+        if len(meant) == 1:
+            for sub in meant[0]:
+                yield from _leaves(sub)
+            return
+    yield error
+
+
+def _only_not_a_reference(errors: list[Any]) -> bool:
+    return all(e.validator == "required" and e.validator_value == ["$ref"] for e in errors)
+
+
+def _pointer(locator: _Locator, error: Any) -> str:
+    if type(error).__name__ in _NOT_LOCATED:
+        return ""  # located from the message (see _classes)
+    path = list(getattr(error, "absolute_path", None) or getattr(error, "path", ()) or ())
+    return locator.locate(path, getattr(error, "instance", None))
+
+
+def _ancestors(pointers: Iterable[str]) -> set[str]:
+    """Every pointer that holds one of ``pointers`` (not those themselves)."""
+    out: set[str] = set()
+    for pointer in pointers:
+        cut = pointer.rfind("/")
+        while cut > 0 and pointer[:cut] not in out:
+            pointer = pointer[:cut]
+            out.add(pointer)
+            cut = pointer.rfind("/")
+    return out
+
+
+def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holding: set[str]) -> list[Finding]:
+    """The finding(s) ``error`` at ``pointer`` gives (``holding``: the pointers that hold a finding)."""
+    message = str(getattr(error, "message", error)).splitlines()[0]
+    kind = type(error).__name__
+    keyword = getattr(error, "validator", None)
+    parts = pointer_parts(pointer)
+    if kind == "UnresolvableParameterError":
+        return [_path_parameter(message)]
+    if kind == "ExtraParametersError":
+        return [("invalid-required", _undeclared_required_at(data, message), f"{message}; the SDK ignores the names no property declares")]
+    if keyword in ("additionalProperties", "unevaluatedProperties"):
+        return _unknown_fields(data, pointer, error, message, version, holding)
+    if keyword == "uniqueItems" and parts and parts[-1] == "required":
+        return [("invalid-required", pointer, f"{message}; each property is required once")]
+    default_at = _default_of(parts)
+    if default_at is not None:
+        return [("invalid-default", pointer_join("", *parts[: default_at + 1]), f"the default breaks its own schema: {message}; the SDK leaves this default out")]
+    if parts and parts[-1] in LIMITS and (len(parts) < 2 or parts[-2] not in _NAMED):
+        return [("invalid-schema-keyword", pointer, _keyword_message(parts[-1], error, message, version))]
+    if parts and parts[-1] in UNREAD and (len(parts) < 2 or parts[-2] not in _NAMED):
+        return [("invalid-schema-keyword", pointer, f"{parts[-1]}: {message}; the generator does not read this keyword")]
+    if keyword == "required":
+        missing = _missing_field(parts, message)
+        if missing:
+            return [("missing-field", pointer, missing)]
+    return [("openapi-schema", pointer, message)]
+
+
+def _path_parameter(message: str) -> Finding:
+    match = _PATH_PARAMETER.match(message)
+    if not match:
+        return ("path-parameter", "", message)
+    name, method, path = match.groups()
+    text = f"path parameter {name!r} of {method.upper()} {path} is either not declared `in: path` or not a `{{{name}}}` of the path: the SDK cannot build the URL"
+    return ("path-parameter", pointer_join("/paths", path, method), text)
+
+
+def _undeclared_required_at(data: dict[str, Any], message: str) -> str:
+    """The first schema with ``allOf`` whose ``required`` holds the names the message lists ("" when none)."""
+    start = message.find("[")
+    try:
+        names = set(ast.literal_eval(message[start:])) if start >= 0 else set()
+    except (ValueError, SyntaxError, TypeError):
+        names = set()
+    for at, node in walk(data):
+        if isinstance(node, dict) and "allOf" in node and isinstance(node.get("required"), list) and names <= set(map(str, node["required"])):
+            return pointer_join(at, "required")
+    return ""
+
+
+def _unknown_fields(data: dict[str, Any], pointer: str, error: Any, message: str, version: str, holding: set[str]) -> list[Finding]:
+    """One finding for the object at ``pointer``, naming the fields it may not have (none when each only
+    echoes a finding inside that field: 3.1's ``unevaluatedProperties`` also rejects a field whose value failed)."""
+    keys = [key for key in _unexpected(error, message) if pointer_join(pointer, key) not in holding]
+    if not keys:
+        return []
+    node = _node(data, pointer)
+    notes = []
+    for key in keys:
+        value = node.get(key) if isinstance(node, dict) else None
+        if len(pointer_parts(pointer)) == 2 and pointer.startswith(("/paths/", "/webhooks/")) and isinstance(value, dict) and "responses" in value:
+            notes.append(f"{key!r} is not an HTTP method of OpenAPI {version}: the operation under it is not generated")
+    schema = isinstance(node, dict) and not _SCHEMA_KEYS.isdisjoint(node)
+    read = [key for key in keys if schema and key in _READ_AS_31]
+    ignored = [key for key in keys if key not in read]
+    texts = [f"{_listed(ignored)} not allowed here by OpenAPI {version}: the generator ignores {'them' if len(ignored) > 1 else 'it'}"] if ignored else []
+    texts += [f"{_listed(read)} not allowed here by OpenAPI {version}: read as OpenAPI 3.1 reads {'them' if len(read) > 1 else 'it'}"] if read else []
+    return [("unknown-field", pointer, "; ".join([*texts, *notes]))]
+
+
+def _listed(keys: list[str]) -> str:
+    return f"field{'s' if len(keys) > 1 else ''} " + ", ".join(repr(k) for k in keys)
+
+
+def _unexpected(error: Any, message: str) -> list[str]:
+    """The fields an ``additionalProperties``/``unevaluatedProperties`` failure rejects."""
+    for pattern in (_UNEXPECTED, _NOT_MATCHING):
+        match = pattern.search(message)
+        if match:
+            try:
+                found = ast.literal_eval(f"[{match.group(1)}]")
+            except (ValueError, SyntaxError):
+                continue
+            return [str(key) for key in found]
+    instance = getattr(error, "instance", None)
+    return [str(key) for key in instance] if isinstance(instance, dict) else []
+
+
+def _default_of(parts: list[str]) -> int | None:
+    """The index of the ``default`` token a pointer goes through (a schema's default value), if any."""
+    for index in range(len(parts) - 1, 0, -1):
+        if parts[index] == "default" and parts[index - 1] not in _NAMED and (index < 2 or parts[index - 2] != "variables"):
+            return index
+    return None
+
+
+def _keyword_message(keyword: str, error: Any, message: str, version: str) -> str:
+    value = getattr(error, "instance", None)
+    if keyword.startswith("exclusive") and isinstance(value, bool) and version.startswith("3.1"):
+        return f"`{keyword}: {str(value).lower()}` is the OpenAPI 3.0 form ({message}); in 3.1 {keyword} is the bound itself. The SDK checks no limits; its docs leave this one out"
+    return f"{keyword}: {message}; the SDK checks no limits, its docs state this one as written"
+
+
+def _missing_field(parts: list[str], message: str) -> str:
+    """What the SDK does without the missing field, when that is harmless ("" when it is not)."""
+    match = re.match(r"^'(.*)' is a required property$", message)
+    name = match.group(1) if match else ""
+    if parts == ["info"] and name in ("title", "version"):
+        return f"info has no {name!r}; the SDK's docs go without it"
+    if len(parts) >= 2 and parts[-2] == "responses" and name == "description":
+        return "the response has no description; its docs go without one"
+    if len(parts) == 3 and parts[0] == "paths" and name == "responses":
+        return "the operation has no responses; its method returns None"
+    return ""
+
+
+def _node(data: Any, pointer: str) -> Any:
+    for token in pointer_parts(pointer):
+        if isinstance(data, dict):
+            data = data.get(token)
+        elif isinstance(data, list) and token.isdigit() and int(token) < len(data):
+            data = data[int(token)]
+        else:
+            return None
+    return data
+
+
+class _Locator:
+    """Where an error is in the document, when its path may be relative to some schema in it.
+
+    openapi-spec-validator reports errors inside schema objects relative to the schema, and errors
+    in a ``default`` relative to that default value; the first node in document order from which
+    the path leads to the error's instance is taken, schema objects first. The document's mappings
+    are indexed by key once, on the first error that needs it (a document may have many).
+    """
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self._mappings: list[tuple[str, dict[Any, Any]]] | None = None
+        self._by_key: dict[Any, list[tuple[str, dict[Any, Any]]]] = {}
+
+    def locate(self, relative: list[Any], instance: Any) -> str:
+        full = pointer_join("", *relative)
+        if _follow(self.data, relative, instance):
+            return full
+        mappings = self._index()
+        candidates = self._by_key.get(relative[0], []) if relative else mappings
+        for pointer, node in candidates:
+            if _follow(node, relative, instance):
+                return pointer + full
+        for pointer, node in self._by_key.get("default", []):
+            if _follow(node["default"], relative, instance):
+                return pointer_join(pointer, "default") + full
+        return full
+
+    def _index(self) -> list[tuple[str, dict[Any, Any]]]:
+        if self._mappings is None:
+            self._mappings = [(pointer, node) for pointer, node in walk(self.data) if isinstance(node, dict)]
+            for pointer, node in self._mappings:
+                for key in node:
+                    self._by_key.setdefault(key, []).append((pointer, node))
+        return self._mappings
+
+
+def _follow(node: Any, path: list[Any], instance: Any) -> bool:
+    for token in path:
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and isinstance(token, int) and token < len(node):
+            node = node[token]
+        else:
+            return False
+    return bool(node == instance)

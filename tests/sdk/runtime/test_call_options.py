@@ -1,0 +1,129 @@
+"""Per-call ``max_retries=`` and ``extra_body=``, the client's ``default_headers=`` and
+``default_query=``, the server's ``x-should-retry``, and the request ID on models, raw
+responses and errors, against a real server."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+import leap
+from tests.sdk.runtime.conftest import GET, INFERENCE, POST, Runner, Script, Servers, error_body
+from tests.sdk.runtime.server import json_reply
+
+pytestmark = pytest.mark.usefixtures("fast_backoff")
+
+REQUEST_ID = "req_8f2b1c"
+
+
+# ------------------------------------------------------------------------- max_retries
+
+
+@pytest.mark.parametrize("max_retries, attempts", [(0, 1), (4, 5)])
+def test_max_retries_per_call_overrides_the_clients(runner: Runner, serve: Servers, max_retries: int, attempts: int) -> None:
+    server = serve(Script(json_reply(500, error_body(500))))
+    client = runner.client(base_url=server.url, max_retries=2)
+    with pytest.raises(leap.InternalServerError):
+        runner.run(GET.call(client, max_retries=max_retries))
+    assert server.count() == attempts
+    with pytest.raises(leap.InternalServerError):
+        runner.run(GET.call(client))
+    assert server.count() == attempts + 3
+
+
+# ------------------------------------------------------------------------- extra_body
+
+
+def test_extra_body_adds_properties_to_the_json_body(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(POST.success()), validate=False)  # the extra property is not in the spec
+    runner.call(lambda c: POST.call(c, extra_body={"seed": 7, "prompt": "replaced"}), base_url=server.url)
+    sent = json.loads(server.requests[0].content)
+    assert (sent["prompt"], sent["seed"]) == ("replaced", 7)
+
+
+def test_extra_body_is_kept_across_retries(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(json_reply(429, error_body(429)), POST.success()), validate=False)
+    runner.call(lambda c: POST.call(c, extra_body={"seed": 7}), base_url=server.url)
+    assert [json.loads(r.content)["seed"] for r in server.requests] == [7, 7]
+
+
+def test_extra_body_is_not_taken_by_a_get() -> None:
+    with pytest.raises(TypeError, match="extra_body"):
+        GET.call(leap.Leap(api_key="k"), extra_body={"a": 1})
+
+
+# ------------------------------------------------------------- default_headers / _query
+
+
+def test_default_headers_and_query_are_sent_with_every_request(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(GET.success()), validate=False)
+    client = runner.client(base_url=server.url, default_headers={"X-Team": "render"}, default_query={"region": "eu"})
+    runner.run(GET.call(client))
+    runner.run(GET.call(client, extra_headers={"X-Team": "train"}, extra_query={"region": "us"}))
+    first, second = server.requests
+    assert first.headers["X-Team"] == "render" and first.url.params["region"] == "eu"
+    assert first.headers["Authorization"].startswith("Bearer ")
+    assert second.headers["X-Team"] == "train" and second.url.params["region"] == "us"
+
+
+def test_with_options_adds_to_the_default_headers(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(GET.success()), validate=False)
+    client = runner.client(base_url=server.url, default_headers={"X-Team": "render", "X-Env": "prod"})
+    copy = client.with_options(default_headers={"X-Env": "staging"}, default_query={"debug": "1"})
+    runner.run(GET.call(copy))
+    runner.run(GET.call(client))
+    assert (server.requests[0].headers["X-Team"], server.requests[0].headers["X-Env"]) == ("render", "staging")
+    assert server.requests[0].url.params["debug"] == "1"
+    assert server.requests[1].headers["X-Env"] == "prod" and "debug" not in server.requests[1].url.params
+
+
+def test_a_default_header_replaces_the_user_agent_of_a_pool_the_client_made(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(GET.success()), validate=False)
+    runner.call(GET.call, base_url=server.url, default_headers={"User-Agent": "my-app/1"})
+    assert server.requests[0].headers.get_list("User-Agent") == ["my-app/1"]
+
+
+# ------------------------------------------------------------------------ x-should-retry
+
+
+def test_x_should_retry_true_retries_a_post_that_would_not_be(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(json_reply(500, error_body(500), {"x-should-retry": "true"}), POST.success()))
+    result = runner.call(POST.call, base_url=server.url)
+    assert server.count() == 2 and result.id == INFERENCE["id"]
+
+
+def test_x_should_retry_false_stops_a_get_that_would_be_retried(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(json_reply(503, error_body(503), {"x-should-retry": "false", "Retry-After": "0"})))
+    with pytest.raises(leap.APIStatusError):
+        runner.call(GET.call, base_url=server.url)
+    assert server.count() == 1
+
+
+# ---------------------------------------------------------------------------- request IDs
+
+
+def test_the_request_id_is_on_the_model_the_raw_response_and_the_error(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(GET.success({"x-request-id": REQUEST_ID}), json_reply(404, error_body(404), {"X-Request-Id": "req_404"})))
+    client = runner.client(base_url=server.url)
+    model = runner.run(GET.call(client))
+    assert model._request_id == REQUEST_ID
+    assert model == model.model_validate(model.to_dict()) and "_request_id" not in model.to_dict()
+    with pytest.raises(leap.NotFoundError) as caught:
+        runner.run(GET.call(client))
+    assert caught.value.request_id == "req_404"
+
+
+def test_the_request_id_of_a_raw_response(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(GET.success({"x-request-id": REQUEST_ID}), GET.success()))
+    client = runner.client(base_url=server.url)
+    raw = runner.run(GET.call(client, raw=True))
+    assert raw.request_id == REQUEST_ID and raw.parse()._request_id is None  # parse() is the body only
+    assert runner.run(GET.call(client, raw=True)).request_id is None
+    assert runner.run(GET.call(client))._request_id is None
+
+
+def test_a_connection_error_has_no_request_id() -> None:
+    request = httpx.Request("GET", "https://example.test")
+    assert leap.APIConnectionError(request=request).request_id is None
