@@ -18,6 +18,8 @@ Reserved = Mapping[str, str]
 
 #: Keywords every operation method takes after the spec's arguments (``resources/tag.py.jinja``).
 CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "idempotency_key")
+#: Keywords of the methods whose request body may hold files (multipart or raw).
+UPLOAD_OPTIONS = ("on_progress",)
 #: Keywords of the methods an ``x-waiter`` or a link to one adds (``wait_until_ready``, ``create_and_wait``).
 WAITER_OPTIONS = ("timeout", "poll_interval", "max_poll_interval", "on_update")
 #: Attributes every API class has besides its operations.
@@ -44,7 +46,8 @@ METHOD_HELPERS = (
     "abinary_body", "path_param", "query_param", "header_param", "cookie_pairs", "cast", "wait_for", "async_wait_for",
     "iterate_pages", "async_iterate_pages", "iterate_items", "async_iterate_items", "first_page", "async_first_page",
     "cached_property", "to_raw_response", "async_to_raw_response",
-    "to_streamed_response", "async_to_streamed_response",
+    "to_streamed_response", "async_to_streamed_response", "stream_events", "astream_events", "merge_headers",
+    "overload", "Literal", "ProgressCallback",
 )
 #: Names a generated class may not take: the names model modules import.
 RESERVED_CLASSES = frozenset({"Any", "BaseModel", "DateTime", "Field", "FileInput", "Literal", "TypeAlias"})
@@ -61,7 +64,7 @@ RESERVED_FIELDS = _reserve((PYTHON_TYPES, ""), (MODEL_ATTRIBUTES, "the SDK model
 RESERVED_ARGUMENTS = _reserve(
     (PYTHON_TYPES + METHOD_HELPERS, ""),
     (WAITER_OPTIONS, "the SDK's waiter keyword"),
-    (CALL_OPTIONS, "the SDK's per-call keyword"),
+    (CALL_OPTIONS + UPLOAD_OPTIONS, "the SDK's per-call keyword"),
 )
 #: Method names an operation may not take.
 RESERVED_METHODS = _reserve((API_CLASS_ATTRIBUTES, "the SDK's API-class attribute"))

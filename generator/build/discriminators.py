@@ -79,4 +79,9 @@ def _fixed_operation(op: Operation, models: dict[str, Model], aliases: dict[str,
         returned = returnable(enum_bases, success_type, aliases)
         cast = needs_cast(returned, aliases)
         responses = responses[:success] + (replace(responses[success], type=returned),) + responses[success + 1 :]
+    events = responses[success].events if success is not None else None
+    if success is not None and events is not None and events.type is not None:
+        event_type = returnable(enum_bases, fixed_type(events.type, models), aliases)
+        events = replace(events, type=event_type, needs_cast=needs_cast(event_type, aliases))
+        responses = responses[:success] + (replace(responses[success], events=events),) + responses[success + 1 :]
     return replace(with_argument_fields(op, lambda f: _fixed_field(f, models)), responses=responses, return_needs_cast=cast)

@@ -10,7 +10,7 @@ from generator.build.bodies import body
 from generator.build.context import BuildContext
 from generator.build.fields import field
 from generator.reserved_names import RESERVED_ARGUMENTS
-from generator.build.responses import responses
+from generator.build.responses import responses, with_stream_flag
 from generator.build.spec_values import text, value
 from generator.diagnostics import pointer_join
 from generator.ir import Field, Operation
@@ -29,7 +29,7 @@ def operation(ctx: BuildContext, op: SpecOperation, tag: str, methods: Namespace
     arguments = Namespace(RESERVED_ARGUMENTS)
     by_location = _parameters(ctx, op, arguments)
     requirement, unapplied, own_requirement = operation_security(ctx, op)
-    return Operation(
+    return with_stream_flag(Operation(
         operation_id=op_id,
         name=name,
         method=op.method.upper(),
@@ -49,7 +49,7 @@ def operation(ctx: BuildContext, op: SpecOperation, tag: str, methods: Namespace
         security_unapplied=unapplied,
         security_is_default=not own_requirement,
         security_scopes=security.scopes(op.security if own_requirement else ctx.document.data.get("security")),
-    )
+    ))
 
 
 def _method_name(ctx: BuildContext, op: SpecOperation, tag: str, methods: Namespace) -> tuple[str, str]:

@@ -13,7 +13,7 @@ docs that cite their source). Templates see these objects and nothing else.
 
 from generator.ir.types import Field, PyType, TypeKind, Value
 from generator.ir.schemas import Alias, Enum, EnumValue, Model, Schema
-from generator.ir.operations import AndWait, Body, BodyFormat, Operation, Pagination, Response, RetryRule, Waiter
+from generator.ir.operations import AndWait, Body, BodyFormat, EventStream, Operation, Pagination, Response, RetryRule, Waiter
 from generator.ir.api import Api, ErrorClass, OAuthFlow, PackageConfig, SecurityScheme, Tag, Webhook, WebhookShape, WebhookSignature
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "BodyFormat",
     "Enum",
     "EnumValue",
+    "EventStream",
     "ErrorClass",
     "Field",
     "Model",

@@ -73,6 +73,18 @@ class Body:
 
 
 @dataclass(frozen=True)
+class EventStream:
+    """A success response in ``text/event-stream``: the method returns a stream of events."""
+
+    type: PyType | None  # what each event's ``data`` is parsed into (JSON); None: the raw event
+    pointer: str  # the media type object
+    #: The Python name of the boolean argument (``stream``) that asks for the stream when the
+    #: response also offers JSON; "" when the operation always answers with a stream.
+    flag: str = ""
+    needs_cast: bool = False  # ``type`` is not a ``type[T]`` to mypy (a union, an optional): cast it
+
+
+@dataclass(frozen=True)
 class Response:
     """One entry of an operation's ``responses``."""
 
@@ -86,6 +98,7 @@ class Response:
     #: examples of array items and properties where the schema has none). ``None`` without.
     example: Value | None = None
     media_types: tuple[str, ...] = ()  # every media type the response declares
+    events: EventStream | None = None  # a success that may be a ``text/event-stream``
 
     @property
     def is_success(self) -> bool:
@@ -212,6 +225,11 @@ class Operation:
         return self.body_format == BodyFormat.JSON
 
     @property
+    def uploads(self) -> bool:
+        """The body may hold files (multipart or raw): the method takes ``on_progress``."""
+        return self.body_format in (BodyFormat.MULTIPART, BodyFormat.RAW)
+
+    @property
     def arguments(self) -> tuple[Field, ...]:
         """Keyword arguments in signature order: path, then body fields, then query, headers and cookies."""
         body_fields = self.body.fields if self.body else ()
@@ -243,7 +261,10 @@ class Operation:
 
     @property
     def accept(self) -> str:
-        """The ``Accept`` header of a download: the success's media types, then the errors' JSON ones; "" otherwise (the client sends ``application/json``)."""
+        """The ``Accept`` header of a download: the success's media types, then the errors' JSON ones;
+        ``text/event-stream`` for an event stream; "" otherwise (the client sends ``application/json``)."""
+        if self.always_streams:
+            return "text/event-stream"
         if not self.success.is_download:
             return ""
         types = list(self.success.media_types) + [r.content_type for r in self.errors if r.content_type and not r.is_download]
@@ -262,6 +283,16 @@ class Operation:
         return self.success.type
 
     @property
+    def events(self) -> EventStream | None:
+        """The event stream the method returns (always, or when its ``flag`` argument is true)."""
+        return self.success.events
+
+    @property
+    def always_streams(self) -> bool:
+        """The method returns only a stream of events (no JSON answer to choose instead)."""
+        return self.events is not None and not self.events.flag
+
+    @property
     def accepts_empty_body(self) -> bool:
         """The success response may come without a body (its schema accepts anything)."""
         return self.return_type is not None and self.return_type.kind == "any"
@@ -274,6 +305,8 @@ class Operation:
         for r in self.responses:
             if r.type is not None:
                 names |= r.type.schema_names
+            if r.events is not None and r.events.type is not None:
+                names |= r.events.type.schema_names
         if self.pagination is not None:
             names |= self.pagination.item_type.schema_names
         return frozenset(names)

@@ -34,6 +34,8 @@ class MediaType:
     example: Any  # ``example``; None when absent
     examples: tuple[Any, ...]  # the ``value`` of each of ``examples`` (``$ref``s followed), in order
     encoding: tuple[Encoding, ...]
+    item_schema: dict[str, Any] | None  # OpenAPI 3.2's ``itemSchema`` (the schema of each item of a stream)
+    extensions: dict[str, Any]  # the ``x-`` keys
     pointer: str
 
 
@@ -43,7 +45,8 @@ def media_types(holder: dict[str, Any], pointer: str, deref: Deref) -> tuple[Med
     out = []
     for key, media in mapping(holder.get("content")).items():
         at, media = pointer_join(pointer, "content", key), mapping(media)
-        out.append(MediaType(str(key), mapping_or_none(media.get("schema")), media.get("example"), example_values(media, at, deref), _encodings(media), at))
+        extensions = {k: v for k, v in media.items() if isinstance(k, str) and k.startswith("x-")}
+        out.append(MediaType(str(key), mapping_or_none(media.get("schema")), media.get("example"), example_values(media, at, deref), _encodings(media), mapping_or_none(media.get("itemSchema")), extensions, at))
     return tuple(out)
 
 

@@ -71,6 +71,13 @@ CALL_OPTIONS = (
 EXTRA_BODY = "extra_body: Properties to add to the JSON request body (replacing those of the same name). Optional."
 
 
+#: The per-call option of methods whose body may hold files.
+PROGRESS_OPTION = (
+    "on_progress: Called as ``on_progress(sent, total)`` while the body is sent: bytes sent so far in this attempt, "
+    "and the body's size (``None`` when unknown). Paths and files are sent in chunks, never read whole. Optional."
+)
+
+
 def idempotency_key_option(op: Operation) -> str:
     """The docstring entry of ``idempotency_key=`` of an operation with an idempotency header."""
     return (
@@ -87,6 +94,8 @@ def _call_option_lines(op: Operation) -> list[str]:
         lines += item(EXTRA_BODY)
     for option in CALL_OPTIONS[2:]:
         lines += item(option)
+    if op.uploads:
+        lines += item(PROGRESS_OPTION)
     return lines
 
 
@@ -125,6 +134,22 @@ def _source(what: str, pointer: str) -> list[str]:
     return ["", "Source:", f"    {what}", f"    (spec ``#{escape(pointer)}``)."]
 
 
+def _stream_return(op: Operation, returned: str, what: str) -> tuple[str, str]:
+    """The type and text of ``Returns:`` for a method that returns an event stream (always, or on its flag)."""
+    events = op.events
+    assert events is not None
+    event = doc_type(events.type) if events.type is not None else "ServerSentEvent"
+    kind = f"Stream[{event}]"
+    text = (
+        "The ``text/event-stream`` answer, read as it comes: iterate it (``for event in stream:``; "
+        f"``async for`` on the async client), each event's data as {event}; ``data: [DONE]`` ends it. "
+        "Use it in a ``with`` block to close the connection; ``stream.reconnect()`` resumes with ``Last-Event-ID``."
+    )
+    if not events.flag:
+        return kind, text
+    return f"{returned} | {kind}", f"{what} With ``{events.flag}=True``: a {kind}. {text}"
+
+
 def operation_docstring(op: Operation, api: Any = None) -> str:
     """Summary, description, each argument, the return value, the errors and the source."""
     lines = [_summary(op) + ".", ""]
@@ -145,7 +170,9 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
     if op.accepts_empty_body:
         what += " The decoded JSON body, or None when the body is empty."
     if success.is_download:
-        what += f" The body as it came ({success.content_type}), as bytes; ``with_streaming_response`` reads it in chunks instead."
+        what += f" The body as it came ({success.content_type}), as bytes; ``with_streaming_response`` reads it in chunks instead (``write_to_file(path)`` saves it without holding it in memory)."
+    if op.events is not None:
+        returned, what = _stream_return(op, returned, what)
     lines += item(f"{returned}: {what} (HTTP {success.status})")
     lines += ["", "Raises:"] + _error_lines(op)
     if not op.security_is_default and op.security and () not in op.security:

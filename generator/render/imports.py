@@ -56,6 +56,8 @@ def _body_names(op: Operation) -> Iterator[Name]:
     if op.body is None:
         return
     yield from _BODY_NAMES[op.body.format](op.body)
+    if op.uploads:
+        yield ("_uploads", "ProgressCallback")
     if op.body.exactly_one_of:
         yield ("_utils", "require_exactly_one")
 
@@ -101,9 +103,24 @@ def type_names(type_: PyType) -> Iterator[Name]:
         yield ("datetime", "date")
 
 
+def _stream_names(op: Operation) -> Iterator[Name]:
+    """What a method returning an event stream uses: the streams, and ``overload`` where a flag chooses it."""
+    events = op.events
+    if events is None:
+        return
+    yield from (("_streaming", name) for name in ("AsyncStream", "Stream", "astream_events", "merge_headers", "stream_events"))
+    if events.type is None:
+        yield ("_streaming", "ServerSentEvent")
+    elif events.needs_cast:
+        yield ("typing", "cast")
+    if events.flag:
+        yield from (("typing", "Literal"), ("typing", "overload"))
+
+
 def _types_used(op: Operation) -> list[PyType]:
     used = [field.type for field in op.arguments]
     used += [op.return_type] if op.return_type is not None else []
+    used += [op.events.type] if op.events is not None and op.events.type is not None else []
     return used + ([op.pagination.item_type] if op.pagination else [])
 
 
@@ -113,6 +130,7 @@ def _operation_names(op: Operation) -> Iterator[Name]:
     yield from _extension_names(op)
     if op.takes_extra_body:
         yield ("_types", "ExtraBody")
+    yield from _stream_names(op)
     if op.return_type is not None and op.return_type.kind != "any" and op.return_needs_cast:
         yield ("typing", "cast")
     for type_ in _types_used(op):
@@ -150,7 +168,7 @@ def tag_imports(tag: Tag) -> list[str]:
         imports.modules.setdefault("typing", set()).add("TYPE_CHECKING")
     lines = [*imports.line("collections.abc"), *imports.line("datetime"), "from functools import cached_property", *imports.line("typing"), ""]
     lines += ["from .._base_client import AsyncAPIClient, SyncAPIClient", *imports.runtime(before=True)]
-    lines += [*imports.line("_types", ".."), *imports.line("_utils", ".."), *imports.runtime(before=False)]
+    lines += [*imports.line("_types", ".."), *imports.line("_uploads", ".."), *imports.line("_utils", ".."), *imports.runtime(before=False)]
     if checking:
         # Models are imported by the methods that need them at run time (see runtime_imports):
         # loading an API class loads none, a call only those its request and responses use.
@@ -165,11 +183,13 @@ def runtime_imports(op: Operation, api: Any) -> list[str]:
     Each model comes from its own module, so a call loads the models it parses (and those
     they refer to), never the whole ``models`` package.
     """
-    if op.return_type is None or op.return_type.kind == "any":
+    parsed = [t for t in (op.return_type, op.events.type if op.events else None) if t is not None and t.kind != "any"]
+    if not parsed:
         return []
-    imports = _Imports(name for name in type_names(op.return_type) if name[0] == MODELS)
+    imports = _Imports(name for t in parsed for name in type_names(t) if name[0] == MODELS)
     lines = imports.line(MODELS, "..")
-    for name in sorted(op.return_type.schema_names, key=lambda n: api.schema(n).module):
+    schema_names = frozenset().union(*(t.schema_names for t in parsed))
+    for name in sorted(schema_names, key=lambda n: (api.schema(n).module, n)):
         lines.append(f"from ..models.{api.schema(name).module} import {name}")
     return lines
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.ir import Api, Operation
 
-FILTERS = ("readme_examples", "readme_call")
+FILTERS = ("readme_examples", "readme_call", "upload_call")
 
 #: What an example call passes for a required argument without an example.
 _PLACEHOLDER = '"..."'
@@ -40,6 +40,16 @@ def example_call(op: Operation, api: Api, receiver: str = "client", via: str = "
 def readme_call(api: Api, op: Operation, extra: tuple[str, ...] = ()) -> str:
     """``client.<attribute>.<method>(...)``: ``op`` with its required arguments, then ``extra``."""
     return example_call(op, api, extra=extra)
+
+
+def upload_call(op: Operation, api: Api) -> str:
+    """``op``'s call sending the file ``upload`` (its first file argument, or its raw body) with ``on_progress=show``."""
+    body = op.body
+    assert body is not None
+    sent = body.file_fields[0] if body.file_fields else body.fields[0]
+    value = "[upload]" if sent.type.kind == "list" else "upload"
+    arguments = [f"{f.name}={f.example.python if f.example else _PLACEHOLDER}" for f in op.arguments if f.required and f is not sent]
+    return f"client.{api.tag_of(op).attribute}.{op.name}({', '.join([*arguments, f'{sent.name}={value}', 'on_progress=show'])})"
 
 
 def _raw_operation(api: Api) -> Operation:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from generator.ir import Field, Operation, PyType
 from generator.literals import string_literal
 
-FILTERS = ("annotation", "doc_type", "signature_type", "signature_default", "model_annotation", "return_annotation", "cast_to")
+FILTERS = ("annotation", "doc_type", "signature_type", "signature_default", "model_annotation", "return_annotation", "cast_to", "stream_annotation", "event_cast")
 
 #: How docs show the runtime types of generated code.
 DOC_NAMES = {"DateTime": "datetime", "FileInput": "file", "UploadContent": "bytes | str | Path | file"}
@@ -86,6 +86,27 @@ def model_annotation(field: Field) -> str:
 def return_annotation(op: Operation) -> str:
     """The return annotation of an operation's method (``None`` without a response body)."""
     return annotation(op.return_type) if op.return_type else "None"
+
+
+def stream_annotation(op: Operation, prefix: str = "") -> str:
+    """``Stream[Event]`` (``AsyncStream[...]`` with ``prefix`` ``Async``): what a method returns for an event stream."""
+    events = op.events
+    assert events is not None
+    return f"{prefix}Stream[{annotation(events.type) if events.type is not None else 'ServerSentEvent'}]"
+
+
+def event_cast(op: Operation) -> str:
+    """The type each event of an operation's stream is parsed into, as the expression passed to ``stream_events``."""
+    events = op.events
+    assert events is not None
+    if events.type is None:
+        return "ServerSentEvent"
+    if events.type.kind == "any":
+        return "object"
+    text = annotation(events.type)
+    if events.needs_cast:
+        return f"cast({string_literal('type[' + text + ']')}, {text})"
+    return text
 
 
 def cast_to(op: Operation) -> str:

@@ -3,8 +3,9 @@
 The generated methods call :func:`form_body` for ``application/x-www-form-urlencoded``
 bodies and :func:`binary_body` (:func:`abinary_body` on the async client) for every other
 media type (``application/octet-stream``, ``image/*``, ``text/plain``, ``text/csv``, ``*/*``).
-Each gives an :class:`EncodedBody`: the bytes to send and their ``Content-Type``. The bytes
-are built once, before the first attempt, so a retried request sends them again unchanged.
+Each gives an :class:`EncodedBody`: the content to send and its ``Content-Type``. Bytes are
+built once, before the first attempt, so a retried request sends them again unchanged; a path
+or a file object is an :class:`._uploads.Upload`, read in chunks as each attempt is sent.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from __future__ import annotations
 import mimetypes
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 from ._types import UploadContent
+from ._uploads import Upload
 from ._utils import _sniff, jsonable
 
 FORM = "application/x-www-form-urlencoded"
@@ -24,9 +25,9 @@ _OCTETS = "application/octet-stream"
 
 
 class EncodedBody(NamedTuple):
-    """A request body ready to send."""
+    """A request body ready to send: bytes, or a file streamed as it is sent."""
 
-    content: bytes
+    content: bytes | Upload
     content_type: str
 
 
@@ -148,7 +149,7 @@ def _matches(content_type: str, declared: str) -> bool:
     return content_type == declared
 
 
-def _guess(content: UploadContent, data: bytes) -> str:
+def _guess(content: UploadContent, data: bytes | Upload) -> str:
     """The media type of an upload, from its file name, else its first bytes, else ``text/plain`` for ``str``."""
 
     name = (
@@ -161,7 +162,7 @@ def _guess(content: UploadContent, data: bytes) -> str:
     )
     if guessed is None and isinstance(content, str):
         return "text/plain"
-    return guessed or _sniff(data)
+    return guessed or _sniff(data if isinstance(data, bytes) else data.head())
 
 
 def binary_body(content: UploadContent, declared: tuple[str, ...]) -> EncodedBody:
@@ -169,7 +170,9 @@ def binary_body(content: UploadContent, declared: tuple[str, ...]) -> EncodedBod
 
     ``content`` is ``bytes``, a ``str`` (the text itself, sent as UTF-8), a path
     (``pathlib.Path`` or another ``os.PathLike``: the file's bytes) or a file object opened
-    in binary mode (read to its end). ``declared`` is the body's media types in the spec.
+    in binary mode (from its position to its end). A path or a file is not read into
+    memory: it is sent in chunks (:mod:`._uploads`), read again from its start by a retry
+    (a file object that cannot seek is sent once: a retry raises ``UploadNotRepeatableError``). ``declared`` is the body's media types in the spec.
     The ``Content-Type`` is the declared type when there is one concrete type; otherwise
     (several, or a range such as ``image/*`` or ``*/*``) the type guessed from the file name
     or the first bytes when the spec allows it, else the first concrete declared type,
@@ -178,14 +181,13 @@ def binary_body(content: UploadContent, declared: tuple[str, ...]) -> EncodedBod
     Raises:
         TypeError: ``content`` is none of these.
     """
+    data: bytes | Upload
     if isinstance(content, bytes):
         data = content
     elif isinstance(content, str):
         data = content.encode("utf-8")
-    elif isinstance(content, os.PathLike):
-        data = Path(content).read_bytes()
-    elif hasattr(content, "read"):
-        data = content.read()
+    elif isinstance(content, os.PathLike) or hasattr(content, "read"):
+        data = Upload(content)
     else:
         raise TypeError(
             f"the request body must be bytes, str, a path or a binary file, not {type(content).__name__}"
@@ -202,7 +204,7 @@ def binary_body(content: UploadContent, declared: tuple[str, ...]) -> EncodedBod
 async def abinary_body(
     content: UploadContent, declared: tuple[str, ...]
 ) -> EncodedBody:
-    """:func:`binary_body` for coroutines: a path or a file is read in a worker thread, off the event loop."""
+    """:func:`binary_body` for coroutines: a path's or a file's first bytes are read in a worker thread, off the event loop."""
     if isinstance(content, (bytes, str)):
         return binary_body(content, declared)
     import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio

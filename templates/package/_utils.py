@@ -8,15 +8,16 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 from urllib.parse import quote
 
 import pydantic
 
 from ._params import Encoded
 from ._types import FileInput
+from ._uploads import Upload
 
-MultipartItem = tuple[str, tuple[str | None, bytes, str | None]]
+MultipartItem = tuple[str, tuple[str | None, "bytes | IO[bytes]", str | None]]
 
 _UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]+")
 """What ``quote(text, safe="")`` leaves as it is (RFC 3986's unreserved characters)."""
@@ -117,27 +118,31 @@ def _sniff(content: bytes) -> str:
     return "application/octet-stream"
 
 
-def read_file(file: FileInput, index: int) -> tuple[str, bytes, str]:
-    """``(filename, content, content_type)`` of one upload argument."""
+def read_file(file: FileInput, index: int) -> tuple[str, bytes | Upload, str]:
+    """``(filename, content, content_type)`` of one upload argument.
+
+    A path or a file object is not read here: it becomes an :class:`._uploads.Upload`, read
+    in chunks while the request is sent (only its first bytes are read now, to guess its
+    media type when its name does not tell).
+    """
     if isinstance(file, tuple):
         filename, content = file[0], file[1]
-        data = content if isinstance(content, bytes) else content.read()
-        content_type = file[2] if len(file) == 3 else None
-        return (
-            filename,
-            data,
-            content_type or mimetypes.guess_type(filename)[0] or _sniff(data),
-        )
-    if isinstance(file, (str, os.PathLike)):
-        path = Path(file)
-        data = path.read_bytes()
-        return path.name, data, mimetypes.guess_type(path.name)[0] or _sniff(data)
+        data = content if isinstance(content, bytes) else Upload(content)
+        given = file[2] if len(file) == 3 else None
+        return filename, data, given or _guessed(filename, data)
     if isinstance(file, bytes):
         return f"file{index}", file, _sniff(file)
-    data = file.read()
-    name = getattr(file, "name", None)
-    filename = os.path.basename(name) if isinstance(name, str) else f"file{index}"
-    return filename, data, mimetypes.guess_type(filename)[0] or _sniff(data)
+    upload = Upload(file)
+    filename = upload.name or f"file{index}"
+    return filename, upload, _guessed(filename, upload)
+
+
+def _guessed(filename: str, data: bytes | Upload) -> str:
+    """The media type of a file: from its name, else from its first bytes."""
+    by_name = mimetypes.guess_type(filename)[0]
+    if by_name:
+        return by_name
+    return _sniff(data if isinstance(data, bytes) else data.head())
 
 
 def multipart(
@@ -148,7 +153,8 @@ def multipart(
     """The parts of a ``multipart/form-data`` body.
 
     A list becomes one part per element under the same name; ``None`` is left out. The
-    result is always sent as multipart, even when it holds no file. ``content_types``
+    result is always sent as multipart, even when it holds no file. Paths and file objects
+    are sent in chunks as the request goes out (:mod:`._uploads`). ``content_types``
     (the spec's ``encoding``) lists the types a file part may have: a file of another
     type is sent as ``application/octet-stream`` when the spec allows that.
     """
@@ -167,7 +173,9 @@ def multipart(
             filename, data, content_type = read_file(file, index)
             if allowed and content_type not in allowed and _OCTETS in allowed:
                 content_type = _OCTETS
-            parts.append((name, (filename, data, content_type)))
+            # An Upload reads like a binary file: httpx reads it in chunks as it sends.
+            content = data if isinstance(data, bytes) else cast("IO[bytes]", data)
+            parts.append((name, (filename, content, content_type)))
     return parts
 
 
@@ -176,7 +184,7 @@ async def amultipart(
     files: Mapping[str, Iterable[FileInput] | FileInput | None],
     content_types: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[MultipartItem]:
-    """:func:`multipart` for coroutines: files are read in a worker thread, off the event loop."""
+    """:func:`multipart` for coroutines: the files' first bytes are read in a worker thread, off the event loop."""
     import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio
 
     return await asyncio.to_thread(multipart, fields, files, content_types)

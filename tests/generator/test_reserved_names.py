@@ -29,6 +29,7 @@ from generator.reserved_names import (
     RESERVED_ATTRIBUTES,
     RESERVED_FIELDS,
     RESERVED_METHODS,
+    UPLOAD_OPTIONS,
     WAITER_OPTIONS,
 )
 
@@ -50,7 +51,7 @@ def _public(names: Any) -> set[str]:
 
 def _methods(op: Operation) -> dict[str, tuple[str, ...]]:
     """The methods an operation gives its API class, each with the keywords it adds to the operation's arguments."""
-    found = {op.name: CALL_OPTIONS}
+    found = {op.name: CALL_OPTIONS + (UPLOAD_OPTIONS if op.uploads else ())}
     for extra in (op.waiter, op.and_wait):
         if extra is not None:
             found[extra.name] = WAITER_OPTIONS
@@ -62,7 +63,7 @@ def _methods(op: Operation) -> dict[str, tuple[str, ...]]:
 
 
 def test_the_reserved_lists_hold_the_names_they_are_built_from() -> None:
-    assert set(CALL_OPTIONS) | set(WAITER_OPTIONS) <= set(RESERVED_ARGUMENTS)
+    assert set(CALL_OPTIONS) | set(UPLOAD_OPTIONS) | set(WAITER_OPTIONS) <= set(RESERVED_ARGUMENTS)
     assert set(API_CLASS_ATTRIBUTES) == set(RESERVED_METHODS) and set(CLIENT_ATTRIBUTES) == set(RESERVED_ATTRIBUTES)
     assert set(MODEL_ATTRIBUTES) <= set(RESERVED_FIELDS)
     assert all(RESERVED_ARGUMENTS[name] for name in CALL_OPTIONS), "a clash with a per-call keyword is warned about"

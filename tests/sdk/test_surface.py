@@ -102,7 +102,10 @@ def api_class(client: type, tag: str) -> type:
 
 
 #: Per-call options every operation method takes besides the spec's arguments, with their defaults.
-CALL_OPTIONS = {"extra_headers": None, "extra_query": None, "timeout": NOT_GIVEN}
+CALL_OPTIONS = {"extra_headers": None, "extra_query": None, "timeout": NOT_GIVEN, "max_retries": None}
+#: Per-call options only some operations take: ``on_progress`` (a body that may hold files) and
+#: ``extra_body`` (a JSON body, or none on a method that carries one).
+SOME_OPTIONS = ("on_progress", "extra_body")
 
 CASES = [pytest.param(path, method, op, id=op["operationId"]) for path, method, op in operations()]
 
@@ -120,12 +123,20 @@ def test_method_signature_matches_operation(client: type, path: str, method: str
     assert inspect.iscoroutinefunction(function) == (client is AsyncLeap)
     signature = inspect.signature(function)
     hints = type_hints(function)
-    params = {name: p for name, p in signature.parameters.items() if name != "self" and name not in CALL_OPTIONS}
+    params = {name: p for name, p in signature.parameters.items() if name != "self" and name not in CALL_OPTIONS and name not in SOME_OPTIONS}
     expected = arguments(path, op)
     assert set(params) == set(expected)
     for name, default in CALL_OPTIONS.items():
         option = signature.parameters[name]
         assert option.kind is inspect.Parameter.KEYWORD_ONLY and option.default is default, name
+    uploads = "multipart/form-data" in op.get("requestBody", {}).get("content", {})
+    assert ("on_progress" in signature.parameters) == uploads, "upload methods take on_progress, others do not"
+    content = op.get("requestBody", {}).get("content", {})
+    json_body = "application/json" in content or (not content and method in ("post", "put", "patch"))
+    assert ("extra_body" in signature.parameters) == json_body, "JSON-body methods take extra_body, others do not"
+    for name in SOME_OPTIONS:
+        if name in signature.parameters:
+            assert signature.parameters[name].default is None, name
     for name, (schema, required) in expected.items():
         param = params[name]
         assert param.kind is inspect.Parameter.KEYWORD_ONLY, name

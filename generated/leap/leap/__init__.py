@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from . import models
     from ._models import UnknownVariant
     from ._pages import AsyncPage, SyncPage
+    from ._streaming import AsyncStream, ServerSentEvent, Stream
+    from ._uploads import UploadNotRepeatableError
 
 __all__ = [
     "APIConnectionError",
@@ -53,6 +55,7 @@ __all__ = [
     "APITimeoutError",
     "AsyncLeap",
     "AsyncPage",
+    "AsyncStream",
     "AsyncStreamedResponse",
     "AuthenticationError",
     "BadRequestError",
@@ -71,11 +74,14 @@ __all__ = [
     "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ServerSentEvent",
+    "Stream",
     "StreamedResponse",
     "SyncPage",
     "UnknownVariant",
     "UnprocessableEntityError",
     "UploadContent",
+    "UploadNotRepeatableError",
     "WaitTimeoutError",
     "WebhookParseError",
     "WebhookVerificationError",
@@ -92,5 +98,9 @@ if not TYPE_CHECKING:
             "UnknownVariant": "_models",
             "SyncPage": "_pages",
             "AsyncPage": "_pages",
+            "Stream": "_streaming",
+            "AsyncStream": "_streaming",
+            "ServerSentEvent": "_streaming",
+            "UploadNotRepeatableError": "_uploads",
         },
     )

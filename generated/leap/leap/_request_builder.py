@@ -8,7 +8,8 @@ parameters, the caller's ``extra_headers``. The query: the credentials' items, t
 ``default_query``, the operation's, the caller's ``extra_query``, then the ``allowReserved``
 items written as they are. Cookies go in this request's ``Cookie`` header, after the HTTP
 client's own; its cookie jar is left alone. ``extra_body`` is added to a JSON object body
-(or is the body of a request without one).
+(or is the body of a request without one). A file in the body is read as the request is sent
+(:func:`._uploads.stream_upload`), never whole.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import httpx
 
 from ._params import cookie_header, reserved_query
 from ._types import JSON_NULL
+from ._uploads import stream_upload
 from ._utils import jsonable
 
 if TYPE_CHECKING:
@@ -75,6 +77,10 @@ def build_request(
         headers=_headers(options, defaults, null),
         timeout=timeout,
     )
+    if options.on_progress is not None or (
+        body is not None and not isinstance(body.content, bytes)
+    ):
+        stream_upload(request, body.content if body else None, options.on_progress)
     if options.reserved_params:
         _add_reserved_query(request, options.reserved_params, options.extra_query)
     if options.cookies or defaults.cookies:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ._auth import Security
     from ._bodies import EncodedBody
     from ._retries import RetryRule
+    from ._uploads import ProgressCallback
     from ._utils import MultipartItem
 
 T = TypeVar("T")
@@ -70,6 +71,7 @@ class RequestOptions(Generic[T]):
         extra_body: The caller's ``extra_body=``: properties added to a JSON body.
         retry: The operation's own retry rule (its ``x-retries``): the statuses retried, the
             first and the longest wait; ``None``: the default rules.
+        on_progress: The caller's ``on_progress(sent, total)`` of an upload (:mod:`._uploads`).
     """
 
     method: str
@@ -97,6 +99,7 @@ class RequestOptions(Generic[T]):
     max_retries: int | None = None
     extra_body: Mapping[str, object] | None = None
     retry: RetryRule | None = None
+    on_progress: ProgressCallback | None = None
 
     def __init__(
         self,

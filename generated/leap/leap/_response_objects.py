@@ -10,6 +10,7 @@ returns (through :func:`._parsing.parse_response`, as the plain method does).
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -105,6 +106,11 @@ class APIResponse(_BaseResponse[T]):
         """The body decoded as JSON, without checking it against the spec."""
         return self.http_response.json()
 
+    def write_to_file(self, path: str | os.PathLike[str]) -> None:
+        """Write the body, as it came, to the file at ``path`` (replaced if it exists)."""
+        with open(path, "wb") as file:
+            file.write(self.http_response.content)
+
     def parse(self) -> T:
         """The body as the operation's return type (parsed once, then cached).
 
@@ -118,7 +124,7 @@ class StreamedResponse(_BaseResponse[T]):
     """An HTTP response with a 2xx status whose body is read as the caller asks.
 
     Read the body once: in chunks (:meth:`iter_bytes`, :meth:`iter_text`,
-    :meth:`iter_lines`) or whole (:meth:`read`, :meth:`parse`). The ``with`` block that
+    :meth:`iter_lines`, :meth:`write_to_file`) or whole (:meth:`read`, :meth:`parse`). The ``with`` block that
     gave it closes the connection; :meth:`close` does so earlier.
     """
 
@@ -137,6 +143,15 @@ class StreamedResponse(_BaseResponse[T]):
     def read(self) -> bytes:
         """The whole body (read once, then kept)."""
         return self.http_response.read()
+
+    def write_to_file(
+        self, path: str | os.PathLike[str], chunk_size: int | None = None
+    ) -> None:
+        """Write the body to the file at ``path`` (replaced if it exists) chunk by chunk as it
+        arrives, never holding it whole in memory (for a download of any size)."""
+        with open(path, "wb") as file:
+            for chunk in self.http_response.iter_bytes(chunk_size):
+                file.write(chunk)
 
     def parse(self) -> T:
         """The whole body as the operation's return type (``bytes`` for a download).
@@ -169,6 +184,19 @@ class AsyncStreamedResponse(_BaseResponse[T]):
     async def read(self) -> bytes:
         """The whole body (read once, then kept)."""
         return await self.http_response.aread()
+
+    async def write_to_file(
+        self, path: str | os.PathLike[str], chunk_size: int | None = None
+    ) -> None:
+        """:meth:`StreamedResponse.write_to_file`: the file is opened and written in a worker thread, off the event loop."""
+        import asyncio  # here, not at the top: a program that only uses the blocking client never loads asyncio
+
+        file = await asyncio.to_thread(open, path, "wb")
+        try:
+            async for chunk in self.http_response.aiter_bytes(chunk_size):
+                await asyncio.to_thread(file.write, chunk)
+        finally:
+            await asyncio.to_thread(file.close)
 
     async def parse(self) -> T:
         """The whole body as the operation's return type (``bytes`` for a download).

@@ -91,7 +91,7 @@ def both(package: ModuleType, recorder: Recorder, call: Callable[[Any], Any]) ->
 
 
 #: Keyword arguments every generated method takes after the spec's own.
-CALL_OPTIONS = ("idempotency_key", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries")
+CALL_OPTIONS = ("idempotency_key", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "on_progress")
 
 
 def spec_arguments(method: Any) -> list[str]:

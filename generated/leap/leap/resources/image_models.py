@@ -18,6 +18,7 @@ from .._response import (
     to_streamed_response,
 )
 from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
+from .._uploads import ProgressCallback
 from .._utils import amultipart, multipart, path_template, require_exactly_one
 from .._waiters import WaitRule, async_wait_for, wait_for
 
@@ -59,6 +60,7 @@ class ImageModelsApi:
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> ModelV2Entity:
         """Train Model.
 
@@ -97,6 +99,10 @@ class ImageModelsApi:
                 attempt; ``None`` waits forever. Default: the client's.
             max_retries: How many times this request may be sent again. Default: the
                 client's.
+            on_progress: Called as ``on_progress(sent, total)`` while the body is
+                sent: bytes sent so far in this attempt, and the body's size
+                (``None`` when unknown). Paths and files are sent in chunks, never
+                read whole. Optional.
 
         Returns:
             ModelV2Entity: Successfully submitted training job. (HTTP 201)
@@ -158,7 +164,7 @@ class ImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
+            on_progress=on_progress,
         )
 
     def train_model_and_wait(
@@ -306,7 +312,6 @@ class ImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def get_model(
@@ -371,7 +376,6 @@ class ImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def wait(
@@ -492,7 +496,6 @@ class ImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
@@ -559,6 +562,7 @@ class AsyncImageModelsApi:
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
+        on_progress: ProgressCallback | None = None,
     ) -> ModelV2Entity:
         """Train Model.
 
@@ -597,6 +601,10 @@ class AsyncImageModelsApi:
                 attempt; ``None`` waits forever. Default: the client's.
             max_retries: How many times this request may be sent again. Default: the
                 client's.
+            on_progress: Called as ``on_progress(sent, total)`` while the body is
+                sent: bytes sent so far in this attempt, and the body's size
+                (``None`` when unknown). Paths and files are sent in chunks, never
+                read whole. Optional.
 
         Returns:
             ModelV2Entity: Successfully submitted training job. (HTTP 201)
@@ -658,7 +666,7 @@ class AsyncImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
+            on_progress=on_progress,
         )
 
     async def train_model_and_wait(
@@ -806,7 +814,6 @@ class AsyncImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def get_model(
@@ -871,7 +878,6 @@ class AsyncImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def wait(
@@ -992,7 +998,6 @@ class AsyncImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 

@@ -175,7 +175,6 @@ class ImagesApi:
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def generate_and_wait(
@@ -367,7 +366,6 @@ class ImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list_all_iter(
@@ -553,7 +551,6 @@ class ImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def wait(
@@ -691,7 +688,6 @@ class ImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
@@ -871,7 +867,6 @@ class AsyncImagesApi:
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def generate_and_wait(
@@ -1063,7 +1058,6 @@ class AsyncImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     def list_all_iter(
@@ -1249,7 +1243,6 @@ class AsyncImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
     async def wait(
@@ -1387,7 +1380,6 @@ class AsyncImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
-            max_retries=max_retries,
         )
 
 
