@@ -5,7 +5,8 @@ The pipeline runs one way; each stage is a subpackage that takes the previous on
     spec file ──read──> Document ──check──> Diagnostics ──build──> Api (the IR)
         ──render──> {path: text} ──format──> {path: text} ──write──> the output folder
 
-    read/    spec file (YAML/JSON, multi-file)     -> read.Document (parsed, lines kept)
+    read/    spec file (YAML/JSON, multi-file)     -> read.Document (parsed, lines kept,
+                                                    a typed view: Document.operations())
     check/   Document                              -> Diagnostics (errors stop the run)
     build/   Document                              -> ir.Api
     render/  ir.Api                                -> {path: text}

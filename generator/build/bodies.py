@@ -13,7 +13,8 @@ from generator.build.spec_values import text
 from generator.diagnostics import pointer_join
 from generator.ir import Body, Field, PyType
 from generator.naming import Namespace
-from generator.read.media_types import content_of, is_json_media_type, is_raw_media_type, media_schema, request_media_type
+from generator.read.media_types import MediaType, is_json_media_type, is_raw_media_type, request_media_type
+from generator.read.operations import Operation as SpecOperation
 
 FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 
@@ -21,23 +22,24 @@ Arguments = tuple[tuple[Field, ...], tuple[tuple[str, ...], ...]]
 """The fields a body is passed in, and the groups of them of which exactly one must be given."""
 
 
-def body(ctx: BuildContext, pointer: str, op: dict[str, Any], arguments: Namespace) -> Body | None:
-    """The request body of operation ``op`` (at ``pointer``); its arguments are claimed in ``arguments``."""
-    if "requestBody" not in op:
+def body(ctx: BuildContext, op: SpecOperation, arguments: Namespace) -> Body | None:
+    """The request body of operation ``op``; its arguments are claimed in ``arguments``."""
+    request = op.request_body
+    if request is None:
         return None
-    body_pointer, raw_body = ctx.types.deref(op["requestBody"], pointer_join(pointer, "requestBody"))
-    content = content_of(raw_body)
-    content_type = request_media_type(content)
-    if content_type is None:
+    content_type = request_media_type(m.media_type for m in request.content)
+    media = request.media(content_type) if content_type is not None else None
+    if media is None:
         return None  # validate warned: unsupported-media-type
-    media = content[content_type]
-    raw_schema = media_schema(media)
-    schema_pointer, schema = ctx.target(raw_schema, pointer_join(body_pointer, "content", content_type, "schema"))
+    content_type = media.media_type
+    body_pointer = request.pointer
+    raw_schema = media.schema or {}
+    schema_pointer, schema = ctx.target(raw_schema, pointer_join(media.pointer, "schema"))
     location = "form" if content_type in FORM_MEDIA_TYPES else "body"
     schema_name = _component_name(schema_pointer)
     raw = is_raw_media_type(content_type)
     flattened = not raw and ctx.types.kind_of(schema) == "model" and schema_name not in ctx.types.subtypes  # a base with subtypes is their union
-    required = raw_body.get("required") is True
+    required = request.required
     if raw:
         name = ctx.python_name(arguments, "content", body_pointer, "argument", "the request body")
         passed: Arguments = ((Field(name, "body", PyType("primitive", "UploadContent"), required, "", body_pointer, location="content"),), ())
@@ -49,16 +51,16 @@ def body(ctx: BuildContext, pointer: str, op: dict[str, Any], arguments: Namespa
     return Body(
         content_type=content_type,
         required=required,
-        description=text(raw_body.get("description")) or text(schema.get("description")),
+        description=request.description or text(schema.get("description")),
         schema_name=ctx.names[schema_name][0] if schema_name in ctx.names else "",
         fields=passed[0],
         flattened=flattened,
         exactly_one_of=passed[1],
         pointer=body_pointer,
         part_content_types=part_content_types(media),
-        example=None if raw else media_example(ctx, pointer_join(body_pointer, "content", content_type), media),
+        example=None if raw else media_example(ctx, media),
         encodings=form_encodings(media) if location == "form" and content_type != "multipart/form-data" else (),
-        content_types=tuple(str(m) for m in content if is_raw_media_type(str(m))) if raw else (),
+        content_types=tuple(m.media_type for m in request.content if is_raw_media_type(m.media_type)) if raw else (),
     )
 
 
@@ -79,33 +81,24 @@ def _flattened(ctx: BuildContext, arguments: Namespace, pointer: str, schema: di
     return found, tuple(tuple(by_wire[n] for n in group) for group in exactly_one_of(schema))
 
 
-def form_encodings(media: dict[str, Any]) -> tuple[tuple[str, str, bool], ...]:
+def form_encodings(media: MediaType) -> tuple[tuple[str, str, bool], ...]:
     """``encoding.<property>`` of a form body: ``(wire name, style, explode)`` where it is not ``form`` + explode.
 
-    ``explode`` defaults to true for ``form`` and false otherwise (OpenAPI's rule); a JSON
-    ``contentType`` makes the style ``json`` (the value is sent as JSON text).
+    ``explode`` defaults to true for ``form`` and false otherwise (OpenAPI's rule, applied by
+    the view); a JSON ``contentType`` makes the style ``json`` (the value is sent as JSON text).
     """
     out = []
-    for name, encoding in _encodings(media).items():
-        style: str = encoding["style"] if isinstance(encoding.get("style"), str) else "form"
-        explode: bool = encoding["explode"] if isinstance(encoding.get("explode"), bool) else style == "form"
-        if isinstance(encoding.get("contentType"), str) and is_json_media_type(encoding["contentType"]):
-            style = "json"
-        if (style, explode) != ("form", True):
-            out.append((str(name), style, explode))
+    for encoding in media.encoding:
+        style = "json" if encoding.content_type is not None and is_json_media_type(encoding.content_type) else encoding.style
+        if (style, encoding.explode) != ("form", True):
+            out.append((encoding.name, style, encoding.explode))
     return tuple(out)
 
 
-def part_content_types(media: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def part_content_types(media: MediaType) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """``encoding.<field>.contentType`` of a multipart body: the types each part may have."""
     out = []
-    for name, encoding in sorted(_encodings(media).items(), key=lambda item: str(item[0])):
-        if isinstance(encoding.get("contentType"), str):
-            out.append((str(name), tuple(t.strip() for t in encoding["contentType"].split(",") if t.strip())))
+    for encoding in sorted(media.encoding, key=lambda e: e.name):
+        if encoding.content_type is not None:
+            out.append((encoding.name, tuple(t.strip() for t in encoding.content_type.split(",") if t.strip())))
     return tuple(out)
-
-
-def _encodings(media: dict[str, Any]) -> dict[Any, dict[str, Any]]:
-    """``encoding`` of a media type object: property -> encoding object (one that is not a mapping as ``{}``)."""
-    found = media.get("encoding")
-    return {name: e if isinstance(e, dict) else {} for name, e in found.items()} if isinstance(found, dict) else {}

@@ -31,6 +31,7 @@ from generator.build.unprintable import warn_unprintable
 from generator.diagnostics import Diagnostic
 from generator.ir import Api, PackageConfig
 from generator.read.document import Document
+from generator.read.values import listed, mapping
 
 
 def build_with_warnings(document: Document, config: PackageConfig | None = None) -> tuple[Api, list[Diagnostic]]:
@@ -47,7 +48,7 @@ def build(document: Document, config: PackageConfig | None = None) -> Api:
 def api(ctx: BuildContext) -> Api:
     """Run the steps in order (see the module's docstring)."""
     data = ctx.document.data
-    info: dict[str, Any] = data["info"] if isinstance(data.get("info"), dict) else {}
+    info = mapping(data.get("info"))
     warn_unprintable(ctx)
     tags = build_tags(ctx)  # before the schemas: operations meet inline models too
     schemas, tags = request_views(ctx, component_schemas(ctx) + inline_models(ctx), tags)
@@ -75,8 +76,7 @@ def api(ctx: BuildContext) -> Api:
 
 def server_url(ctx: BuildContext) -> str:
     """The first server's URL, its ``{variables}`` filled with their defaults; warn when it is relative."""
-    servers = ctx.document.data.get("servers")
-    first = next((s for s in servers if isinstance(s, dict)), {}) if isinstance(servers, list) else {}
+    first = next((s for s in listed(ctx.document.data.get("servers")) if isinstance(s, dict)), {})
     url = first.get("url")
     if not isinstance(url, str):
         return ""
@@ -89,6 +89,5 @@ def server_url(ctx: BuildContext) -> str:
 
 def _variable_defaults(server: dict[str, Any]) -> list[tuple[str, str]]:
     """``(name, default)`` of each of a server's ``variables`` that has a string or number default."""
-    variables = server.get("variables")
-    found = [(str(name), v.get("default")) for name, v in variables.items() if isinstance(v, dict)] if isinstance(variables, dict) else []
+    found = [(str(name), mapping(v).get("default")) for name, v in mapping(server.get("variables")).items()]
     return [(name, str(default)) for name, default in found if isinstance(default, (str, int, float))]

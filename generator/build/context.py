@@ -15,6 +15,7 @@ from generator.ir import PackageConfig, SecurityScheme
 from generator.naming import Namespace, class_identifier, identifier, module_name, words
 from generator.read.components import component_section
 from generator.read.document import Document
+from generator.read.values import mapping
 
 
 class BuildContext:
@@ -55,7 +56,7 @@ class BuildContext:
     def target(self, raw: Any, pointer: str = "") -> tuple[str, dict[str, Any]]:
         """``(pointer, object)`` at the end of a ``$ref`` chain from ``raw``; ``{}`` when that is no object (or does not resolve)."""
         at, found = self.types.deref(raw, pointer)
-        return at, found if isinstance(found, dict) else {}
+        return at, mapping(found)
 
     @cached_property
     def security_schemes(self) -> tuple[SecurityScheme, ...]:

@@ -10,21 +10,19 @@ from generator.build.schema_shapes import properties_of
 from generator.build.spec_values import value
 from generator.diagnostics import pointer_join
 from generator.ir import Value
+from generator.read.media_types import MediaType
 
 #: How deep an example is composed (items of properties of items...).
 MAX_DEPTH = 8
 
 
-def media_example(ctx: BuildContext, pointer: str, media: dict[str, Any]) -> Value | None:
-    """The example of one media type object: ``example``, the first of ``examples``, or its schema's."""
-    if "example" in media:
-        return value(media["example"])
-    examples = media.get("examples")
-    for name, raw in examples.items() if isinstance(examples, dict) else ():
-        _, example = ctx.document.deref(pointer_join(pointer, "examples", name), raw)
-        if isinstance(example, dict) and "value" in example:
-            return value(example["value"])
-    found = example_of(ctx, pointer_join(pointer, "schema"), media.get("schema"))
+def media_example(ctx: BuildContext, media: MediaType) -> Value | None:
+    """The example of one media type: ``example``, the first of ``examples``, or its schema's."""
+    if media.example is not None:
+        return value(media.example)
+    if media.examples:
+        return value(media.examples[0])
+    found = example_of(ctx, pointer_join(media.pointer, "schema"), media.schema)
     return value(found) if found is not None else None
 
 

@@ -9,8 +9,11 @@ from typing import Any
 from generator.ir import Alias, AndWait, Model, Operation, Pagination, PyType, Schema, Tag, Waiter, Webhook, WebhookShape, WebhookSignature
 from generator.diagnostics import pointer_join
 from generator.naming import python_identifier_problem, snake_case
-from generator.read.extensions import PAGINATION_DEFAULTS, PAGINATION_POSITION, SIGNATURE_DEFAULTS, STANDARD_WEBHOOKS, WAITER_DEFAULTS, deref, operations, waiter_links, webhook_alternatives, webhook_items
+from generator.read.extensions import PAGINATION_DEFAULTS, PAGINATION_POSITION, SIGNATURE_DEFAULTS, STANDARD_WEBHOOKS, WAITER_DEFAULTS, waiter_links, webhook_alternatives
 from generator.read.document import Document
+from generator.read.values import mapping, mapping_or_none
+from generator.read.operations import Link
+from generator.read.operations import Webhook as SpecWebhook
 from generator.build import request_extensions
 
 
@@ -81,13 +84,13 @@ def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) 
     )
 
 
-def _and_wait(op: Operation, link_at: str, link: dict[str, Any], target: Operation, schemas: dict[str, Schema]) -> AndWait:
+def _and_wait(op: Operation, link: Link, target: Operation, schemas: dict[str, Schema]) -> AndWait:
     params = {(f.location, f.wire_name): f.name for f in op.path_params + op.query_params + op.header_params}
     body = {f.wire_name: f.name for f in (op.body.fields if op.body and op.body.flattened else ())}
     response = _model(schemas, op.return_type)
     target_args = {f.wire_name: f.name for f in target.arguments}
     arguments = []
-    for wire, expression in link["parameters"].items():
+    for wire, expression in link.parameters.items():
         if expression.startswith("$response.body#/"):
             source = "_submitted." + _attribute(response, expression.split("#/", 1)[1])
         elif expression.startswith("$request.body#/"):
@@ -96,34 +99,35 @@ def _and_wait(op: Operation, link_at: str, link: dict[str, Any], target: Operati
             _, where, name = expression.split(".", 2)
             source = params[(where, name)]
         arguments.append((target_args.get(wire, snake_case(wire)), source))
-    return AndWait(name=f"{op.name}_and_wait", target=target, arguments=tuple(arguments), pointer=link_at)
+    return AndWait(name=f"{op.name}_and_wait", target=target, arguments=tuple(arguments), pointer=link.pointer)
 
 
 def attach(document: Document, tags: tuple[Tag, ...], schemas: tuple[Schema, ...]) -> tuple[Tag, ...]:
     """``tags`` with each operation's waiter, ``_and_wait`` link and pagination filled in."""
     by_name = {s.name: s for s in schemas}
-    raw_ops = {ptr: op for ptr, _, op in operations(document)}
+    spec_ops = {op.pointer: op for op in document.operations()}
     with_waiters: dict[str, Operation] = {}
     staged = []
     for tag in tags:
         ops = []
         for op in tag.operations:
-            raw = raw_ops[op.pointer]
-            op = request_extensions.attach(document, op, raw)
-            if isinstance(raw.get("x-waiter"), dict):
-                op = replace(op, waiter=_waiter(op, raw["x-waiter"], by_name))
+            found = spec_ops[op.pointer].extensions
+            op = request_extensions.attach(document, op, found)
+            waiter, paging = mapping_or_none(found.get("x-waiter")), mapping_or_none(found.get("x-pagination"))
+            if waiter is not None:
+                op = replace(op, waiter=_waiter(op, waiter, by_name))
                 with_waiters[op.operation_id] = op
-            if isinstance(raw.get("x-pagination"), dict):
-                op = replace(op, pagination=_pagination(op, raw["x-pagination"], by_name))
+            if paging is not None:
+                op = replace(op, pagination=_pagination(op, paging, by_name))
             ops.append(op)
         staged.append((tag, ops))
     out = []
     for tag, ops in staged:
         linked = []
         for op in ops:
-            for link_at, link in waiter_links(document, op.pointer, raw_ops[op.pointer], with_waiters):
-                op = replace(op, and_wait=_and_wait(op, link_at, link, with_waiters[link["operationId"]], by_name))
-                break
+            link = next(waiter_links(spec_ops[op.pointer], with_waiters), None)
+            if link is not None:
+                op = replace(op, and_wait=_and_wait(op, link, with_waiters[str(link.operation_id)], by_name))
             linked.append(op)
         out.append(replace(tag, operations=tuple(linked)))
     return tuple(out)
@@ -133,14 +137,14 @@ def webhooks(document: Document, schemas: tuple[Schema, ...]) -> tuple[Webhook, 
     """The webhooks whose bodies :func:`check` found usable, each with its shapes."""
     by_schema = {s.schema_name: s for s in schemas if not (isinstance(s, (Model, Alias)) and s.request_view_of)}  # bodies parse into response views
     out = []
-    for pointer, name, item in webhook_items(document):
-        names = webhook_alternatives(document, pointer, item)
-        if isinstance(names, str) or python_identifier_problem(name):
+    for webhook in document.webhooks():
+        names = webhook_alternatives(webhook)
+        if isinstance(names, str) or python_identifier_problem(webhook.name):
             continue
         shapes = [shape for shape in (_shape(document, by_schema, n) for n in names) if shape is not None]
         if shapes:
             shapes.sort(key=lambda s: (not s.envelope, -s.specificity))
-            out.append(_webhook(document, pointer, name, item, tuple(shapes)))
+            out.append(_webhook(webhook, tuple(shapes)))
     return tuple(out)
 
 
@@ -150,8 +154,7 @@ def _shape(document: Document, by_schema: dict[str, Schema], schema_name: str) -
     model = by_schema.get(schema_name)
     if not isinstance(model, Model):
         return None
-    raw = document.data["components"]["schemas"][schema_name]
-    envelope = raw.get("x-envelope") if isinstance(raw, dict) else None
+    envelope = mapping(document.data["components"]["schemas"][schema_name]).get("x-envelope")
     field = next((f for f in model.fields if f.wire_name == envelope), None) if envelope else None
     entity = by_schema.get(field.type.name) if field else model
     if not isinstance(entity, Model) or (envelope and field is None):
@@ -159,16 +162,14 @@ def _shape(document: Document, by_schema: dict[str, Schema], schema_name: str) -
     return WebhookShape(model.name, field.name if field else "", entity.name, sum(f.required for f in entity.fields), field.wire_name if field else "")
 
 
-def _webhook(document: Document, pointer: str, name: str, item: Any, shapes: tuple[WebhookShape, ...]) -> Webhook:
-    _, resolved = deref(document, pointer, item)
-    post = resolved.get("post") or {}
+def _webhook(webhook: SpecWebhook, shapes: tuple[WebhookShape, ...]) -> Webhook:
     return Webhook(
-        name=name,
-        method="parse_" + snake_case(name),
-        summary=str(post.get("summary") or "").strip(),
-        description=str(post.get("description") or "").strip(),
+        name=webhook.name,
+        method="parse_" + snake_case(webhook.name),
+        summary=webhook.post.summary if webhook.post is not None else "",
+        description=webhook.post.description if webhook.post is not None else "",
         shapes=shapes,
-        pointer=pointer_join(pointer, "post"),
+        pointer=pointer_join(webhook.pointer, "post"),
     )
 
 

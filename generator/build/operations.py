@@ -4,7 +4,6 @@ item's and its own), its request body, its responses and its security requiremen
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from generator.build import parameter_styles, security
 from generator.build.bodies import body
@@ -16,51 +15,51 @@ from generator.build.spec_values import text, value
 from generator.diagnostics import pointer_join
 from generator.ir import Field, Operation
 from generator.naming import Namespace, class_identifier, identifier
-from generator.read.media_types import content_of
-from generator.read.operations import operation_parameters
+from generator.read.operations import Operation as SpecOperation
+from generator.read.operations import Parameter
 from generator.read.request_extensions import in_force
 
 #: Where a parameter may be, in the order of the method's arguments.
 LOCATIONS = ("path", "query", "header", "cookie")
 
 
-def operation(ctx: BuildContext, pointer: str, path: str, method: str, op: dict[str, Any], tag: str, methods: Namespace) -> Operation:
-    """The operation ``method path`` of tag ``tag``; its method's name is claimed in ``methods``."""
-    name, op_id = _method_name(ctx, pointer, path, method, op, tag, methods)
-    ctx.types.operation_names[pointer] = class_identifier(name, "Call")
+def operation(ctx: BuildContext, op: SpecOperation, tag: str, methods: Namespace) -> Operation:
+    """Operation ``op`` of tag ``tag``; its method's name is claimed in ``methods``."""
+    name, op_id = _method_name(ctx, op, tag, methods)
+    ctx.types.operation_names[op.pointer] = class_identifier(name, "Call")
     arguments = Namespace(RESERVED_ARGUMENTS)
-    by_location = _parameters(ctx, pointer, path, op, arguments, _idempotency_header(ctx, pointer, method, op))
+    by_location = _parameters(ctx, op, arguments, _idempotency_header(ctx, op))
     requirement, unapplied, own_requirement = operation_security(ctx, op)
     return with_stream_flag(Operation(
         operation_id=op_id,
         name=name,
-        method=method.upper(),
-        path=path,
+        method=op.method.upper(),
+        path=op.path,
         tag=tag,
-        summary=text(op.get("summary")),
-        description=text(op.get("description")),
+        summary=op.summary,
+        description=op.description,
         path_params=by_location["path"],
         query_params=by_location["query"],
         header_params=by_location["header"],
         cookie_params=by_location["cookie"],
-        body=body(ctx, pointer, op, arguments),
-        responses=responses(ctx, pointer, op),
-        pointer=pointer,
-        deprecated=op.get("deprecated") is True,
+        body=body(ctx, op, arguments),
+        responses=responses(ctx, op),
+        pointer=op.pointer,
+        deprecated=op.deprecated,
         security=requirement,
         security_unapplied=unapplied,
         security_is_default=not own_requirement,
-        security_scopes=security.scopes(op["security"] if own_requirement else ctx.document.data.get("security")),
+        security_scopes=security.scopes(op.security if own_requirement else ctx.document.data.get("security")),
     ))
 
 
-def _method_name(ctx: BuildContext, pointer: str, path: str, method: str, op: dict[str, Any], tag: str, methods: Namespace) -> tuple[str, str]:
+def _method_name(ctx: BuildContext, op: SpecOperation, tag: str, methods: Namespace) -> tuple[str, str]:
     """``(method name, operationId)``: named after the operationId, else after the method and path (with a warning)."""
-    op_id = op.get("operationId")
-    if isinstance(op_id, str) and op_id.strip():
-        return _named_after_id(ctx, pointer, op_id, tag, methods), op_id
-    name = ctx.claim(methods, identifier(f"{method} {path}", "call"), pointer, f"{method.upper()} {path}", "method")
-    ctx.warn("missing-operation-id", pointer, f"{method.upper()} {path} has no operationId; its method is named {name!r} after the method and path")
+    if op.operation_id is not None and op.operation_id.strip():
+        return _named_after_id(ctx, op.pointer, op.operation_id, tag, methods), op.operation_id
+    method, path = op.method, op.path
+    name = ctx.claim(methods, identifier(f"{method} {path}", "call"), op.pointer, f"{method.upper()} {path}", "method")
+    ctx.warn("missing-operation-id", op.pointer, f"{method.upper()} {path} has no operationId; its method is named {name!r} after the method and path")
     return name, name
 
 
@@ -76,49 +75,50 @@ def _named_after_id(ctx: BuildContext, pointer: str, op_id: str, tag: str, metho
     return name
 
 
-def _idempotency_header(ctx: BuildContext, pointer: str, method: str, op: dict[str, Any]) -> str:
+def _idempotency_header(ctx: BuildContext, op: SpecOperation) -> str:
     """The lower-case name of the idempotency header in force for the operation ("" when none)."""
-    _, idempotency = in_force(ctx.document, "x-idempotency", pointer, op, method)
+    _, idempotency = in_force(ctx.document, "x-idempotency", op.pointer, op.extensions, op.method)
     return str(idempotency["header"]).lower() if isinstance(idempotency, dict) else ""
 
 
-def _parameters(ctx: BuildContext, pointer: str, path: str, op: dict[str, Any], arguments: Namespace, idempotency: str) -> dict[str, tuple[Field, ...]]:
+def _parameters(ctx: BuildContext, op: SpecOperation, arguments: Namespace, idempotency: str) -> dict[str, tuple[Field, ...]]:
     """The operation's parameters by location, each an argument claimed in ``arguments``; not the
     idempotency header, which the SDK's own ``idempotency_key=`` sends (:mod:`.request_extensions`)."""
-    found = {}
-    for key, (at, param) in operation_parameters(ctx.document, path, pointer, op).items():
-        if key[0] == "header" and idempotency and key[1].lower() == idempotency:
+    found = []
+    for param in op.parameters:
+        if param.location == "header" and idempotency and param.name.lower() == idempotency:
             continue
-        if key[0] in LOCATIONS:
-            found[key] = parameter(ctx, at, param, ctx.python_name(arguments, param["name"], at, "argument", f"{key[0]} parameter"))
-    return {location: tuple(f for (where, _), f in found.items() if where == location) for location in LOCATIONS}
+        if param.location in LOCATIONS:
+            found.append((param.location, parameter(ctx, param, ctx.python_name(arguments, param.name, param.pointer, "argument", f"{param.location} parameter"))))
+    return {location: tuple(f for where, f in found if where == location) for location in LOCATIONS}
 
 
-def parameter(ctx: BuildContext, pointer: str, param: dict[str, Any], name: str) -> Field:
+def parameter(ctx: BuildContext, param: Parameter, name: str) -> Field:
     """One parameter as the :class:`Field` of argument ``name``: its schema's field, with how it is sent."""
-    schema = param.get("schema")
-    if not isinstance(schema, dict):  # `content` instead of `schema`: the schema of its one media type
-        schema = next(iter(content_of(param).values()), {}).get("schema", {})
-    found = field(ctx, pointer_join(pointer, "schema"), param["name"], schema, param.get("required") is True or param["in"] == "path", param["in"], name)
-    example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
+    schema = param.schema
+    if schema is None:  # `content` instead of `schema`: the schema of its one media type
+        schema = (param.content[0].schema if param.content else None) or {}
+    found = field(ctx, pointer_join(param.pointer, "schema"), param.name, schema, param.required, param.location, name)
+    example = param.example if param.example is not None else schema.get("example")
     style, explode = parameter_styles.style_of(param)
+    allow_reserved = param.allow_reserved
     return replace(
         found,
-        description=text(param.get("description")) or found.description,
-        pointer=pointer,
+        description=param.description or found.description,
+        pointer=param.pointer,
         example=value(example) if example is not None else None,
-        unit=found.unit or text(param.get("x-unit")),
+        unit=found.unit or text(param.extensions.get("x-unit")),
         style=style,
         explode=explode,
-        serialized=parameter_styles.needs_serializer(param["in"], style, explode, found.type, parameter_styles.allows_reserved(param)),
-        allow_reserved=parameter_styles.allows_reserved(param),
+        serialized=parameter_styles.needs_serializer(param.location, style, explode, found.type, allow_reserved),
+        allow_reserved=allow_reserved,
     )
 
 
-def operation_security(ctx: BuildContext, op: dict[str, Any]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...], bool]:
+def operation_security(ctx: BuildContext, op: SpecOperation) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...], bool]:
     """The operation's security requirement (its own, else the document's; see
     :func:`generator.build.security.requirement`), and whether it has its own."""
     applied = {s.name for s in ctx.security_schemes}
-    own = isinstance(op.get("security"), list)
-    alternatives, unapplied = security.requirement(op["security"] if own else ctx.document.data.get("security"), applied)
+    own = op.security is not None
+    alternatives, unapplied = security.requirement(op.security if own else ctx.document.data.get("security"), applied)
     return alternatives, unapplied, own

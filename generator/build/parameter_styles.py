@@ -1,8 +1,9 @@
 """How a parameter travels: OpenAPI's ``style`` and ``explode``, and whether the SDK's runtime
 must serialise it (``_params.py``) or can hand the value to httpx as it is.
 
-Defaults follow OpenAPI 3: ``form`` in the query and in cookies, ``simple`` in the path and
-in headers; ``explode`` is true for ``form`` and false for every other style. A parameter
+Defaults follow OpenAPI 3 (the view of :mod:`generator.read.operations` fills them in): ``form``
+in the query and in cookies, ``simple`` in the path and in headers; ``explode`` is true for
+``form`` and false for every other style. A parameter
 given as ``content`` (one media type instead of a schema) is ``json`` when that media type
 is JSON: its value is sent as JSON text.
 
@@ -16,35 +17,18 @@ a query parameter with ``allowReserved: true``, whose items the runtime writes i
 
 from __future__ import annotations
 
-from typing import Any
-
 from generator.ir import PyType
 from generator.read.media_types import is_json_media_type
+from generator.read.operations import Parameter
 
-DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
-#: The styles OpenAPI allows in each location (the OpenAPI schema checks this; others fall back to the default).
-STYLES = {
-    "path": ("simple", "label", "matrix"),
-    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
-    "header": ("simple",),
-    "cookie": ("form",),
-}
 _SCALARS = ("str", "int", "float")
 
 
-def style_of(param: dict[str, Any]) -> tuple[str, bool]:
-    """``(style, explode)`` of a parameter object, defaults filled in."""
-    location = str(param.get("in"))
-    content = param.get("content")
-    if not isinstance(param.get("schema"), dict) and isinstance(content, dict) and content:
-        media = str(next(iter(content)))
-        if is_json_media_type(media):
-            return "json", False
-    style = param.get("style")
-    if style not in STYLES.get(location, ()):
-        style = DEFAULT_STYLES.get(location, "form")
-    explode = param.get("explode")
-    return str(style), explode if isinstance(explode, bool) else style == "form"
+def style_of(param: Parameter) -> tuple[str, bool]:
+    """``(style, explode)`` of a parameter (the view has OpenAPI's defaults filled in); ``json`` for ``content`` in JSON."""
+    if param.schema is None and param.content and is_json_media_type(param.content[0].media_type):
+        return "json", False
+    return param.style, param.explode
 
 
 def _scalar(type_: PyType, booleans: bool) -> bool:
@@ -55,11 +39,6 @@ def _scalar(type_: PyType, booleans: bool) -> bool:
     if type_.name.startswith("Literal["):
         return "True" not in type_.name and "False" not in type_.name or booleans
     return type_.name in _SCALARS or (booleans and type_.name == "bool")
-
-
-def allows_reserved(param: dict[str, Any]) -> bool:
-    """``allowReserved: true`` on a query parameter (OpenAPI defines it for the query only)."""
-    return param.get("in") == "query" and param.get("allowReserved") is True
 
 
 def needs_serializer(location: str, style: str, explode: bool, type_: PyType, allow_reserved: bool = False) -> bool:

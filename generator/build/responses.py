@@ -10,40 +10,34 @@ from generator.build.context import BuildContext
 from generator.build.errors import error_class
 from generator.build.examples import media_example
 from generator.build.schema_types import is_binary_schema
-from generator.build.spec_values import text
 from generator.diagnostics import pointer_join
 from generator.ir import BodyFormat, EventStream, Operation, PyType, Response, Value
-from generator.read.media_types import content_of, is_json_media_type, media_schema
-from generator.read.operations import operation_responses
-
-Content = dict[Any, dict[str, Any]]
-"""media type -> media type object."""
+from generator.read.media_types import MediaType, is_json_media_type
+from generator.read.operations import Operation as SpecOperation
+from generator.read.operations import Response as SpecResponse
 
 
-def responses(ctx: BuildContext, pointer: str, op: dict[str, Any]) -> tuple[Response, ...]:
+def responses(ctx: BuildContext, op: SpecOperation) -> tuple[Response, ...]:
     """Every response of ``op``, with an "any success" one first when the spec declares no 2xx response."""
-    out = []
-    for key, raw in operation_responses(op).items():
-        at, response = ctx.target(raw, pointer_join(pointer, "responses", key))
-        out.append(_response(ctx, str(key).upper(), at, response))
+    out = [_response(ctx, response) for response in op.responses]
     if not any(r.is_success for r in out):  # validate warned: missing-success-response
-        out.insert(0, Response(status="2XX", description="Any success.", content_type="", type=None, pointer=pointer_join(pointer, "responses")))
+        out.insert(0, Response(status="2XX", description="Any success.", content_type="", type=None, pointer=pointer_join(op.pointer, "responses")))
     return tuple(out)
 
 
-def _response(ctx: BuildContext, status: str, at: str, response: dict[str, Any]) -> Response:
-    content = content_of(response)
-    media, type_, example = _read_as(ctx, status, at, content)
-    events = _events(ctx, at, content) if status.startswith("2") else None
+def _response(ctx: BuildContext, response: SpecResponse) -> Response:
+    status = response.status.upper()
+    media, type_, example = _read_as(ctx, status, response.content)
+    events = _events(ctx, response.content) if status.startswith("2") else None
     return Response(
         status=status,
-        description=text(response.get("description")),
-        content_type=media or (EVENT_STREAM if events else ""),
+        description=response.description,
+        content_type=media.media_type if media is not None else (EVENT_STREAM if events else ""),
         type=type_,
-        pointer=at,
+        pointer=response.pointer,
         error_class="" if status.startswith("2") else error_class(status),
         example=example,
-        media_types=tuple(str(m) for m in content),
+        media_types=tuple(m.media_type for m in response.content),
         events=events,
     )
 
@@ -59,42 +53,41 @@ def is_event_stream(media_type: str) -> bool:
     return media_type.split(";")[0].strip().lower() == EVENT_STREAM
 
 
-def _events(ctx: BuildContext, at: str, content: Content) -> EventStream | None:
+def _events(ctx: BuildContext, content: tuple[MediaType, ...]) -> EventStream | None:
     """The event stream of a success response: each event's ``data`` as the first schema of
     :data:`EVENT_SCHEMA_KEYS` that is not text (a string, or no schema, gives the raw events)."""
-    media = next((str(m) for m in content if is_event_stream(str(m))), None)
+    media = next((m for m in content if is_event_stream(m.media_type)), None)
     if media is None:
         return None
-    where = pointer_join(at, "content", media)
     for key in EVENT_SCHEMA_KEYS:
-        schema = content[media].get(key)
+        schema = media.schema if key == "schema" else media.item_schema if key == "itemSchema" else media.extensions.get(key)
         if isinstance(schema, dict) and not _may_be_text(ctx.types.deref(schema, "")[1]):
-            return EventStream(ctx.types.map(pointer_join(where, key), schema), where)
-    return EventStream(None, where)
+            return EventStream(ctx.types.map(pointer_join(media.pointer, key), schema), media.pointer)
+    return EventStream(None, media.pointer)
 
 
-def _read_as(ctx: BuildContext, status: str, at: str, content: Content) -> tuple[str, PyType | None, Value | None]:
+def _read_as(ctx: BuildContext, status: str, content: tuple[MediaType, ...]) -> tuple[MediaType | None, PyType | None, Value | None]:
     """The media type a response is read in, its type and its example: JSON (or ``*/*`` meaning
     JSON) as its schema's type; a success that is a download as ``bytes``; else none."""
-    media = next((str(m) for m in content if is_json_media_type(str(m))), "")
-    media = media or next((str(m) for m in content if str(m).startswith("*/*") and not is_download(ctx, str(m), content[m])), "")
-    download = next((str(m) for m in content if is_download(ctx, str(m), content[m])), "") if status.startswith("2") else ""
-    if download and (not media or is_download(ctx, media, content[media])):
+    media = next((m for m in content if is_json_media_type(m.media_type)), None)
+    media = media or next((m for m in content if m.media_type.startswith("*/*") and not is_download(ctx, m)), None)
+    download = next((m for m in content if is_download(ctx, m)), None) if status.startswith("2") else None
+    if download is not None and (media is None or is_download(ctx, media)):
         return download, PyType("primitive", "bytes"), None
-    if not media:
-        return "", None, None
-    example = media_example(ctx, pointer_join(at, "content", media), content[media])
-    return media, ctx.types.map(pointer_join(at, "content", media, "schema"), media_schema(content[media])), example
+    if media is None:
+        return None, None, None
+    return media, ctx.types.map(pointer_join(media.pointer, "schema"), media.schema or {}), media_example(ctx, media)
 
 
-def is_download(ctx: BuildContext, media_type: str, media: dict[str, Any]) -> bool:
+def is_download(ctx: BuildContext, media: MediaType) -> bool:
     """Whether a success body in ``media_type`` is returned as ``bytes``.
 
     Yes for a schema of raw bytes (``format: binary``, a non-JSON ``contentMediaType``),
-    whatever the media type; no for JSON (``+json`` too); no for ``*/*`` with a schema
-    that is not a string (specs use it for JSON); yes for every other media type.
+    whatever the media type; no for an event stream; no for JSON (``+json`` too); no for
+    ``*/*`` with a schema that is not a string (specs use it for JSON); yes for every other media type.
     """
-    _, schema = ctx.types.deref(media.get("schema", {}), "")
+    media_type = media.media_type
+    _, schema = ctx.types.deref(media.schema or {}, "")
     if is_event_stream(media_type):
         return False
     if is_binary_schema(schema):

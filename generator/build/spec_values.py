@@ -7,16 +7,14 @@ from typing import Any
 
 from generator.ir import Value
 from generator.literals import pyliteral
+from generator.read.values import text
+
+__all__ = ["description_of", "text", "value"]
 
 
 def value(raw: Any) -> Value:
     """A spec literal with its Python source (``repr``) and its JSON text for docs."""
     return Value(value=raw, python=pyliteral(raw), text=json.dumps(raw, ensure_ascii=False))
-
-
-def text(raw: Any) -> str:
-    """A description or summary as plain text (strip surrounding whitespace; non-strings become '')."""
-    return raw.strip() if isinstance(raw, str) else ""
 
 
 def description_of(raw: dict[str, Any]) -> str:

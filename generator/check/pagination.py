@@ -9,7 +9,8 @@ from typing import Any
 
 from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.read.document import Document
-from generator.read.extensions import PAGINATION_DEFAULTS, PAGINATION_POSITION, PAGINATION_STYLES, deref, parameters, properties, success_schema
+from generator.read.extensions import PAGINATION_DEFAULTS, PAGINATION_POSITION, PAGINATION_STYLES, deref, properties, success_schema
+from generator.read.operations import Operation
 
 
 def _invalid(document: Document, pointer: str, message: str) -> Diagnostic:
@@ -20,10 +21,10 @@ def _is_count(value: Any, minimum: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
 
 
-def check_pagination(document: Document, path: str, pointer: str, op: dict[str, Any]) -> Iterator[Diagnostic]:
+def check_pagination(document: Document, op: Operation) -> Iterator[Diagnostic]:
     """Every problem of one operation's ``x-pagination``."""
-    at = pointer_join(pointer, "x-pagination")
-    paging = op["x-pagination"]
+    at = pointer_join(op.pointer, "x-pagination")
+    paging = op.extensions["x-pagination"]
     if not isinstance(paging, dict):
         yield _invalid(document, at, "x-pagination must be a mapping")
         return
@@ -36,27 +37,27 @@ def check_pagination(document: Document, path: str, pointer: str, op: dict[str, 
     for key in keys["required"]:
         if key not in paging:
             yield _invalid(document, at, f"style {style!r} needs {key}")
-    yield from _check_parameters(document, at, style, paging, parameters(document, path, pointer, op))
+    yield from _check_parameters(document, at, style, paging, op)
     if not _is_count(settings["firstPage"], 0):
         yield _invalid(document, pointer_join(at, "firstPage"), "firstPage must be an integer, 0 or more")
     if not _is_count(settings["defaultPageSize"], 1):
         yield _invalid(document, pointer_join(at, "defaultPageSize"), "defaultPageSize must be an integer, 1 or more")
-    schema_at, schema = success_schema(document, pointer, op)
+    schema_at, schema = success_schema(document, op)
     for key in keys["properties"]:
         if key in paging and paging[key] not in properties(schema):
             yield _invalid(document, pointer_join(at, key), f"{key} {paging[key]!r} is not a property of the response")
     yield from _check_items(document, at, paging, schema_at, schema)
 
 
-def _check_parameters(document: Document, at: str, style: str, paging: dict[str, Any], params: dict[tuple[str, str], Any]) -> Iterator[Diagnostic]:
+def _check_parameters(document: Document, at: str, style: str, paging: dict[str, Any], op: Operation) -> Iterator[Diagnostic]:
     """The parameters the style names are query parameters; a cursor one is optional (the first page has none)."""
     for key in PAGINATION_STYLES[style]["parameters"]:
         if key not in paging:
             continue
-        param = params.get(("query", paging[key])) if isinstance(paging[key], str) else None
+        param = op.parameter("query", paging[key])
         if param is None:
             yield _invalid(document, pointer_join(at, key), f"{key} must name a query parameter of the operation")
-        elif key == PAGINATION_POSITION.get(style) and style.startswith("cursor") and param.get("required"):
+        elif key == PAGINATION_POSITION.get(style) and style.startswith("cursor") and param.required:
             yield _invalid(document, pointer_join(at, key), f"{key} {paging[key]!r} must be optional: the first page is asked for without a cursor")
 
 

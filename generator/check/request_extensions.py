@@ -9,7 +9,6 @@ from typing import Any
 
 from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.read.document import Document
-from generator.read.operations import iter_operations
 
 #: An HTTP header name (RFC 9110's token).
 HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
@@ -19,7 +18,7 @@ _RETRY_KEYS = ("statusCodes", "initialDelay", "maxDelay")
 
 def check(document: Document) -> Iterator[Diagnostic]:
     """Every problem of the document's and the operations' ``x-idempotency`` and ``x-retries``."""
-    places = [("", document.data)] + [(pointer, op) for pointer, _, _, op in iter_operations(document.data)]
+    places = [("", document.data)] + [(op.pointer, op.extensions) for op in document.operations()]
     for pointer, owner in places:
         if "x-idempotency" in owner:
             yield from _check_idempotency(document, pointer_join(pointer, "x-idempotency") if pointer else "/x-idempotency", owner["x-idempotency"], allow_false=bool(pointer))

@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from generator.diagnostics import CODES, Diagnostic, pointer_join
+from generator.read.components import component_section
 from generator.read.document import Document, UnresolvedRef
 from generator.read.media_types import is_json_media_type, is_structured_media_type, request_media_type
 from generator.read.references import mappings_with_refs
-from generator.read.operations import iter_operations, operation_parameters
+from generator.read.operations import Operation
 from generator.read.security_schemes import kind_of
 
 
@@ -62,36 +63,27 @@ def check_refs(document: Document) -> Iterator[Diagnostic]:
 
 def check_operations(document: Document) -> Iterator[Diagnostic]:
     """Operation-level problems. Names (operationIds, tags, properties) are resolved while building (:mod:`generator.build.operations`, :mod:`generator.build.tags`, :mod:`generator.build.fields`)."""
-    for pointer, path, method, operation in iter_operations(document.data):
-        responses = operation.get("responses")
-        if isinstance(responses, dict) and not any(str(code).startswith("2") for code in responses):
-            yield diagnostic(document, "missing-success-response", pointer_join(pointer, "responses"), f"{method.upper()} {path} declares no 2xx response; its method returns None", "warning")
-        yield from _check_arguments(document, pointer, path, operation)
+    for op in document.operations():
+        if op.declares_responses and op.success is None:
+            yield diagnostic(document, "missing-success-response", pointer_join(op.pointer, "responses"), f"{op.method.upper()} {op.path} declares no 2xx response; its method returns None", "warning")
+        yield from _check_arguments(document, op)
 
 
-def _check_arguments(document: Document, pointer: str, path: str, operation: dict[str, Any]) -> Iterator[Diagnostic]:
-    for at, param in operation_parameters(document, path, pointer, operation).values():
-        content = param.get("content")
-        if isinstance(content, dict) and content and not isinstance(param.get("schema"), dict):
-            media = str(next(iter(content)))
-            if not is_json_media_type(media):
-                yield diagnostic(document, "unsupported-parameter", pointer_join(at, "content"), f"parameter {param['name']!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")
-    body_pointer, body = document.deref_or(pointer_join(pointer, "requestBody"), operation.get("requestBody"), {})
-    if not isinstance(body, dict):
-        return
-    content = body.get("content")
-    chosen = request_media_type(content)
-    if chosen is not None and is_structured_media_type(chosen):
-        message = f"request body offers {sorted(map(str, content))!r}; the SDK does not serialise {chosen}: the method takes the body as raw content (bytes, str or a file)"
-        yield diagnostic(document, "unsupported-media-type", pointer_join(body_pointer, "content"), message, "warning")
+def _check_arguments(document: Document, op: Operation) -> Iterator[Diagnostic]:
+    for param in op.parameters:
+        if param.content and param.schema is None and not is_json_media_type(param.content[0].media_type):
+            media = param.content[0].media_type
+            yield diagnostic(document, "unsupported-parameter", pointer_join(param.pointer, "content"), f"parameter {param.name!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")
+    body = op.request_body
+    offered = [m.media_type for m in body.content] if body is not None else []
+    chosen = request_media_type(offered)
+    if body is not None and chosen is not None and is_structured_media_type(chosen):
+        message = f"request body offers {sorted(offered)!r}; the SDK does not serialise {chosen}: the method takes the body as raw content (bytes, str or a file)"
+        yield diagnostic(document, "unsupported-media-type", pointer_join(body.pointer, "content"), message, "warning")
 
 
 def check_security(document: Document) -> Iterator[Diagnostic]:
-    components = document.data.get("components")
-    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
-    if not isinstance(schemes, dict):
-        return
-    for name, scheme in schemes.items():
+    for name, scheme in component_section(document.data, "securitySchemes").items():
         at, scheme = document.deref_or(pointer_join("/components/securitySchemes", name), scheme, {})
         if isinstance(scheme, dict) and not kind_of(scheme):
             yield diagnostic(document, "unsupported-security-scheme", at, f"security scheme {name!r} ({scheme.get('type')}) is not applied by the SDK", "warning")

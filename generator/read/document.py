@@ -15,6 +15,7 @@ from generator.cache import Cache, digest, fingerprint
 from generator.diagnostics import Diagnostic, pointer_parts
 from generator.read.bundle import BundleProblem, Origin
 from generator.read.yaml_loader import SpecLoader, compose, line_in
+from generator.read.operations import Operation, Webhook, read_operations, read_webhooks
 
 __all__ = ["Document", "SpecLoader", "UnresolvedRef", "display_path", "lines_key"]
 
@@ -40,6 +41,8 @@ class Document:
     _lines: dict[str, int | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _lines_known: int = field(default=0, init=False, repr=False, compare=False)
     _resolved: dict[str, tuple[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _operations: tuple[Operation, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _webhooks: tuple[Webhook, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         lines = None
@@ -122,6 +125,20 @@ class Document:
             return self.deref(pointer, value)
         except UnresolvedRef:
             return pointer, missing
+
+    def operations(self) -> tuple[Operation, ...]:
+        """The typed view of every operation, in document order (:mod:`generator.read.operations`), built on the first call."""
+        if self._operations is None:
+            object.__setattr__(self, "_operations", read_operations(self.data, self.deref_or))
+        assert self._operations is not None
+        return self._operations
+
+    def webhooks(self) -> tuple[Webhook, ...]:
+        """The typed view of every webhook, in document order, built on the first call."""
+        if self._webhooks is None:
+            object.__setattr__(self, "_webhooks", read_webhooks(self.data, self.deref_or))
+        assert self._webhooks is not None
+        return self._webhooks
 
     def diagnostic(self, code: str, severity: str, pointer: str, message: str, hint: str) -> Diagnostic:
         """A diagnostic located where the element at ``pointer`` is written (another file's pointer and line for a copied element)."""

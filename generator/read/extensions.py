@@ -70,8 +70,8 @@ from typing import Any
 
 from generator.diagnostics import pointer_join
 from generator.read.document import Document
-from generator.read.media_types import content_of
-from generator.read.operations import iter_operations, operation_parameters, operation_responses
+from generator.read.operations import Link, Operation, Webhook
+from generator.read.values import listed, mapping
 
 WAITER_DEFAULTS = {"name": "wait", "delay": 1, "maxDelay": 30, "timeout": 600}
 
@@ -111,78 +111,45 @@ def deref(document: Document, pointer: str, value: Any) -> tuple[str, Any]:
     return document.deref_or(pointer, value)
 
 
-def operations(document: Document) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """``(pointer, path, operation)`` of every operation."""
-    for pointer, path, _, op in iter_operations(document.data):
-        yield pointer, path, op
-
-
-def success_schema(document: Document, pointer: str, op: dict[str, Any]) -> tuple[str, Any]:
+def success_schema(document: Document, op: Operation) -> tuple[str, Any]:
     """The (dereferenced) JSON schema of an operation's first 2xx response, or ``("", None)``."""
-    for status, raw in operation_responses(op).items():
-        if not str(status).startswith("2"):
-            continue
-        at, response = deref(document, pointer_join(pointer, "responses", status), raw)
-        media = content_of(response).get("application/json", {})
-        if "schema" in media:
-            return deref(document, pointer_join(at, "content", "application/json", "schema"), media["schema"])
+    response = op.success
+    media = response.media("application/json") if response is not None else None
+    if media is None or media.schema is None:
         return "", None
-    return "", None
+    return deref(document, pointer_join(media.pointer, "schema"), media.schema)
 
 
 def properties(schema: Any) -> dict[str, Any]:
-    props = schema.get("properties") if isinstance(schema, dict) else None
-    return props if isinstance(props, dict) else {}
+    return mapping(mapping(schema).get("properties"))
 
 
-def parameters(document: Document, path: str, pointer: str, op: dict[str, Any]) -> dict[tuple[str, str], Any]:
-    """``(in, name) -> parameter`` of an operation, path-item parameters included."""
-    return {key: param for key, (_, param) in operation_parameters(document, path, pointer, op).items()}
+def body_properties(document: Document, op: Operation) -> dict[str, Any]:
+    """The properties of the schema of the first media type of the request body that has one."""
+    body = op.request_body
+    media = next((m for m in body.content if m.schema is not None), None) if body is not None else None
+    return properties(deref(document, media.pointer, media.schema)[1]) if media is not None else {}
 
 
-def body_properties(document: Document, pointer: str, op: dict[str, Any]) -> dict[str, Any]:
-    at, body = deref(document, pointer_join(pointer, "requestBody"), op.get("requestBody"))
-    for media in content_of(body).values():
-        if "schema" in media:
-            return properties(deref(document, at, media["schema"])[1])
-    return {}
+def waiter_links(op: Operation, waiters: dict[str, Any]) -> Iterator[Link]:
+    """The links of the first 2xx response that point at an operation with a waiter."""
+    response = op.success
+    for link in response.links if response is not None else ():
+        if link.operation_id in waiters:
+            yield link
 
 
-def waiter_links(document: Document, pointer: str, op: dict[str, Any], waiters: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``(pointer, link)`` of the success-response links that point at an operation with a waiter."""
-    for status, raw in operation_responses(op).items():
-        if not str(status).startswith("2"):
-            continue
-        at, response = deref(document, pointer_join(pointer, "responses", status), raw)
-        links = response.get("links") if isinstance(response, dict) else None
-        for name, raw_link in (links or {}).items() if isinstance(links, dict) else ():
-            link_at, link = deref(document, pointer_join(at, "links", name), raw_link)
-            if isinstance(link, dict) and link.get("operationId") in waiters:
-                yield link_at, link
-        return
-
-
-def webhook_items(document: Document) -> Iterator[tuple[str, str, Any]]:
-    key = "webhooks" if "webhooks" in document.data else "x-webhooks"
-    hooks = document.data.get(key)
-    for name, item in hooks.items() if isinstance(hooks, dict) else ():
-        yield pointer_join("/" + key, name), str(name), item
-
-
-def webhook_alternatives(document: Document, pointer: str, item: Any) -> list[str] | str:
+def webhook_alternatives(webhook: Webhook) -> list[str] | str:
     """The component schema names a webhook body may be, or why they cannot be told."""
-    item_at, item = deref(document, pointer, item)
-    post = item.get("post") if isinstance(item, dict) else None
-    body_at, body = deref(document, pointer_join(item_at, "post", "requestBody"), post.get("requestBody") if isinstance(post, dict) else None)
-    content = body.get("content") if isinstance(body, dict) else None
-    media = content.get("application/json") if isinstance(content, dict) else None
-    if not (isinstance(media, dict) and isinstance(media.get("schema"), dict)):
+    body = webhook.post.request_body if webhook.post is not None else None
+    media = body.media("application/json") if body is not None else None
+    if media is None or media.schema is None:
         return "it has no POST with an application/json request body"
-    schema = media["schema"]
+    schema = media.schema
     branches = schema.get("oneOf") or schema.get("anyOf") or [schema]
     names = []
-    for branch in branches if isinstance(branches, list) else []:
-        ref = branch.get("$ref") if isinstance(branch, dict) else None
+    for branch in listed(branches):
+        ref = mapping(branch).get("$ref")
         if not (isinstance(ref, str) and ref.startswith("#/components/schemas/")):
             return "its body must be a $ref to a component schema, or a oneOf/anyOf of such $refs"
         names.append(ref.rsplit("/", 1)[-1])

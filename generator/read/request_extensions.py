@@ -39,7 +39,7 @@ RETRY_DEFAULTS = {"statusCodes": [], "initialDelay": 0.5, "maxDelay": 8.0}
 
 def in_force(document: Document, name: str, pointer: str, op: dict[str, Any], method: str | None = None) -> tuple[str, Any]:
     """``(pointer, value)`` of the extension ``name`` that applies to the operation at
-    ``pointer``: its own, else the document's (for ``method`` in ``IDEMPOTENT_BY_DEFAULT``
+    ``pointer`` (``op``: its ``x-`` keys, :attr:`generator.read.operations.Operation.extensions`): its own, else the document's (for ``method`` in ``IDEMPOTENT_BY_DEFAULT``
     when ``name`` is ``x-idempotency``); ``("", None)`` when none applies or it is ``false``."""
     if name in op:
         value = op[name]

@@ -355,12 +355,17 @@ def test_request_media_type_preference(offered: list[str], chosen: str | None) -
 def test_parameter_styles_default_by_location_and_only_some_need_the_serializer() -> None:
     from generator.ir import PyType
     from generator.build.parameter_styles import needs_serializer, style_of
+    from generator.read.operations import read_operations
 
-    assert style_of({"in": "query"}) == ("form", True)
-    assert style_of({"in": "path"}) == ("simple", False)
-    assert style_of({"in": "query", "style": "deepObject", "explode": True}) == ("deepObject", True)
-    assert style_of({"in": "header", "style": "form"}) == ("simple", False)  # not allowed there: the default
-    assert style_of({"in": "query", "content": {"application/json": {}}}) == ("json", False)
+    def styled(param: dict[str, Any]) -> tuple[str, bool]:
+        (op,) = read_operations({"paths": {"/a": {"get": {"parameters": [{"name": "p", **param}]}}}}, lambda at, raw: (at, raw))
+        return style_of(op.parameters[0])
+
+    assert styled({"in": "query"}) == ("form", True)
+    assert styled({"in": "path"}) == ("simple", False)
+    assert styled({"in": "query", "style": "deepObject", "explode": True}) == ("deepObject", True)
+    assert styled({"in": "header", "style": "form"}) == ("simple", False)  # not allowed there: the default
+    assert styled({"in": "query", "content": {"application/json": {}}}) == ("json", False)
     text, flag, strings = PyType("primitive", "str"), PyType("primitive", "bool"), PyType("list", args=(PyType("primitive", "str"),))
     assert not needs_serializer("query", "form", True, text)
     assert not needs_serializer("query", "form", True, flag)  # httpx writes true/false

@@ -1,0 +1,35 @@
+"""How the typed view reads a spec's values leniently: a value of the wrong JSON type reads as
+absent (an empty mapping or list, ``None``, ``""``), so no shape of input makes a later stage raise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def mapping(value: Any) -> dict[Any, Any]:
+    """``value`` when it is a mapping, else ``{}``."""
+    return value if isinstance(value, dict) else {}
+
+
+def mapping_or_none(value: Any) -> dict[Any, Any] | None:
+    """``value`` when it is a mapping, else ``None`` (a schema that is given or not)."""
+    return value if isinstance(value, dict) else None
+
+
+def listed(value: Any) -> list[Any]:
+    """``value`` when it is a list, else ``[]``."""
+    return value if isinstance(value, list) else []
+
+
+def string_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def text(value: Any) -> str:
+    """A description, summary or title as plain text: stripped; ``""`` when it is not a string."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def boolean(value: Any, default: bool) -> bool:
+    """``value`` when it is ``true`` or ``false``, else ``default``."""
+    return value if isinstance(value, bool) else default
