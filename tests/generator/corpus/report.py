@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 #: The copies in the repository (specs/README.md says where each comes from).
 SPECS = HERE / "specs"
 #: The corpus documents, by file name: what the README's table describes.
-DOCUMENTS = ("petstore3.yaml", "spotify.yaml", "stripe-spec3.yaml")
+DOCUMENTS = ("petstore3.yaml", "spotify.yaml", "stripe-spec3.yaml", "openai.yaml", "box.json")
 
 #: Makes the client class ``C`` with an API key, else (an OAuth2-only API) an access token, and closes it.
 MADE_WITH_A_CREDENTIAL = "C(**{'api_key' if 'api_key' in inspect.signature(C).parameters else 'access_token': 'k'}).close()"

@@ -19,7 +19,7 @@ from tests.generator.corpus.report import DOCUMENTS, SPECS, corpus_dir, run_docu
 def test_the_copies_are_the_public_documents_with_their_licences() -> None:
     """specs/ holds each document as the bytes whose SHA-256 its README gives, and its licence beside it."""
     readme = (SPECS / "README.md").read_text(encoding="utf-8")
-    digests = dict(re.findall(r"^\| `([\w.-]+\.yaml)` \| `([0-9a-f]{64})` \|$", readme, re.MULTILINE))
+    digests = dict(re.findall(r"^\| `([\w.-]+\.(?:yaml|json))` \| `([0-9a-f]{64})` \|$", readme, re.MULTILINE))
 
     assert sorted(digests) == sorted(DOCUMENTS)
     for name, digest in digests.items():
@@ -28,11 +28,11 @@ def test_the_copies_are_the_public_documents_with_their_licences() -> None:
 
 
 #: document -> (operations, component schemas), from the corpus README.
-COUNTS = {"petstore3.yaml": (19, 6), "spotify.yaml": (97, 90), "stripe-spec3.yaml": (468, 819)}
+COUNTS = {"petstore3.yaml": (19, 6), "spotify.yaml": (97, 90), "stripe-spec3.yaml": (468, 819), "openai.yaml": (288, 1422), "box.json": (296, 305)}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["petstore3.yaml", "spotify.yaml", "stripe-spec3.yaml"])
+@pytest.mark.parametrize("name", DOCUMENTS)
 def test_corpus_document_generates_imports_and_type_checks(name: str, tmp_path: Path) -> None:
     outcome = run_document(corpus_dir() / name, tmp_path)
 
@@ -42,8 +42,8 @@ def test_corpus_document_generates_imports_and_type_checks(name: str, tmp_path: 
     assert outcome.imports, outcome.details
     assert outcome.type_checks, outcome.details
     assert "internal-error" not in outcome.warnings
-    if name == "stripe-spec3.yaml":
-        _stripe_sends_deep_objects_and_its_schemes(tmp_path / "stripe-spec3")
+    if name in PROBES:
+        _probe(tmp_path / Path(name).stem, PROBES[name], PACKAGES[name][0].upper())
     loaded = _loaded_after(tmp_path / Path(name).stem, PACKAGES[name], CALLS.get(name, ""))
     assert loaded == {"pydantic.main": bool(name in CALLS), "models": EXPECTED_MODELS.get(name, [])}
 
@@ -67,17 +67,65 @@ assert sent[-1].headers["Authorization"] == "Basic " + base64.b64encode(b"sk_tes
 """
 
 
-def _stripe_sends_deep_objects_and_its_schemes(folder: Path) -> None:
+#: Run in the generated OpenAI SDK's folder: the bearer key, a chat completion streamed as typed
+#: server-sent events when ``stream=True`` (the document's JSON-or-stream operation), and the key
+#: kept out of an error that repeats it.
+OPENAI_PROBE = """
+import httpx, json, openai_sdk
+sent = []
+def answer(request):
+    sent.append(request)
+    if json.loads(request.content).get("stream"):
+        chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": []}
+        body = b"data: " + json.dumps(chunk).encode() + b"\\n\\ndata: [DONE]\\n\\n"
+        return httpx.Response(200, headers={"Content-Type": "text/event-stream"}, content=body)
+    return httpx.Response(401, json={"error": {"message": "Incorrect API key provided: sk-test-0123456789"}})
+client = openai_sdk.OpenAI(api_key="sk-test-0123456789", max_retries=0, http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+with client.chat.create_chat_completion(model="gpt-4o", messages=[{"role": "user", "content": "hi"}], stream=True) as stream:
+    events = list(stream)
+assert [type(e).__name__ for e in events] == ["CreateChatCompletionStreamResponse"] and events[0].id == "c1", events
+assert sent[-1].headers["Authorization"] == "Bearer sk-test-0123456789"
+assert sent[-1].url == "https://api.openai.com/v1/chat/completions", sent[-1].url
+try:
+    client.chat.create_chat_completion(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+except openai_sdk.AuthenticationError as error:
+    assert "sk-test-0123456789" not in str(error) + repr(error), error
+else:
+    raise AssertionError("a 401 raises")
+"""
+#: Run in the generated Box SDK's folder: an OAuth2-only API (authorizationCode and
+#: clientCredentials) sends the access token it is given as a bearer token.
+BOX_PROBE = """
+import httpx, box_sdk
+sent = []
+def answer(request):
+    sent.append(request)
+    return httpx.Response(200, json={"type": "user", "id": "11446498"})
+client = box_sdk.Box(access_token="box-token-123", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+client.users.get_users_me()
+assert sent[-1].headers["Authorization"] == "Bearer box-token-123"
+assert str(sent[-1].url).startswith("https://api.box.com/2.0/users/me"), sent[-1].url
+"""
+PROBES = {"stripe-spec3.yaml": STRIPE_PROBE, "openai.yaml": OPENAI_PROBE, "box.json": BOX_PROBE}
+
+
+def _probe(folder: Path, code: str, env_prefix: str) -> None:
     import subprocess
     import sys
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STRIPE_SDK_")}
-    result = subprocess.run([sys.executable, "-c", STRIPE_PROBE], cwd=folder, capture_output=True, text=True, env=env, timeout=300)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(env_prefix + "_")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=folder, capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
 
 
 #: Each document's package and client class (from its generator config).
-PACKAGES = {"petstore3.yaml": ("petstore", "Petstore"), "spotify.yaml": ("spotify", "Spotify"), "stripe-spec3.yaml": ("stripe_sdk", "Stripe")}
+PACKAGES = {
+    "petstore3.yaml": ("petstore", "Petstore"),
+    "spotify.yaml": ("spotify", "Spotify"),
+    "stripe-spec3.yaml": ("stripe_sdk", "Stripe"),
+    "openai.yaml": ("openai_sdk", "OpenAI"),
+    "box.json": ("box_sdk", "Box"),
+}
 
 #: A call through ``client`` (answered by a mock) after making the client, and the model modules it may load.
 CALLS = {
