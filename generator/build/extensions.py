@@ -48,11 +48,9 @@ def _member(owner: str, model: Model | None, wire_name: str) -> str:
     return f"{owner}.{_attribute(model, wire_name)}" if model else f"{owner}[{wire_name!r}]"
 
 
-def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) -> Pagination:
-    settings = {**PAGINATION_DEFAULTS, **raw}
-    style = settings["style"]
-    by_wire = {f.wire_name: f.name for f in op.query_params}
-    model = _model(schemas, op.return_type)
+def _page_items(op: Operation, raw: dict[str, Any], model: Model | None) -> tuple[str, PyType]:
+    """How generated code reads a page's items from ``response`` (its ``items`` property, or the
+    whole answer), and the type of one item."""
     list_type = op.return_type or PyType("any")
     items_expression = "response"
     if raw.get("items"):
@@ -61,7 +59,15 @@ def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) 
         list_type = field.type if field else PyType("any")
         if field is not None and (not field.required or field.type.nullable):
             items_expression += " or []"  # an absent list is an empty page
-    item_type = list_type.args[0] if list_type.kind == "list" and list_type.args else PyType("any")
+    return items_expression, list_type.args[0] if list_type.kind == "list" and list_type.args else PyType("any")
+
+
+def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) -> Pagination:
+    settings = {**PAGINATION_DEFAULTS, **raw}
+    style = settings["style"]
+    by_wire = {f.wire_name: f.name for f in op.query_params}
+    model = _model(schemas, op.return_type)
+    items_expression, item_type = _page_items(op, raw, model)
     key = raw.get("itemKey")
     position = PAGINATION_POSITION.get(style)
     size = by_wire.get(settings.get("sizeParameter", ""), "")
