@@ -47,7 +47,7 @@ METHOD_HELPERS = (
     "iterate_pages", "async_iterate_pages", "iterate_items", "async_iterate_items", "first_page", "async_first_page",
     "cached_property", "to_raw_response", "async_to_raw_response",
     "to_streamed_response", "async_to_streamed_response", "stream_events", "astream_events", "merge_headers",
-    "overload", "Literal", "ProgressCallback",
+    "overload", "Literal", "ProgressCallback", "warn_deprecated",
 )
 #: Names a generated class may not take: the names model modules import.
 RESERVED_CLASSES = frozenset({"Any", "BaseModel", "DateTime", "Field", "FileInput", "Literal", "TypeAlias"})

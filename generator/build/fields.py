@@ -119,6 +119,7 @@ def field(ctx: BuildContext, pointer: str, wire_name: str, prop: Any, required: 
         example=value(example) if example is not None else None,
         constraints=constraints(target),
         unit=text(own.get("x-unit", target.get("x-unit"))),
+        deprecated=own.get("deprecated") is True or ("$ref" not in own and target.get("deprecated") is True),
     )
 
 

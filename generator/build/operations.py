@@ -112,6 +112,7 @@ def parameter(ctx: BuildContext, param: Parameter, name: str) -> Field:
         explode=explode,
         serialized=parameter_styles.needs_serializer(param.location, style, explode, found.type, allow_reserved),
         allow_reserved=allow_reserved,
+        deprecated=param.deprecated or found.deprecated,
     )
 
 

@@ -217,6 +217,16 @@ class Operation:
         return self.body.format if self.body is not None else BodyFormat.NONE
 
     @property
+    def deprecated_arguments(self) -> tuple[Field, ...]:
+        """The arguments the spec marks ``deprecated``: the method warns when one is given."""
+        return tuple(f for f in self.arguments if f.deprecated)
+
+    @property
+    def warns(self) -> bool:
+        """Calling the method, or giving it a deprecated argument, may raise a ``DeprecationWarning``."""
+        return self.deprecated or bool(self.deprecated_arguments)
+
+    @property
     def takes_extra_body(self) -> bool:
         """Whether the method takes ``extra_body=``: its body is JSON, or it has none and its
         method carries one (POST, PUT, PATCH)."""

@@ -94,6 +94,8 @@ class Field:
     serialized: bool = False
     #: A query parameter's ``allowReserved``: its value goes out with RFC 3986's reserved characters unencoded.
     allow_reserved: bool = False
+    #: The spec marks the property or parameter ``deprecated``: using it warns (``DeprecationWarning``).
+    deprecated: bool = False
 
     @property
     def has_alias(self) -> bool:

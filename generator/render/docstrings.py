@@ -16,7 +16,7 @@ FILTERS = ("operation_docstring", "waiter_docstring", "and_wait_docstring", "sch
 
 def field_notes(field: Field) -> str:
     """Unit, limits, default and example of a field, as one sentence each."""
-    notes = []
+    notes = ["Deprecated: the spec marks it so; giving it warns."] if field.deprecated else []
     if field.unit:
         notes.append(f"In {field.unit}.")
     if field.constraints:
@@ -156,7 +156,7 @@ def operation_docstring(op: Operation, api: Any = None) -> str:
     if op.description:
         lines += wrap(escape(op.description), "        ") + [""]
     if op.deprecated:
-        lines += ["Deprecated: the spec marks this operation as deprecated.", ""]
+        lines += ["Deprecated: the spec marks this operation as deprecated; calling it warns (``DeprecationWarning``).", ""]
     if op.body_format is BodyFormat.FORM and op.body.fields:  # type: ignore[union-attr]
         lines += wrap(FORM_NOTE, "        ") + [""]
     lines.append("Args:")

@@ -130,6 +130,8 @@ def _operation_names(op: Operation) -> Iterator[Name]:
     yield from _extension_names(op)
     if op.takes_extra_body:
         yield ("_types", "ExtraBody")
+    if op.warns:
+        yield ("_deprecation", "warn_deprecated")
     yield from _stream_names(op)
     if op.return_type is not None and op.return_type.kind != "any" and op.return_needs_cast:
         yield ("typing", "cast")
@@ -203,7 +205,7 @@ def _schema_names(schema: Any) -> Iterator[Name]:
     """What a model, enum or alias module needs besides its types: ``Literal``, ``TypeAlias``, ``BaseModel``, pydantic's ``Field``."""
     if schema.kind == "model":
         yield (MODELS, "BaseModel")
-        if any(f.has_alias for f in schema.fields):
+        if any(f.has_alias or f.deprecated for f in schema.fields):
             yield ("pydantic", "Field")
     else:
         yield ("typing", "TypeAlias")

@@ -45,7 +45,7 @@ def md_anchor(name: str) -> str:
 
 def md_notes(field: Field) -> str:
     """Unit, limits, default and example of a field, for a table cell."""
-    notes = []
+    notes = ["**deprecated**: giving it warns"] if field.deprecated else []
     if field.unit:
         notes.append(f"in {field.unit}")
     notes += list(field.constraints)

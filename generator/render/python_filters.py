@@ -38,9 +38,16 @@ def pyrepr(value: Any) -> str:
 def field_assignment(field: Field) -> str:
     """What follows the annotation of a model field: `` = default`` or `` = Field(...)``."""
     default = None if field.required else (field.default.python if field.default is not None else "None")
-    if not field.has_alias:
+    if not field.has_alias and not field.deprecated:
         return "" if default is None else f" = {default}"
-    return f" = Field({'' if default is None else f'default={default}, '}alias={string_literal(field.wire_name)})"
+    arguments = [] if default is None else [f"default={default}"]
+    arguments += [f"alias={string_literal(field.wire_name)}"] if field.has_alias else []
+    arguments += [f"deprecated={string_literal(DEPRECATED_PROPERTY)}"] if field.deprecated else []
+    return f" = Field({', '.join(arguments)})"
+
+
+#: The warning pydantic gives when a deprecated property of a model is read.
+DEPRECATED_PROPERTY = "The API's spec marks this property as deprecated."
 
 
 def error_models(op: Operation, api: Any) -> str:

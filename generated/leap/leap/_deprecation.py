@@ -1,0 +1,24 @@
+# Generated from the OpenAPI spec by the Leap SDK generator. Do not edit: change the spec or the templates and regenerate.
+"""Warnings for what the API's spec marks ``deprecated``.
+
+A generated method whose operation is deprecated calls :func:`warn_deprecated` when it is
+called; one with deprecated parameters or body fields, when the caller gives one. A
+deprecated property of a model warns when it is read (pydantic's ``Field(deprecated=...)``).
+Python shows a ``DeprecationWarning`` raised from the caller's own code by default; turn it
+into an error with ``-W error::DeprecationWarning`` (or ``warnings.simplefilter``) to find
+every use.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+
+def warn_deprecated(what: str) -> None:
+    """Warn that ``what`` (an operation, or an argument of one) is deprecated in the API's spec.
+
+    Raises:
+        DeprecationWarning: Only when warnings are turned into errors.
+    """
+    # stacklevel 3: this function, the generated method, then the caller's line
+    warnings.warn(f"{what} is deprecated in the API's spec", DeprecationWarning, stacklevel=3)
