@@ -20,4 +20,6 @@ def warn_deprecated(what: str) -> None:
         DeprecationWarning: Only when warnings are turned into errors.
     """
     # stacklevel 3: this function, the generated method, then the caller's line
-    warnings.warn(f"{what} is deprecated in the API's spec", DeprecationWarning, stacklevel=3)
+    warnings.warn(
+        f"{what} is deprecated in the API's spec", DeprecationWarning, stacklevel=3
+    )

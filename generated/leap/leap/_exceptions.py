@@ -140,10 +140,11 @@ class WebhookParseError(LeapError, ValueError):
 
 
 class WebhookVerificationError(LeapError, ValueError):
-    """A webhook request whose signature does not prove it comes from the API: a header is
-    missing, no signature matches the body (forged, or changed on the way), or its timestamp
-    is outside the tolerance (replayed, or stale). The message never holds the secret.
-    """
+    """A webhook request whose signature does not prove it comes from the API.
+
+    A header is missing, no signature matches the body (forged, or changed on the way),
+    or its timestamp is outside the tolerance (replayed, or stale). No message holds the
+    secret."""
 
 
 class APIError(LeapError):

@@ -164,6 +164,7 @@ class ImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
             on_progress=on_progress,
         )
 
@@ -312,6 +313,7 @@ class ImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def get_model(
@@ -376,6 +378,7 @@ class ImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def wait(
@@ -496,6 +499,7 @@ class ImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -666,6 +670,7 @@ class AsyncImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
             on_progress=on_progress,
         )
 
@@ -814,6 +819,7 @@ class AsyncImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def get_model(
@@ -878,6 +884,7 @@ class AsyncImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def wait(
@@ -998,6 +1005,7 @@ class AsyncImageModelsApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 

@@ -175,6 +175,7 @@ class ImagesApi:
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def generate_and_wait(
@@ -366,6 +367,7 @@ class ImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def list_all_iter(
@@ -551,6 +553,7 @@ class ImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def wait(
@@ -688,6 +691,7 @@ class ImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -867,6 +871,7 @@ class AsyncImagesApi:
             extra_query=extra_query,
             extra_body=extra_body,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def generate_and_wait(
@@ -1058,6 +1063,7 @@ class AsyncImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def list_all_iter(
@@ -1243,6 +1249,7 @@ class AsyncImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def wait(
@@ -1380,6 +1387,7 @@ class AsyncImagesApi:
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
