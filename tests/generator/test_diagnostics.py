@@ -451,3 +451,40 @@ def test_the_command_prints_everything_and_exits_with_its_status(tmp_path: Path)
     assert warned.returncode == 0
     assert "info[multiple-tags]" in warned.stderr
     assert re.fullmatch(r"wrote \d+ files to \S+\n", warned.stdout)
+
+
+def _output_untouched(tmp_path: Path, spec: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """Run ``generate`` on ``spec`` into an output folder holding one file; it must exit 2 and leave it."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("kept", encoding="utf-8")
+    assert main(["generate", "--spec", str(spec), "--out", str(out), "--no-cache"]) == 2
+    assert read_tree(out) == {"keep.txt": b"kept"}
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err
+
+
+def test_a_nul_in_the_file_of_a_ref_is_a_diagnostic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "nul.yaml"
+    spec.write_text(
+        'openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n'
+        '          description: ok\n          content:\n            application/json:\n'
+        '              schema: {$ref: "other\\0.yaml#/A"}\n',
+        encoding="utf-8",
+    )
+    err = _output_untouched(tmp_path, spec, capsys)
+    assert "error[unresolved-ref]" in err and "embedded null byte" in err and "nul.yaml:11:" in err
+
+
+def test_a_swagger_document_without_the_converter_says_how_to_convert(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from generator.read import swagger
+
+    monkeypatch.setattr(swagger, "converter", lambda: None)  # no Node.js, no swagger2openapi
+    spec = tmp_path / "api.yaml"
+    shutil.copy(Path(__file__).parent / "cases" / "swagger-2" / "openapi.yaml", spec)
+    err = _output_untouched(tmp_path, spec, capsys)
+    assert "error[swagger-not-converted]" in err and "Node.js or swagger2openapi is not installed" in err
+    assert f"npx swagger2openapi@7 --patch --resolve --outfile {tmp_path / 'api.openapi.yaml'} {spec}" in err
