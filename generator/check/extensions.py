@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from generator.check.extension_values import invalid, is_number
 from generator.diagnostics import CODES, Diagnostic, pointer_join
 from generator.naming import python_identifier_problem, snake_case
 from generator.check.pagination import check_pagination
@@ -75,15 +76,6 @@ def _added_methods(op: Operation, op_id: str, tag: str, waiters: dict[str, Opera
     return added
 
 
-def _invalid(document: Document, pointer: str, message: str) -> Diagnostic:
-    return document.diagnostic("invalid-extension", "error", pointer, message, CODES["invalid-extension"][1])
-
-
-def _is_number(value: Any, minimum: float = 0.0) -> bool:
-    """A number above ``minimum`` (``bool`` is none)."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > minimum
-
-
 def _is_strings(value: Any) -> bool:
     """A list of strings."""
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
@@ -93,55 +85,55 @@ def _check_waiter(document: Document, op: Operation) -> Iterator[Diagnostic]:
     at = pointer_join(op.pointer, "x-waiter")
     waiter = op.extensions["x-waiter"]
     if not isinstance(waiter, dict):
-        yield _invalid(document, at, "x-waiter must be a mapping")
+        yield invalid(document, at, "x-waiter must be a mapping")
         return
     settings = {**WAITER_DEFAULTS, **waiter}
     if python_identifier_problem(settings["name"]):
-        yield _invalid(document, pointer_join(at, "name"), f"name {settings['name']!r} cannot be a method name")
+        yield invalid(document, pointer_join(at, "name"), f"name {settings['name']!r} cannot be a method name")
     yield from _check_state_fields(document, at, properties(success_schema(document, op)[1]), waiter.get("stateFields"))
     for key in ("success", "failure"):
         values = waiter.get(key, [] if key == "failure" else None)
         if not (_is_strings(values) and (values or key == "failure")):
-            yield _invalid(document, pointer_join(at, key), f"{key} must be a list of state values" + (" (at least one)" if key == "success" else ""))
+            yield invalid(document, pointer_join(at, key), f"{key} must be a list of state values" + (" (at least one)" if key == "success" else ""))
     yield from _check_delays(document, at, settings)
 
 
 def _check_state_fields(document: Document, at: str, props: dict[str, Any], fields: Any) -> Iterator[Diagnostic]:
     """The waiter reads its state from properties of the operation's JSON response."""
     if not props:
-        yield _invalid(document, at, "the operation's 2xx response must be a JSON object with properties, to read the state from")
+        yield invalid(document, at, "the operation's 2xx response must be a JSON object with properties, to read the state from")
     if not (_is_strings(fields) and fields):
-        yield _invalid(document, pointer_join(at, "stateFields"), "stateFields must be a non-empty list of response property names")
+        yield invalid(document, pointer_join(at, "stateFields"), "stateFields must be a non-empty list of response property names")
         return
     for index, name in enumerate(fields if props else ()):
         if name not in props:
-            yield _invalid(document, pointer_join(at, "stateFields", index), f"{name!r} is not a property of the response")
+            yield invalid(document, pointer_join(at, "stateFields", index), f"{name!r} is not a property of the response")
 
 
 def _check_delays(document: Document, at: str, settings: dict[str, Any]) -> Iterator[Diagnostic]:
     """``delay``, ``maxDelay`` and ``timeout`` are seconds above 0, and the pause never shrinks."""
     for key in ("delay", "maxDelay", "timeout"):
-        if not _is_number(settings[key]):
-            yield _invalid(document, pointer_join(at, key), f"{key} must be a number of seconds above 0")
-    if _is_number(settings["delay"]) and _is_number(settings["maxDelay"]) and settings["maxDelay"] < settings["delay"]:
-        yield _invalid(document, pointer_join(at, "maxDelay"), "maxDelay must not be below delay")
+        if not is_number(settings[key], above=True):
+            yield invalid(document, pointer_join(at, key), f"{key} must be a number of seconds above 0")
+    if is_number(settings["delay"], above=True) and is_number(settings["maxDelay"], above=True) and settings["maxDelay"] < settings["delay"]:
+        yield invalid(document, pointer_join(at, "maxDelay"), "maxDelay must not be below delay")
 
 
 def _check_links(document: Document, op: Operation, waiters: dict[str, Operation]) -> Iterator[Diagnostic]:
     for link in waiter_links(op, waiters):
         target = waiters[link.operation_id]  # type: ignore[index]  # waiter_links gives links to waiters only
         if target.tags[:1] != op.tags[:1]:
-            yield _invalid(document, pointer_join(link.pointer, "operationId"), "a link that generates <operation>_and_wait must point at an operation of the same tag")
+            yield invalid(document, pointer_join(link.pointer, "operationId"), "a link that generates <operation>_and_wait must point at an operation of the same tag")
         for param in target.parameters:
             if param.required and param.name not in link.parameters:
-                yield _invalid(document, pointer_join(link.pointer, "parameters"), f"the link gives no value for the required parameter {param.name!r} of {link.operation_id!r}")
+                yield invalid(document, pointer_join(link.pointer, "parameters"), f"the link gives no value for the required parameter {param.name!r} of {link.operation_id!r}")
         params = {(p.location, p.name) for p in op.parameters}
         body = body_properties(document, op)
         _, response = success_schema(document, op)
         for name, expression in link.parameters.items():
             problem = _expression_problem(expression, params, body, response)
             if problem:
-                yield _invalid(document, pointer_join(link.pointer, "parameters", name), f"{expression!r}: {problem}")
+                yield invalid(document, pointer_join(link.pointer, "parameters", name), f"{expression!r}: {problem}")
 
 
 def _expression_problem(expression: Any, params: set[tuple[str, str]], body: dict[str, Any], response: Any) -> str | None:
@@ -174,9 +166,9 @@ def _check_envelopes(document: Document) -> Iterator[Diagnostic]:
         at = pointer_join("/components/schemas", name, "x-envelope")
         prop = properties(schema).get(schema["x-envelope"]) if isinstance(schema["x-envelope"], str) else None
         if not (isinstance(prop, dict) and str(prop.get("$ref", "")).startswith("#/components/schemas/")):
-            yield _invalid(document, at, "x-envelope must name a property that is a $ref to a component schema")
+            yield invalid(document, at, "x-envelope must name a property that is a $ref to a component schema")
         elif schema["x-envelope"] not in (schema.get("required") or ()):
-            yield _invalid(document, at, "the enveloped property must be required")
+            yield invalid(document, at, "the enveloped property must be required")
 
 
 def _check_webhooks(document: Document) -> Iterator[Diagnostic]:
@@ -185,7 +177,7 @@ def _check_webhooks(document: Document) -> Iterator[Diagnostic]:
         if isinstance(problem, str):
             yield document.diagnostic("unsupported-webhook", "warning", webhook.pointer, f"webhook {name!r} is left out of webhooks.parse: {problem}", CODES["unsupported-webhook"][1])
         elif python_identifier_problem(name):
-            yield _invalid(document, webhook.pointer, f"webhook {name!r}: {python_identifier_problem(name)}")
+            yield invalid(document, webhook.pointer, f"webhook {name!r}: {python_identifier_problem(name)}")
 
 
 

@@ -7,18 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator.diagnostics import CODES, Diagnostic, pointer_join
+from generator.check.extension_values import invalid, is_number
+from generator.diagnostics import Diagnostic, pointer_join
 from generator.read.document import Document
 from generator.read.extensions import PAGINATION_DEFAULTS, PAGINATION_POSITION, PAGINATION_STYLES, deref, properties, success_schema
 from generator.read.operations import Operation
-
-
-def _invalid(document: Document, pointer: str, message: str) -> Diagnostic:
-    return document.diagnostic("invalid-extension", "error", pointer, message, CODES["invalid-extension"][1])
-
-
-def _is_count(value: Any, minimum: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
 
 
 def check_pagination(document: Document, op: Operation) -> Iterator[Diagnostic]:
@@ -26,26 +19,26 @@ def check_pagination(document: Document, op: Operation) -> Iterator[Diagnostic]:
     at = pointer_join(op.pointer, "x-pagination")
     paging = op.extensions["x-pagination"]
     if not isinstance(paging, dict):
-        yield _invalid(document, at, "x-pagination must be a mapping")
+        yield invalid(document, at, "x-pagination must be a mapping")
         return
     settings = {**PAGINATION_DEFAULTS, **paging}
     style = settings["style"]
     if style not in PAGINATION_STYLES:
-        yield _invalid(document, pointer_join(at, "style"), f"style {style!r} is not one of {', '.join(PAGINATION_STYLES)}")
+        yield invalid(document, pointer_join(at, "style"), f"style {style!r} is not one of {', '.join(PAGINATION_STYLES)}")
         return
     keys = PAGINATION_STYLES[style]
     for key in keys["required"]:
         if key not in paging:
-            yield _invalid(document, at, f"style {style!r} needs {key}")
+            yield invalid(document, at, f"style {style!r} needs {key}")
     yield from _check_parameters(document, at, style, paging, op)
-    if not _is_count(settings["firstPage"], 0):
-        yield _invalid(document, pointer_join(at, "firstPage"), "firstPage must be an integer, 0 or more")
-    if not _is_count(settings["defaultPageSize"], 1):
-        yield _invalid(document, pointer_join(at, "defaultPageSize"), "defaultPageSize must be an integer, 1 or more")
+    if not is_number(settings["firstPage"], 0, integer=True):
+        yield invalid(document, pointer_join(at, "firstPage"), "firstPage must be an integer, 0 or more")
+    if not is_number(settings["defaultPageSize"], 1, integer=True):
+        yield invalid(document, pointer_join(at, "defaultPageSize"), "defaultPageSize must be an integer, 1 or more")
     schema_at, schema = success_schema(document, op)
     for key in keys["properties"]:
         if key in paging and paging[key] not in properties(schema):
-            yield _invalid(document, pointer_join(at, key), f"{key} {paging[key]!r} is not a property of the response")
+            yield invalid(document, pointer_join(at, key), f"{key} {paging[key]!r} is not a property of the response")
     yield from _check_items(document, at, paging, schema_at, schema)
 
 
@@ -56,9 +49,9 @@ def _check_parameters(document: Document, at: str, style: str, paging: dict[str,
             continue
         param = op.parameter("query", paging[key])
         if param is None:
-            yield _invalid(document, pointer_join(at, key), f"{key} must name a query parameter of the operation")
+            yield invalid(document, pointer_join(at, key), f"{key} must name a query parameter of the operation")
         elif key == PAGINATION_POSITION.get(style) and style.startswith("cursor") and param.required:
-            yield _invalid(document, pointer_join(at, key), f"{key} {paging[key]!r} must be optional: the first page is asked for without a cursor")
+            yield invalid(document, pointer_join(at, key), f"{key} {paging[key]!r} must be optional: the first page is asked for without a cursor")
 
 
 def _check_items(document: Document, at: str, paging: dict[str, Any], schema_at: str, schema: Any) -> Iterator[Diagnostic]:
@@ -68,11 +61,11 @@ def _check_items(document: Document, at: str, paging: dict[str, Any], schema_at:
         prop = properties(schema).get(items_name) if isinstance(items_name, str) else None
         _, schema = deref(document, schema_at, prop)
         if prop is None:
-            yield _invalid(document, pointer_join(at, "items"), f"items {items_name!r} is not a property of the response")
+            yield invalid(document, pointer_join(at, "items"), f"items {items_name!r} is not a property of the response")
             return
     if not (isinstance(schema, dict) and schema.get("type") == "array" and isinstance(schema.get("items"), dict)):
-        yield _invalid(document, at, "the list must be an array of items: the response itself, or the property named by items")
+        yield invalid(document, at, "the list must be an array of items: the response itself, or the property named by items")
         return
     key = paging.get("itemKey")
     if key is not None and key not in properties(deref(document, schema_at, schema["items"])[1]):
-        yield _invalid(document, pointer_join(at, "itemKey"), f"itemKey {key!r} is not a property of the items")
+        yield invalid(document, pointer_join(at, "itemKey"), f"itemKey {key!r} is not a property of the items")

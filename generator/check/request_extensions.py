@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from generator.diagnostics import CODES, Diagnostic, pointer_join
+from generator.check.extension_values import invalid, is_number
+from generator.diagnostics import Diagnostic, pointer_join
 from generator.read.document import Document
 
 #: An HTTP header name (RFC 9110's token).
@@ -26,43 +27,35 @@ def check(document: Document) -> Iterator[Diagnostic]:
             yield from _check_retries(document, pointer_join(pointer, "x-retries") if pointer else "/x-retries", owner["x-retries"], allow_false=bool(pointer))
 
 
-def _invalid(document: Document, pointer: str, message: str) -> Diagnostic:
-    return document.diagnostic("invalid-extension", "error", pointer, message, CODES["invalid-extension"][1])
-
-
 def _check_idempotency(document: Document, at: str, value: Any, allow_false: bool) -> Iterator[Diagnostic]:
     if value is False and allow_false:
         return
     if not isinstance(value, dict):
-        yield _invalid(document, at, "x-idempotency must be a mapping with a header name (e.g. {header: Idempotency-Key})" + (", or false" if allow_false else ""))
+        yield invalid(document, at, "x-idempotency must be a mapping with a header name (e.g. {header: Idempotency-Key})" + (", or false" if allow_false else ""))
         return
     header = value.get("header")
     if not (isinstance(header, str) and HEADER_NAME.fullmatch(header)):
-        yield _invalid(document, pointer_join(at, "header"), f"header must be an HTTP header name, not {header!r}")
+        yield invalid(document, pointer_join(at, "header"), f"header must be an HTTP header name, not {header!r}")
     for key in value:
         if key != "header":
-            yield _invalid(document, pointer_join(at, key), f"unknown key {key!r} of x-idempotency (known: header)")
-
-
-def _is_seconds(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+            yield invalid(document, pointer_join(at, key), f"unknown key {key!r} of x-idempotency (known: header)")
 
 
 def _check_retries(document: Document, at: str, value: Any, allow_false: bool) -> Iterator[Diagnostic]:
     if value is False and allow_false:
         return
     if not isinstance(value, dict):
-        yield _invalid(document, at, "x-retries must be a mapping (statusCodes, initialDelay, maxDelay)" + (", or false" if allow_false else ""))
+        yield invalid(document, at, "x-retries must be a mapping (statusCodes, initialDelay, maxDelay)" + (", or false" if allow_false else ""))
         return
     for key in value:
         if key not in _RETRY_KEYS:
-            yield _invalid(document, pointer_join(at, key), f"unknown key {key!r} of x-retries (known: {', '.join(_RETRY_KEYS)})")
+            yield invalid(document, pointer_join(at, key), f"unknown key {key!r} of x-retries (known: {', '.join(_RETRY_KEYS)})")
     codes = value.get("statusCodes", [])
     if not (isinstance(codes, list) and all(isinstance(c, int) and not isinstance(c, bool) and 400 <= c <= 599 for c in codes)):
-        yield _invalid(document, pointer_join(at, "statusCodes"), "statusCodes must be a list of 4xx and 5xx status codes")
+        yield invalid(document, pointer_join(at, "statusCodes"), "statusCodes must be a list of 4xx and 5xx status codes")
     for key in ("initialDelay", "maxDelay"):
-        if key in value and not _is_seconds(value[key]):
-            yield _invalid(document, pointer_join(at, key), f"{key} must be a number of seconds, 0 or more")
+        if key in value and not is_number(value[key]):
+            yield invalid(document, pointer_join(at, key), f"{key} must be a number of seconds, 0 or more")
     initial, longest = value.get("initialDelay"), value.get("maxDelay")
-    if _is_seconds(initial) and _is_seconds(longest) and longest < initial:
-        yield _invalid(document, pointer_join(at, "maxDelay"), "maxDelay must not be below initialDelay")
+    if is_number(initial) and is_number(longest) and longest < initial:
+        yield invalid(document, pointer_join(at, "maxDelay"), "maxDelay must not be below initialDelay")

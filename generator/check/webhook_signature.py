@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from generator.diagnostics import CODES, Diagnostic, pointer_join
+from generator.check.extension_values import invalid, is_number
+from generator.diagnostics import Diagnostic, pointer_join
 from generator.read.document import Document
 from generator.read.extensions import SIGNATURE_ALGORITHMS, SIGNATURE_DEFAULTS
 
@@ -17,25 +18,21 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _TEXT_KEYS = ("header", "prefix", "signatureKey", "timestampKey", "timestampHeader", "idHeader", "signedPayload")
 
 
-def _invalid(document: Document, pointer: str, message: str) -> Diagnostic:
-    return document.diagnostic("invalid-extension", "error", pointer, message, CODES["invalid-extension"][1])
-
-
 def check_webhook_signature(document: Document) -> Iterator[Diagnostic]:
     """Every problem of the document's ``x-webhook-signature``."""
     if "x-webhook-signature" not in document.data:
         return
     raw = document.data["x-webhook-signature"]
     if not isinstance(raw, dict):
-        yield _invalid(document, _AT, "x-webhook-signature must be a mapping")
+        yield invalid(document, _AT, "x-webhook-signature must be a mapping")
         return
     scheme = raw.get("scheme")
     if scheme not in ("standard-webhooks", "hmac"):
-        yield _invalid(document, pointer_join(_AT, "scheme"), "scheme must be standard-webhooks or hmac")
+        yield invalid(document, pointer_join(_AT, "scheme"), "scheme must be standard-webhooks or hmac")
         return
     tolerance = raw.get("tolerance", SIGNATURE_DEFAULTS["tolerance"])
-    if not (isinstance(tolerance, int) and not isinstance(tolerance, bool) and tolerance > 0):
-        yield _invalid(document, pointer_join(_AT, "tolerance"), "tolerance must be a whole number of seconds above 0")
+    if not is_number(tolerance, above=True, integer=True):
+        yield invalid(document, pointer_join(_AT, "tolerance"), "tolerance must be a whole number of seconds above 0")
     if scheme == "hmac":
         yield from _check_hmac(document, raw)
 
@@ -44,17 +41,17 @@ def _check_hmac(document: Document, raw: dict[str, Any]) -> Iterator[Diagnostic]
     settings = {**SIGNATURE_DEFAULTS, **raw}
     for key in _TEXT_KEYS:
         if key in raw and not isinstance(raw[key], str):
-            yield _invalid(document, pointer_join(_AT, key), f"{key} must be a string")
+            yield invalid(document, pointer_join(_AT, key), f"{key} must be a string")
     if not (isinstance(raw.get("header"), str) and raw["header"].strip()):
-        yield _invalid(document, _AT, "scheme hmac needs header: the header with the signature")
+        yield invalid(document, _AT, "scheme hmac needs header: the header with the signature")
     if settings["algorithm"] not in SIGNATURE_ALGORITHMS:
-        yield _invalid(document, pointer_join(_AT, "algorithm"), f"algorithm must be one of {', '.join(SIGNATURE_ALGORITHMS)}")
+        yield invalid(document, pointer_join(_AT, "algorithm"), f"algorithm must be one of {', '.join(SIGNATURE_ALGORITHMS)}")
     if settings["encoding"] not in ("hex", "base64"):
-        yield _invalid(document, pointer_join(_AT, "encoding"), "encoding must be hex or base64")
+        yield invalid(document, pointer_join(_AT, "encoding"), "encoding must be hex or base64")
     if "timestampKey" in raw and "signatureKey" not in raw:
-        yield _invalid(document, pointer_join(_AT, "timestampKey"), "timestampKey needs signatureKey: both are keys of the signature header's key=value pairs")
+        yield invalid(document, pointer_join(_AT, "timestampKey"), "timestampKey needs signatureKey: both are keys of the signature header's key=value pairs")
     if "timestampKey" in raw and "timestampHeader" in raw:
-        yield _invalid(document, pointer_join(_AT, "timestampHeader"), "give timestampKey or timestampHeader, not both")
+        yield invalid(document, pointer_join(_AT, "timestampHeader"), "give timestampKey or timestampHeader, not both")
     payload = settings["signedPayload"]
     if isinstance(payload, str):
         yield from _check_payload(document, raw, payload)
@@ -65,13 +62,13 @@ def _check_payload(document: Document, raw: dict[str, Any], payload: str) -> Ite
     at = pointer_join(_AT, "signedPayload")
     parts = _PLACEHOLDER.findall(payload)
     if parts.count("body") != 1:
-        yield _invalid(document, at, "signedPayload must hold {body} once")
+        yield invalid(document, at, "signedPayload must hold {body} once")
     for part in dict.fromkeys(parts):
         if part not in ("body", "id", "timestamp"):
-            yield _invalid(document, at, f"{{{part}}} is not one of {{body}}, {{id}}, {{timestamp}}")
+            yield invalid(document, at, f"{{{part}}} is not one of {{body}}, {{id}}, {{timestamp}}")
         elif part == "id" and "idHeader" not in raw:
-            yield _invalid(document, at, "{id} needs idHeader: the header with the message id")
+            yield invalid(document, at, "{id} needs idHeader: the header with the message id")
         elif part == "timestamp" and not ({"timestampKey", "timestampHeader"} & raw.keys()):
-            yield _invalid(document, at, "{timestamp} needs timestampHeader or timestampKey")
+            yield invalid(document, at, "{timestamp} needs timestampHeader or timestampKey")
     if "timestamp" not in parts and {"timestampKey", "timestampHeader"} & raw.keys():
-        yield _invalid(document, at, "signedPayload must hold {timestamp}: a timestamp that is not signed cannot stop replays")
+        yield invalid(document, at, "signedPayload must hold {timestamp}: a timestamp that is not signed cannot stop replays")

@@ -99,24 +99,20 @@ def event_cast(op: Operation) -> str:
     """The type each event of an operation's stream is parsed into, as the expression passed to ``stream_events``."""
     events = op.events
     assert events is not None
-    if events.type is None:
-        return "ServerSentEvent"
-    if events.type.kind == "any":
-        return "object"
-    text = annotation(events.type)
-    if events.needs_cast:
-        return f"cast({string_literal('type[' + text + ']')}, {text})"
-    return text
+    return _parse_target(events.type, events.needs_cast, "ServerSentEvent")
 
 
 def cast_to(op: Operation) -> str:
     """The ``cast_to`` expression of an operation's request call."""
-    if op.return_type is None:
-        return "type(None)"
-    if op.return_type.kind == "any":
+    return _parse_target(op.return_type, op.return_needs_cast, "type(None)")
+
+
+def _parse_target(type_: PyType | None, needs_cast: bool, when_none: str) -> str:
+    """The type expression a body is parsed into: ``when_none`` without a type, ``object`` for
+    ``Any``, else the annotation (cast, when it is a union: not a ``type[T]`` to mypy)."""
+    if type_ is None:
+        return when_none
+    if type_.kind == "any":
         return "object"
-    text = annotation(op.return_type)
-    if op.return_needs_cast:
-        # A union is not a ``type[T]`` to mypy: say which type the call returns.
-        return f"cast({string_literal('type[' + text + ']')}, {text})"
-    return text
+    text = annotation(type_)
+    return f"cast({string_literal('type[' + text + ']')}, {text})" if needs_cast else text
