@@ -86,7 +86,7 @@ bench: $(READY) java
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache build node_modules
 
-# make corpus    generates each public document of the corpus (tests/generator/corpus/specs) and prints a report
+# make corpus    generates every public document of the corpus (tests/generator/corpus), type-checks each, writes REPORT.md
 .PHONY: corpus
 corpus: $(READY)
-	$(PY) -m tests.generator.corpus.report
+	$(PY) -m tests.generator.corpus.report --write

@@ -2,14 +2,19 @@
 
 Per document: operations, component schemas, inline objects that became models, seconds to generate, warnings, whether every
 generated Python file compiles, whether the package imports, whether ``mypy --strict`` passes on it. The documents are copied into ``specs/``
-here (``$CORPUS_DIR`` names another folder holding the same files); each has a config file
-here, ``<document stem>.toml``, naming its package.
+here (``$CORPUS_DIR`` names another folder holding the same files); each has a manifest, ``documents/<name>.toml``: where it comes
+from, its digest and licence, the counts it must give, and its generator config (the ``[generator]`` table).
 
-    python -m tests.generator.corpus.report [NAME ...]   # exit 1 when a document fails to generate, import or type-check
+    python -m tests.generator.corpus.report [--write] [--keep FOLDER] [NAME ...]   # exit 1 when one fails
+
+``--write`` also writes the table into ``REPORT.md`` (the committed evidence); ``--keep FOLDER`` writes the
+packages into ``FOLDER/<name>/`` instead of a temporary folder.
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import os
 import subprocess
 import sys
@@ -19,7 +24,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.config import load_config
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+from generator.config import PackageConfig, check_values
 from generator.diagnostics import SpecError
 from generator.pipeline import generate_files
 from generator.write import write_tree
@@ -27,8 +37,57 @@ from generator.write import write_tree
 HERE = Path(__file__).resolve().parent
 #: The copies in the repository (specs/README.md says where each comes from).
 SPECS = HERE / "specs"
-#: The corpus documents, by file name: what the README's table describes.
-DOCUMENTS = ("petstore3.yaml", "spotify.yaml", "stripe-spec3.yaml", "openai.yaml", "box.json")
+#: One manifest per document.
+MANIFESTS = HERE / "documents"
+REPORT = HERE / "REPORT.md"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One corpus document, as its manifest (``documents/<name>.toml``) describes it."""
+
+    name: str  #: the manifest's stem: the test id and the output folder
+    file: str  #: the document (its entry file, for one split over many) under ``specs/``
+    tree: str  #: for a document split over many files: the folder under ``specs/`` holding them all, else ""
+    licence_file: str
+    sha256: str  #: of ``file``; of every file under ``tree`` (see :func:`digest`) when there is one
+    operations: int
+    schemas: int
+    type_check: bool  #: ``make test`` runs mypy --strict on it (``make corpus`` runs it on all)
+    config: PackageConfig
+    manifest: dict[str, object]
+
+
+def load_documents() -> dict[str, Document]:
+    """Every manifest under ``documents/``, by name (sorted)."""
+    documents = {}
+    for path in sorted(MANIFESTS.glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        values = tomllib.loads(text)
+        documents[path.stem] = Document(
+            name=path.stem,
+            file=values["file"],
+            tree=values.get("tree", ""),
+            licence_file=values["licence_file"],
+            sha256=values["sha256"],
+            operations=values["operations"],
+            schemas=values["schemas"],
+            type_check=values.get("type_check", False),
+            config=check_values(values.get("generator", {}), path, text),
+            manifest=values,
+        )
+    return documents
+
+
+def digest(path: Path) -> str:
+    """SHA-256 of a file; of a folder, over each file's relative path and SHA-256, in sorted order."""
+    if path.is_file():
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    lines = [f"{p.relative_to(path).as_posix()} {hashlib.sha256(p.read_bytes()).hexdigest()}\n" for p in sorted(path.rglob("*")) if p.is_file()]
+    return hashlib.sha256("".join(lines).encode()).hexdigest()
+
+
+DOCUMENTS = load_documents()
 
 #: Makes the client class ``C`` with an API key, else (an OAuth2-only API) an access token, and closes it.
 MADE_WITH_A_CREDENTIAL = "C(**{'api_key' if 'api_key' in inspect.signature(C).parameters else 'access_token': 'k'}).close()"
@@ -46,6 +105,7 @@ class Outcome:
     """How one document went."""
 
     name: str
+    openapi: str = ""
     operations: int = 0
     schemas: int = 0
     inline_models: int = 0
@@ -55,6 +115,7 @@ class Outcome:
     compiles: bool = False
     imports: bool = False
     type_checks: bool = False
+    checked: bool = False  #: mypy ran
     details: str = ""
 
     @property
@@ -78,13 +139,14 @@ def uncompilable(out: Path) -> list[str]:
     return problems
 
 
-def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outcome:
-    """Generate ``spec`` into ``out_root``, import the package in a fresh interpreter, run mypy --strict."""
-    outcome = Outcome(spec.name)
-    config = load_config(HERE / f"{spec.stem}.toml", spec)
+def run_document(document: Document, out_root: Path, *, type_check: bool = True) -> Outcome:
+    """Generate ``document`` into ``out_root / document.name``, import the package in a fresh interpreter, run mypy --strict."""
+    outcome = Outcome(document.name, str(document.manifest.get("openapi", "")))
+    config = document.config
+    spec = corpus_dir() / document.file
     started = time.perf_counter()
     try:
-        result = generate_files(spec, config=config.package)
+        result = generate_files(spec, config=config)
     except SpecError as exc:
         outcome.errors = [d.format() for d in exc.diagnostics if d.severity == "error"]
         return outcome
@@ -94,18 +156,18 @@ def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outc
     outcome.schemas = len(components)
     outcome.inline_models = len(result.api.schemas) - len(components)
     outcome.warnings = Counter(d.code for d in result.warnings)
-    out = out_root / spec.stem
+    out = out_root / document.name
     write_tree(result.files, out)
     problems = uncompilable(out)
     outcome.compiles = not problems
     if problems:
         outcome.details = "\n".join(problems[:20])
         return outcome
-    package = config.package.package
+    package = config.package
     # Models and API classes load lazily: import every one of them, by name, to check they all import.
     probe = (
         f"import inspect, {package}; from {package}.models import *; from {package}.resources import *; "
-        f"C = {package}.{config.package.client_class}; {MADE_WITH_A_CREDENTIAL}"
+        f"C = {package}.{config.client_class}; {MADE_WITH_A_CREDENTIAL}"
     )
     imported = _run([sys.executable, "-c", probe], out)
     outcome.imports = imported.returncode == 0
@@ -113,6 +175,7 @@ def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outc
         outcome.details = imported.stderr[-2000:]
         return outcome
     if type_check:
+        outcome.checked = True
         checked = _run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull, package], out)
         outcome.type_checks = checked.returncode == 0
         if not outcome.type_checks:
@@ -122,29 +185,48 @@ def run_document(spec: Path, out_root: Path, *, type_check: bool = True) -> Outc
 
 def table(outcomes: list[Outcome]) -> str:
     lines = [
-        "| document | operations | schemas | inline models | seconds | warnings | compiles | imports | type-checks |",
-        "| --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- |",
+        "| document | OpenAPI | operations | schemas | inline models | seconds | warnings | compiles | imports | type-checks |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- |",
     ]
     for o in outcomes:
         warnings = ", ".join(f"{code} {count}" for code, count in sorted(o.warnings.items())) or "none"
         if o.errors:
             warnings = f"ERRORS: {len(o.errors)}"
-        lines.append(f"| {o.name} | {o.operations} | {o.schemas} | {o.inline_models} | {o.seconds:.1f} | {warnings} | {'yes' if o.compiles else 'no'} | {'yes' if o.imports else 'no'} | {'yes' if o.type_checks else 'no'} |")
+        lines.append(f"| {o.name} | {o.openapi} | {o.operations} | {o.schemas} | {o.inline_models} | {o.seconds:.1f} | {warnings} | {'yes' if o.compiles else 'no'} | {'yes' if o.imports else 'no'} | {'yes' if o.type_checks else 'not run' if o.compiles and o.imports and not o.checked else 'no'} |")
     return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
-    specs = corpus_dir()
-    names = argv or list(DOCUMENTS)
+    parser = argparse.ArgumentParser(prog="python -m tests.generator.corpus.report", description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="write the table into REPORT.md")
+    parser.add_argument("--keep", metavar="FOLDER", help="write the packages into FOLDER/<name>/")
+    parser.add_argument("names", nargs="*", metavar="NAME", help=f"documents (default: all): {', '.join(sorted(DOCUMENTS))}")
+    args = parser.parse_args(argv)
+    for name in set(args.names) - set(DOCUMENTS):
+        parser.error(f"no document {name!r} (documents/{name}.toml)")
     outcomes = []
     with tempfile.TemporaryDirectory(prefix="corpus-") as temp:
-        for name in names:
-            outcome = run_document(specs / name, Path(temp))
+        for name in args.names or sorted(DOCUMENTS):
+            outcome = run_document(DOCUMENTS[name], Path(args.keep or temp))
             outcomes.append(outcome)
             for problem in outcome.errors[:20] + ([outcome.details] if outcome.details else []):
                 print(f"{name}: {problem}", file=sys.stderr)
+            print(table([outcome]).splitlines()[-1], flush=True)
     print(table(outcomes))
+    if args.write:
+        REPORT.write_text(REPORT_HEAD + table(outcomes) + "\n", encoding="utf-8")
     return 0 if all(o.ok for o in outcomes) else 1
+
+
+REPORT_HEAD = """# The corpus report
+
+Written by `make corpus` (`python -m tests.generator.corpus.report --write`): every document of
+the corpus (`documents/*.toml` says where each comes from) generated, every generated Python file
+compiled, the package imported (every model and API class, by name) and `mypy --strict` run on it.
+Seconds are wall-clock seconds to generate, on a machine with 2 shared cores. Warnings are counted
+by code (DIAGNOSTICS.md says what each means).
+
+"""
 
 
 if __name__ == "__main__":
