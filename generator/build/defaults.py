@@ -4,12 +4,16 @@ A default the schema rejects (a string for an integer, a number below its own ``
 outside its ``enum``) is left out of the SDK: written into a field it would not type-check or would
 send a value the API refuses. The check reads the keywords the validator's ``invalid-default``
 findings come from (see :mod:`generator.check.findings`) and needs no library: type, ``enum`` and the
-limits of numbers, strings and arrays.
+limits of numbers, strings and arrays. A default is also left out when it cannot be the field's Python
+type: a JSON object where a generated model goes, also inside an array or a map (``[{...}]`` for a list of
+models), since the SDK writes a default as a literal, not as a model.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from generator.ir import PyType
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -74,3 +78,20 @@ def _at_least(value: float, bound: Any) -> bool:
 
 def _at_most(value: float, bound: Any) -> bool:
     return not _is_number(bound) or value <= bound
+
+
+def fits(type_: PyType, default: Any) -> bool:
+    """Whether ``default`` written as a literal has the Python type ``type_``: no model or file in it.
+
+    An empty list or map fits a list or map of models; an alias (a named type) and an enum are
+    trusted (the schema check decides those).
+    """
+    if type_.kind in ("model", "file"):
+        return False
+    if type_.kind == "list" and isinstance(default, list):
+        return all(fits(type_.args[0], item) for item in default) if type_.args else True
+    if type_.kind == "dict" and isinstance(default, dict):
+        return all(fits(type_.args[-1], item) for item in default.values()) if type_.args else True
+    if type_.kind == "union":
+        return any(fits(arm, default) for arm in type_.args)
+    return True

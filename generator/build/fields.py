@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from generator.build.context import BuildContext
-from generator.build.defaults import accepts
+from generator.build.defaults import accepts, fits
 from generator.reserved_names import RESERVED_FIELDS
 from generator.build.schema_shapes import all_of_branches, examples_of, properties_of, required_of, schema_object
 from generator.build.spec_values import text, value
@@ -102,8 +102,8 @@ def field(ctx: BuildContext, pointer: str, wire_name: str, prop: Any, required: 
     _, target = ctx.target(own, pointer)
     type_ = ctx.types.map(pointer, own)
     default = own.get("default", target.get("default") if "$ref" not in own else None)
-    if default is not None and type_.kind in ("model", "file"):
-        default = None  # a dict default for a model field would not be a model
+    if default is not None and not fits(type_, default):
+        default = None  # a dict default for a model field (or in a list or map of models) would not be a model
     if default is not None and not accepts({**target, **own}, default):
         default = None  # one its schema rejects (the validator's invalid-default says so)
     example = _example(own, target)

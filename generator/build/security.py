@@ -25,7 +25,7 @@ from generator.read.security_schemes import kind_of
 from generator.naming import identifier
 
 #: Client arguments a credential argument may not take.
-TAKEN = frozenset({"api_key", "username", "password", "base_url", "timeout", "max_retries", "http_client", "self"})
+TAKEN = frozenset({"api_key", "username", "password", "base_url", "token_url", "timeout", "max_retries", "http_client", "self"})
 
 FLOWS = ("authorizationCode", "implicit", "password", "clientCredentials")
 CLIENT_CREDENTIALS = ("access_token", "client_id", "client_secret")

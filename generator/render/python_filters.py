@@ -110,7 +110,8 @@ def credential_value(api: Any, argument: str, env: str) -> str:
     if scheme is None:
         return f"_oauth.access_token(access_token, env=({string_literal(env)},))"
     envs = ", ".join(string_literal(name) for name in scheme.env)
-    return f"_oauth.access_token(access_token, client_id, client_secret, env=({envs}), token_url={string_literal(scheme.token_url)}, base_url=_base_url(base_url))"
+    token_url = f"_from_env(token_url, {string_literal(api.config.env_prefix + '_TOKEN_URL')}) or {string_literal(scheme.token_url)}"
+    return f"_oauth.access_token(access_token, client_id, client_secret, env=({envs}), token_url={token_url}, base_url=_base_url(base_url))"
 
 
 def missing_credentials_doc(api: Any) -> str:

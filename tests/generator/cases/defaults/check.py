@@ -16,6 +16,8 @@ def check(package: Any, generated: Any) -> None:
     settings = package.models.Settings
     assert {name: field.default for name, field in settings.model_fields.items() if name != "name"} == DEFAULTS
     assert settings(name="x").tags is not settings(name="y").tags, "a list default is not shared between models"
+    daemon = package.models.Daemon.model_fields  # a model (in a map or list) cannot be a literal default; empty or plain ones stay
+    assert {name: daemon[name].get_default(call_default_factory=True) for name in daemon} == {"runtimes": None, "fallbacks": None, "extra": [], "labels": {"team": ["a"]}}
 
     # A response that leaves every optional field out reads the spec's defaults.
     recorder = Recorder(body={"name": "s"})

@@ -22,7 +22,7 @@ WARNINGS = [("unsupported-security-scheme", "/components/securitySchemes/device"
 
 BASE_URL = "https://case.test/v1"
 TOKEN_URL = "https://case.test/oauth/token"  # the spec's "/oauth/token", resolved against the server URL
-ENV = ("ACCESS_TOKEN", "CLIENT_ID", "CLIENT_SECRET")
+ENV = ("ACCESS_TOKEN", "CLIENT_ID", "CLIENT_SECRET", "TOKEN_URL")
 SECRET = "s3cret-Vq8"
 
 
@@ -39,6 +39,7 @@ class Server:
         self.calls: list[str] = []  # the Authorization of each API request (not the token endpoint's), as it came
         self.lock = threading.Lock()
         self.echo = False  # the API answers every request 401, repeating the token it was sent
+        self.token_url = TOKEN_URL  # where its token endpoint is
 
     def token(self, request: httpx.Request) -> httpx.Response:
         request.read()
@@ -66,7 +67,7 @@ class Server:
         return httpx.Response(200, json={"names": [sent]})
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
-        if str(request.url) == TOKEN_URL:
+        if str(request.url) == self.token_url:
             assert request.method == "POST" and request.headers["Content-Type"] == "application/x-www-form-urlencoded"
             if self.delay:
                 time.sleep(self.delay)
@@ -74,7 +75,7 @@ class Server:
         return self.api(request)
 
     async def handle_async(self, request: httpx.Request) -> httpx.Response:
-        if str(request.url) == TOKEN_URL and self.delay:
+        if str(request.url) == self.token_url and self.delay:
             await asyncio.sleep(self.delay)  # other tasks run meanwhile: they must wait for this fetch
             return self.token(request)
         return self(request)
@@ -211,6 +212,30 @@ def check_refresh(package: Any) -> None:
         each(package, Server, revoked, client_id="app", client_secret=SECRET)
 
 
+def check_token_url(package: Any) -> None:
+    """``token_url=`` (else ``CASE_OAUTH2_TOKEN_URL``; relative: to the base URL) sends the
+    clientCredentials grant to another token endpoint than the spec's, such as a test server's."""
+
+    def at(url: str) -> Callable[[], Server]:
+        def make() -> Server:
+            server = Server()
+            server.token_url = url
+            return server
+
+        return make
+
+    def run(server: Server, call: Call) -> None:
+        assert [call("list_files"), call("get_profile")] == ["Bearer tok-1"] * 2
+        assert server.tokens_fetched == 1 and server.forms[0]["client_secret"] == [SECRET]
+
+    other = "https://auth.other.test/connect/token"
+    with environment():
+        each(package, at(other), run, client_id="app", client_secret=SECRET, token_url=other)
+    with environment(CLIENT_ID="app", CLIENT_SECRET=SECRET, TOKEN_URL="/other/token"):
+        each(package, at("https://case.test/other/token"), run)
+        each(package, at(other), run, token_url=other)  # the argument wins
+
+
 def check_one_fetch_at_a_time(package: Any) -> None:
     """Eight threads (blocking) or tasks (asyncio) sending at once through one client fetch one token."""
     with environment():
@@ -316,6 +341,7 @@ def check_docs(generated: Any) -> None:
     assert 'client = Client(client_id="...", client_secret="...")' in readme
     client = generated.files["case_oauth2/_client.py"]
     assert "api_key" not in client and "access_token: str | Callable[[], str] | None = None" in client
+    assert "token_url: str | None = None" in client and "CASE_OAUTH2_TOKEN_URL" in readme
     page = generated.files["docs/FilesApi.md"]
     assert "Security: `Authorization: Bearer <access_token>` (scheme `oauth`, scopes `files:read`); or `Authorization: Bearer <access_token>` (scheme `oidc`)." in page
     assert "Security: `Authorization: Bearer <access_token>` (scheme `oidc`, scopes `openid`, `profile`)." in page
@@ -328,6 +354,7 @@ def check(package: Any, generated: Any) -> None:
     check_given_token(package)
     check_client_credentials(package)
     check_refresh(package)
+    check_token_url(package)
     check_one_fetch_at_a_time(package)
     check_secrets_stay_secret(package)
     check_missing(package)
