@@ -9,7 +9,9 @@ limits of numbers, strings and arrays.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
+
+from generator.ir import PyType
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -27,6 +29,31 @@ def accepts(schema: dict[str, Any], default: Any) -> bool:
     if isinstance(enum, list) and enum and default not in enum:
         return False
     return _type_fits(schema.get("type"), default) and _limits_hold(schema, default)
+
+
+#: The builtin types a default of a primitive annotation must be (the others, e.g. ``DateTime`` or a
+#: ``Literal``, are not checked here).
+_PRIMITIVE_VALUES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
+
+
+def fits(type_: PyType, default: Any, alias_type: Callable[[str], PyType | None] = lambda name: None, seen: frozenset[str] = frozenset()) -> bool:
+    """Whether ``default`` can stand as the value of the annotation ``type_``: what a schema's own keywords
+    cannot tell when its type comes from elsewhere (an ``allOf``/``oneOf`` of ``$ref``s: a string default
+    for a union of models). ``alias_type`` gives the type a named alias stands for. Kinds this check does not know pass."""
+    if type_.kind == "alias" and type_.name not in seen:
+        aliased = alias_type(type_.name)
+        return aliased is None or fits(aliased, default, alias_type, seen | {type_.name})
+    if type_.kind in ("model", "file"):
+        return False
+    if type_.kind == "union":
+        return any(fits(arg, default, alias_type, seen) for arg in type_.args)
+    if type_.kind in ("list", "dict"):
+        return isinstance(default, list if type_.kind == "list" else dict)
+    if type_.kind == "primitive" and type_.name in _PRIMITIVE_VALUES:
+        if isinstance(default, bool) and type_.name != "bool":
+            return False
+        return isinstance(default, _PRIMITIVE_VALUES[type_.name])
+    return True
 
 
 def _type_fits(declared: Any, default: Any) -> bool:
