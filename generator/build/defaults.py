@@ -39,7 +39,10 @@ _PRIMITIVE_VALUES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), 
 def fits(type_: PyType, default: Any, alias_type: Callable[[str], PyType | None] = lambda name: None, seen: frozenset[str] = frozenset()) -> bool:
     """Whether ``default`` can stand as the value of the annotation ``type_``: what a schema's own keywords
     cannot tell when its type comes from elsewhere (an ``allOf``/``oneOf`` of ``$ref``s: a string default
-    for a union of models). ``alias_type`` gives the type a named alias stands for. Kinds this check does not know pass."""
+    for a union of models), or that no literal can be (a list of objects for a list of models).
+    ``alias_type`` gives the type a named alias stands for. Kinds this check does not know pass."""
+    if default is None and type_.nullable:
+        return True
     if type_.kind == "alias" and type_.name not in seen:
         aliased = alias_type(type_.name)
         return aliased is None or fits(aliased, default, alias_type, seen | {type_.name})
@@ -48,7 +51,10 @@ def fits(type_: PyType, default: Any, alias_type: Callable[[str], PyType | None]
     if type_.kind == "union":
         return any(fits(arg, default, alias_type, seen) for arg in type_.args)
     if type_.kind in ("list", "dict"):
-        return isinstance(default, list if type_.kind == "list" else dict)
+        if not isinstance(default, list if type_.kind == "list" else dict):
+            return False
+        items = default if isinstance(default, list) else list(default.values())
+        return not type_.args or all(fits(type_.args[-1], item, alias_type, seen) for item in items)
     if type_.kind == "primitive" and type_.name in _PRIMITIVE_VALUES:
         if isinstance(default, bool) and type_.name != "bool":
             return False

@@ -105,7 +105,7 @@ def field(ctx: BuildContext, pointer: str, wire_name: str, prop: Any, required: 
     if default is not None and type_.kind in ("model", "file"):
         default = None  # a dict default for a model field would not be a model
     if default is not None and not (accepts({**target, **own}, default) and fits(type_, default, lambda name: _alias_type(ctx, name))):
-        default = None  # one its schema rejects (the validator's invalid-default says so)
+        default = None  # one its schema rejects (the validator's invalid-default says so), or no literal of its type can be
     example = _example(own, target)
     return Field(
         name=name or snake_case(wire_name),
