@@ -11,7 +11,7 @@ models), since the SDK writes a default as a literal, not as a model.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from generator.ir import PyType
 
@@ -31,6 +31,37 @@ def accepts(schema: dict[str, Any], default: Any) -> bool:
     if isinstance(enum, list) and enum and default not in enum:
         return False
     return _type_fits(schema.get("type"), default) and _limits_hold(schema, default)
+
+
+#: The builtin types a default of a primitive annotation must be (the others, e.g. ``DateTime`` or a
+#: ``Literal``, are not checked here).
+_PRIMITIVE_VALUES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
+
+
+def fits(type_: PyType, default: Any, alias_type: Callable[[str], PyType | None] = lambda name: None, seen: frozenset[str] = frozenset()) -> bool:
+    """Whether ``default`` can stand as the value of the annotation ``type_``: what a schema's own keywords
+    cannot tell when its type comes from elsewhere (an ``allOf``/``oneOf`` of ``$ref``s: a string default
+    for a union of models), or that no literal can be (a list of objects for a list of models).
+    ``alias_type`` gives the type a named alias stands for. Kinds this check does not know pass."""
+    if default is None and type_.nullable:
+        return True
+    if type_.kind == "alias" and type_.name not in seen:
+        aliased = alias_type(type_.name)
+        return aliased is None or fits(aliased, default, alias_type, seen | {type_.name})
+    if type_.kind in ("model", "file"):
+        return False
+    if type_.kind == "union":
+        return any(fits(arg, default, alias_type, seen) for arg in type_.args)
+    if type_.kind in ("list", "dict"):
+        if not isinstance(default, list if type_.kind == "list" else dict):
+            return False
+        items = default if isinstance(default, list) else list(default.values())
+        return not type_.args or all(fits(type_.args[-1], item, alias_type, seen) for item in items)
+    if type_.kind == "primitive" and type_.name in _PRIMITIVE_VALUES:
+        if isinstance(default, bool) and type_.name != "bool":
+            return False
+        return isinstance(default, _PRIMITIVE_VALUES[type_.name])
+    return True
 
 
 def _type_fits(declared: Any, default: Any) -> bool:
@@ -79,19 +110,3 @@ def _at_least(value: float, bound: Any) -> bool:
 def _at_most(value: float, bound: Any) -> bool:
     return not _is_number(bound) or value <= bound
 
-
-def fits(type_: PyType, default: Any) -> bool:
-    """Whether ``default`` written as a literal has the Python type ``type_``: no model or file in it.
-
-    An empty list or map fits a list or map of models; an alias (a named type) and an enum are
-    trusted (the schema check decides those).
-    """
-    if type_.kind in ("model", "file"):
-        return False
-    if type_.kind == "list" and isinstance(default, list):
-        return all(fits(type_.args[0], item) for item in default) if type_.args else True
-    if type_.kind == "dict" and isinstance(default, dict):
-        return all(fits(type_.args[-1], item) for item in default.values()) if type_.args else True
-    if type_.kind == "union":
-        return any(fits(arm, default) for arm in type_.args)
-    return True

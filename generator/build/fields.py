@@ -102,10 +102,10 @@ def field(ctx: BuildContext, pointer: str, wire_name: str, prop: Any, required: 
     _, target = ctx.target(own, pointer)
     type_ = ctx.types.map(pointer, own)
     default = own.get("default", target.get("default") if "$ref" not in own else None)
-    if default is not None and not fits(type_, default):
-        default = None  # a dict default for a model field (or in a list or map of models) would not be a model
-    if default is not None and not accepts({**target, **own}, default):
-        default = None  # one its schema rejects (the validator's invalid-default says so)
+    if default is not None and type_.kind in ("model", "file"):
+        default = None  # a dict default for a model field would not be a model
+    if default is not None and not (accepts({**target, **own}, default) and fits(type_, default, lambda name: _alias_type(ctx, name))):
+        default = None  # one its schema rejects (the validator's invalid-default says so), or no literal of its type can be
     example = _example(own, target)
     return Field(
         name=name or snake_case(wire_name),
@@ -121,6 +121,15 @@ def field(ctx: BuildContext, pointer: str, wire_name: str, prop: Any, required: 
         unit=text(own.get("x-unit", target.get("x-unit"))),
         deprecated=own.get("deprecated") is True or ("$ref" not in own and target.get("deprecated") is True),
     )
+
+
+def _alias_type(ctx: BuildContext, class_name: str) -> PyType | None:
+    """The type the component schema generated as the alias ``class_name`` stands for."""
+    for key, (name, _) in ctx.names.items():
+        if name == class_name:
+            pointer = pointer_join("/components/schemas", key)
+            return ctx.types.map(pointer, ctx.raw_schemas[key])
+    return None
 
 
 def _example(own: dict[str, Any], target: dict[str, Any]) -> Any:

@@ -116,7 +116,76 @@ client.users.get_users_me()
 assert sent[-1].headers["Authorization"] == "Bearer box-token-123"
 assert str(sent[-1].url).startswith("https://api.box.com/2.0/users/me"), sent[-1].url
 """
-PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE}
+#: Run in the generated Leonardo SDK's folder: an image-generation job submitted (POST /generations) and
+#: polled (GET /generations/{id}) until its status is COMPLETE, blocking and asyncio, with the bearer key;
+#: the document has no waiter, so the loop is the caller's.
+LEONARDO_PROBE = """
+import asyncio, httpx, json, leonardo_sdk
+from leonardo_sdk.models import CreateGenerationResponse, GetGenerationByIdResponse
+sent = []
+def answer(request):
+    sent.append(request)
+    if request.method == "POST":
+        return httpx.Response(200, json={"sdGenerationJob": {"generationId": "gen-1", "apiCreditCost": 8}})
+    polls = sum(1 for r in sent if r.method == "GET" and r.url.path == request.url.path)
+    status = "COMPLETE" if polls % 3 == 0 else "PENDING"
+    images = [{"id": "img-1", "url": "https://cdn.leonardo.ai/img-1.jpg", "nsfw": False}] if status == "COMPLETE" else []
+    return httpx.Response(200, json={"generations_by_pk": {"id": "gen-1", "status": status, "prompt": "a fox", "generated_images": images}})
+def check(job, polled):
+    assert isinstance(job, CreateGenerationResponse) and job.sd_generation_job.generation_id == "gen-1", job
+    assert [p.generations_by_pk.status for p in polled] == ["PENDING", "PENDING", "COMPLETE"], polled
+    assert all(isinstance(p, GetGenerationByIdResponse) for p in polled)
+    assert polled[-1].generations_by_pk.generated_images[0].url == "https://cdn.leonardo.ai/img-1.jpg"
+    submit, *polls = sent[-4:]
+    assert (submit.method, str(submit.url)) == ("POST", "https://cloud.leonardo.ai/api/rest/v1/generations"), submit
+    body = json.loads(submit.content)
+    assert body["prompt"] == "a fox" and body["num_images"] == 1 and body["modelId"] == "m-1", body
+    assert [(r.method, str(r.url)) for r in polls] == [("GET", "https://cloud.leonardo.ai/api/rest/v1/generations/gen-1")] * 3
+    assert all(r.headers["Authorization"] == "Bearer leo-key" for r in sent[-4:])
+client = leonardo_sdk.Leonardo(api_key="leo-key", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+job = client.image.create_generation(prompt="a fox", num_images=1, model_id="m-1")
+polled = [client.image.get_generation_by_id(id=job.sd_generation_job.generation_id)]
+while polled[-1].generations_by_pk.status == "PENDING":
+    polled.append(client.image.get_generation_by_id(id=job.sd_generation_job.generation_id))
+check(job, polled)
+async def run():
+    aclient = leonardo_sdk.AsyncLeonardo(api_key="leo-key", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    job = await aclient.image.create_generation(prompt="a fox", num_images=1, model_id="m-1")
+    polled = [await aclient.image.get_generation_by_id(id=job.sd_generation_job.generation_id)]
+    while polled[-1].generations_by_pk.status == "PENDING":
+        polled.append(await aclient.image.get_generation_by_id(id=job.sd_generation_job.generation_id))
+    check(job, polled)
+asyncio.run(run())
+"""
+#: Run in the generated Text Generation Inference SDK's folder: /generate_stream (a document with no
+#: servers: the base URL is given) answers server-sent events, read as typed StreamResponse events,
+#: blocking and asyncio.
+TGI_PROBE = """
+import asyncio, httpx, json, tgi_sdk
+from tgi_sdk.models import StreamResponse
+sent = []
+def event(index, text, final=None):
+    return ("data:" + json.dumps({"index": index, "token": {"id": index, "text": text, "logprob": -0.5, "special": False}, "generated_text": final}) + "\\n\\n").encode()
+def answer(request):
+    sent.append(request)
+    return httpx.Response(200, headers={"Content-Type": "text/event-stream"}, content=event(1, "Hello") + b": keep-alive\\n\\n" + event(2, " world", "Hello world"))
+def check(events):
+    assert [type(e) for e in events] == [StreamResponse, StreamResponse], events
+    assert [e.token.text for e in events] == ["Hello", " world"] and events[-1].generated_text == "Hello world", events
+    assert events[0].token.logprob == -0.5 and events[0].token.special is False
+    assert (sent[-1].method, str(sent[-1].url)) == ("POST", "http://tgi.local:8080/generate_stream"), sent[-1].url
+    assert json.loads(sent[-1].content) == {"inputs": "Hi", "parameters": {"max_new_tokens": 2}}, sent[-1].content
+    assert "text/event-stream" in sent[-1].headers.get("Accept", ""), sent[-1].headers
+client = tgi_sdk.TextGenerationInference(base_url="http://tgi.local:8080", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+with client.text_generation_inference.generate_stream(inputs="Hi", parameters={"max_new_tokens": 2}) as stream:
+    check(list(stream))
+async def run():
+    aclient = tgi_sdk.AsyncTextGenerationInference(base_url="http://tgi.local:8080", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    async with await aclient.text_generation_inference.generate_stream(inputs="Hi", parameters={"max_new_tokens": 2}) as stream:
+        check([e async for e in stream])
+asyncio.run(run())
+"""
+PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE}
 
 
 def _probe(folder: Path, code: str, env_prefix: str) -> None:
