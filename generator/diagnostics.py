@@ -41,6 +41,10 @@ CODES: dict[str, tuple[str, str]] = {
     "validation-incomplete": ("openapi-spec-validator itself failed on the document (a bug of the validator, often on a value of an unexpected type); what it found before is reported, the rest of the document was not checked against the OpenAPI schema.", "Check the document with another validator; the message quotes the failure (a `minimum` written as a string is a common cause)."),
     "unresolved-ref": ("A `$ref` points at nothing: no such element, or another file that cannot be read.", "Point the `$ref` at an existing element, e.g. `#/components/schemas/Name` or `common.yaml#/components/schemas/Name`."),
     "dropped-text-ref": ("A `description` or `summary` is a `$ref` that leads to no text; it is left out.", "Write the text in place, or point the `$ref` at a string or a Markdown file."),
+    "schema-relative-ref": (
+        "A `$ref` like `#/$defs/Size` finds nothing from the document's root, but does inside a schema that holds it (as if that schema were a document of its own); it is read that way.",
+        "Write the full pointer (`#/components/schemas/Shape/$defs/Size`), or give the schema an `$id`, which makes references inside it relative to it.",
+    ),
     "external-ref": ("A `$ref` points at a remote document (a URL), which the generator does not fetch.", "Download the document beside the spec and refer to it by a relative path (`common.yaml#/components/schemas/Pet`)."),
     "missing-operation-id": ("An operation has no operationId; its method is named after the HTTP method and path (`get_pets_pet_id`), which changes when the path does.", "Add `operationId: camelCaseName`; it becomes the method name in snake_case."),
     "duplicate-operation-id": ("Two operations share an operationId; the later one's method gets a `_2` suffix.", "Give every operation its own operationId."),
