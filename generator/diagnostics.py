@@ -27,7 +27,11 @@ CODES: dict[str, tuple[str, str]] = {
     "spec-not-a-mapping": ("The document is not a mapping.", "An OpenAPI document is a mapping with the keys openapi, info and paths."),
     "swagger-not-converted": ("A Swagger 2.0 document that could not be converted to OpenAPI 3.0: Node.js or swagger2openapi is missing, or the conversion failed.", "Install Node.js and run `npm ci` in the generator's folder, or convert the document by hand with the command the message gives and pass the result with --spec."),
     "duplicate-key": ("A mapping has the same key twice; the last value is used, as JSON parsers do.", "Remove the first one, or merge the two."),
-    "unsupported-openapi-version": ("The `openapi` field is not 3.0.x or 3.1.x.", "Write `openapi: 3.1.0` (or 3.0.3)."),
+    "unsupported-openapi-version": ("The `openapi` field is not 3.0.x, 3.1.x or 3.2.x.", "Write `openapi: 3.1.0` (or 3.0.3)."),
+    "newer-openapi-version": (
+        "The document is OpenAPI 3.2, which the validator does not know yet: it is validated and read as 3.1. 3.2's `itemSchema` (a stream's events) is read; its other additions (`query` and `additionalOperations`, `$self`, tag `parent`...) are warned about where they are.",
+        "Nothing to do; to silence it, write `openapi: 3.1.1` if the document uses nothing of 3.2.",
+    ),
     "openapi-schema": (
         "The document breaks the OpenAPI schema of its version in a way the generator may read wrongly (a finding of a class not known to be harmless: see generator/check/findings.py).",
         "Correct the element at the pointer; the message quotes the rule.",
