@@ -120,7 +120,8 @@ def check(package: Any, generated: Any) -> None:
     assert any(issubclass(w.category, DeprecationWarning) for w in caught), "deprecated beside a $ref"
 
     recorder = Recorder(body=[{"angle": 90}, {"angle": 45.5}])
-    corners = both(package, recorder, lambda sdk: sdk.shapes.list_corners(id="s1"))
-    assert recorder.last.url.path == "/shapes/s1/corners"
+    corners = both(package, recorder, lambda sdk: sdk.shapes.list_corners(id="s1", near=[1.5, 2]))
+    assert recorder.last.url.path == "/shapes/s1/corners" and recorder.last.url.query == b"near=1.5%2C2", recorder.last.url.query
+    assert "near: list[float] | None = None" in methods, "a tuple parameter is a list: the serializers write lists"
     assert [type(c).__name__ for c in corners] == ["VertexCorner", "VertexCorner"] and corners[1].angle == 45.5
     assert "Where the shape starts." in (client(package, recorder).shapes.create_shape.__doc__ or "")
