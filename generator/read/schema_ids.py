@@ -10,7 +10,9 @@ the document, every such reference found in it is rewritten as the plain local p
 A ``#/$defs/...`` (or ``#/definitions/...``) reference outside any ``$id`` is relative to the document. When it finds nothing
 there but does inside a schema that holds it (``#/$defs/Size`` in a component schema that has
 ``$defs: {Size: ...}``, as a schema written alone would mean it), it is read that way, with the
-warning ``schema-relative-ref``. References that find nothing stay as written (the checks report them).
+warning ``schema-relative-ref``. The other way round, a ``#/components/...`` inside a schema with
+``$id`` that finds nothing there is read from the document's root. References that find nothing
+stay as written (the checks report them).
 """
 
 from __future__ import annotations
@@ -126,6 +128,8 @@ def rewrite_schema_refs(data: dict[str, Any]) -> list[Note]:
     for pointer, mapping, base in index.refs:
         ref = mapping["$ref"]
         found = _target(index, ref, base)
+        if found is not None and ref.startswith("#/") and not _exists(data, found) and _exists(data, ref[1:]):
+            found = None  # '#/components/...' inside a schema with $id: meant from the document's root, as most tools read it
         if found is not None:
             mapping["$ref"] = "#" + found
             continue

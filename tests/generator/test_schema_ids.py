@@ -19,6 +19,7 @@ DATA: dict[str, Any] = {
                     "corner": {"$ref": "#corner"},
                     "sibling": {"$ref": "edge#/$defs/Length"},
                     "self": {"$ref": "vertex"},
+                    "pet": {"$ref": "#/components/schemas/Pet"},
                 },
                 "$defs": {"Coord": {"type": "array"}, "Corner": {"$anchor": "corner"}},
             },
@@ -52,6 +53,7 @@ def test_references_by_id_and_anchor_become_local_pointers() -> None:
     assert vertex["corner"]["$ref"] == "#/components/schemas/Vertex/$defs/Corner"
     assert vertex["sibling"]["$ref"] == "#/components/schemas/Edge/$defs/Length", "a relative $id resolved against the enclosing one"
     assert vertex["self"]["$ref"] == "#/components/schemas/Vertex"
+    assert vertex["pet"]["$ref"] == "#/components/schemas/Pet", "what finds nothing in the $id's schema is read from the document's root"
     thing = schemas["Thing"]["properties"]
     assert thing["pet"]["$ref"] == "#/components/schemas/Pet"
     assert thing["vertex"]["$ref"] == "#/components/schemas/Vertex"
