@@ -125,6 +125,8 @@ def field(ctx: BuildContext, pointer: str, wire_name: str, prop: Any, required: 
         default = None  # a dict default for a model field would not be a model
     if default is not None and not accepts({**target, **own}, default):
         default = None  # one its schema rejects (the validator's invalid-default says so)
+    if type_.kind == "tuple" and isinstance(default, list):
+        default = tuple(default)  # a tuple field's default is a tuple (immutable: in the signature as it is)
     example = _example(own, target)
     return Field(
         name=name or snake_case(wire_name),

@@ -64,7 +64,8 @@ def check(package: Any, generated: Any) -> None:
     assert "next: Vertex | None" in generated.files["case_json_schema_2020/models/vertex.py"], "a relative $ref against the schema's $id"
     assert "-> list[VertexCorner]:" in methods, "a $ref to an anchor inside another $id resource"
     # prefixItems: a tuple when the array holds exactly its items; else list[Any] (a warning).
-    assert "centre: tuple[float, float] | None" in models and "mixed: list[Any] | None" in models
+    assert "centre: tuple[float, float] = (0.5, 0.5)" in models and "centre: tuple[float, float] = (0.5, 0.5)," in methods
+    assert "mixed: list[Any] | None" in models
     # propertyNames limits keys only; unevaluatedProperties is the value type of a map; const null; type arrays.
     assert "tags: dict[str, str] | None" in models and "meta: dict[str, Any] | None" in models
     assert "counts: dict[str, int] | None" in models and "nothing: Literal[None] | None" in models
