@@ -27,7 +27,11 @@ CODES: dict[str, tuple[str, str]] = {
     "spec-not-a-mapping": ("The document is not a mapping.", "An OpenAPI document is a mapping with the keys openapi, info and paths."),
     "swagger-not-converted": ("A Swagger 2.0 document that could not be converted to OpenAPI 3.0: Node.js or swagger2openapi is missing, or the conversion failed.", "Install Node.js and run `npm ci` in the generator's folder, or convert the document by hand with the command the message gives and pass the result with --spec."),
     "duplicate-key": ("A mapping has the same key twice; the last value is used, as JSON parsers do.", "Remove the first one, or merge the two."),
-    "unsupported-openapi-version": ("The `openapi` field is not 3.0.x or 3.1.x.", "Write `openapi: 3.1.0` (or 3.0.3)."),
+    "unsupported-openapi-version": ("The `openapi` field is not 3.0.x, 3.1.x or 3.2.x.", "Write `openapi: 3.1.0` (or 3.0.3)."),
+    "newer-openapi-version": (
+        "The document is OpenAPI 3.2, which the validator does not know yet: it is validated and read as 3.1. 3.2's `itemSchema` (a stream's events) is read; its other additions (`query` and `additionalOperations`, `$self`, tag `parent`...) are warned about where they are.",
+        "Nothing to do; to silence it, write `openapi: 3.1.1` if the document uses nothing of 3.2.",
+    ),
     "openapi-schema": (
         "The document breaks the OpenAPI schema of its version in a way the generator may read wrongly (a finding of a class not known to be harmless: see generator/check/findings.py).",
         "Correct the element at the pointer; the message quotes the rule.",
@@ -41,6 +45,10 @@ CODES: dict[str, tuple[str, str]] = {
     "validation-incomplete": ("openapi-spec-validator itself failed on the document (a bug of the validator, often on a value of an unexpected type); what it found before is reported, the rest of the document was not checked against the OpenAPI schema.", "Check the document with another validator; the message quotes the failure (a `minimum` written as a string is a common cause)."),
     "unresolved-ref": ("A `$ref` points at nothing: no such element, or another file that cannot be read.", "Point the `$ref` at an existing element, e.g. `#/components/schemas/Name` or `common.yaml#/components/schemas/Name`."),
     "dropped-text-ref": ("A `description` or `summary` is a `$ref` that leads to no text; it is left out.", "Write the text in place, or point the `$ref` at a string or a Markdown file."),
+    "schema-relative-ref": (
+        "A `$ref` like `#/$defs/Size` finds nothing from the document's root, but does inside a schema that holds it (as if that schema were a document of its own); it is read that way.",
+        "Write the full pointer (`#/components/schemas/Shape/$defs/Size`), or give the schema an `$id`, which makes references inside it relative to it.",
+    ),
     "external-ref": ("A `$ref` points at a remote document (a URL), which the generator does not fetch.", "Download the document beside the spec and refer to it by a relative path (`common.yaml#/components/schemas/Pet`)."),
     "missing-operation-id": ("An operation has no operationId; its method is named after the HTTP method and path (`get_pets_pet_id`), which changes when the path does.", "Add `operationId: camelCaseName`; it becomes the method name in snake_case."),
     "duplicate-operation-id": ("Two operations share an operationId; the later one's method gets a `_2` suffix.", "Give every operation its own operationId."),

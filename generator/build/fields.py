@@ -10,11 +10,12 @@ from typing import Any, Callable
 from generator.build.context import BuildContext
 from generator.build.defaults import accepts, fits
 from generator.reserved_names import RESERVED_FIELDS
-from generator.build.schema_shapes import all_of_branches, examples_of, properties_of, required_of, schema_object
+from generator.build.schema_shapes import all_of_branches, extends_ref, examples_of, properties_of, required_of, schema_object
 from generator.build.spec_values import text, value
 from generator.diagnostics import pointer_join
 from generator.ir import Field, Operation, PyType
 from generator.naming import Namespace, snake_case
+from generator.read.values import mapping
 
 Properties = dict[str, tuple[str, Any]]
 """wire name -> (pointer, raw property schema)."""
@@ -47,13 +48,17 @@ def constraints(schema: Any) -> tuple[str, ...]:
 def object_shape(ctx: BuildContext, pointer: str, schema: dict[str, Any], seen: frozenset[str] = frozenset()) -> tuple[Properties, set[str]]:
     """``(properties, required)`` of an object schema, with the branches of its ``allOf`` merged in.
 
-    Branches merge in order, the schema's own ``properties`` last: a property declared
-    again replaces the earlier declaration; ``required`` is the union of all.
+    Branches merge in order (a 3.1 ``$ref`` beside ``properties`` first), the schema's own
+    ``properties`` last: a property declared again replaces the earlier declaration;
+    ``required`` is the union of all. Then the properties of :func:`conditional_branches`.
     """
     properties: Properties = {}
     required: set[str] = set()
-    for index, branch in enumerate(all_of_branches(schema)):
-        at, target = ctx.target(branch, pointer_join(pointer, "allOf", index))
+    branches = [(pointer_join(pointer, "allOf", index), branch) for index, branch in enumerate(all_of_branches(schema))]
+    if extends_ref(schema):  # 3.1: the target's properties, then these
+        branches.insert(0, (pointer, {"$ref": schema["$ref"]}))
+    for branch_pointer, branch in branches:
+        at, target = ctx.target(branch, branch_pointer)
         if at in seen:
             continue
         more, needed = object_shape(ctx, at, target, seen | {pointer})
@@ -61,7 +66,21 @@ def object_shape(ctx: BuildContext, pointer: str, schema: dict[str, Any], seen: 
         required |= needed
     for wire_name, prop in properties_of(schema).items():
         properties[str(wire_name)] = (pointer_join(pointer, "properties", wire_name), prop)
+    for at, branch in conditional_branches(ctx, pointer, schema):
+        for wire_name, prop in properties_of(branch).items():
+            properties.setdefault(str(wire_name), (pointer_join(at, "properties", wire_name), prop))
     return properties, required | required_of(schema)
+
+
+def conditional_branches(ctx: BuildContext, pointer: str, schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """``(pointer, schema)`` of what applies to an object only sometimes: 3.1's ``dependentSchemas``, ``then`` and ``else``.
+
+    Their properties are the object's too, always optional (they are there only when the
+    condition holds), and never in place of a property the object declares itself.
+    """
+    found = [(pointer_join(pointer, "dependentSchemas", name), branch) for name, branch in mapping(schema.get("dependentSchemas")).items()]
+    found += [(pointer_join(pointer, key), schema[key]) for key in ("then", "else") if key in schema]
+    return [ctx.target(branch, at) for at, branch in found]
 
 
 def fields(ctx: BuildContext, properties: Properties, required: set[str], *, location: str, namespace: Namespace | None = None, request: bool | None = None) -> tuple[Field, ...]:
@@ -106,6 +125,8 @@ def field(ctx: BuildContext, pointer: str, wire_name: str, prop: Any, required: 
         default = None  # a dict default for a model field would not be a model
     if default is not None and not (accepts({**target, **own}, default) and fits(type_, default, lambda name: _alias_type(ctx, name))):
         default = None  # one its schema rejects (the validator's invalid-default says so), or no literal of its type can be
+    if type_.kind == "tuple" and isinstance(default, list):
+        default = tuple(default)  # a tuple field's default is a tuple (immutable: in the signature as it is)
     example = _example(own, target)
     return Field(
         name=name or snake_case(wire_name),

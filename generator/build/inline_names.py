@@ -1,6 +1,7 @@
 """The class name of an inline object schema, made from where it is in the document:
 ``/components/schemas/Pet/properties/category`` -> ``PetCategory``, the 200 response of
-``get_pet`` -> ``GetPetResponse``, an array's items -> ``...Item``; the branches of an
+``get_pet`` -> ``GetPetResponse``, an array's items -> ``...Item`` (a tuple's ``...ItemN``), a schema of
+``$defs`` its name (``Shape/$defs/Label`` -> ``ShapeLabel``); the branches of an
 ``allOf`` add nothing, those of a ``oneOf``/``anyOf`` ``OptionN``."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from generator.read.document import Document, UnresolvedRef
 COMPONENT_SUFFIXES = {"schemas": "", "responses": "Response", "requestBodies": "Request", "parameters": "Param", "headers": "Header"}
 
 #: What a single token adds to the name (any other token with letters or digits adds itself, PascalCased).
-SINGLE_TOKENS = {"items": "Item", "additionalProperties": "Value", "requestBody": "Request", "schema": ""}
+SINGLE_TOKENS = {"items": "Item", "additionalProperties": "Value", "unevaluatedProperties": "Value", "requestBody": "Request", "schema": ""}
 
 ParameterName = Callable[[int], str]
 """``parameter_name(depth)``: the PascalCase name of the parameter at the first ``depth`` tokens of the pointer."""
@@ -73,7 +74,7 @@ def _pair(token: str, following: str, parameter_name: Callable[[], str]) -> str 
     """The part ``token`` and ``following`` make together ("" for none), or ``None`` when they are not a pair."""
     if not following:
         return None
-    if token in ("properties", "patternProperties"):
+    if token in ("properties", "patternProperties", "$defs", "definitions"):
         return pascal_case(following) if words(following) else "Field"
     if token == "responses":
         return "Response" if following.startswith("2") else f"Error{pascal_case(following)}"
@@ -83,6 +84,8 @@ def _pair(token: str, following: str, parameter_name: Callable[[], str]) -> str 
         return None
     if token in ("anyOf", "oneOf"):
         return f"Option{int(following) + 1}"
+    if token == "prefixItems":
+        return f"Item{int(following) + 1}"
     if token == "parameters":
         return parameter_name()
     return "" if token == "allOf" else None  # the branches of an allOf are one object

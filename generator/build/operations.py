@@ -99,6 +99,7 @@ def parameter(ctx: BuildContext, param: Parameter, name: str) -> Field:
     if schema is None:  # `content` instead of `schema`: the schema of its one media type
         schema = (param.content[0].schema if param.content else None) or {}
     found = field(ctx, pointer_join(param.pointer, "schema"), param.name, schema, param.required, param.location, name)
+    found = replace(found, type=parameter_styles.as_sent(found.type))
     example = param.example if param.example is not None else schema.get("example")
     style, explode = parameter_styles.style_of(param)
     allow_reserved = param.allow_reserved

@@ -17,6 +17,7 @@ a query parameter with ``allowReserved: true``, whose items the runtime writes i
 
 from __future__ import annotations
 
+from generator.build.union_types import union_of
 from generator.ir import PyType
 from generator.read.media_types import is_json_media_type
 from generator.read.operations import Parameter
@@ -39,6 +40,14 @@ def _scalar(type_: PyType, booleans: bool) -> bool:
     if type_.name.startswith("Literal["):
         return "True" not in type_.name and "False" not in type_.name or booleans
     return type_.name in _SCALARS or (booleans and type_.name == "bool")
+
+
+def as_sent(type_: PyType) -> PyType:
+    """A parameter's type as the runtime writes it: a ``tuple`` (3.1 ``prefixItems``) is a list of its
+    items' types, which every style writes (the runtime's serializers know lists, not tuples)."""
+    if type_.kind != "tuple":
+        return type_
+    return PyType("list", args=(union_of(list(type_.args), False),), nullable=type_.nullable)
 
 
 def needs_serializer(location: str, style: str, explode: bool, type_: PyType, allow_reserved: bool = False) -> bool:

@@ -25,7 +25,7 @@ def open_enum(enum_bases: dict[str, str], type_: PyType) -> PyType:
         return _or_base(type_, base) if base else type_
     if type_.kind == "primitive" and _is_open_literal(type_.name):
         return _or_base(type_, "str" if "'" in type_.name or '"' in type_.name else "int")
-    if type_.kind in ("list", "dict"):
+    if type_.kind in ("list", "tuple", "dict"):
         return PyType(type_.kind, type_.name, tuple(open_enum(enum_bases, a) for a in type_.args), type_.nullable, type_.discriminator)
     if type_.kind == "union" and not type_.discriminator:
         return _open_union(enum_bases, type_)

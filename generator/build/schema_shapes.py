@@ -35,10 +35,23 @@ def classify(schema: Any) -> str:
     if literal_values(schema.get("enum")) is not None and "$ref" not in schema:
         return "enum"
     if "$ref" in schema:
-        return "alias"
-    if isinstance(schema.get("properties"), dict) or types_of(schema) == ["object"] and "additionalProperties" not in schema and not has_union(schema):
+        return "model" if extends_ref(schema) else "alias"
+    if isinstance(schema.get("properties"), dict) or types_of(schema) == ["object"] and extra_values(schema) is None and not has_union(schema):
         return "model"
     return "alias"
+
+
+def extra_values(schema: dict[str, Any]) -> Any:
+    """What the values of a map are: ``additionalProperties``, else a 3.1 ``unevaluatedProperties`` schema; ``None`` for neither."""
+    if "additionalProperties" in schema:
+        return schema["additionalProperties"]
+    found = schema.get("unevaluatedProperties")
+    return found if isinstance(found, dict) else None
+
+
+def extends_ref(schema: dict[str, Any]) -> bool:
+    """A ``$ref`` with ``properties`` beside it (OpenAPI 3.1): an object with the target's properties and these."""
+    return "$ref" in schema and bool(properties_of(schema))
 
 
 def has_union(schema: dict[str, Any]) -> bool:

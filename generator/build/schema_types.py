@@ -8,8 +8,9 @@
 | ``format: binary`` (3.0) or ``contentMediaType`` (3.1) | ``FileInput`` (path, bytes or binary file) |
 | ``integer`` / ``number`` / ``boolean``            | ``int`` / ``float`` / ``bool``    |
 | ``type: array``                                   | ``list[items]``                   |
-| ``additionalProperties: S`` without properties    | ``dict[str, S]``                  |
-| inline ``enum`` / ``const``                       | ``Literal[...]``                  |
+| ``prefixItems`` of exactly N items (``items: false`` or ``maxItems: N``, and ``minItems: N``) | ``tuple[A, B, ...]`` (other ``prefixItems``: ``list[Any]``, warning ``unsupported-schema``) |
+| ``additionalProperties: S`` (or 3.1 ``unevaluatedProperties: S``) without properties | ``dict[str, S]`` (``propertyNames`` only limits the keys: still ``str``) |
+| inline ``enum`` / ``const``                       | ``Literal[...]`` (``const: null``: ``Literal[None]``) |
 | ``anyOf``/``oneOf`` of an enum and a plain string | ``Enum | str`` (an open enum)      |
 | ``anyOf``/``oneOf`` of string schemas only        | the first branch's type (the others are other spellings of the same value) |
 | any other ``anyOf``/``oneOf``                     | the union of the branches' types  |
@@ -35,7 +36,7 @@ from typing import Any
 
 from generator.build import discriminator_schemas
 from generator.build.inline_names import inline_name
-from generator.build.schema_shapes import annotation_only, classify, is_binary_schema, is_file, is_null, is_string_enum, literal_values, non_null_types, types_of
+from generator.build.schema_shapes import annotation_only, classify, extends_ref, extra_values, is_binary_schema, is_file, is_null, is_string_enum, literal_values, non_null_types, types_of
 from generator.build.union_types import ANY, STR, string_union, union_of
 from generator.ir import PyType
 from generator.literals import pyliteral
@@ -127,7 +128,7 @@ class TypeMapper:
 
     def _is_inline_object(self, pointer: str, schema: dict[str, Any]) -> bool:
         """An object with properties (or an ``allOf`` of objects) that is not a component schema itself."""
-        if "$ref" in schema or pointer.count("/") == 3 and pointer.startswith("/components/schemas/"):
+        if "$ref" in schema and not extends_ref(schema) or pointer.count("/") == 3 and pointer.startswith("/components/schemas/"):
             return False
         if non_null_types(schema) not in ([], ["object"]) or schema.get("anyOf") or schema.get("oneOf"):
             return False
@@ -242,6 +243,8 @@ class TypeMapper:
 
     def _literal(self, pointer: str, schema: dict[str, Any]) -> PyType | None:
         """The ``Literal`` of a ``const`` or an ``enum`` (warning when a ``Literal`` cannot hold them); ``None`` for neither."""
+        if "const" in schema and schema["const"] is None:
+            return PyType("primitive", "Literal[None]")
         if "const" in schema:
             values = literal_values([schema["const"]])
             if values is not None:
@@ -272,23 +275,36 @@ class TypeMapper:
             return PyType("primitive", _STRING_FORMATS[fmt]) if isinstance(fmt, str) and fmt in _STRING_FORMATS else STR
         if kind in _PRIMITIVES:
             return PyType("primitive", _PRIMITIVES[kind])
+        if kind == "array" and isinstance(schema.get("prefixItems"), list):
+            return self._tuple(pointer, schema, schema["prefixItems"])
         if kind == "array":
             items = schema.get("items", {})
             if isinstance(items, list):  # tuple validation (JSON Schema draft 4 style)
                 items = {}
             return PyType("list", args=(self.map(f"{pointer}/items", items),))
         if kind == "object":
-            extra = schema.get("additionalProperties")
-            value = self.map(f"{pointer}/additionalProperties", extra) if isinstance(extra, dict) else ANY
+            extra = extra_values(schema)
+            key = "additionalProperties" if "additionalProperties" in schema else "unevaluatedProperties"
+            value = self.map(f"{pointer}/{key}", extra) if isinstance(extra, dict) else ANY
             return PyType("dict", args=(value,))
         if kind != "null":
             self.warn(pointer, f"unknown type {kind!r}; typed as Any")
         return ANY
 
+    def _tuple(self, pointer: str, schema: dict[str, Any], prefix: list[Any]) -> PyType:
+        """``prefixItems`` (3.1): a ``tuple`` when the array holds exactly those items, else ``list[Any]`` (with a warning)."""
+        count = len(prefix)
+        least, most = schema.get("minItems"), schema.get("maxItems")
+        closed = schema.get("items") is False or type(most) is int and most <= count
+        if count and closed and type(least) is int and least >= count:
+            return PyType("tuple", args=tuple(self.map(f"{pointer}/prefixItems/{i}", item) for i, item in enumerate(prefix)))
+        self.warn(pointer, f"prefixItems without exactly {count} items (items: false and minItems: {count}) is no tuple; typed as list[Any]")
+        return PyType("list", args=(ANY,))
+
 
 def _implied_types(schema: dict[str, Any]) -> list[str]:
     """The type a schema without ``type`` has by its keywords: an object's, an array's, or none."""
-    if isinstance(schema.get("properties"), dict) or "additionalProperties" in schema:
+    if isinstance(schema.get("properties"), dict) or extra_values(schema) is not None:
         return ["object"]
-    return ["array"] if "items" in schema else []
+    return ["array"] if "items" in schema or "prefixItems" in schema else []
 

@@ -64,6 +64,8 @@ _UNEXPECTED = re.compile(r"\((.*) (?:was|were) unexpected\)$")
 _NOT_MATCHING = re.compile(r"^(.*) do(?:es)? not match any of the regexes")
 #: JSON Schema keywords of OpenAPI 3.1 that the generator reads in a schema whatever the document's version.
 _READ_AS_31 = frozenset({"const", "examples"})
+#: Fields OpenAPI 3.2 adds that the generator reads (the 3.1 schema a 3.2 document is checked against rejects them).
+_READ_IN_32 = frozenset({"itemSchema"})
 #: Keys that make a mapping a schema object.
 _SCHEMA_KEYS = frozenset({"type", "properties", "items", "allOf", "oneOf", "anyOf", "enum", "format", "additionalProperties"})
 #: Findings of openapi-spec-validator's own checks, which say where they are in their message only.
@@ -77,11 +79,12 @@ def problems(data: dict[str, Any]) -> list[Finding]:
     from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
     version = str(data.get("openapi"))
-    validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    validator_class = OpenAPIV31SpecValidator if version.startswith(("3.1", "3.2")) else OpenAPIV30SpecValidator
+    checked = {**data, "openapi": "3.1.1"} if version.startswith("3.2.") else data  # the validator knows no 3.2 (newer-openapi-version says so)
     errors = []
     crash = None
     try:
-        for error in validator_class(data).iter_errors():
+        for error in validator_class(checked).iter_errors():
             if not isinstance(error, DuplicateOperationIDError):  # duplicate-operation-id says it, with the place
                 errors.append(error)
     except Exception as exc:  # the validator itself failed on this input: say so, keep what it found
@@ -196,6 +199,9 @@ def _unknown_fields(data: dict[str, Any], pointer: str, error: Any, message: str
     """One finding for the object at ``pointer``, naming the fields it may not have (none when each only
     echoes a finding inside that field: 3.1's ``unevaluatedProperties`` also rejects a field whose value failed)."""
     keys = [key for key in _unexpected(error, message) if pointer_join(pointer, key) not in holding]
+    if version.startswith("3.2."):
+        keys = [key for key in keys if key not in _READ_IN_32]
+    version = _schema_version(version)
     if not keys:
         return []
     node = _node(data, pointer)
@@ -210,6 +216,11 @@ def _unknown_fields(data: dict[str, Any], pointer: str, error: Any, message: str
     texts = [f"{_listed(ignored)} not allowed here by OpenAPI {version}: the generator ignores {'them' if len(ignored) > 1 else 'it'}"] if ignored else []
     texts += [f"{_listed(read)} not allowed here by OpenAPI {version}: read as OpenAPI 3.1 reads {'them' if len(read) > 1 else 'it'}"] if read else []
     return [("unknown-field", pointer, "; ".join([*texts, *notes]))]
+
+
+def _schema_version(version: str) -> str:
+    """The version whose schema the document was checked against, as messages name it."""
+    return f"3.1 (this {version} document is checked as 3.1)" if version.startswith("3.2.") else version
 
 
 def _listed(keys: list[str]) -> str:
@@ -240,7 +251,7 @@ def _default_of(parts: list[str]) -> int | None:
 
 def _keyword_message(keyword: str, error: Any, message: str, version: str) -> str:
     value = getattr(error, "instance", None)
-    if keyword.startswith("exclusive") and isinstance(value, bool) and version.startswith("3.1"):
+    if keyword.startswith("exclusive") and isinstance(value, bool) and version.startswith(("3.1", "3.2")):
         return f"`{keyword}: {str(value).lower()}` is the OpenAPI 3.0 form ({message}); in 3.1 {keyword} is the bound itself. The SDK checks no limits; its docs leave this one out"
     return f"{keyword}: {message}; the SDK checks no limits, its docs state this one as written"
 

@@ -28,7 +28,10 @@ def check_version(document: Document) -> list[Diagnostic]:
     version = document.data.get("openapi")
     if isinstance(version, str) and (version.startswith("3.0.") or version.startswith("3.1.")):
         return []
-    return [diagnostic(document, "unsupported-openapi-version", "/openapi", f"openapi is {version!r}; supported are 3.0.x and 3.1.x")]
+    if isinstance(version, str) and version.startswith("3.2."):
+        message = f"openapi is {version!r}: the validator knows OpenAPI up to 3.1, so the document is validated and read as 3.1 (3.2's itemSchema is read; its other additions are warned about where they are)"
+        return [diagnostic(document, "newer-openapi-version", "/openapi", message, "warning")]
+    return [diagnostic(document, "unsupported-openapi-version", "/openapi", f"openapi is {version!r}; supported are 3.0.x, 3.1.x and 3.2.x (read as 3.1)")]
 
 
 def walk(value: Any, pointer: str = "") -> Iterator[tuple[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-TypeKind = Literal["primitive", "model", "enum", "alias", "list", "dict", "union", "any", "file"]
+TypeKind = Literal["primitive", "model", "enum", "alias", "list", "tuple", "dict", "union", "any", "file"]
 
 
 @dataclass(frozen=True)
@@ -13,8 +13,8 @@ class PyType:
     """A Python type expression in generated code.
 
     ``primitive`` names a builtin or runtime type (``str``, ``int``, ``DateTime``);
-    ``model``/``enum``/``alias`` name a generated schema; ``list``/``dict``/``union``
-    combine ``args``; ``any`` is ``Any``; ``file`` is a file to upload.
+    ``model``/``enum``/``alias`` name a generated schema; ``list``/``tuple``/``dict``/``union``
+    combine ``args`` (a ``tuple`` has one per position); ``any`` is ``Any``; ``file`` is a file to upload.
     """
 
     kind: TypeKind

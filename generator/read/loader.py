@@ -22,6 +22,7 @@ from generator.read.bundle import Bundle, Note, Origin, bundle, duplicate_messag
 from generator.read.description_edits import last_key, patched, text_lines
 from generator.read.document import Document, display_path, lines_key
 from generator.read.parse import ParseError, Parsed, node_or_none, parse
+from generator.read.schema_ids import MARKERS, rewrite_schema_refs
 from generator.read.yaml_loader import line_in
 
 
@@ -70,6 +71,8 @@ def load(path: str | Path, cache: Cache | None = None) -> Document:
         converted = swagger.convert(path, shown, line_in(node, "/swagger"))
         parsed = Parsed(_parse(converted, path.with_suffix(".json"), shown, None).data, node)
         cache = None  # the converter reads the files the document names itself: which ones is not known here
+    if any(marker in raw for marker in MARKERS):
+        notes += rewrite_schema_refs(parsed.data)  # before bundling: a reference by $id is not to another file
     followed = bundle(parsed.data, path)
     document = _document(path, raw, root_sha, parsed, followed, places, cache)
     document = replace(document, notes=tuple(_diagnostic(document, note) for note in [*notes, *followed.notes]))

@@ -167,6 +167,8 @@ def md_wire_type(type_: PyType | None, prefix: str = "models/") -> str:
 def _wire(type_: PyType, prefix: str) -> str:
     if type_.kind == "list":
         text = f"array of {_wire(type_.args[0], prefix)}"
+    elif type_.kind == "tuple":
+        text = f"array of [{', '.join(_wire(a, prefix) for a in type_.args)}]"
     elif type_.kind == "dict":
         text = f"object of {_wire(type_.args[0], prefix)}"
     elif type_.kind == "union":

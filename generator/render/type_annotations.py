@@ -53,6 +53,7 @@ def _union(type_: PyType, names: Mapping[str, str], docs: bool) -> str:
 
 _KINDS: dict[str, Callable[[PyType, Mapping[str, str], bool], str]] = {
     "list": lambda t, names, docs: f"list[{_render(t.args[0], names, docs)}]",
+    "tuple": lambda t, names, docs: f"tuple[{', '.join(_render(a, names, docs) for a in t.args)}]",
     "dict": lambda t, names, docs: f"dict[str, {_render(t.args[0], names, docs)}]",
     "union": _union,
     "file": lambda t, names, docs: names.get("FileInput", "FileInput"),

@@ -42,7 +42,7 @@ STYLE_EXAMPLES = {
 def _shape(field: Field) -> str:
     """``object``, ``array`` or "" (a single value): what the parameter's type is, for :data:`STYLE_EXAMPLES`."""
     kinds = {a.kind for a in field.type.args} if field.type.kind == "union" else {field.type.kind}
-    return "object" if kinds & {"model", "dict"} else "array" if "list" in kinds else ""
+    return "object" if kinds & {"model", "dict"} else "array" if kinds & {"list", "tuple"} else ""
 
 
 def serialization(field: Field) -> str:

@@ -29,6 +29,8 @@ NOT_FROM_A_SPEC = {"invalid-output", "internal-error", "invalid-config", "invali
 INFO_CODES = {"multiple-tags"}
 WARNING_CODES = {
     "unprintable-character",
+    "schema-relative-ref",
+    "newer-openapi-version",
     "unsupported-security-scheme",
     "unsupported-parameter",
     "unsupported-media-type",

@@ -158,3 +158,41 @@ def test_annotation_imports(mapper: TypeMapper) -> None:
     assert mapped.uses_date and not mapped.uses_any
     assert mapper.map("/t", {"type": "string", "format": "date-time"}).runtime_names == {"DateTime"}
     assert doc_type(mapper.map("/t", {"type": "string", "format": "date-time"})) == "datetime"
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected", "warned"),
+    [
+        ({"type": "array", "prefixItems": [{"type": "number"}, {"type": "string"}], "items": False, "minItems": 2}, "tuple[float, str]", False),
+        ({"prefixItems": [{"type": "integer"}], "minItems": 1, "maxItems": 1}, "tuple[int]", False),
+        ({"type": "array", "prefixItems": [{"type": "number"}, {"type": "number"}], "items": False}, "list[Any]", True),  # may be shorter
+        ({"type": "array", "prefixItems": [{"type": "number"}], "minItems": 1}, "list[Any]", True),  # may be longer
+        ({"type": "array", "prefixItems": [], "items": False}, "list[Any]", True),
+        ({"type": ["array", "null"], "prefixItems": [{"type": "boolean"}], "items": False, "minItems": 1}, "tuple[bool] | None", False),
+    ],
+)
+def test_prefix_items_are_a_tuple_only_of_exactly_their_items(mapper: TypeMapper, schema: dict[str, Any], expected: str, warned: bool) -> None:
+    heard: list[str] = []
+    mapper = TypeMapper(mapper.document, warn=lambda pointer, message: heard.append(pointer))
+    assert annotation(mapper, schema) == expected
+    assert heard == (["/test"] if warned else [])
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ({"type": "object", "propertyNames": {"pattern": "^[a-z]+$"}, "additionalProperties": {"type": "integer"}}, "dict[str, int]"),
+        ({"type": "object", "unevaluatedProperties": {"type": "boolean"}}, "dict[str, bool]"),
+        ({"unevaluatedProperties": {"type": "string"}}, "dict[str, str]"),
+        ({"const": None}, "Literal[None]"),
+        ({"$ref": "#/components/schemas/Thing", "type": ["object", "null"], "description": "d"}, "Thing | None"),
+    ],
+)
+def test_json_schema_2020_keywords(mapper: TypeMapper, schema: dict[str, Any], expected: str) -> None:
+    assert annotation(mapper, schema) == expected
+
+
+def test_a_ref_beside_properties_is_a_model() -> None:
+    assert classify({"$ref": "#/components/schemas/Thing", "properties": {"z": {}}}) == "model"
+    assert classify({"$ref": "#/components/schemas/Thing", "description": "d"}) == "alias"
+

@@ -195,3 +195,18 @@ def test_a_wrong_keyword_the_generator_never_reads_is_a_warning(tmp_path: Path) 
     [warning] = check_spec(spec)
     assert (warning.code, warning.severity, warning.pointer) == ("invalid-schema-keyword", "warning", "/components/schemas/Filter/$recursiveAnchor")
     assert "name: str | None = None" in generate_files(spec).files["leap/models/filter.py"]
+
+
+def test_a_3_2_document_is_checked_as_3_1_and_its_item_schema_read(tmp_path: Path) -> None:
+    """openapi-spec-validator knows no 3.2: the document is checked against 3.1's schema, ``itemSchema``
+    (read for a stream's events) is not reported, 3.2's other additions are, as 3.1 sees them."""
+    assert [(d.code, d.severity) for d in check_spec(BROKEN / "newer-openapi-version.yaml")] == [("newer-openapi-version", "warning")]
+    method = _files("newer-openapi-version.yaml")["leap/resources/events.py"]
+    assert "-> Stream[WatchEventsResponseItemSchema]:" in method and "-> AsyncStream[WatchEventsResponseItemSchema]:" in method
+    spec = tmp_path / "query.yaml"
+    text = (BROKEN / "newer-openapi-version.yaml").read_text(encoding="utf-8")
+    spec.write_text(text.replace("  /events:\n", "  /search:\n    query:\n      operationId: search\n      responses: {'200': {description: ok}}\n  /events:\n"), encoding="utf-8")
+    codes = [(d.code, d.pointer) for d in check_spec(spec)]
+    assert codes == [("newer-openapi-version", "/openapi"), ("unknown-field", "/paths/~1search")]
+    [unknown] = [d for d in check_spec(spec) if d.code == "unknown-field"]
+    assert "OpenAPI 3.1 (this 3.2.0 document is checked as 3.1)" in unknown.message
