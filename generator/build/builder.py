@@ -31,6 +31,7 @@ from generator.build.unprintable import warn_unprintable
 from generator.diagnostics import Diagnostic
 from generator.ir import Api, PackageConfig
 from generator.read.document import Document
+from generator.read.operations import server_url as read_server_url
 from generator.read.values import listed, mapping
 
 
@@ -77,17 +78,10 @@ def api(ctx: BuildContext) -> Api:
 def server_url(ctx: BuildContext) -> str:
     """The first server's URL, its ``{variables}`` filled with their defaults; warn when it is relative."""
     first = next((s for s in listed(ctx.document.data.get("servers")) if isinstance(s, dict)), {})
-    url = first.get("url")
-    if not isinstance(url, str):
+    url = read_server_url(first)
+    if not url:
         return ""
-    for name, default in _variable_defaults(first):
-        url = url.replace("{" + name + "}", default)
     if not url.lower().startswith(("http://", "https://")):
         ctx.warn("relative-server-url", "/servers/0/url", f"the first server's URL {url!r} is not absolute: the client needs base_url= (or `base_url` in the generator config)")
     return url
 
-
-def _variable_defaults(server: dict[str, Any]) -> list[tuple[str, str]]:
-    """``(name, default)`` of each of a server's ``variables`` that has a string or number default."""
-    found = [(str(name), mapping(v).get("default")) for name, v in mapping(server.get("variables")).items()]
-    return [(name, str(default)) for name, default in found if isinstance(default, (str, int, float))]

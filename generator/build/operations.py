@@ -4,6 +4,7 @@ item's and its own), its request body, its responses and its security requiremen
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import urljoin
 
 from generator.build import parameter_styles, security
 from generator.build.bodies import body
@@ -16,7 +17,8 @@ from generator.diagnostics import pointer_join
 from generator.ir import Field, Operation
 from generator.naming import Namespace, class_identifier, identifier
 from generator.read.operations import Operation as SpecOperation
-from generator.read.operations import Parameter
+from generator.read.operations import Parameter, server_url
+from generator.read.values import listed
 from generator.read.request_extensions import in_force
 
 #: Where a parameter may be, in the order of the method's arguments.
@@ -50,7 +52,23 @@ def operation(ctx: BuildContext, op: SpecOperation, tag: str, methods: Namespace
         security_unapplied=unapplied,
         security_is_default=not own_requirement,
         security_scopes=security.scopes(op.security if own_requirement else ctx.document.data.get("security")),
+        server_url=_server_url(ctx, op),
     ))
+
+
+def _server_url(ctx: BuildContext, op: SpecOperation) -> str:
+    """The absolute URL of the operation's own server (its path item's), without a trailing ``/``; "" when it
+    has none, or it is the document's first server. A relative one is resolved against the document's first
+    server; when that is relative too, the client's base URL is used, with a warning."""
+    if not op.server_url:
+        return ""
+    document_url = server_url(next(iter(listed(ctx.document.data.get("servers"))), {}))
+    url = urljoin(document_url.rstrip("/") + "/", op.server_url) if document_url else op.server_url
+    if not url.lower().startswith(("http://", "https://")):
+        ctx.warn("relative-server-url", op.server_pointer, f"the server URL {op.server_url!r} is not absolute: the operation is sent to the client's base URL")
+        return ""
+    url = url.rstrip("/")
+    return "" if url == document_url.rstrip("/") else url
 
 
 def _method_name(ctx: BuildContext, op: SpecOperation, tag: str, methods: Namespace) -> tuple[str, str]:

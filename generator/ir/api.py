@@ -215,6 +215,11 @@ class Api:
     def operations(self) -> tuple[Operation, ...]:
         return tuple(op for tag in self.tags for op in tag.operations)
 
+    @property
+    def has_operation_servers(self) -> bool:
+        """Some operation has a server of its own (``servers`` of the operation or its path item)."""
+        return any(op.server_url for op in self.operations)
+
     @cached_property
     def _schemas_by_name(self) -> dict[str, Schema]:
         return {s.name: s for s in self.schemas}

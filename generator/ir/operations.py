@@ -210,6 +210,9 @@ class Operation:
     idempotency_header: str = ""
     #: The operation's own retry rule (``x-retries``); ``None``: the SDK's rules.
     retry: RetryRule | None = None
+    #: The absolute URL of the operation's own server (``servers`` of the operation or its path item);
+    #: "" when it has none: the client's base URL.
+    server_url: str = ""
 
     @property
     def body_format(self) -> BodyFormat:

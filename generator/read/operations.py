@@ -120,6 +120,10 @@ class Operation:
     declares_responses: bool  # ``responses`` is a mapping (maybe empty)
     extensions: dict[str, Any]  # the ``x-`` keys
     pointer: str
+    #: The URL of the operation's own first server, else its path item's, ``{variables}`` filled with their
+    #: defaults, as written (maybe relative); "" when neither gives one. Where it is: ``server_pointer``.
+    server_url: str = ""
+    server_pointer: str = ""
 
     def parameter(self, location: str, name: Any) -> Parameter | None:
         return next((p for p in self.parameters if p.location == location and p.name == name), None)
@@ -155,8 +159,30 @@ def _walk(data: dict[str, Any]) -> Iterator[tuple[str, str, str, dict[str, Any],
                 yield pointer_join("/paths", path, method), str(path), method, operation, item
 
 
+def server_url(server: Any) -> str:
+    """A Server object's ``url`` with its ``{variables}`` filled with their defaults; "" when it has no string URL."""
+    url = mapping(server).get("url")
+    if not isinstance(url, str):
+        return ""
+    for name, variable in mapping(mapping(server).get("variables")).items():
+        default = mapping(variable).get("default")
+        if isinstance(default, (str, int, float)) and not isinstance(default, bool):
+            url = url.replace("{" + str(name) + "}", str(default))
+    return url.strip()
+
+
+def _server(pointer: str, item_pointer: str, op: dict[str, Any], item: dict[str, Any]) -> tuple[str, str]:
+    """(URL, pointer) of the first server the operation gives, else its path item; ("", "") for neither."""
+    for base, servers in ((pointer, op.get("servers")), (item_pointer, item.get("servers"))):
+        if listed(servers) and (url := server_url(listed(servers)[0])):
+            return url, pointer_join(base, "servers", "0", "url")
+    return "", ""
+
+
 def _operation(pointer: str, path: str, method: str, op: dict[str, Any], item: dict[str, Any], deref: Deref, item_pointer: str = "") -> Operation:
     responses = op.get("responses")
+    item_pointer = item_pointer or pointer_join("/paths", path)
+    server, server_pointer = _server(pointer, item_pointer, op, item)
     return Operation(
         path=path,
         method=method,
@@ -166,12 +192,14 @@ def _operation(pointer: str, path: str, method: str, op: dict[str, Any], item: d
         description=text(op.get("description")),
         deprecated=op.get("deprecated") is True,
         security=security if isinstance(security := op.get("security"), list) else None,
-        parameters=_parameters(pointer, item_pointer or pointer_join("/paths", path), op, item, deref),
+        parameters=_parameters(pointer, item_pointer, op, item, deref),
         request_body=_request_body(pointer, op, deref),
         responses=tuple(_response(pointer, status, raw, deref) for status, raw in mapping(responses).items()),
         declares_responses=isinstance(responses, dict),
         extensions=extensions(op),
         pointer=pointer,
+        server_url=server,
+        server_pointer=server_pointer,
     )
 
 

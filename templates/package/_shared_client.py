@@ -46,6 +46,10 @@ class BaseClient:
     """What the sync and async clients share: configuration, request building, retry decisions."""
 
     _owns_http: bool  # the HTTP client is one this client made (with ``_base_headers`` as its defaults)
+    #: The spec's first server. While ``base_url`` is this, an operation with a server of its own
+    #: (``server_url`` of its options) is sent to that server; with any other base URL (a proxy,
+    #: a test server), every operation is sent to the base URL.
+    default_base_url: str = ""
 
     @property
     def _http(self) -> httpx.Client | httpx.AsyncClient:
@@ -202,10 +206,13 @@ class BaseClient:
         timeout = options.timeout
         if isinstance(timeout, NotGiven):
             timeout = self.timeout
+        base = self.base_url
+        if options.server_url and base == self.default_base_url.rstrip("/"):
+            base = options.server_url
         return build_request(
             http,
             options,
-            url=self.base_url + options.path,
+            url=base + options.path,
             timeout=timeout if timeout is not None else httpx.Timeout(None),
             defaults=self._defaults_for(options.security),
         )

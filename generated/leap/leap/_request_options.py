@@ -72,6 +72,8 @@ class RequestOptions(Generic[T]):
         retry: The operation's own retry rule (its ``x-retries``): the statuses retried, the
             first and the longest wait; ``None``: the default rules.
         on_progress: The caller's ``on_progress(sent, total)`` of an upload (:mod:`._uploads`).
+        server_url: The operation's own server (its ``servers`` in the spec); ``None``: the
+            client's base URL. Used while the client's base URL is the spec's default.
     """
 
     method: str
@@ -100,6 +102,7 @@ class RequestOptions(Generic[T]):
     extra_body: Mapping[str, object] | None = None
     retry: RetryRule | None = None
     on_progress: ProgressCallback | None = None
+    server_url: str | None = None
 
     def __init__(
         self,
