@@ -27,7 +27,7 @@ API_CLASS_ATTRIBUTES = ("with_raw_response", "with_streaming_response")
 #: Public attributes of every client (``_shared_client.py``, ``_base_client.py``, ``_client.py.jinja``),
 #: and the names of its arguments and of the package's subpackages.
 CLIENT_ATTRIBUTES = (
-    "base_url", "timeout", "max_retries", "default_headers", "default_query", "hooks", "request", "close", "with_options", "webhooks",
+    "base_url", "default_base_url", "timeout", "max_retries", "default_headers", "default_query", "hooks", "request", "close", "with_options", "webhooks",
     "api_key", "models", "resources",
 )
 #: Public attributes of every generated model: pydantic's ``BaseModel`` and the SDK's ``to_dict``/``to_json``.
