@@ -57,7 +57,7 @@ def _body_names(op: Operation) -> Iterator[Name]:
         return
     yield from _BODY_NAMES[op.body.format](op.body)
     if op.uploads:
-        yield ("_uploads", "ProgressCallback")
+        yield ("_types", "ProgressCallback")
     if op.body.exactly_one_of:
         yield ("_utils", "require_exactly_one")
 

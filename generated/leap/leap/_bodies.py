@@ -14,12 +14,14 @@ from __future__ import annotations
 import mimetypes
 import os
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlencode
 
 from ._types import UploadContent
-from ._uploads import Upload
 from ._utils import _sniff, jsonable
+
+if TYPE_CHECKING:
+    from ._uploads import Upload
 
 FORM = "application/x-www-form-urlencoded"
 _OCTETS = "application/octet-stream"
@@ -188,6 +190,8 @@ def binary_body(content: UploadContent, declared: tuple[str, ...]) -> EncodedBod
     elif isinstance(content, str):
         data = content.encode("utf-8")
     elif isinstance(content, os.PathLike) or hasattr(content, "read"):
+        from ._uploads import Upload  # here: a form or bytes body never loads it
+
         data = Upload(content)
     else:
         raise TypeError(

@@ -21,7 +21,6 @@ import httpx
 
 from ._params import cookie_header, reserved_query
 from ._types import JSON_NULL
-from ._uploads import stream_upload
 from ._utils import jsonable
 
 if TYPE_CHECKING:
@@ -80,6 +79,8 @@ def build_request(
     if options.on_progress is not None or (
         body is not None and not isinstance(body.content, bytes)
     ):
+        from ._uploads import stream_upload  # here: a program that sends no file never loads it
+
         stream_upload(request, body.content if body else None, options.on_progress)
     if options.reserved_params:
         _add_reserved_query(request, options.reserved_params, options.extra_query)

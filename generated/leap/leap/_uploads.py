@@ -20,17 +20,16 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import httpx
 
+from ._types import ProgressCallback
+
 CHUNK_SIZE = 1 << 20
 """Bytes read from a file per chunk (1 MiB)."""
-
-ProgressCallback = Callable[[int, "int | None"], object]
-"""``on_progress(sent, total)``: bytes of the request body sent so far, and its size (``None`` when unknown)."""
 
 
 class UploadNotRepeatableError(RuntimeError):

@@ -17,8 +17,15 @@ from .._response import (
     to_raw_response,
     to_streamed_response,
 )
-from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
-from .._uploads import ProgressCallback
+from .._types import (
+    NOT_GIVEN,
+    FileInput,
+    Headers,
+    NotGiven,
+    ProgressCallback,
+    Query,
+    Timeout,
+)
 from .._utils import amultipart, multipart, path_template, require_exactly_one
 from .._waiters import WaitRule, async_wait_for, wait_for
 
