@@ -58,6 +58,7 @@ def build_request(
 
     Raises:
         TypeError: ``extra_body`` was given for a body that is not a JSON object.
+        UploadNotRepeatableError: a retry of a file that cannot seek back (before it is sent).
     """
     null = options.json is JSON_NULL  # the JSON null: httpx sends no body for json=None
     body = options.body
@@ -75,6 +76,10 @@ def build_request(
         headers=_headers(options, defaults, null),
         timeout=timeout,
     )
+    if options.files and not all(isinstance(part[1][1], bytes) for part in options.files):
+        from ._uploads import check_parts  # here: a program that sends no file never loads it
+
+        check_parts(options.files)
     if options.on_progress is not None or (
         body is not None and not isinstance(body.content, bytes)
     ):
