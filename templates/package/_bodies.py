@@ -142,6 +142,26 @@ def form_body(
     return EncodedBody(urlencode(pairs).encode("ascii"), FORM) if pairs else None
 
 
+def _replaced(name: str, extra: Mapping[str, Any]) -> bool:
+    """Whether the form pair ``name`` (``items[0][price]`` is of ``items``) is one of a field in ``extra``."""
+    return name.split("[", 1)[0] in extra
+
+
+def with_fields(body: EncodedBody, extra: Mapping[str, Any]) -> EncodedBody:
+    """The form-encoded ``body`` with the fields of ``extra`` (a caller's ``extra_body=``) added
+    in the default style, replacing the fields of the same names."""
+    from urllib.parse import parse_qsl
+
+    assert isinstance(body.content, bytes)
+    pairs = [
+        pair
+        for pair in parse_qsl(body.content.decode("ascii"), keep_blank_values=True)
+        if not _replaced(pair[0], extra)
+    ]
+    pairs += form_pairs(extra)
+    return EncodedBody(urlencode(pairs).encode("ascii"), body.content_type)
+
+
 def _matches(content_type: str, declared: str) -> bool:
     """Whether ``content_type`` is one the spec's media type range ``declared`` (``image/*``, ``*/*``) allows."""
     if declared in ("*/*", "*"):

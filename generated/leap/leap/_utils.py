@@ -184,6 +184,18 @@ def multipart(
     return parts
 
 
+def with_parts(parts: list[MultipartItem], extra: Mapping[str, Any]) -> list[MultipartItem]:
+    """The parts of a multipart body with the fields of ``extra`` (a caller's ``extra_body=``)
+    added, replacing the parts of the same names; an object is sent as JSON text."""
+    import json
+
+    fields = {
+        name: json.dumps(value) if isinstance(value, Mapping) else value
+        for name, value in extra.items()
+    }
+    return [part for part in parts if part[0] not in extra] + multipart(fields, {})
+
+
 async def amultipart(
     fields: Mapping[str, Any],
     files: Mapping[str, Iterable[FileInput] | FileInput | None],

@@ -19,6 +19,7 @@ from .._response import (
 )
 from .._types import (
     NOT_GIVEN,
+    ExtraBody,
     FileInput,
     Headers,
     NotGiven,
@@ -65,6 +66,7 @@ class ImageModelsApi:
         image_sample_files: list[FileInput] | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         on_progress: ProgressCallback | None = None,
@@ -102,6 +104,8 @@ class ImageModelsApi:
                 replacing) the SDK's. Optional.
             extra_query: Query parameters to send with this request, added to (or
                 replacing) the SDK's. Optional.
+            extra_body: Fields to add to the multipart request body (replacing those
+                of the same name). Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
             max_retries: How many times this request may be sent again. Default: the
@@ -170,6 +174,7 @@ class ImageModelsApi:
             operation_id="trainModel",
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
             max_retries=max_retries,
             on_progress=on_progress,
@@ -571,6 +576,7 @@ class AsyncImageModelsApi:
         image_sample_files: list[FileInput] | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         on_progress: ProgressCallback | None = None,
@@ -608,6 +614,8 @@ class AsyncImageModelsApi:
                 replacing) the SDK's. Optional.
             extra_query: Query parameters to send with this request, added to (or
                 replacing) the SDK's. Optional.
+            extra_body: Fields to add to the multipart request body (replacing those
+                of the same name). Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
             max_retries: How many times this request may be sent again. Default: the
@@ -676,6 +684,7 @@ class AsyncImageModelsApi:
             operation_id="trainModel",
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
             max_retries=max_retries,
             on_progress=on_progress,
