@@ -108,8 +108,49 @@ def check(package: Any, generated: Any) -> None:
             assert item_queries == queries, (method, item_queries)
             assert page_queries == queries, (method, page_queries)
             assert walked == [["i0", "i1"], ["i2", "i3"], ["i4"]], (method, walked)
+    for run_options in (_sync_options, lambda package, method, arguments: asyncio.run(_async_options(package, method, arguments))):
+        for method, arguments, _ in LISTS:
+            run_options(package, method, arguments)
     _check_no_endless_loop(package)
     _check_sources(generated)
+
+
+#: The per-call options given to ``_iter`` and ``_pages``: each page's request carries them.
+OPTIONS = {"extra_headers": {"X-Trace": "t1"}, "extra_query": {"debug": "1"}, "timeout": 7.0, "max_retries": 0}
+
+
+def _assert_options(method: str, recorder: Recorder) -> None:
+    assert len(recorder.requests) == 3, (method, len(recorder.requests))
+    for request in recorder.requests:
+        assert request.headers["X-Trace"] == "t1", (method, request.url)
+        assert request.url.params["debug"] == "1", (method, request.url)
+        assert request.extensions["timeout"]["read"] == 7.0, (method, request.extensions["timeout"])
+
+
+def _sync_options(package: Any, method: str, arguments: dict[str, Any]) -> None:
+    items = Recorder(answer=answer)
+    assert len(list(getattr(client(package, items).items, method + "_iter")(**arguments, **OPTIONS))) == 5
+    _assert_options(method, items)
+    pages = Recorder(answer=answer)
+    page = getattr(client(package, pages).items, method + "_pages")(**arguments, **OPTIONS)
+    assert len(list(page.iter_pages())) == 3
+    _assert_options(method, pages)
+    failing = Recorder(status=500, body={})  # max_retries=0: one request, no retry
+    try:
+        list(getattr(client(package, failing).items, method + "_iter")(**arguments, **OPTIONS))
+    except package.InternalServerError:
+        pass
+    assert len(failing.requests) == 1, (method, len(failing.requests))
+
+
+async def _async_options(package: Any, method: str, arguments: dict[str, Any]) -> None:
+    items = Recorder(answer=answer)
+    assert len([item async for item in getattr(async_client(package, items).items, method + "_iter")(**arguments, **OPTIONS)]) == 5
+    _assert_options(method, items)
+    pages = Recorder(answer=answer)
+    page = await getattr(async_client(package, pages).items, method + "_pages")(**arguments, **OPTIONS)
+    assert len([p async for p in page.iter_pages()]) == 3
+    _assert_options(method, pages)
 
 
 def _check_no_endless_loop(package: Any) -> None:
@@ -123,6 +164,7 @@ def _check_no_endless_loop(package: Any) -> None:
 
 def _check_sources(generated: Any) -> None:
     source = generated.files["case_pagination/resources/items.py"]
-    assert "def list_cursors_pages(\n        self,\n        *,\n        limit: int = 2,\n    ) -> SyncPage[Item]:" in source
+    assert "def list_cursors_pages(\n        self,\n        *,\n        limit: int = 2,\n        extra_headers: Headers | None = None," in source
+    assert "max_retries: int | None = None,\n    ) -> SyncPage[Item]:" in source
     assert "async def list_charges_pages(" in source and "-> AsyncPage[Item]:" in source
     assert "cursor:" not in source.split("def list_cursors_iter(")[1].split(")")[0]  # the position is the SDK's
