@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.ir import Operation, Pagination
 from generator.literals import pyliteral
 from generator.render.docstring_text import docstring, escape, item, wrap
@@ -38,11 +40,17 @@ def page_rule(paging: Pagination) -> str:
     return f"{PAGE_RULES[paging.style]}({args})"
 
 
+_GUARDED = re.compile(r"\((?P<read>.*) if .* else None\)")
+"""An expression that reads a dotted path through a property that may be absent (see
+:func:`generator.build.extensions._path`): the sentence shows what it reads."""
+
+
 def paging_sentence(paging: Pagination, code: str = "``") -> str:
     """How the next page is asked for, and when the list ends (``code``: the inline-code quote)."""
 
     def c(text: str) -> str:
-        return f"{code}{text}{code}"
+        guarded = _GUARDED.fullmatch(text)
+        return f"{code}{guarded['read'] if guarded else text}{code}"
 
     size = f" of {c(paging.size_argument)} items" if paging.size_argument else ""
     return {

@@ -43,6 +43,13 @@ def answer(request: httpx.Request) -> httpx.Response:
         start = int(q.get("token", "t0")[1:])
         nxt = None if start + 2 >= 5 else f"{BASE_URL}/links?page_size=2&token=t{start + 2}" if start == 0 else f"/links?page_size=2&token=t{start + 2}"
         return httpx.Response(200, json={"results": _slice(start), "next": nxt})
+    if path == "/meta-cursors":  # a cursor on every page: has_more false ends the list
+        start = int(q.get("cursor", "c0")[1:])
+        return httpx.Response(200, json={"data": _slice(start), "meta": {"next_cursor": f"c{start + 2}", "has_more": start + 2 < 5}})
+    if path == "/nested-links":  # no links object on the last page
+        start = int(q.get("token", "t0")[1:])
+        links = {"links": {"next": f"/nested-links?page_size=2&token=t{start + 2}"}} if start + 2 < 5 else {}
+        return httpx.Response(200, json={"page": {"results": _slice(start)}, **links})
     if path == "/orgs/acme/repos":
         page = int(q.get("page", "1"))
         return httpx.Response(200, json=_slice((page - 1) * 2), headers={"Link": _repos_link(page)})
@@ -60,6 +67,8 @@ LISTS: list[tuple[str, dict[str, Any], list[dict[str, str]]]] = [
         [{"limit": "2", "customer": "cus_1"}, {"starting_after": "i1", "limit": "2", "customer": "cus_1"}, {"starting_after": "i3", "limit": "2", "customer": "cus_1"}],
     ),
     ("list_links", {}, [{"page_size": "2"}, {"page_size": "2", "token": "t2"}, {"page_size": "2", "token": "t4"}]),
+    ("list_meta_cursors", {}, [{"limit": "2"}, {"cursor": "c2", "limit": "2"}, {"cursor": "c4", "limit": "2"}]),
+    ("list_nested_links", {}, [{"page_size": "2"}, {"page_size": "2", "token": "t2"}, {"page_size": "2", "token": "t4"}]),
     ("list_repos", {"org": "acme", "sort": "name"}, [{"per_page": "2", "sort": "name"}, {"per_page": "2", "page": "2"}, {"per_page": "2", "page": "3"}]),
 ]
 
@@ -168,3 +177,7 @@ def _check_sources(generated: Any) -> None:
     assert "max_retries: int | None = None,\n    ) -> SyncPage[Item]:" in source
     assert "async def list_charges_pages(" in source and "-> AsyncPage[Item]:" in source
     assert "cursor:" not in source.split("def list_cursors_iter(")[1].split(")")[0]  # the position is the SDK's
+    # dotted paths: a required object read through, an optional one guarded
+    assert "lambda response: response.meta.next_cursor,\n                lambda response: response.meta.has_more," in source
+    assert "response.links.next if response.links is not None else None" in source and "(``response.links.next``)" in source
+    assert "lambda response: response.page.results," in source
