@@ -27,25 +27,25 @@ def remember(
 ) -> None:
     """Keep credentials for :func:`._secrets.remember` (same arguments), without loading
     :mod:`._secrets` before a text has to be redacted."""
-    secrets = sys.modules.get(_SECRETS)
-    if secrets is None:
-        _pending.append((tuple(values), basic))
+    if _SECRETS in sys.modules:
+        from . import _secrets
+
+        _secrets.remember(values, basic)
     else:
-        secrets.remember(values, basic)
+        _pending.append((tuple(values), basic))
 
 
 def redact(text: str) -> str:
     """``text`` with every credential a client holds replaced by ``<redacted>`` (:func:`._secrets.redact`);
     :mod:`._secrets` is loaded the first time a credential is known and a text is redacted.
     """
-    secrets = sys.modules.get(_SECRETS)
-    if secrets is None:
-        if not _pending or not text:
-            return text
-        from . import _secrets as secrets
+    if _SECRETS not in sys.modules and (not _pending or not text):
+        return text
+    from . import _secrets
+
     while _pending:
-        secrets.remember(*_pending.pop())
-    return secrets.redact(text)
+        _secrets.remember(*_pending.pop())
+    return _secrets.redact(text)
 
 
 logger = logging.getLogger("leap")
