@@ -294,7 +294,8 @@ def _event(
     error: BaseException | None = None,
     delay: float | None = None,
 ) -> HookEvent:
-    from ._hooks import HookEvent  # loaded when a client has hooks (then already loaded)
+    # here: called only for a client with hooks, which has loaded them
+    from ._hooks import HookEvent
 
     return HookEvent(options.operation_id, request, attempt, response, error, delay)
 

@@ -46,7 +46,8 @@ R = TypeVar("R")
 class _Lister(Generic[R, T]):
     """What every page of one call shares: the operation (returning raw responses), the
     style's rule, where the items are, the arguments a followed URL keeps, and the caller's
-    per-call options (``extra_headers``, ``timeout``, ...), given to every page's request."""
+    per-call options (``extra_headers``, ``timeout``, ...), given to every page's request.
+    """
 
     def __init__(
         self,

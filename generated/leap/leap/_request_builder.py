@@ -81,14 +81,18 @@ def build_request(
         headers=_headers(options, defaults, null),
         timeout=timeout,
     )
-    if options.files and not all(isinstance(part[1][1], bytes) for part in options.files):
-        from ._uploads import check_parts  # here: a program that sends no file never loads it
+    if options.files and not all(
+        isinstance(part[1][1], bytes) for part in options.files
+    ):
+        # here: a program that sends no file never loads it
+        from ._uploads import check_parts
 
         check_parts(options.files)
     if options.on_progress is not None or (
         body is not None and not isinstance(body.content, bytes)
     ):
-        from ._uploads import stream_upload  # here: a program that sends no file never loads it
+        # here: a program that sends no file never loads it
+        from ._uploads import stream_upload
 
         stream_upload(request, body.content if body else None, options.on_progress)
     if options.reserved_params:

@@ -184,7 +184,9 @@ def multipart(
     return parts
 
 
-def with_parts(parts: list[MultipartItem], extra: Mapping[str, Any]) -> list[MultipartItem]:
+def with_parts(
+    parts: list[MultipartItem], extra: Mapping[str, Any]
+) -> list[MultipartItem]:
     """The parts of a multipart body with the fields of ``extra`` (a caller's ``extra_body=``)
     added, replacing the parts of the same names; an object is sent as JSON text."""
     import json
