@@ -8,8 +8,8 @@ parameters, the caller's ``extra_headers``. The query: the credentials' items, t
 items written as they are. Cookies go in this request's ``Cookie`` header, after the HTTP
 client's own; its cookie jar is left alone. ``extra_body`` is added to a JSON object body
 (or is the body of a request without one), or its items become fields of a form-encoded or
-multipart body (:func:`._bodies.with_fields`, :func:`._utils.with_parts`). A file in the body is read as the request is sent
-(:func:`._uploads.stream_upload`), never whole.
+multipart body (:func:`._bodies.with_fields`, :func:`._utils.with_parts`). A file in the body
+is read as the request is sent (:func:`._uploads.stream_upload`), never whole.
 """
 
 from __future__ import annotations
