@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from generator.ir import Alias, AndWait, Model, Operation, Pagination, PyType, Schema, Tag, Waiter, Webhook, WebhookShape, WebhookSignature
+from generator.ir import Alias, AndWait, Field, Model, Operation, Pagination, PyType, Schema, Tag, Waiter, Webhook, WebhookShape, WebhookSignature
 from generator.diagnostics import pointer_join
 from generator.naming import python_identifier_problem, snake_case
 from generator.read.extensions import PAGINATION_DEFAULTS, PAGINATION_POSITION, SIGNATURE_DEFAULTS, STANDARD_WEBHOOKS, WAITER_DEFAULTS, waiter_links, webhook_alternatives
@@ -48,16 +48,45 @@ def _member(owner: str, model: Model | None, wire_name: str) -> str:
     return f"{owner}.{_attribute(model, wire_name)}" if model else f"{owner}[{wire_name!r}]"
 
 
-def _page_items(op: Operation, raw: dict[str, Any], model: Model | None) -> tuple[str, PyType]:
-    """How generated code reads a page's items from ``response`` (its ``items`` property, or the
-    whole answer), and the type of one item."""
+def _split(model: Model | None, name: str) -> tuple[str, str]:
+    """The property a response path reads first, and the rest of the path: a property of the whole
+    name if the model has one, else the part before the first dot."""
+    if "." not in name or (model is not None and any(f.wire_name == name for f in model.fields)):
+        return name, ""
+    head, _, rest = name.partition(".")
+    return head, rest
+
+
+def _path(owner: str, model: Model | None, name: str, schemas: dict[str, Schema]) -> tuple[str, Field | None, bool]:
+    """How generated code reads the property ``name`` of ``owner``, or the dotted path ``name`` of
+    properties (``meta.next_cursor``): the expression, the last property's field (``None`` when
+    unknown) and whether the value may be ``None``. A step before the last that may be absent or
+    null makes the whole expression ``None`` then."""
+    expression, guards = owner, []
+    while True:
+        wire, name = _split(model, name)
+        field = next((f for f in model.fields if f.wire_name == wire), None) if model else None
+        expression = _member(expression, model, wire)
+        if not name:
+            break
+        if field is None or not field.required or field.type.nullable:
+            guards.append(f"{expression} is not None")
+        model = _model(schemas, field.type if field else None)
+    optional = bool(guards) or field is None or not field.required or field.type.nullable
+    if guards:
+        expression = f"({expression} if {' and '.join(guards)} else None)"
+    return expression, field, optional
+
+
+def _page_items(op: Operation, raw: dict[str, Any], model: Model | None, schemas: dict[str, Schema]) -> tuple[str, PyType]:
+    """How generated code reads a page's items from ``response`` (its ``items`` property or path,
+    or the whole answer), and the type of one item."""
     list_type = op.return_type or PyType("any")
     items_expression = "response"
     if raw.get("items"):
-        items_expression = _member("response", model, raw["items"])
-        field = next((f for f in model.fields if f.wire_name == raw["items"]), None) if model else None
+        items_expression, field, optional = _path("response", model, raw["items"], schemas)
         list_type = field.type if field else PyType("any")
-        if field is not None and (not field.required or field.type.nullable):
+        if field is not None and optional:
             items_expression += " or []"  # an absent list is an empty page
     return items_expression, list_type.args[0] if list_type.kind == "list" and list_type.args else PyType("any")
 
@@ -67,7 +96,7 @@ def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) 
     style = settings["style"]
     by_wire = {f.wire_name: f.name for f in op.query_params}
     model = _model(schemas, op.return_type)
-    items_expression, item_type = _page_items(op, raw, model)
+    items_expression, item_type = _page_items(op, raw, model, schemas)
     key = raw.get("itemKey")
     position = PAGINATION_POSITION.get(style)
     size = by_wire.get(settings.get("sizeParameter", ""), "")
@@ -84,8 +113,8 @@ def _pagination(op: Operation, raw: dict[str, Any], schemas: dict[str, Schema]) 
         pointer=pointer_join(op.pointer, "x-pagination"),
         style=style,
         pages_name=f"{op.name}_pages",
-        next_expression=_member("response", model, raw.get("nextCursor") or raw["nextUrl"]) if {"nextCursor", "nextUrl"} & raw.keys() else "",
-        has_more_expression=_member("response", model, raw["hasMore"]) if raw.get("hasMore") else "",
+        next_expression=_path("response", model, raw.get("nextCursor") or raw["nextUrl"], schemas)[0] if {"nextCursor", "nextUrl"} & raw.keys() else "",
+        has_more_expression=_path("response", model, raw["hasMore"], schemas)[0] if raw.get("hasMore") else "",
         follow_arguments=tuple(f.name for f in op.arguments if f.required or f.location != "query") if style in ("next-url", "link-header") else (),
     )
 

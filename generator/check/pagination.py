@@ -37,9 +37,28 @@ def check_pagination(document: Document, op: Operation) -> Iterator[Diagnostic]:
         yield invalid(document, pointer_join(at, "defaultPageSize"), "defaultPageSize must be an integer, 1 or more")
     schema_at, schema = success_schema(document, op)
     for key in keys["properties"]:
-        if key in paging and paging[key] not in properties(schema):
-            yield invalid(document, pointer_join(at, key), f"{key} {paging[key]!r} is not a property of the response")
+        if key in paging and property_at(document, schema_at, schema, paging[key]) is None:
+            yield invalid(document, pointer_join(at, key), f"{key} {paging[key]!r} is not a property of the response{_path_hint(paging[key])}")
     yield from _check_items(document, at, paging, schema_at, schema)
+
+
+def _path_hint(name: Any) -> str:
+    return " (a dotted path names a property of an object property, each step declared in the response schema)" if isinstance(name, str) and "." in name else ""
+
+
+def property_at(document: Document, pointer: str, schema: Any, name: Any) -> tuple[str, Any] | None:
+    """The (pointer, dereferenced schema) of the response property ``name`` names, or ``None``: a
+    property of that name, else a dotted path (``meta.next_cursor``) through object properties."""
+    if not isinstance(name, str) or not name:
+        return None
+    props = properties(schema)
+    if name in props:
+        return deref(document, pointer_join(pointer, "properties", name), props[name])
+    head, dot, rest = name.partition(".")
+    if not dot or head not in props:
+        return None
+    inner_at, inner = deref(document, pointer_join(pointer, "properties", head), props[head])
+    return property_at(document, inner_at, inner, rest)
 
 
 def _check_parameters(document: Document, at: str, style: str, paging: dict[str, Any], op: Operation) -> Iterator[Diagnostic]:
@@ -58,11 +77,11 @@ def _check_items(document: Document, at: str, paging: dict[str, Any], schema_at:
     """The list is an array (the response, or its ``items`` property); ``itemKey`` a property of its items."""
     items_name = paging.get("items")
     if items_name is not None:
-        prop = properties(schema).get(items_name) if isinstance(items_name, str) else None
-        _, schema = deref(document, schema_at, prop)
-        if prop is None:
-            yield invalid(document, pointer_join(at, "items"), f"items {items_name!r} is not a property of the response")
+        found = property_at(document, schema_at, schema, items_name)
+        if found is None:
+            yield invalid(document, pointer_join(at, "items"), f"items {items_name!r} is not a property of the response{_path_hint(items_name)}")
             return
+        schema_at, schema = found
     if not (isinstance(schema, dict) and schema.get("type") == "array" and isinstance(schema.get("items"), dict)):
         yield invalid(document, at, "the list must be an array of items: the response itself, or the property named by items")
         return

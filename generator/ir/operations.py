@@ -231,11 +231,12 @@ class Operation:
 
     @property
     def takes_extra_body(self) -> bool:
-        """Whether the method takes ``extra_body=``: its body is JSON, or it has none and its
-        method carries one (POST, PUT, PATCH)."""
+        """Whether the method takes ``extra_body=``: its body is JSON, form-encoded or multipart
+        (the extra properties become fields), or it has none and its method carries one (POST,
+        PUT, PATCH)."""
         if self.body_format == BodyFormat.NONE:
             return self.method in ("POST", "PUT", "PATCH")
-        return self.body_format == BodyFormat.JSON
+        return self.body_format in (BodyFormat.JSON, BodyFormat.FORM, BodyFormat.MULTIPART)
 
     @property
     def uploads(self) -> bool:

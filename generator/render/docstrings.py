@@ -67,8 +67,12 @@ CALL_OPTIONS = (
     "max_retries: How many times this request may be sent again. Default: the client's.",
 )
 
-#: The per-call option of an operation that takes ``extra_body=``.
-EXTRA_BODY = "extra_body: Properties to add to the JSON request body (replacing those of the same name). Optional."
+#: The per-call option of an operation that takes ``extra_body=``, by the format of its body.
+EXTRA_BODY = {
+    BodyFormat.FORM: "extra_body: Fields to add to the form-encoded request body (replacing those of the same name). Optional.",
+    BodyFormat.MULTIPART: "extra_body: Fields to add to the multipart request body (replacing those of the same name). Optional.",
+}
+EXTRA_JSON_BODY = "extra_body: Properties to add to the JSON request body (replacing those of the same name). Optional."
 
 
 #: The per-call option of methods whose body may hold files.
@@ -91,7 +95,7 @@ def _call_option_lines(op: Operation) -> list[str]:
     for option in CALL_OPTIONS[:2]:
         lines += item(option)
     if op.takes_extra_body:
-        lines += item(EXTRA_BODY)
+        lines += item(EXTRA_BODY.get(op.body_format, EXTRA_JSON_BODY))
     for option in CALL_OPTIONS[2:]:
         lines += item(option)
     if op.uploads:

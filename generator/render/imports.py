@@ -57,7 +57,7 @@ def _body_names(op: Operation) -> Iterator[Name]:
         return
     yield from _BODY_NAMES[op.body.format](op.body)
     if op.uploads:
-        yield ("_uploads", "ProgressCallback")
+        yield ("_types", "ProgressCallback")
     if op.body.exactly_one_of:
         yield ("_utils", "require_exactly_one")
 
@@ -113,8 +113,9 @@ def _stream_names(op: Operation) -> Iterator[Name]:
         yield ("_streaming", "ServerSentEvent")
     elif events.needs_cast:
         yield ("typing", "cast")
-    if events.flag:
-        yield from (("typing", "Literal"), ("typing", "overload"))
+    if events.flag:  # the overloads of the method and of its raw and streaming wrappers
+        yield from (("typing", "Any"), ("typing", "Literal"), ("typing", "overload"), ("_response_objects", "APIResponse"))
+        yield from (("_response", "AsyncStreamedResponseContext"), ("_response", "StreamedResponseContext"))
 
 
 def _types_used(op: Operation) -> list[PyType]:

@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.ir import Operation, Pagination
 from generator.literals import pyliteral
 from generator.render.docstring_text import docstring, escape, item, wrap
-from generator.render.docstrings import _arg_lines, _error_lines, _source
+from generator.render.docstrings import CALL_OPTIONS, EXTRA_BODY, EXTRA_JSON_BODY, _arg_lines, _error_lines, _source
 from generator.render.type_annotations import doc_type
 
 FILTERS = ("page_rule", "paging_sentence", "iter_docstring", "pages_docstring")
@@ -38,11 +40,17 @@ def page_rule(paging: Pagination) -> str:
     return f"{PAGE_RULES[paging.style]}({args})"
 
 
+_GUARDED = re.compile(r"\((?P<read>.*) if .* else None\)")
+"""An expression that reads a dotted path through a property that may be absent (see
+:func:`generator.build.extensions._path`): the sentence shows what it reads."""
+
+
 def paging_sentence(paging: Pagination, code: str = "``") -> str:
     """How the next page is asked for, and when the list ends (``code``: the inline-code quote)."""
 
     def c(text: str) -> str:
-        return f"{code}{text}{code}"
+        guarded = _GUARDED.fullmatch(text)
+        return f"{code}{guarded['read'] if guarded else text}{code}"
 
     size = f" of {c(paging.size_argument)} items" if paging.size_argument else ""
     return {
@@ -63,7 +71,12 @@ def _paging_args(op: Operation, paging: Pagination) -> list[str]:
             lines += item(f"{field.name}: Items per page (per request). Default: ``{paging.default_page_size}``.")
         elif field.name != paging.page_argument:
             lines += _arg_lines(field, op)
-    return lines if len(lines) > 1 else []
+    options = list(CALL_OPTIONS)
+    if op.takes_extra_body:
+        options.insert(2, EXTRA_BODY.get(op.body_format, EXTRA_JSON_BODY))
+    for option in options:  # the method's per-call options, given to each page's request
+        lines += item(option.replace("this request", "each page's request").replace("request body", "request body of each page"))
+    return lines
 
 
 def iter_docstring(op: Operation) -> str:

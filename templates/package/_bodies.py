@@ -13,12 +13,14 @@ from __future__ import annotations
 import mimetypes
 import os
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlencode
 
 from ._types import UploadContent
-from ._uploads import Upload
 from ._utils import _sniff, jsonable
+
+if TYPE_CHECKING:
+    from ._uploads import Upload
 
 FORM = "application/x-www-form-urlencoded"
 _OCTETS = "application/octet-stream"
@@ -140,6 +142,26 @@ def form_body(
     return EncodedBody(urlencode(pairs).encode("ascii"), FORM) if pairs else None
 
 
+def _replaced(name: str, extra: Mapping[str, Any]) -> bool:
+    """Whether the form pair ``name`` (``items[0][price]`` is of ``items``) is one of a field in ``extra``."""
+    return name.split("[", 1)[0] in extra
+
+
+def with_fields(body: EncodedBody, extra: Mapping[str, Any]) -> EncodedBody:
+    """The form-encoded ``body`` with the fields of ``extra`` (a caller's ``extra_body=``) added
+    in the default style, replacing the fields of the same names."""
+    from urllib.parse import parse_qsl
+
+    assert isinstance(body.content, bytes)
+    pairs = [
+        pair
+        for pair in parse_qsl(body.content.decode("ascii"), keep_blank_values=True)
+        if not _replaced(pair[0], extra)
+    ]
+    pairs += form_pairs(extra)
+    return EncodedBody(urlencode(pairs).encode("ascii"), body.content_type)
+
+
 def _matches(content_type: str, declared: str) -> bool:
     """Whether ``content_type`` is one the spec's media type range ``declared`` (``image/*``, ``*/*``) allows."""
     if declared in ("*/*", "*"):
@@ -187,6 +209,8 @@ def binary_body(content: UploadContent, declared: tuple[str, ...]) -> EncodedBod
     elif isinstance(content, str):
         data = content.encode("utf-8")
     elif isinstance(content, os.PathLike) or hasattr(content, "read"):
+        from ._uploads import Upload  # here: a form or bytes body never loads it
+
         data = Upload(content)
     else:
         raise TypeError(

@@ -18,6 +18,7 @@ LIST = ("paths", "/queues/{queue}/jobs", "get")
 
 def _paged(paging: dict[str, Any], response: dict[str, Any] | None = None, params: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     spec = base()
+    spec["components"]["schemas"]["Links"] = LINKS
     op = spec["paths"]["/queues/{queue}/jobs"]["get"]
     op["x-pagination"] = paging
     if params is not None:
@@ -31,7 +32,13 @@ def _query(name: str, required: bool = False) -> dict[str, Any]:
     return {"name": name, "in": "query", "required": required, "schema": {"type": "string"}}
 
 
-CURSOR = {"next": {"type": ["string", "null"]}, "more": {"type": "boolean"}}
+CURSOR = {
+    "next": {"type": ["string", "null"]},
+    "more": {"type": "boolean"},
+    "meta": {"type": "object", "required": ["cursor"], "properties": {"cursor": {"type": ["string", "null"]}, "more": {"type": "boolean"}}},
+    "links": {"$ref": "#/components/schemas/Links"},
+}
+LINKS = {"type": "object", "properties": {"next": {"type": "string"}}}
 PARAMS = [_query("after"), _query("n"), _query("skip")]
 
 VALID = [
@@ -40,6 +47,16 @@ VALID = [
     pytest.param({"style": "cursor-id", "cursorParameter": "after", "hasMore": "more", "itemKey": "id", "items": "data"}, ("cursor-id", "after", "", "", "response.more"), id="cursor-id"),
     pytest.param({"style": "next-url", "nextUrl": "next", "items": "data", "sizeParameter": "n"}, ("next-url", "", "n", "response.next", ""), id="next-url"),
     pytest.param({"style": "link-header", "items": "data"}, ("link-header", "", "", "", ""), id="link-header"),
+    pytest.param(
+        {"style": "cursor", "cursorParameter": "after", "nextCursor": "meta.cursor", "hasMore": "meta.more", "items": "data"},
+        ("cursor", "after", "", "(response.meta.cursor if response.meta is not None else None)", "(response.meta.more if response.meta is not None else None)"),
+        id="cursor-dotted-path",
+    ),
+    pytest.param(
+        {"style": "next-url", "nextUrl": "links.next", "items": "data"},
+        ("next-url", "", "", "(response.links.next if response.links is not None else None)", ""),
+        id="next-url-dotted-path-through-a-ref",
+    ),
 ]
 
 
@@ -63,6 +80,10 @@ BROKEN = [
     pytest.param({"style": "offset", "offsetParameter": "offset", "items": "data"}, "offsetParameter must name a query parameter", "/offsetParameter", id="offset-unknown-parameter"),
     pytest.param({"style": "next-url", "items": "data"}, "style 'next-url' needs nextUrl", "", id="next-url-without-property"),
     pytest.param({"style": "link-header", "sizeParameter": "size", "items": "data"}, "sizeParameter must name a query parameter", "/sizeParameter", id="link-header-unknown-size"),
+    pytest.param({"style": "cursor", "cursorParameter": "after", "nextCursor": "meta.next", "items": "data"}, "nextCursor 'meta.next' is not a property of the response (a dotted path", "/nextCursor", id="dotted-path-unknown-last-step"),
+    pytest.param({"style": "next-url", "nextUrl": "paging.next", "items": "data"}, "nextUrl 'paging.next' is not a property", "/nextUrl", id="dotted-path-unknown-first-step"),
+    pytest.param({"style": "next-url", "nextUrl": "next", "items": "meta.data"}, "items 'meta.data' is not a property of the response", "/items", id="dotted-items-unknown"),
+    pytest.param({"style": "next-url", "nextUrl": "next", "items": "meta.cursor"}, "the list must be an array", "", id="dotted-items-not-a-list"),
 ]
 
 

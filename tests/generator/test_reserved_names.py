@@ -55,10 +55,10 @@ def _methods(op: Operation) -> dict[str, tuple[str, ...]]:
     for extra in (op.waiter, op.and_wait):
         if extra is not None:
             found[extra.name] = WAITER_OPTIONS
-    if op.pagination is not None:
-        found[op.pagination.name] = ()
+    if op.pagination is not None:  # the per-call options, given to every page's request
+        found[op.pagination.name] = CALL_OPTIONS
         if op.pagination.pages_name:
-            found[op.pagination.pages_name] = ()
+            found[op.pagination.pages_name] = CALL_OPTIONS
     return found
 
 

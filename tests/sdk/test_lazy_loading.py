@@ -127,3 +127,60 @@ def test_models_and_api_classes_are_all_there_for_whoever_asks() -> None:
     assert state["defined"] == state["all"]
     assert sorted(state["api"]) == ["AsyncImageModelsApi", "AsyncImagesApi", "ImageModelsApi", "ImagesApi"]
     assert state["missing"] and state["package"]
+
+
+RUNTIME = ("_hooks", "_secrets", "_uploads")
+"""Runtime modules a client that does not use them never loads."""
+
+RUNTIME_STATE = """
+def runtime():
+    return sorted(name for name in %r if f"leap.{name}" in sys.modules)
+""" % (RUNTIME,)
+
+
+def test_hooks_secrets_and_uploads_are_loaded_when_used_only() -> None:
+    job = SPEC["components"]["schemas"]["InferenceEntity"]["example"]
+    state = run(
+        RUNTIME_STATE + f"job = {json.dumps(job)!r}\n"
+        "import leap\n"
+        "key = 'sk-a-key-long-enough-to-redact'\n"
+        "leap.Leap(api_key='k'), leap.AsyncLeap(api_key='k')\n"
+        "state = {'made': runtime()}\n"
+        "def answer(request):\n"
+        "    if request.url.path.endswith('/missing'):\n"
+        "        return httpx.Response(401, json={'statusCode': 401, 'message': 'bad key ' + key, 'error': 'x'})\n"
+        "    if request.url.path.endswith('/new'):\n"
+        "        return httpx.Response(500, json={'statusCode': 500, 'message': 'no', 'error': 'x'})\n"
+        "    return httpx.Response(200, content=job.encode())\n"
+        "client = leap.Leap(api_key=key, base_url='http://test', max_retries=0,\n"
+        "    http_client=httpx.Client(transport=httpx.MockTransport(answer)))\n"
+        "client.images.find_one(model_id='m', inference_id='j')\n"
+        "state['called'] = runtime()\n"
+        "try:\n"
+        "    client.image_models.train_model(name='n', subject_keyword='k', image_sample_urls=['https://x'])\n"
+        "except leap.InternalServerError:\n"
+        "    pass\n"
+        "state['failed'] = runtime()\n"
+        "try:\n"
+        "    client.images.find_one(model_id='m', inference_id='missing')\n"
+        "except leap.AuthenticationError as error:\n"
+        "    state['message'] = str(error)\n"
+        "state['redacted'] = runtime()\n"
+        "try:\n"
+        "    client.image_models.train_model(name='n', subject_keyword='k', image_sample_files=[b'\\x89PNG'])\n"
+        "except leap.InternalServerError:\n"
+        "    pass\n"
+        "state['uploaded'] = runtime()\n"
+        "seen = []\n"
+        "hooked = client.with_options(hooks=leap.Hooks(before_request=lambda event: seen.append(event.operation_id)))\n"
+        "hooked.images.find_one(model_id='m', inference_id='j')\n"
+        "state['hooked'] = runtime()\n"
+        "state['seen'] = seen\n"
+        "print(json.dumps(state))\n"
+    )
+    assert state["made"] == state["called"] == []
+    # an error's text is redacted: the client holds a credential; a multipart body without a file uploads nothing
+    assert state["failed"] == state["redacted"] == ["_secrets"]
+    assert "bad key <redacted>" in state["message"] and "sk-a-key" not in state["message"]
+    assert state["uploaded"] == ["_secrets", "_uploads"]
+    assert state["hooked"] == list(RUNTIME) and len(state["seen"]) == 1

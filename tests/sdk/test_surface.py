@@ -104,7 +104,7 @@ def api_class(client: type, tag: str) -> type:
 #: Per-call options every operation method takes besides the spec's arguments, with their defaults.
 CALL_OPTIONS = {"extra_headers": None, "extra_query": None, "timeout": NOT_GIVEN, "max_retries": None}
 #: Per-call options only some operations take: ``on_progress`` (a body that may hold files) and
-#: ``extra_body`` (a JSON body, or none on a method that carries one).
+#: ``extra_body`` (a JSON, form-encoded or multipart body, or none on a method that carries one).
 SOME_OPTIONS = ("on_progress", "extra_body")
 
 CASES = [pytest.param(path, method, op, id=op["operationId"]) for path, method, op in operations()]
@@ -132,8 +132,9 @@ def test_method_signature_matches_operation(client: type, path: str, method: str
     uploads = "multipart/form-data" in op.get("requestBody", {}).get("content", {})
     assert ("on_progress" in signature.parameters) == uploads, "upload methods take on_progress, others do not"
     content = op.get("requestBody", {}).get("content", {})
-    json_body = "application/json" in content or (not content and method in ("post", "put", "patch"))
-    assert ("extra_body" in signature.parameters) == json_body, "JSON-body methods take extra_body, others do not"
+    fields = {"application/json", "application/x-www-form-urlencoded", "multipart/form-data"}
+    takes_fields = bool(fields & set(content)) or (not content and method in ("post", "put", "patch"))
+    assert ("extra_body" in signature.parameters) == takes_fields, "JSON, form and multipart methods take extra_body, others do not"
     for name in SOME_OPTIONS:
         if name in signature.parameters:
             assert signature.parameters[name].default is None, name

@@ -33,7 +33,6 @@ from ._exceptions import (
     WebhookParseError,
     WebhookVerificationError,
 )
-from ._hooks import HookEvent, Hooks
 from ._lazy import lazy_names
 from ._response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from ._types import NOT_GIVEN, FileInput, NotGiven, UploadContent
@@ -41,6 +40,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import models
+    from ._hooks import HookEvent, Hooks
     from ._models import UnknownVariant
     from ._pages import AsyncPage, SyncPage
     from ._streaming import AsyncStream, ServerSentEvent, Stream
@@ -95,6 +95,8 @@ if not TYPE_CHECKING:
         globals(),
         {
             "models": "models",
+            "HookEvent": "_hooks",
+            "Hooks": "_hooks",
             "UnknownVariant": "_models",
             "SyncPage": "_pages",
             "AsyncPage": "_pages",

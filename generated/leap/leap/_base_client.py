@@ -16,15 +16,17 @@ from __future__ import annotations
 import threading
 import time
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from ._exceptions import APIError, ErrorModels
-from ._hooks import HookEvent, Hooks
 from ._logs import log_request
 from ._request_options import RequestOptions
 from ._shared_client import BaseClient
+
+if TYPE_CHECKING:
+    from ._hooks import HookEvent, Hooks
 
 T = TypeVar("T")
 
@@ -292,6 +294,9 @@ def _event(
     error: BaseException | None = None,
     delay: float | None = None,
 ) -> HookEvent:
+    # here: called only for a client with hooks, which has loaded them
+    from ._hooks import HookEvent
+
     return HookEvent(options.operation_id, request, attempt, response, error, delay)
 
 

@@ -12,12 +12,13 @@ import httpx
 
 from ._base_client import DEFAULT_TIMEOUT, AsyncAPIClient, SyncAPIClient
 from ._auth import Scheme, Security
-from ._hooks import Hooks
 from ._retries import DEFAULT_MAX_RETRIES
 from ._types import Timeout
 
-# Each API class (and the models it uses) is imported when its client attribute is first read.
+# Imported when used: the hooks when a client is given some (by the caller, who imports them),
+# each API class (and the models it uses) when its client attribute is first read.
 if TYPE_CHECKING:
+    from ._hooks import Hooks
     from .resources.images import AsyncImagesApi, ImagesApi
     from .resources.image_models import AsyncImageModelsApi, ImageModelsApi
     from .webhooks import Webhooks

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 import httpx
 import pydantic
 
-from ._secrets import redact
+from ._logs import redact
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

@@ -13,11 +13,40 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterable
 
 import httpx
 
-from ._secrets import redact
+_SECRETS = __name__.rsplit(".", 1)[0] + "._secrets"
+_pending: list[tuple[tuple[str | None, ...], tuple[str, str] | None]] = []
+
+
+def remember(
+    values: Iterable[str | None], basic: tuple[str, str] | None = None
+) -> None:
+    """Keep credentials for :func:`._secrets.remember` (same arguments), without loading
+    :mod:`._secrets` before a text has to be redacted."""
+    if _SECRETS in sys.modules:
+        from . import _secrets
+
+        _secrets.remember(values, basic)
+    else:
+        _pending.append((tuple(values), basic))
+
+
+def redact(text: str) -> str:
+    """``text`` with every credential a client holds replaced by ``<redacted>`` (:func:`._secrets.redact`);
+    :mod:`._secrets` is loaded the first time a credential is known and a text is redacted.
+    """
+    if _SECRETS not in sys.modules and (not _pending or not text):
+        return text
+    from . import _secrets
+
+    while _pending:
+        _secrets.remember(*_pending.pop())
+    return _secrets.redact(text)
+
 
 logger = logging.getLogger("leap")
 

@@ -45,7 +45,9 @@ R = TypeVar("R")
 
 class _Lister(Generic[R, T]):
     """What every page of one call shares: the operation (returning raw responses), the
-    style's rule, where the items are, and the arguments a followed URL keeps."""
+    style's rule, where the items are, the arguments a followed URL keeps, and the caller's
+    per-call options (``extra_headers``, ``timeout``, ...), given to every page's request.
+    """
 
     def __init__(
         self,
@@ -53,22 +55,26 @@ class _Lister(Generic[R, T]):
         rule: Rule,
         items: Callable[[R], Sequence[T]],
         follow: Sequence[str],
+        options: Mapping[str, Any],
     ) -> None:
         self.method = method
         self.rule = rule
         self.items = items
         self.follow = tuple(follow)
+        self.options = dict(options)
 
     def arguments(self, request: PageRequest) -> dict[str, Any]:
-        """The keyword arguments of the operation's call for ``request``."""
+        """The keyword arguments of the operation's call for ``request``: a followed URL's query
+        goes in ``extra_query``, after the caller's (replacing the same names)."""
         if request.url is None:
-            return dict(request.arguments)
+            return {**request.arguments, **self.options}
         query: dict[str, Any] = {}
         for name, value in httpx.URL(request.url).params.multi_items():
             query.setdefault(name, []).append(value)
         kept = {name: request.arguments[name] for name in self.follow}
         extra = {k: v[0] if len(v) == 1 else v for k, v in query.items()}
-        return {**kept, "extra_query": extra}
+        extra = {**(self.options.get("extra_query") or {}), **extra}
+        return {**kept, **self.options, "extra_query": extra}
 
     def read(
         self, request: PageRequest, response: APIResponse[R]
@@ -193,9 +199,11 @@ def first_page(
     rule: Rule,
     items: Callable[[R], Sequence[T]],
     follow: Sequence[str] = (),
+    options: Mapping[str, Any] | None = None,
 ) -> SyncPage[T]:
-    """The first page: ``method`` (an operation returning raw responses) called as ``rule`` says."""
-    lister: _Lister[R, T] = _Lister(method, rule, items, follow)
+    """The first page: ``method`` (an operation returning raw responses) called as ``rule`` says,
+    with the caller's per-call ``options`` (on every page's call)."""
+    lister: _Lister[R, T] = _Lister(method, rule, items, follow, options or {})
     request = rule.first(arguments)
     return SyncPage(lister, request, method(**lister.arguments(request)))
 
@@ -206,9 +214,10 @@ async def async_first_page(
     rule: Rule,
     items: Callable[[R], Sequence[T]],
     follow: Sequence[str] = (),
+    options: Mapping[str, Any] | None = None,
 ) -> AsyncPage[T]:
     """:func:`first_page` on the async client."""
-    lister: _Lister[R, T] = _Lister(method, rule, items, follow)
+    lister: _Lister[R, T] = _Lister(method, rule, items, follow, options or {})
     request = rule.first(arguments)
     return AsyncPage(lister, request, await method(**lister.arguments(request)))
 

@@ -8,8 +8,9 @@ parameters, the caller's ``extra_headers``. The query: the credentials' items, t
 ``default_query``, the operation's, the caller's ``extra_query``, then the ``allowReserved``
 items written as they are. Cookies go in this request's ``Cookie`` header, after the HTTP
 client's own; its cookie jar is left alone. ``extra_body`` is added to a JSON object body
-(or is the body of a request without one). A file in the body is read as the request is sent
-(:func:`._uploads.stream_upload`), never whole.
+(or is the body of a request without one), or its items become fields of a form-encoded or
+multipart body (:func:`._bodies.with_fields`, :func:`._utils.with_parts`). A file in the body
+is read as the request is sent (:func:`._uploads.stream_upload`), never whole.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import httpx
 
 from ._params import cookie_header, reserved_query
 from ._types import JSON_NULL
-from ._uploads import stream_upload
 from ._utils import jsonable
 
 if TYPE_CHECKING:
+    from ._bodies import EncodedBody
     from ._request_options import RequestOptions
+    from ._utils import MultipartItem
 
 
 class Defaults(NamedTuple):
@@ -59,27 +61,39 @@ def build_request(
     """The request ``options`` describes, to ``url``, with the client's ``defaults``.
 
     Raises:
-        TypeError: ``extra_body`` was given for a body that is not a JSON object.
+        TypeError: ``extra_body`` was given for a body that is not a JSON object, a form or multipart.
+        UploadNotRepeatableError: a retry of a file that cannot seek back (before it is sent).
     """
     null = options.json is JSON_NULL  # the JSON null: httpx sends no body for json=None
     body = options.body
     # no pydantic lookup for a request without a JSON body
     json = None if options.json is None or null else jsonable(options.json)
+    files = options.files
     if options.extra_body is not None:
-        json = _with_extra_body(options, json, null)
+        json, files, body = _with_extra_body(options, json, null)
     request = http.build_request(
         options.method,
         url,
         params=_query(options, defaults),
         json=json,
-        files=options.files,
+        files=files,
         content=body.content if body is not None else b"null" if null else None,
         headers=_headers(options, defaults, null),
         timeout=timeout,
     )
+    if options.files and not all(
+        isinstance(part[1][1], bytes) for part in options.files
+    ):
+        # here: a program that sends no file never loads it
+        from ._uploads import check_parts
+
+        check_parts(options.files)
     if options.on_progress is not None or (
         body is not None and not isinstance(body.content, bytes)
     ):
+        # here: a program that sends no file never loads it
+        from ._uploads import stream_upload
+
         stream_upload(request, body.content if body else None, options.on_progress)
     if options.reserved_params:
         _add_reserved_query(request, options.reserved_params, options.extra_query)
@@ -90,15 +104,30 @@ def build_request(
     return request
 
 
-def _with_extra_body(options: RequestOptions[Any], json: Any, null: bool) -> Any:
-    """The JSON body with ``extra_body``'s properties added (they replace the same names)."""
+def _with_extra_body(
+    options: RequestOptions[Any], json: Any, null: bool
+) -> tuple[Any, list[MultipartItem] | None, EncodedBody | None]:
+    """``(json, files, body)`` with ``extra_body``'s items added (they replace the same names):
+    to a JSON object body, as fields of a form or multipart body, or as a JSON body of a
+    request without one."""
     extra = jsonable(dict(options.extra_body or {}))
-    if isinstance(json, dict):
-        return {**json, **extra}
-    if json is None and not null and options.body is None and not options.files:
-        return extra
+    body = options.body
+    if options.files is not None:
+        from ._utils import with_parts
+
+        return json, with_parts(options.files, extra), body
+    if body is not None:
+        from ._bodies import FORM, with_fields
+
+        if body.content_type == FORM:
+            return json, None, with_fields(body, extra)
+    elif isinstance(json, dict):
+        return {**json, **extra}, None, None
+    elif json is None and not null:
+        return extra, None, None
     raise TypeError(
-        "extra_body= adds properties to a JSON object body; this request's body is not one"
+        "extra_body= adds properties to a JSON object body or fields to a form-encoded or "
+        "multipart body; this request's body is none of these"
     )
 
 

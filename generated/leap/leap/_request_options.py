@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING, Any, Generic, NoReturn, TypeVar
 
 from ._exceptions import ErrorModels
 from ._response import wants_raw_response, wants_streaming_response
-from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._types import NOT_GIVEN, NotGiven, ProgressCallback, Timeout
 
 if TYPE_CHECKING:
     from ._auth import Security
     from ._bodies import EncodedBody
     from ._retries import RetryRule
-    from ._uploads import ProgressCallback
     from ._utils import MultipartItem
 
 T = TypeVar("T")

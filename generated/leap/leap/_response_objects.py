@@ -81,7 +81,8 @@ class _BaseResponse(Generic[T]):
 
 
 class APIResponse(_BaseResponse[T]):
-    """An HTTP response with a 2xx status, its body read, and the model it parses to.
+    """An HTTP response with a 2xx status, its body read, and the model it parses to (of a call
+    that asked for an event stream: its body unread, and ``parse()`` gives the stream).
 
     Attributes:
         http_response: The :class:`httpx.Response`; its body has been read.
@@ -159,7 +160,8 @@ class StreamedResponse(_BaseResponse[T]):
         Raises:
             APIResponseValidationError: The body is not JSON or does not match the spec.
         """
-        self.read()
+        if not self._parsed:  # an event stream's is there before its body is read
+            self.read()
         return self._parse_read()
 
     def close(self) -> None:
@@ -204,7 +206,8 @@ class AsyncStreamedResponse(_BaseResponse[T]):
         Raises:
             APIResponseValidationError: The body is not JSON or does not match the spec.
         """
-        await self.read()
+        if not self._parsed:  # an event stream's is there before its body is read
+            await self.read()
         return self._parse_read()
 
     async def close(self) -> None:

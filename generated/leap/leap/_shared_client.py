@@ -15,14 +15,13 @@ and :meth:`BaseClient._delay_after_response` for retries, :meth:`BaseClient._res
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
 from ._auth import Auth, Scheme, Security, resolve
 from ._exceptions import make_status_error
-from ._hooks import Hooks
-from ._logs import log_response, log_retry, setup_logging
+from ._logs import log_response, log_retry, redact, remember, setup_logging
 from ._parsing import parse_response
 from ._request_builder import Defaults, build_request
 from ._request_options import RequestOptions
@@ -35,9 +34,11 @@ from ._retries import (
     should_retry_error,
     should_retry_response,
 )
-from ._secrets import redact, remember
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._version import USER_AGENT
+
+if TYPE_CHECKING:
+    from ._hooks import Hooks
 
 T = TypeVar("T")
 _B = TypeVar("_B", bound="BaseClient")
@@ -88,7 +89,8 @@ class BaseClient:
         setup_logging()
 
     def _remember_credentials(self, schemes: Mapping[str, Scheme]) -> None:
-        """Hand every credential this client holds to :mod:`._secrets`, which keeps them out of texts."""
+        """Hand every credential this client holds to :mod:`._secrets` (through :func:`._logs.remember`,
+        which loads it when a text is first redacted), which keeps them out of texts."""
         remember(v for v in self._credentials.values() if isinstance(v, str))
         for scheme in schemes.values():
             if scheme.kind == "basic" and len(scheme.arguments) == 2:

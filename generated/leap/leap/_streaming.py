@@ -32,6 +32,7 @@ from typing import Any, Generic, TypeVar, cast
 import httpx
 
 from ._response import _RAW, _STREAM, AsyncStreamedResponse, StreamedResponse
+from ._response_objects import APIResponse, _BaseResponse
 from ._sse import ServerSentEvent, SSEDecoder, decode_events
 
 __all__ = [
@@ -225,22 +226,26 @@ def stream_events(
     cast_to: type[T],
     resume: Mapping[str, str] | None = None,
 ) -> Stream[T]:
-    """Send the request (``send(headers)``, retried as any call) and give its events as they come.
+    """Send the request (``send(headers)``, retried as any call) and give its events as they come;
+    inside ``with_raw_response`` / ``with_streaming_response``, the response object whose
+    ``parse()`` gives them (:func:`_as_response`).
 
     Raises:
         APIStatusError: (a subclass by status) the answer is an error (its body read first).
     """
+    wrapper = _STREAM.get() if _RAW.get() else None
     stream_token, raw_token = _STREAM.set("sync"), _RAW.set(True)
     try:
         response = cast(StreamedResponse[Any], send(resume or {}))
     finally:
         _RAW.reset(raw_token)
         _STREAM.reset(stream_token)
-    return Stream(
+    stream = Stream(
         response.http_response,
         cast_to,
         lambda headers: stream_events(send, cast_to, headers),
     )
+    return stream if wrapper is None else _as_response(response, stream, wrapper)
 
 
 async def astream_events(
@@ -249,14 +254,31 @@ async def astream_events(
     resume: Mapping[str, str] | None = None,
 ) -> AsyncStream[T]:
     """:func:`stream_events` for the async client."""
+    wrapper = _STREAM.get() if _RAW.get() else None
     stream_token, raw_token = _STREAM.set("async"), _RAW.set(True)
     try:
         response = cast(AsyncStreamedResponse[Any], await send(resume or {}))
     finally:
         _RAW.reset(raw_token)
         _STREAM.reset(stream_token)
-    return AsyncStream(
+    stream = AsyncStream(
         response.http_response,
         cast_to,
         lambda headers: astream_events(send, cast_to, headers),
     )
+    return stream if wrapper is None else _as_response(response, stream, wrapper)
+
+
+def _as_response(response: _BaseResponse[Any], stream: object, wrapper: str) -> Any:
+    """The response object of a ``with_raw_response`` (``wrapper`` empty) or ``with_streaming_response``
+    call of a stream: its body unread, its ``parse()`` the ``stream``. (A stream is resumed
+    through the stream itself, not through this object.)"""
+    cls: type[_BaseResponse[Any]] = type(response) if wrapper else APIResponse
+    wrapped = cls(
+        response.http_response,
+        cast_to=object,
+        errors={},
+        retries_taken=response.retries_taken,
+    )
+    wrapped._parsed.append(stream)
+    return wrapped

@@ -11,7 +11,7 @@ request body accepts. (``DateTime``, the type of timestamps in models, is in
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import IO, Final, Literal, TypeAlias, Union
 
 import httpx
@@ -31,6 +31,9 @@ FileInput: TypeAlias = Union[
 
 UploadContent: TypeAlias = Union[bytes, str, os.PathLike[str], IO[bytes]]
 """A whole request body in a non-JSON media type: bytes, text (sent as UTF-8), a path (``pathlib.Path``) or a binary file object."""
+
+ProgressCallback: TypeAlias = Callable[[int, "int | None"], object]
+"""``on_progress(sent, total)`` of an upload (:mod:`._uploads`): bytes of the request body sent so far, and its size (``None`` when unknown)."""
 
 
 class NotGiven:

@@ -9,7 +9,8 @@ the ``Content-Length``.
 A retried request sends the whole file again: a path is opened again, a seekable file object
 is sought back to where it was when the call began. A file object that cannot seek (a pipe,
 a socket, a generator's stream) can be sent once only: when a retry would need it again the
-call raises :class:`UploadNotRepeatableError` instead of sending a short body.
+call raises :class:`UploadNotRepeatableError` before that attempt is sent (a multipart body as a raw
+one), instead of sending a short body.
 
 ``on_progress(sent, total)``, where a method takes it, is called after each chunk with the
 bytes of the request body sent so far in this attempt and the body's whole size (``None``
@@ -20,17 +21,16 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import httpx
 
+from ._types import ProgressCallback
+
 CHUNK_SIZE = 1 << 20
 """Bytes read from a file per chunk (1 MiB)."""
-
-ProgressCallback = Callable[[int, "int | None"], object]
-"""``on_progress(sent, total)``: bytes of the request body sent so far, and its size (``None`` when unknown)."""
 
 
 class UploadNotRepeatableError(RuntimeError):
@@ -184,6 +184,18 @@ class _UploadStream(httpx.SyncByteStream, httpx.AsyncByteStream):
         async for chunk in self._source:
             sent = self._counted(sent, chunk)
             yield chunk
+
+
+def check_parts(parts: Iterable[tuple[str, tuple[Any, ...]]]) -> None:
+    """Check that each file part of a multipart body can be sent (again), before the attempt goes
+    out: httpx would only find out while sending it.
+
+    Raises:
+        UploadNotRepeatableError: the request is a retry of a file that cannot seek back.
+    """
+    for _name, (_filename, content, *_rest) in parts:
+        if isinstance(content, Upload):
+            content.check_repeatable()
 
 
 def stream_upload(

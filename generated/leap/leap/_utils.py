@@ -9,14 +9,16 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 
 import pydantic
 
 from ._params import Encoded
 from ._types import FileInput
-from ._uploads import Upload
+
+if TYPE_CHECKING:
+    from ._uploads import Upload
 
 MultipartItem = tuple[str, tuple[str | None, "bytes | IO[bytes]", str | None]]
 
@@ -126,6 +128,8 @@ def read_file(file: FileInput, index: int) -> tuple[str, bytes | Upload, str]:
     in chunks while the request is sent (only its first bytes are read now, to guess its
     media type when its name does not tell).
     """
+    from ._uploads import Upload  # here: a program that sends no file never loads it
+
     if isinstance(file, tuple):
         filename, content = file[0], file[1]
         data = content if isinstance(content, bytes) else Upload(content)
@@ -178,6 +182,20 @@ def multipart(
             content = data if isinstance(data, bytes) else cast("IO[bytes]", data)
             parts.append((name, (filename, content, content_type)))
     return parts
+
+
+def with_parts(
+    parts: list[MultipartItem], extra: Mapping[str, Any]
+) -> list[MultipartItem]:
+    """The parts of a multipart body with the fields of ``extra`` (a caller's ``extra_body=``)
+    added, replacing the parts of the same names; an object is sent as JSON text."""
+    import json
+
+    fields = {
+        name: json.dumps(value) if isinstance(value, Mapping) else value
+        for name, value in extra.items()
+    }
+    return [part for part in parts if part[0] not in extra] + multipart(fields, {})
 
 
 async def amultipart(

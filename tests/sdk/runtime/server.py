@@ -99,8 +99,7 @@ class LocalServer:
                 pass
 
             def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
+                body = self._body()
                 request = httpx.Request(self.command, server.url + self.path, headers=list(self.headers.items()), content=body)
                 with server._lock:
                     server.requests.append(request)
@@ -121,6 +120,18 @@ class LocalServer:
                 self.wfile.write(reply.body if reply.truncate is None else reply.body[: reply.truncate])
                 if reply.truncate is not None:
                     self.close_connection = True
+
+            def _body(self) -> bytes:
+                if self.headers.get("Transfer-Encoding", "").lower() != "chunked":
+                    length = int(self.headers.get("Content-Length") or 0)
+                    return self.rfile.read(length) if length else b""
+                chunks = []  # a body of unknown length (a file that cannot seek)
+                while size := int(self.rfile.readline().split(b";")[0], 16):
+                    chunks.append(self.rfile.read(size))
+                    self.rfile.readline()
+                while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                    pass  # trailers
+                return b"".join(chunks)
 
             do_GET = do_POST = do_DELETE = do_PUT = do_PATCH = _serve
 

@@ -5,12 +5,14 @@ responses and errors, against a real server."""
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
 
 import leap
-from tests.sdk.runtime.conftest import GET, INFERENCE, POST, Runner, Script, Servers, error_body
+from leap._bodies import binary_body, form_body
+from tests.sdk.runtime.conftest import GET, INFERENCE, MODEL, POST, Runner, Script, Servers, error_body
 from tests.sdk.runtime.server import json_reply
 
 pytestmark = pytest.mark.usefixtures("fast_backoff")
@@ -47,6 +49,41 @@ def test_extra_body_is_kept_across_retries(runner: Runner, serve: Servers) -> No
     server = serve(Script(json_reply(429, error_body(429)), POST.success()), validate=False)
     runner.call(lambda c: POST.call(c, extra_body={"seed": 7}), base_url=server.url)
     assert [json.loads(r.content)["seed"] for r in server.requests] == [7, 7]
+
+
+def test_extra_body_adds_fields_to_a_multipart_body(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(json_reply(429, error_body(429)), json_reply(201, MODEL)), validate=False)
+    client = runner.client(base_url=server.url)
+    extra = {"name": "replaced", "seed": 7, "tags": ["a", "b"], "options": {"fast": True}}
+    runner.run(client.image_models.train_model(name="m", image_sample_files=[b"\x89PNG"], extra_body=extra))
+    for request in server.requests:  # the same on the retry
+        fields: dict[str, list[str]] = {}
+        for part in request.content.split(b"--" + request.headers["Content-Type"].split("boundary=")[1].encode()):
+            if b'name="' in part and b"filename=" not in part:
+                name = part.split(b'name="')[1].split(b'"')[0].decode()
+                fields.setdefault(name, []).append(part.split(b"\r\n\r\n", 1)[1].rsplit(b"\r\n", 1)[0].decode())
+        assert fields == {"name": ["replaced"], "subjectType": ["person"], "seed": ["7"], "tags": ["a", "b"], "options": ['{"fast": true}']}
+        assert b'filename="file0"' in request.content
+
+
+def test_extra_body_adds_fields_to_a_form_body(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(json_reply(200, {})), validate=False)
+    client = runner.client(base_url=server.url)
+    body = form_body({"grant_type": "client_credentials", "scope": "a", "items": [{"price": "p1"}]}, {"items": ("deepObject", True)})
+    extra = {"scope": "b", "audience": "api", "items": "none"}
+    runner.run(client.request("POST", "/token", cast_to=object, errors={}, body=body, extra_body=extra))
+    request = server.requests[0]
+    assert request.headers["Content-Type"] == "application/x-www-form-urlencoded"
+    assert parse_qsl(request.content.decode()) == [("grant_type", "client_credentials"), ("scope", "b"), ("audience", "api"), ("items", "none")]
+
+
+def test_extra_body_is_refused_before_sending_for_a_raw_body(runner: Runner, serve: Servers) -> None:
+    server = serve(Script(json_reply(200, {})), validate=False)
+    client = runner.client(base_url=server.url)
+    body = binary_body(b"raw", ("application/octet-stream",))
+    with pytest.raises(TypeError, match="extra_body= .* form-encoded or multipart"):
+        runner.run(client.request("POST", "/raw", cast_to=object, errors={}, body=body, extra_body={"a": 1}))
+    assert server.requests == []
 
 
 def test_extra_body_is_not_taken_by_a_get() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
+from leap import Hooks
 from leap._bodies import binary_body
 from leap._uploads import CHUNK_SIZE, Upload, UploadNotRepeatableError
 from tests.sdk.runtime.conftest import GET, MODEL, Runner, Script, Servers
@@ -133,6 +134,22 @@ def test_a_file_that_cannot_seek_raises_instead_of_a_retry_with_a_short_body(run
         runner.run(client.request("POST", PATH, cast_to=object, errors={}, body=body))
     assert seen == [b"abc"], "the first attempt sent it whole; no second attempt went out"
     runner.run(http_client.aclose() if runner.is_async else http_client.close())  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("body", ["multipart", "raw"])
+def test_a_file_that_cannot_seek_is_not_retried_the_error_comes_before_the_attempt(runner: Runner, serve: Servers, body: str) -> None:
+    server = serve(Script(Reply(429), json_reply(201, MODEL)), validate=False)
+    attempts: list[int] = []
+    hooks = Hooks(before_request=lambda event: attempts.append(event.attempt))
+    client = runner.client(base_url=server.url, hooks=hooks)
+    with pytest.raises(UploadNotRepeatableError, match="cannot be sent again"):
+        if body == "multipart":
+            runner.run(client.image_models.train_model(name="m", image_sample_files=[("face.png", Pipe(DATA))]))
+        else:
+            raw = binary_body(Pipe(DATA), ("application/octet-stream",))
+            runner.run(client.request("POST", PATH, cast_to=object, errors={}, body=raw))
+    assert attempts == [1], "raised before a second attempt was built, not while httpx sent it"
+    assert len(server.requests) == 1 and DATA in server.requests[0].content, "the first attempt sent the file whole"
 
 
 def test_on_progress_without_a_file(runner: Runner, serve: Servers) -> None:

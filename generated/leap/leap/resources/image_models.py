@@ -17,8 +17,16 @@ from .._response import (
     to_raw_response,
     to_streamed_response,
 )
-from .._types import NOT_GIVEN, FileInput, Headers, NotGiven, Query, Timeout
-from .._uploads import ProgressCallback
+from .._types import (
+    NOT_GIVEN,
+    ExtraBody,
+    FileInput,
+    Headers,
+    NotGiven,
+    ProgressCallback,
+    Query,
+    Timeout,
+)
 from .._utils import amultipart, multipart, path_template, require_exactly_one
 from .._waiters import WaitRule, async_wait_for, wait_for
 
@@ -58,6 +66,7 @@ class ImageModelsApi:
         image_sample_files: list[FileInput] | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         on_progress: ProgressCallback | None = None,
@@ -95,6 +104,8 @@ class ImageModelsApi:
                 replacing) the SDK's. Optional.
             extra_query: Query parameters to send with this request, added to (or
                 replacing) the SDK's. Optional.
+            extra_body: Fields to add to the multipart request body (replacing those
+                of the same name). Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
             max_retries: How many times this request may be sent again. Default: the
@@ -163,6 +174,7 @@ class ImageModelsApi:
             operation_id="trainModel",
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
             max_retries=max_retries,
             on_progress=on_progress,
@@ -564,6 +576,7 @@ class AsyncImageModelsApi:
         image_sample_files: list[FileInput] | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
+        extra_body: ExtraBody | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | None = None,
         on_progress: ProgressCallback | None = None,
@@ -601,6 +614,8 @@ class AsyncImageModelsApi:
                 replacing) the SDK's. Optional.
             extra_query: Query parameters to send with this request, added to (or
                 replacing) the SDK's. Optional.
+            extra_body: Fields to add to the multipart request body (replacing those
+                of the same name). Optional.
             timeout: Seconds (or an httpx.Timeout) to wait for this request, each
                 attempt; ``None`` waits forever. Default: the client's.
             max_retries: How many times this request may be sent again. Default: the
@@ -669,6 +684,7 @@ class AsyncImageModelsApi:
             operation_id="trainModel",
             extra_headers=extra_headers,
             extra_query=extra_query,
+            extra_body=extra_body,
             timeout=timeout,
             max_retries=max_retries,
             on_progress=on_progress,

@@ -376,6 +376,10 @@ class ImagesApi:
         model_id: str,
         only_finished: bool | None = None,
         page_size: int = 50,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> Iterator[InferenceEntity]:
         """Every item of ``list_all``, page after page.
 
@@ -393,6 +397,14 @@ class ImagesApi:
                 returned. If set to false or not set, all inference jobs will be
                 returned. Optional. Query parameter ``onlyFinished``.
             page_size: Items per page (per request). Default: ``50``.
+            extra_headers: Headers to send with each page's request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with each page's request, added to
+                (or replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for each page's request,
+                each attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times each page's request may be sent again.
+                Default: the client's.
 
         Yields:
             InferenceEntity: One item at a time.
@@ -419,6 +431,10 @@ class ImagesApi:
                 only_finished=only_finished,
                 page=_page,
                 page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
             lambda response: response,
             first_page=0,
@@ -432,6 +448,10 @@ class ImagesApi:
         model_id: str,
         only_finished: bool | None = None,
         page_size: int = 50,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> SyncPage[InferenceEntity]:
         """The first page of ``list_all``.
 
@@ -450,6 +470,14 @@ class ImagesApi:
                 returned. If set to false or not set, all inference jobs will be
                 returned. Optional. Query parameter ``onlyFinished``.
             page_size: Items per page (per request). Default: ``50``.
+            extra_headers: Headers to send with each page's request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with each page's request, added to
+                (or replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for each page's request,
+                each attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times each page's request may be sent again.
+                Default: the client's.
 
         Returns:
             The first page (``SyncPage``; ``AsyncPage`` on the async client); its
@@ -480,6 +508,12 @@ class ImagesApi:
             },
             PageNumbers("page", "page_size", 0),
             lambda response: response,
+            options=dict(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     def find_one(
@@ -1072,6 +1106,10 @@ class AsyncImagesApi:
         model_id: str,
         only_finished: bool | None = None,
         page_size: int = 50,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> AsyncIterator[InferenceEntity]:
         """Every item of ``list_all``, page after page.
 
@@ -1089,6 +1127,14 @@ class AsyncImagesApi:
                 returned. If set to false or not set, all inference jobs will be
                 returned. Optional. Query parameter ``onlyFinished``.
             page_size: Items per page (per request). Default: ``50``.
+            extra_headers: Headers to send with each page's request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with each page's request, added to
+                (or replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for each page's request,
+                each attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times each page's request may be sent again.
+                Default: the client's.
 
         Yields:
             InferenceEntity: One item at a time.
@@ -1115,6 +1161,10 @@ class AsyncImagesApi:
                 only_finished=only_finished,
                 page=_page,
                 page_size=page_size,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
             ),
             lambda response: response,
             first_page=0,
@@ -1128,6 +1178,10 @@ class AsyncImagesApi:
         model_id: str,
         only_finished: bool | None = None,
         page_size: int = 50,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
     ) -> AsyncPage[InferenceEntity]:
         """The first page of ``list_all``.
 
@@ -1146,6 +1200,14 @@ class AsyncImagesApi:
                 returned. If set to false or not set, all inference jobs will be
                 returned. Optional. Query parameter ``onlyFinished``.
             page_size: Items per page (per request). Default: ``50``.
+            extra_headers: Headers to send with each page's request, added to (or
+                replacing) the SDK's. Optional.
+            extra_query: Query parameters to send with each page's request, added to
+                (or replacing) the SDK's. Optional.
+            timeout: Seconds (or an httpx.Timeout) to wait for each page's request,
+                each attempt; ``None`` waits forever. Default: the client's.
+            max_retries: How many times each page's request may be sent again.
+                Default: the client's.
 
         Returns:
             The first page (``SyncPage``; ``AsyncPage`` on the async client); its
@@ -1176,6 +1238,12 @@ class AsyncImagesApi:
             },
             PageNumbers("page", "page_size", 0),
             lambda response: response,
+            options=dict(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
         )
 
     async def find_one(

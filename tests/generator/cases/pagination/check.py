@@ -43,6 +43,13 @@ def answer(request: httpx.Request) -> httpx.Response:
         start = int(q.get("token", "t0")[1:])
         nxt = None if start + 2 >= 5 else f"{BASE_URL}/links?page_size=2&token=t{start + 2}" if start == 0 else f"/links?page_size=2&token=t{start + 2}"
         return httpx.Response(200, json={"results": _slice(start), "next": nxt})
+    if path == "/meta-cursors":  # a cursor on every page: has_more false ends the list
+        start = int(q.get("cursor", "c0")[1:])
+        return httpx.Response(200, json={"data": _slice(start), "meta": {"next_cursor": f"c{start + 2}", "has_more": start + 2 < 5}})
+    if path == "/nested-links":  # no links object on the last page
+        start = int(q.get("token", "t0")[1:])
+        links = {"links": {"next": f"/nested-links?page_size=2&token=t{start + 2}"}} if start + 2 < 5 else {}
+        return httpx.Response(200, json={"page": {"results": _slice(start)}, **links})
     if path == "/orgs/acme/repos":
         page = int(q.get("page", "1"))
         return httpx.Response(200, json=_slice((page - 1) * 2), headers={"Link": _repos_link(page)})
@@ -60,6 +67,8 @@ LISTS: list[tuple[str, dict[str, Any], list[dict[str, str]]]] = [
         [{"limit": "2", "customer": "cus_1"}, {"starting_after": "i1", "limit": "2", "customer": "cus_1"}, {"starting_after": "i3", "limit": "2", "customer": "cus_1"}],
     ),
     ("list_links", {}, [{"page_size": "2"}, {"page_size": "2", "token": "t2"}, {"page_size": "2", "token": "t4"}]),
+    ("list_meta_cursors", {}, [{"limit": "2"}, {"cursor": "c2", "limit": "2"}, {"cursor": "c4", "limit": "2"}]),
+    ("list_nested_links", {}, [{"page_size": "2"}, {"page_size": "2", "token": "t2"}, {"page_size": "2", "token": "t4"}]),
     ("list_repos", {"org": "acme", "sort": "name"}, [{"per_page": "2", "sort": "name"}, {"per_page": "2", "page": "2"}, {"per_page": "2", "page": "3"}]),
 ]
 
@@ -108,8 +117,49 @@ def check(package: Any, generated: Any) -> None:
             assert item_queries == queries, (method, item_queries)
             assert page_queries == queries, (method, page_queries)
             assert walked == [["i0", "i1"], ["i2", "i3"], ["i4"]], (method, walked)
+    for run_options in (_sync_options, lambda package, method, arguments: asyncio.run(_async_options(package, method, arguments))):
+        for method, arguments, _ in LISTS:
+            run_options(package, method, arguments)
     _check_no_endless_loop(package)
     _check_sources(generated)
+
+
+#: The per-call options given to ``_iter`` and ``_pages``: each page's request carries them.
+OPTIONS = {"extra_headers": {"X-Trace": "t1"}, "extra_query": {"debug": "1"}, "timeout": 7.0, "max_retries": 0}
+
+
+def _assert_options(method: str, recorder: Recorder) -> None:
+    assert len(recorder.requests) == 3, (method, len(recorder.requests))
+    for request in recorder.requests:
+        assert request.headers["X-Trace"] == "t1", (method, request.url)
+        assert request.url.params["debug"] == "1", (method, request.url)
+        assert request.extensions["timeout"]["read"] == 7.0, (method, request.extensions["timeout"])
+
+
+def _sync_options(package: Any, method: str, arguments: dict[str, Any]) -> None:
+    items = Recorder(answer=answer)
+    assert len(list(getattr(client(package, items).items, method + "_iter")(**arguments, **OPTIONS))) == 5
+    _assert_options(method, items)
+    pages = Recorder(answer=answer)
+    page = getattr(client(package, pages).items, method + "_pages")(**arguments, **OPTIONS)
+    assert len(list(page.iter_pages())) == 3
+    _assert_options(method, pages)
+    failing = Recorder(status=500, body={})  # max_retries=0: one request, no retry
+    try:
+        list(getattr(client(package, failing).items, method + "_iter")(**arguments, **OPTIONS))
+    except package.InternalServerError:
+        pass
+    assert len(failing.requests) == 1, (method, len(failing.requests))
+
+
+async def _async_options(package: Any, method: str, arguments: dict[str, Any]) -> None:
+    items = Recorder(answer=answer)
+    assert len([item async for item in getattr(async_client(package, items).items, method + "_iter")(**arguments, **OPTIONS)]) == 5
+    _assert_options(method, items)
+    pages = Recorder(answer=answer)
+    page = await getattr(async_client(package, pages).items, method + "_pages")(**arguments, **OPTIONS)
+    assert len([p async for p in page.iter_pages()]) == 3
+    _assert_options(method, pages)
 
 
 def _check_no_endless_loop(package: Any) -> None:
@@ -123,6 +173,11 @@ def _check_no_endless_loop(package: Any) -> None:
 
 def _check_sources(generated: Any) -> None:
     source = generated.files["case_pagination/resources/items.py"]
-    assert "def list_cursors_pages(\n        self,\n        *,\n        limit: int = 2,\n    ) -> SyncPage[Item]:" in source
+    assert "def list_cursors_pages(\n        self,\n        *,\n        limit: int = 2,\n        extra_headers: Headers | None = None," in source
+    assert "max_retries: int | None = None,\n    ) -> SyncPage[Item]:" in source
     assert "async def list_charges_pages(" in source and "-> AsyncPage[Item]:" in source
     assert "cursor:" not in source.split("def list_cursors_iter(")[1].split(")")[0]  # the position is the SDK's
+    # dotted paths: a required object read through, an optional one guarded
+    assert "lambda response: response.meta.next_cursor,\n                lambda response: response.meta.has_more," in source
+    assert "response.links.next if response.links is not None else None" in source and "(``response.links.next``)" in source
+    assert "lambda response: response.page.results," in source

@@ -63,6 +63,7 @@ def check(package: Any, generated: Any) -> None:
     _typed_and_closed(package)
     _raw_events(package)
     _stream_flag(package)
+    _wrapped_stream_flag(package)
     _reconnect(package)
     _errors(package)
 
@@ -130,6 +131,42 @@ def _stream_flag(package: Any) -> None:
         return [(c.delta, c.index) async for c in stream]
 
     assert asyncio.run(run()) == chunks
+
+
+def _wrapped_stream_flag(package: Any) -> None:
+    """``with_raw_response`` and ``with_streaming_response`` with ``stream=True``: the response
+    object (status, headers), its body unread, ``parse()`` the typed stream (see ``typed.py``)."""
+    bodies: list[Body] = []
+    recorder = _events(CHUNKS, bodies)
+    sdk = client(package, recorder).completions
+    raw = sdk.with_raw_response.create_completion(prompt="Hi", stream=True)
+    assert isinstance(raw, package.APIResponse) and raw.headers["content-type"] == "text/event-stream"
+    assert not bodies[-1].closed
+    with raw.parse() as stream:
+        assert isinstance(stream, package.Stream) and [c.delta for c in stream] == ["Hel", "lo"]
+    assert raw.parse() is stream and bodies[-1].closed
+    with sdk.with_streaming_response.create_completion(prompt="Hi", stream=True) as streamed:
+        assert isinstance(streamed, package.StreamedResponse) and streamed.status_code == 200
+        assert [c.delta for c in streamed.parse()][:1] == ["Hel"]
+    assert bodies[-1].closed, "the with block closes the connection"
+    plain = Recorder(body={"text": "Hello"})
+    assert client(package, plain).completions.with_raw_response.create_completion(prompt="Hi").parse().text == "Hello"
+
+    async def run() -> list[Any]:
+        sdk = async_client(package, recorder).completions
+        raw = await sdk.with_raw_response.create_completion(prompt="Hi", stream=True)
+        assert isinstance(raw, package.APIResponse) and isinstance(raw.parse(), package.AsyncStream)
+        deltas = [c.delta async for c in raw.parse()]
+        async with sdk.with_streaming_response.create_completion(prompt="Hi", stream=True) as streamed:
+            assert isinstance(streamed, package.AsyncStreamedResponse)
+            deltas += [c.delta async for c in await streamed.parse()]
+        assert bodies[-1].closed
+        plain_sdk = async_client(package, Recorder(body={"text": "Hello"})).completions
+        async with plain_sdk.with_streaming_response.create_completion(prompt="Hi") as answer:
+            deltas.append((await answer.parse()).text)
+        return deltas
+
+    assert asyncio.run(run()) == ["Hel", "lo", "Hel", "lo", "Hello"]
 
 
 def _reconnect(package: Any) -> None:
