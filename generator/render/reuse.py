@@ -77,21 +77,33 @@ class Reuse:
     _items: dict[int, str | None] = field(default_factory=dict)
 
     def prepare(self, api: Api, plan: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
-        """Hash every field of ``api`` and every item of the plan, before anything renders (and caches)."""
-        self._fields = {f.name: _hash(getattr(api, f.name)) for f in dataclasses.fields(api)}
+        """Hash every field of ``api`` and every item of the plan, before anything renders (and caches).
+        A tuple (``tags``, ``schemas``) is hashed as its items' hashes, each item pickled once."""
         for _, _, extra in plan:
             for value in extra.values():
-                if id(value) not in self._items:
-                    self._items[id(value)] = _hash(value)
+                self._item(value)
+        for item in dataclasses.fields(api):
+            value = getattr(api, item.name)
+            if isinstance(value, tuple):
+                hashes = [self._item(member) for member in value]
+                self._fields[item.name] = None if None in hashes else digest(*hashes)
+            else:
+                self._fields[item.name] = _hash(value)
+
+    def _item(self, value: Any) -> str | None:
+        if id(value) not in self._items:
+            self._items[id(value)] = _hash(value)
+        return self._items[id(value)]
 
     def key(self, path: str, template: str, extra: dict[str, Any], reads: Iterable[str]) -> str | None:
         """The hash of a file's inputs (``None``: one of them cannot be hashed)."""
-        parts: list[object] = [self.base, path, template]
+        parts: list[str | None] = [self.base, path, template]
         for name in sorted(extra):
             parts += [name, self._items.get(id(extra[name]))]
         for name in sorted(reads):
             parts += [name, self._fields.get(name)]
-        return None if None in parts else digest("render", *parts)
+        known = [part for part in parts if part is not None]
+        return sha256("\0".join(known).encode("utf-8", "surrogatepass")) if len(known) == len(parts) else None
 
     def reused(self, path: str, template: str, extra: dict[str, Any]) -> str | None:
         """The text the output folder holds for ``path`` when the file's inputs did not change since it was written."""

@@ -411,3 +411,51 @@ def test_a_structural_edit_after_reuse_gives_a_cold_generations_output(leap: Pat
     _warm_and_check(leap)
     shutil.rmtree(leap / "spec" / "guide")
     _warm_and_check(leap)
+
+
+WITH_DATA = """\
+openapi: 3.0.3
+info:
+  title: T
+  version: "1"
+paths:
+  /a:
+    get:
+      description: free text
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+              example:
+                description: data
+"""
+
+
+def test_a_text_edit_of_a_valid_spec_is_not_validated_again_unless_the_text_is_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from generator.read import loader
+
+    validate = importlib.import_module("generator.check.validate")  # the module (the package exports its function)
+    runs: list[int] = []
+    original = validate._schema_problems
+    monkeypatch.setattr(validate, "_schema_problems", lambda document: runs.append(1) or original(document))
+    compared: list[int] = []  # the whole-document comparison with the last valid one, which the shortcut spares
+    compare = validate._same_but_descriptions
+    monkeypatch.setattr(validate, "_same_but_descriptions", lambda old, new: compared.append(1) or compare(old, new))
+    cache = Cache(tmp_path / "cache")
+    spec = tmp_path / "openapi.yaml"
+
+    def validated(text: str) -> list[str]:
+        spec.write_text(text, encoding="utf-8")
+        document = loader.load(spec, cache)
+        return [d.format() for d in validate.validate(document, cache)]
+
+    assert validated(WITH_DATA) == [] and len(runs) == 1
+    edited = WITH_DATA.replace("description: free text", "description: other text")
+    assert validated(edited) == [] and len(runs) == 1 and not compared  # patched into the last parse, which was valid
+    assert validated(edited.replace("description: data", "description: more data")) == [] and len(runs) == 2  # data: checked again
+    assert compared
