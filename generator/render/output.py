@@ -265,13 +265,14 @@ class _Rendering:
         self.plan = plan(api, templates, guide)
         self.header = HEADER.format(title=printable(api.config.title))
         self.guides = guide_pages(guide)
+        self.learnt: dict[str, frozenset[str]] = {}  # what ApiReads learns of the Api's cached properties
 
     def texts(self, positions: Iterable[int]) -> list[tuple[str, frozenset[str]]]:
         """The text of the files at ``positions`` in the plan, each with the fields of ``api`` it read (when tracked)."""
         out = []
         for position in positions:
             path, template, extra = self.plan[position]
-            api: Any = ApiReads(self.api) if self.track else self.api
+            api: Any = ApiReads(self.api, self.learnt) if self.track else self.api
             if not template.endswith(".jinja") and not template.startswith(GUIDE_FOLDER + "/"):
                 source = self.overrides / template if self.overrides is not None and (self.overrides / template).is_file() else self.templates / template
                 text = source.read_text(encoding="utf-8")

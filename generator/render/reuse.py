@@ -28,23 +28,22 @@ class ApiReads:
     """``api`` as a rendering sees it, recording which of its fields are read (``reads``).
 
     A property or method of :class:`Api` runs with this object as ``self``, so the fields it reads
-    are recorded too; a cached property is computed once on ``api`` (its fields learnt once a class).
+    are recorded too; a cached property is computed once on ``api``, and the fields it read then are
+    kept in ``learnt`` (one dict for every rendering of that ``api``).
     """
 
-    _LEARNT: dict[str, frozenset[str]] = {}  # cached property -> the fields it reads
-
-    def __init__(self, api: Api) -> None:
-        self._api = api
+    def __init__(self, api: Api, learnt: dict[str, frozenset[str]]) -> None:
+        self._api, self._learnt = api, learnt
         self.reads: set[str] = set()
 
     def __getattr__(self, name: str) -> Any:
         found = getattr(type(self._api), name, None)
         if isinstance(found, cached_property):
-            if name not in self._LEARNT:
-                learner = ApiReads(self._api)
+            if name not in self._learnt:
+                learner = ApiReads(self._api, self._learnt)
                 found.func(learner)
-                self._LEARNT[name] = frozenset(learner.reads)
-            self.reads |= self._LEARNT[name]
+                self._learnt[name] = frozenset(learner.reads)
+            self.reads |= self._learnt[name]
             return getattr(self._api, name)
         if isinstance(found, property) and found.fget is not None:
             return found.fget(self)
