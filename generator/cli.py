@@ -26,6 +26,7 @@ from generator.write import hand_written, read_tree
 
 if TYPE_CHECKING:  # the pipeline is imported only when something must be generated
     from generator.pipeline import Result
+    from generator.render.reuse import Reuse
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT / "spec" / "openapi.yaml"
@@ -97,14 +98,17 @@ def main(argv: list[str] | None = None) -> int:
         overrides = args.templates or config.templates
         args.out = args.out or config.output or DEFAULT_OUT
         keep = (hand_written(config.package.package),)  # the user's own code in the package: never touched
-        key, tree = "", None
+        key, tree, reuse = "", None, None
         if cache is not None:
             key, tree = _run_key(args, config, overrides), read_tree(args.out, keep)
             if _up_to_date(args, config, cache, key, tree):
                 return 0
+            reuse = _reuse(cache, key, tree) if args.command == "generate" else None
         from generator.pipeline import generate_files
 
-        result = generate_files(args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path, cache=cache)
+        result = generate_files(
+            args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path, cache=cache, reuse=reuse
+        )
         check_extend_modules(config, args.out)  # the package would not import without them
     except SpecError as exc:
         _print(exc.diagnostics, None if args.command == "validate" else PER_CODE)
@@ -113,8 +117,21 @@ def main(argv: list[str] | None = None) -> int:
     messages = _print(result.warnings)
     status = _check(args, result, keep) if args.command == "check" else _write(args, result, tree, keep)
     if cache is not None and status == 0:
-        cache.write_json("runs", key, caching.make_record(result.sources, result.folders, result.files, messages))
+        cache.write_json("runs", key, caching.make_record(result.sources, result.folders, result.files, messages, result.jobs))
     return status
+
+
+def _reuse(cache: caching.Cache, key: str, tree: dict[str, bytes]) -> Reuse:
+    """What the last generation into ``--out`` recorded, for the files whose inputs did not change (see
+    :mod:`generator.render.reuse`); nothing when there is no record."""
+    from generator.render.reuse import Reuse
+
+    record = cache.read_json("runs", key)
+    jobs = record.get("jobs") if isinstance(record, dict) else None
+    outputs = record.get("outputs") if isinstance(record, dict) else None
+    if not isinstance(jobs, dict) or not isinstance(outputs, dict):
+        return Reuse({}, {}, {})
+    return Reuse(jobs, outputs, tree)
 
 
 def _validate(args: argparse.Namespace, cache: caching.Cache | None) -> int:

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from generator import __version__
 from generator.build.builder import build_with_warnings
-from generator.cache import Cache, jinja_bytecode, own_templates_bytecode
+from generator.cache import Cache, digest, jinja_bytecode, own_templates_bytecode, tree_digest
 from generator.config import check_extend
 from generator.diagnostics import CODES, Diagnostic, Diagnostics, SpecError
-from generator.format.formatter import format_files
+from generator.format.formatter import format_files, mode_key
 from generator.ir import Api, PackageConfig
 from generator.read.document import Document
 from generator.read.loader import load
 from generator.render.overrides import check_overrides, overrides_sha256, rendering_error
-from generator.render.output import GUIDE_FOLDER, TEMPLATES, black_clean_copies, render
+from generator.render.output import GUIDE_FOLDER, TEMPLATES, black_clean_copies, render_files
+from generator.render.reuse import Reuse
 from generator.check.validate import Validation, validate
 from generator.check.validate import start as start_validation
 from generator.write import STAMP, stamp
@@ -32,6 +33,7 @@ class Result:
     warnings: list[Diagnostic]
     sources: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every spec file read: the root, then what its $refs read
     folders: tuple[str, ...] = ()  # the folders whose files were rendered or copied (templates, overrides, guide pages)
+    jobs: dict[str, Any] = field(default_factory=dict)  # what the next run's reuse needs of each file (with ``reuse`` only)
 
 
 def _internal_error(spec: Path, stage: str, exc: BaseException) -> SpecError:
@@ -82,6 +84,7 @@ def generate_files(
     overrides: Path | None = None,
     config_file: Path | None = None,
     cache: Cache | None = None,
+    reuse: Reuse | None = None,
 ) -> Result:
     """Every file of the SDK for ``spec``, in memory; nothing is written.
 
@@ -89,6 +92,8 @@ def generate_files(
     ``config_file``: where ``config`` was read from (for the diagnostics);
     ``cache`` (see :mod:`generator.cache`) keeps parsed specs, validation results, compiled
     templates and black's output between runs; the files are the same with it or without it.
+    ``reuse``: the last generation into an output folder (see :mod:`generator.render.reuse`): a file
+    whose inputs did not change since is taken from that folder instead of rendered and formatted again.
 
     openapi-spec-validator checks the spec in another process while the SDK is built, rendered and
     formatted; when it finds errors, they are raised and the SDK is thrown away, so the outcome (files,
@@ -112,12 +117,15 @@ def generate_files(
     stages = _Stages(spec, validation, strict, overrides)
     api = stages.run("building", stages.build, document, config)
     stages.run("extending", check_extend, api.config, [tag.class_name for tag in api.tags], config_file)
-    rendered = stages.run("rendering", lambda: render(api, templates, guide, overrides, bytecode_cache=_bytecode(cache)))
-    files = stages.run("formatting", lambda: format_files(rendered, cache, black_clean_copies(api, templates, overrides)))
+    if reuse is not None:
+        reuse.base = digest(mode_key(), tree_digest(templates), tree_digest(guide), tree_digest(overrides) if overrides is not None else "")
+    rendered = stages.run("rendering", lambda: render_files(api, templates, guide, overrides, _bytecode(cache), reuse))
+    formatted = stages.run("formatting", lambda: format_files(rendered.texts, cache, black_clean_copies(api, templates, overrides)))
+    files = {path: formatted[path] if path in formatted else rendered.reused[path] for path in rendered.order}
     warnings = stages.finish(document)
     files[STAMP] = stamp(api.spec_sha256, __version__, files, overrides_sha256(overrides) if overrides is not None else "")
     folders = [templates, *([overrides] if overrides is not None else []), guide]
-    return Result(api, files, warnings, document.files, tuple(str(Path(folder).resolve()) for folder in folders))
+    return Result(api, files, warnings, document.files, tuple(str(Path(folder).resolve()) for folder in folders), rendered.jobs)
 
 
 class _Stages:

@@ -95,6 +95,10 @@ class _SchemaPass:
             if isinstance(stored, list) and all(isinstance(p, tuple) and len(p) == 3 and all(isinstance(t, str) for t in p) for p in stored):
                 self.problems = stored
                 return
+            if self._text_edit_of_valid(cache):
+                self.problems = []
+                cache.write_value("schema", self.key, [])
+                return
             last = cache.read_value("schema-last", self._last_key())
             if isinstance(last, dict) and last and _same_but_descriptions(last, document.data):
                 self._found([])
@@ -109,6 +113,17 @@ class _SchemaPass:
                 self.child = context.Process(target=_schema_child, args=(sender, document), daemon=True)
                 self.child.start()
                 sender.close()
+
+    def _text_edit_of_valid(self, cache: Cache) -> bool:
+        """Whether the document is the last parse with one ``description`` or ``summary`` outside data edited
+        (see :mod:`generator.read.description_edits`), and the validator found nothing in that parse."""
+        if self.document.text_edit_of is None:
+            return False
+        files, tokens = self.document.text_edit_of
+        if tokens[-1] not in _FREE_TEXT or any(token in _DATA or token.startswith("x-") for token in tokens[:-1]):
+            return False
+        found = cache.read_value("schema", digest("schema", fingerprint(), *(part for item in files for part in item)))
+        return isinstance(found, list) and not found
 
     def _last_key(self) -> str:
         return digest("schema-last", fingerprint(), self.document.files[0][0])

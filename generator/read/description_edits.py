@@ -104,7 +104,9 @@ def patched(cache: Cache, path: Path, raw: bytes, key: str) -> Document | None:
         cache.write_value("lines", lines_key(files), lines)
     cache.write_value("spec", key, (data, root_sha, files))
     cache.write_value("spec-last", last_key(path), (raw, key, text_lines_of_file))
-    return Document(data=data, path=path, sha256=root_sha, root_node=None, source=raw, files=files, lines_entry=(cache, lines_key(files)))
+    return Document(
+        data=data, path=path, sha256=root_sha, root_node=None, source=raw, files=files, lines_entry=(cache, lines_key(files)), text_edit_of=((old_root,), tokens)
+    )
 
 
 _NOT_PLAIN = object()

@@ -38,6 +38,8 @@ class Document:
     files: tuple[tuple[str, str], ...] = ()  # (path, sha256) of every file read: the root file, then what its $refs read
     lines_entry: tuple[Cache, str] | None = None  # where the lines found for pointers are kept between runs
     notes: tuple[Diagnostic, ...] = ()  # warnings found while reading (keys written twice, references left out)
+    #: A one-line text edit of the last parse (:mod:`.description_edits`): that parse's ``files``, and the keys to the text.
+    text_edit_of: tuple[tuple[tuple[str, str], ...], tuple[str, ...]] | None = None
     _lines: dict[str, int | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _lines_known: int = field(default=0, init=False, repr=False, compare=False)
     _resolved: dict[str, tuple[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -28,7 +28,9 @@ import jinja2
 
 from generator.render.docstring_text import printable
 from generator.render import docstring_text, docstrings, imports, markdown_filters, pagination, python_filters, readme, type_annotations, wire
+from generator.cache import digest
 from generator.ir import Api
+from generator.render.reuse import ApiReads, Reuse, job_record
 from generator.workers import fork_map, workers
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -187,67 +189,108 @@ def black_clean_copies(api: Api, templates: Path = TEMPLATES, overrides: Path | 
 def render(
     api: Api, templates: Path = TEMPLATES, guide: Path | None = None, overrides: Path | None = None, bytecode_cache: jinja2.BytecodeCache | None = None
 ) -> dict[str, str]:
-    """Every output file as text, keyed by its path relative to the output folder.
+    """Every output file as text, keyed by its path relative to the output folder (see :func:`render_files`)."""
+    return render_files(api, templates, guide, overrides, bytecode_cache).texts
+
+
+def render_files(
+    api: Api,
+    templates: Path = TEMPLATES,
+    guide: Path | None = None,
+    overrides: Path | None = None,
+    bytecode_cache: jinja2.BytecodeCache | None = None,
+    reuse: Reuse | None = None,
+) -> Rendered:
+    """Every output file: as text, keyed by its path relative to the output folder.
 
     ``overrides``: a folder whose files replace those of ``templates`` with the same
     relative path (checked beforehand by :func:`generator.render.overrides.check_overrides`);
     ``bytecode_cache``: where compiled templates are kept between runs. From :data:`PARALLEL_FROM`
-    files on, forked processes render a share each; the files are the same either way.
+    files to render on, forked processes render a share each; the files are the same either way.
+    ``reuse``: the last generation's record (see :mod:`generator.render.reuse`): a file whose inputs
+    did not change is not rendered, its text (already formatted) is in :attr:`Rendered.reused`.
     """
-    job = _Rendering(api, templates, guide, overrides, environment(templates, guide, overrides, bytecode_cache))
-    count = workers() if len(job.plan) >= PARALLEL_FROM else 1
+    job = _Rendering(api, templates, guide, overrides, environment(templates, guide, overrides, bytecode_cache), reuse)
+    reused: dict[str, str] = {}
+    if reuse is not None:
+        reuse.base = digest(reuse.base, job.header)
+        reuse.prepare(api, job.plan)
+        for out, template, extra in job.plan:
+            text = reuse.reused(out, template, extra)
+            if text is not None:
+                reused[out] = text
+    todo = [position for position, (out, _, _) in enumerate(job.plan) if out not in reused]
+    count = workers() if len(todo) >= PARALLEL_FROM else 1
     if count < 2:
-        return dict(zip((out for out, _, _ in job.plan), job.texts(range(len(job.plan)))))
-    global _RENDERING
-    _RENDERING = job  # what the forked workers render from, without a copy
-    try:
-        shares = fork_map(_render_share, [(index, count) for index in range(count)])
-    finally:
-        _RENDERING = None
-    texts: list[str] = [""] * len(job.plan)
-    for index, share in enumerate(shares):
-        positions = range(index, len(job.plan), count)
-        texts[index::count] = share if share is not None else job.texts(positions)  # a failure is raised here, as without workers
-    return dict(zip((out for out, _, _ in job.plan), texts))
+        done = job.texts(todo)
+    else:
+        global _RENDERING
+        _RENDERING = job  # what the forked workers render from, without a copy
+        try:
+            shares = fork_map(_render_share, [(todo[index::count]) for index in range(count)])
+        finally:
+            _RENDERING = None
+        done = [("", frozenset())] * len(todo)
+        for index, share in enumerate(shares):
+            done[index::count] = share if share is not None else job.texts(todo[index::count])  # a failure is raised here, as without workers
+    texts = {job.plan[position][0]: text for position, (text, _) in zip(todo, done)}
+    jobs = {}
+    if reuse is not None:
+        reads = {job.plan[position][0]: found for position, (_, found) in zip(todo, done)}
+        jobs = {out: reuse.jobs[out] if out in reused else job_record(reuse, out, template, extra, reads[out]) for out, template, extra in job.plan}
+    return Rendered(texts, reused, [out for out, _, _ in job.plan], jobs)
 
 
-#: From this many output files on, they are rendered by one forked process per core (Stripe's spec
-#: makes 4,700, rendered in 0.5 s; Leap's 65 would not repay the fork).
+@dataclass(frozen=True)
+class Rendered:
+    """The files rendered (``texts``), those taken from the output folder as they are (``reused``, formatted
+    already), every path in order, and what to record of each for the next run's reuse (``jobs``)."""
+
+    texts: dict[str, str]
+    reused: dict[str, str]
+    order: list[str]
+    jobs: dict[str, Any]
+
+
+#: From this many output files to render on, they are rendered by one forked process per core (Stripe's
+#: spec makes 4,700, rendered in 0.5 s; Leap's 65 would not repay the fork).
 PARALLEL_FROM = 1000
 
 
 class _Rendering:
     """One rendering: the plan and what its files are rendered with."""
 
-    def __init__(self, api: Api, templates: Path, guide: Path | None, overrides: Path | None, env: jinja2.Environment) -> None:
-        self.api, self.templates, self.overrides, self.env = api, templates, overrides, env
+    def __init__(self, api: Api, templates: Path, guide: Path | None, overrides: Path | None, env: jinja2.Environment, reuse: Reuse | None) -> None:
+        self.api, self.templates, self.overrides, self.env, self.track = api, templates, overrides, env, reuse is not None
         self.plan = plan(api, templates, guide)
         self.header = HEADER.format(title=printable(api.config.title))
         self.guides = guide_pages(guide)
+        self.learnt: dict[str, frozenset[str]] = {}  # what ApiReads learns of the Api's cached properties
 
-    def texts(self, positions: Iterable[int]) -> list[str]:
-        """The text of the files at ``positions`` in the plan."""
+    def texts(self, positions: Iterable[int]) -> list[tuple[str, frozenset[str]]]:
+        """The text of the files at ``positions`` in the plan, each with the fields of ``api`` it read (when tracked)."""
         out = []
         for position in positions:
             path, template, extra = self.plan[position]
+            api: Any = ApiReads(self.api, self.learnt) if self.track else self.api
             if not template.endswith(".jinja") and not template.startswith(GUIDE_FOLDER + "/"):
                 source = self.overrides / template if self.overrides is not None and (self.overrides / template).is_file() else self.templates / template
                 text = source.read_text(encoding="utf-8")
             else:
-                text = self.env.get_template(template).render(api=self.api, guides=self.guides, **extra)
-            out.append(self.header + text if path.endswith(".py") else text)
+                text = self.env.get_template(template).render(api=api, guides=self.guides, **extra)
+            reads = frozenset(api.reads) if self.track else frozenset()
+            out.append((self.header + text if path.endswith(".py") else text, reads))
         return out
 
 
 _RENDERING: _Rendering | None = None
 
 
-def _render_share(share: tuple[int, int]) -> list[str] | None:
-    """In a worker: every ``count``-th file of the plan from ``index`` on; ``None`` when one fails (the
-    caller renders that share again itself, so the error is raised there, with its traceback)."""
-    index, count = share
+def _render_share(positions: list[int]) -> list[tuple[str, frozenset[str]]] | None:
+    """In a worker: the files at ``positions`` of the plan; ``None`` when one fails (the caller renders
+    that share again itself, so the error is raised there, with its traceback)."""
     assert _RENDERING is not None
     try:
-        return _RENDERING.texts(range(index, len(_RENDERING.plan), count))
+        return _RENDERING.texts(positions)
     except Exception:  # noqa: BLE001 - raised again by the caller
         return None

@@ -353,3 +353,109 @@ def test_our_templates_are_compiled_once_and_overrides_every_time(tmp_path: Path
     third = environment(TEMPLATES, None, None, caching.own_templates_bytecode(TEMPLATES))
     assert third.get_template("package/resources/tag.py.jinja").render is not None
     assert compiled[-1] == "package/resources/tag.py.jinja"
+
+
+@pytest.fixture
+def leap(tmp_path: Path) -> Path:
+    """A copy of Leap's spec, its guide pages and its config, in ``spec/``."""
+    shutil.copytree(ROOT / "spec", tmp_path / "spec")
+    return tmp_path
+
+
+def _rendered_paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The output paths rendered from now on (files taken from the output folder are not)."""
+    from generator.render import output
+
+    seen: list[str] = []
+    texts = output._Rendering.texts
+
+    def spy(self: Any, positions: Any) -> Any:
+        positions = list(positions)
+        seen.extend(self.plan[position][0] for position in positions)
+        return texts(self, positions)
+
+    monkeypatch.setattr(output._Rendering, "texts", spy)
+    return seen
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "old, new, changed",
+    [
+        ("description: Fetch a list of inference jobs for a specific model.", "description: Every inference job of one model.", "Every inference job of one model."),
+        ("summary: Delete Image Job", "summary: Remove an Image Job", "Remove an Image Job"),
+        ("example: 26a1a203-3a46-42cb-8cfa-f4de075907d8", "example: 00000000-3a46-42cb-8cfa-f4de075907d8", "00000000-3a46"),
+    ],
+    ids=["description", "summary", "example"],
+)
+def test_a_text_edit_renders_only_the_files_it_changes(leap: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, changed: str) -> None:
+    before = _warm_and_check(leap)
+    _edit(leap / "spec" / "openapi.yaml", old, new)
+    rendered = _rendered_paths(monkeypatch)
+    assert _generate(leap) == 0
+    rendered_here = set(rendered)
+    after = read_tree(leap / "out")
+    assert after == _cold(leap)  # the same bytes as a cold generation of the edited spec
+    differing = {rel for rel in after if after[rel] != before.get(rel)}
+    assert any(changed.encode() in after[rel] for rel in differing)
+    assert differing - {".generator-stamp.json"} <= rendered_here
+    assert len(rendered_here) < len(after) / 2, sorted(rendered_here)
+
+
+@pytest.mark.slow
+def test_a_structural_edit_after_reuse_gives_a_cold_generations_output(leap: Path) -> None:
+    _warm_and_check(leap)
+    _edit(leap / "spec" / "openapi.yaml", "summary: Delete Image Job", "summary: Remove an Image Job")
+    _warm_and_check(leap)
+    _edit(leap / "spec" / "openapi.yaml", "          example: 20\n", "          example: 20\n          maximum: 50\n")
+    _warm_and_check(leap)
+    shutil.rmtree(leap / "spec" / "guide")
+    _warm_and_check(leap)
+
+
+WITH_DATA = """\
+openapi: 3.0.3
+info:
+  title: T
+  version: "1"
+paths:
+  /a:
+    get:
+      description: free text
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+              example:
+                description: data
+"""
+
+
+def test_a_text_edit_of_a_valid_spec_is_not_validated_again_unless_the_text_is_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from generator.read import loader
+
+    validate = importlib.import_module("generator.check.validate")  # the module (the package exports its function)
+    runs: list[int] = []
+    original = validate._schema_problems
+    monkeypatch.setattr(validate, "_schema_problems", lambda document: runs.append(1) or original(document))
+    compared: list[int] = []  # the whole-document comparison with the last valid one, which the shortcut spares
+    compare = validate._same_but_descriptions
+    monkeypatch.setattr(validate, "_same_but_descriptions", lambda old, new: compared.append(1) or compare(old, new))
+    cache = Cache(tmp_path / "cache")
+    spec = tmp_path / "openapi.yaml"
+
+    def validated(text: str) -> list[str]:
+        spec.write_text(text, encoding="utf-8")
+        document = loader.load(spec, cache)
+        return [d.format() for d in validate.validate(document, cache)]
+
+    assert validated(WITH_DATA) == [] and len(runs) == 1
+    edited = WITH_DATA.replace("description: free text", "description: other text")
+    assert validated(edited) == [] and len(runs) == 1 and not compared  # patched into the last parse, which was valid
+    assert validated(edited.replace("description: data", "description: more data")) == [] and len(runs) == 2  # data: checked again
+    assert compared

@@ -207,8 +207,10 @@ def test_invalid_output_is_reported_with_the_file() -> None:
 
 def test_invalid_output_stops_the_cli_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import generator.pipeline
+    from generator.render.output import Rendered
 
-    monkeypatch.setattr(generator.pipeline, "render", lambda api, templates, guide=None, overrides=None, **_: {"leap/broken.py": "def (\n", "README.md": "x\n"})
+    broken = {"leap/broken.py": "def (\n", "README.md": "x\n"}
+    monkeypatch.setattr(generator.pipeline, "render_files", lambda *args, **kwargs: Rendered(broken, {}, list(broken), {}))
     out = tmp_path / "out"
     before = _populate(out)
 
