@@ -25,8 +25,10 @@ class (code)                severity   what the SDK does
                                        ``description``, an operation's ``responses``
 ``validation-incomplete``   warning    the validator itself failed: what it found before is
                                        reported, the rest of the document is unchecked
-``path-parameter``          error      a path parameter missing from the path, or a ``{name}``
-                                       of the path with no parameter
+``path-parameter``          error      a path parameter missing from the path (a ``{name}`` of
+                                       the path that no parameter declares is no finding: the
+                                       SDK takes it as a required string, and our rules warn,
+                                       ``undeclared-path-parameter``)
 ``openapi-schema``          error      any other finding
 ==========================  =========  =====================================================
 
@@ -43,6 +45,7 @@ from typing import Any, Iterable, Iterator
 
 from generator.check.rules import walk
 from generator.diagnostics import pointer_join, pointer_parts
+from generator.read.operations import PATH_PLACEHOLDER
 
 Finding = tuple[str, str, str]
 """``(code, pointer, message)``."""
@@ -149,7 +152,7 @@ def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holdi
     keyword = getattr(error, "validator", None)
     parts = pointer_parts(pointer)
     if kind == "UnresolvableParameterError":
-        return [_path_parameter(message)]
+        return _path_parameter(message)
     if kind == "ExtraParametersError":
         return [("invalid-required", _undeclared_required_at(data, message), f"{message}; the SDK ignores the names no property declares")]
     if keyword in ("additionalProperties", "unevaluatedProperties"):
@@ -170,13 +173,17 @@ def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holdi
     return [("openapi-schema", pointer, message)]
 
 
-def _path_parameter(message: str) -> Finding:
+def _path_parameter(message: str) -> list[Finding]:
+    """A declared path parameter that is not a ``{name}`` of its path; none for a ``{name}`` of the path that no
+    parameter declares (the SDK takes it as a string: :func:`generator.check.rules.check_operations` warns)."""
     match = _PATH_PARAMETER.match(message)
     if not match:
-        return ("path-parameter", "", message)
+        return [("path-parameter", "", message)]
     name, method, path = match.groups()
-    text = f"path parameter {name!r} of {method.upper()} {path} is either not declared `in: path` or not a `{{{name}}}` of the path: the SDK cannot build the URL"
-    return ("path-parameter", pointer_join("/paths", path, method), text)
+    if name in PATH_PLACEHOLDER.findall(path):
+        return []
+    text = f"path parameter {name!r} of {method.upper()} {path} is not a `{{{name}}}` of the path: the SDK cannot build the URL"
+    return [("path-parameter", pointer_join("/paths", path, method), text)]
 
 
 def _undeclared_required_at(data: dict[str, Any], message: str) -> str:

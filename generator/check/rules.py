@@ -71,6 +71,9 @@ def check_operations(document: Document) -> Iterator[Diagnostic]:
 
 def _check_arguments(document: Document, op: Operation) -> Iterator[Diagnostic]:
     for param in op.parameters:
+        if param.undeclared:
+            message = f"{{{param.name}}} of {op.method.upper()} {op.path} is declared by no parameter `in: path`; the SDK takes it as a required string argument"
+            yield diagnostic(document, "undeclared-path-parameter", op.pointer, message, "warning")
         if param.content and param.schema is None and not is_json_media_type(param.content[0].media_type):
             media = param.content[0].media_type
             yield diagnostic(document, "unsupported-parameter", pointer_join(param.pointer, "content"), f"parameter {param.name!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")

@@ -31,6 +31,7 @@ WARNING_CODES = {
     "unprintable-character",
     "unsupported-security-scheme",
     "unsupported-parameter",
+    "undeclared-path-parameter",
     "unsupported-media-type",
     "unsupported-schema",
     "missing-operation-id",

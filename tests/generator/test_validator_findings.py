@@ -85,6 +85,37 @@ def test_the_path_parameter_that_is_not_in_the_path_blocks() -> None:
     assert "'id'" in error.message
 
 
+
+UNDECLARED_CALLS = """
+import asyncio, httpx, leap
+sent = []
+def answer(request):
+    sent.append(str(request.url))
+    return httpx.Response(200)
+leap.Leap(api_key="k", base_url="http://test", http_client=httpx.Client(transport=httpx.MockTransport(answer))).things.get_thing(thing_id="a/b c")
+async def main():
+    client = leap.AsyncLeap(api_key="k", base_url="http://test", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    await client.things.get_thing(thing_id="x")
+asyncio.run(main())
+assert sent == ["http://test/things/a%2Fb%20c", "http://test/things/x"], sent
+"""
+
+
+def test_a_path_placeholder_no_parameter_declares_is_a_required_string(tmp_path: Path) -> None:
+    """``/things/{thing_id}`` with no parameter ``thing_id``: a warning (not an error), and the method takes
+    ``thing_id: str``, required, and sends it percent-encoded in the path (sync and async)."""
+    import subprocess
+
+    from generator.write import write_tree
+
+    found = [(d.code, d.severity, d.pointer) for d in check_spec(BROKEN / "undeclared-path-parameter.yaml")]
+    assert found == [("undeclared-path-parameter", "warning", "/paths/~1things~1{thing_id}/get")]
+    files = _files("undeclared-path-parameter.yaml")
+    assert "        thing_id: str,\n" in files["leap/resources/things.py"]
+    write_tree(files, tmp_path)
+    ran = subprocess.run([sys.executable, "-c", UNDECLARED_CALLS], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+
 SEVERAL = """\
 openapi: 3.0.3
 info: {title: Several, version: "1"}
