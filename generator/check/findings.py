@@ -71,6 +71,8 @@ _READ_AS_31 = frozenset({"const", "examples"})
 _SCHEMA_KEYS = frozenset({"type", "properties", "items", "allOf", "oneOf", "anyOf", "enum", "format", "additionalProperties"})
 #: Findings of openapi-spec-validator's own checks, which say where they are in their message only.
 _NOT_LOCATED = frozenset({"UnresolvableParameterError", "ExtraParametersError", "ParameterDuplicateError"})
+#: How much of the validator's own failure message a warning quotes.
+_CRASH_TEXT = 200
 _PATH_PARAMETER = re.compile(r"^Path parameter '(.*)' for '(.*)' operation in '(.*)' was not resolved$")
 
 
@@ -88,7 +90,8 @@ def problems(data: dict[str, Any]) -> list[Finding]:
             if not isinstance(error, DuplicateOperationIDError):  # duplicate-operation-id says it, with the place
                 errors.append(error)
     except Exception as exc:  # the validator itself failed on this input: say so, keep what it found
-        crash = f"the OpenAPI validator stopped with {type(exc).__name__}: {exc}; the rest of the document is not checked against the OpenAPI schema"
+        reason = str(exc) if len(str(exc)) <= _CRASH_TEXT else str(exc)[:_CRASH_TEXT] + "..."  # some quote the whole document
+        crash = f"the OpenAPI validator stopped with {type(exc).__name__}: {reason}; the rest of the document is not checked against the OpenAPI schema"
     found = classify(data, errors, version)
     return ([("validation-incomplete", "", crash)] if crash else []) + found
 

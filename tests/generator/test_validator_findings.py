@@ -226,3 +226,15 @@ def test_a_wrong_keyword_the_generator_never_reads_is_a_warning(tmp_path: Path) 
     [warning] = check_spec(spec)
     assert (warning.code, warning.severity, warning.pointer) == ("invalid-schema-keyword", "warning", "/components/schemas/Filter/$recursiveAnchor")
     assert "name: str | None = None" in generate_files(spec).files["leap/models/filter.py"]
+
+
+def test_a_schema_ref_to_nothing_types_its_value_any() -> None:
+    """``size: {$ref: '#/components/schemas/Size'}`` with no ``Size``: a warning at the ``$ref``, the field typed Any;
+    a ``$ref`` to nothing that is not inside a schema (a response's) stays the error unresolved-ref."""
+    found = [(d.code, d.severity, d.pointer) for d in check_spec(BROKEN / "unresolved-schema-ref.yaml")]
+    assert found[0] == ("unresolved-schema-ref", "warning", "/components/schemas/Thing/properties/size/$ref")
+    model = _files("unresolved-schema-ref.yaml")["leap/models/thing.py"]
+    assert "    size: Any = None\n" in model
+    with pytest.raises(SpecError) as caught:
+        check_spec(BROKEN / "unresolved-ref.yaml")
+    assert [(d.code, d.severity) for d in caught.value.diagnostics] == [("unresolved-ref", "error")]
