@@ -21,6 +21,9 @@ class (code)                severity   what the SDK does
                                        SDK checks no limit; docs state it only if it reads.
                                        Also a keyword the generator never reads (``$id``,
                                        ``$recursiveAnchor``, ``contentEncoding``...: UNREAD)
+``invalid-scopes``          warning    a security requirement's scopes that are not a list
+                                       (``oauth2: null``): the SDK reads the scheme's name,
+                                       scopes are documentation only
 ``missing-field``           warning    ``info.title``/``version``, a response's
                                        ``description``, an operation's ``responses``
 ``validation-incomplete``   warning    the validator itself failed: what it found before is
@@ -51,7 +54,7 @@ Finding = tuple[str, str, str]
 """``(code, pointer, message)``."""
 
 #: The codes of findings that do not block (see the module's table).
-WARNINGS = frozenset({"unknown-field", "invalid-required", "invalid-default", "invalid-schema-keyword", "missing-field", "validation-incomplete"})
+WARNINGS = frozenset({"unknown-field", "invalid-required", "invalid-default", "invalid-schema-keyword", "invalid-scopes", "missing-field", "validation-incomplete"})
 #: Schema keywords the generator reads only to write docstrings.
 LIMITS = frozenset(
     {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems"}
@@ -169,6 +172,8 @@ def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holdi
         return [("invalid-schema-keyword", pointer, _keyword_message(parts[-1], error, message, version))]
     if parts and parts[-1] in UNREAD and (len(parts) < 2 or parts[-2] not in _NAMED):
         return [("invalid-schema-keyword", pointer, f"{parts[-1]}: {message}; the generator does not read this keyword")]
+    if keyword == "type" and len(parts) >= 3 and parts[-3] == "security" and parts[-2].isdigit():
+        return [("invalid-scopes", pointer, f"the scopes of {parts[-1]!r}: {message}; the SDK applies the scheme and documents no scopes for it")]
     if keyword == "required":
         missing = _missing_field(parts, message)
         if missing:

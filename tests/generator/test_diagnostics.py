@@ -33,6 +33,7 @@ WARNING_CODES = {
     "unsupported-parameter",
     "undeclared-path-parameter",
     "unresolved-schema-ref",
+    "invalid-scopes",
     "unsupported-media-type",
     "unsupported-schema",
     "missing-operation-id",

@@ -238,3 +238,9 @@ def test_a_schema_ref_to_nothing_types_its_value_any() -> None:
     with pytest.raises(SpecError) as caught:
         check_spec(BROKEN / "unresolved-ref.yaml")
     assert [(d.code, d.severity) for d in caught.value.diagnostics] == [("unresolved-ref", "error")]
+
+
+def test_scopes_written_null_still_apply_the_scheme() -> None:
+    """``security: [{oauth2: null}]`` is read as ``[{oauth2: []}]``: the method requires oauth2, as the corrected document's does."""
+    method = _files("invalid-scopes.yaml")["leap/resources/tokens.py"]
+    assert 'security=(("oauth2",),),' in method
