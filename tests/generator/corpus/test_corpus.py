@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.generator.corpus.report import DOCUMENTS, SPECS, digest, run_document
+from tests.generator.corpus.report import CREDENTIAL, DOCUMENTS, SPECS, digest, run_document
 
 def test_the_copies_are_the_public_documents_with_their_licences() -> None:
     """specs/ holds each document as the bytes whose SHA-256 its manifest gives, its licence beside it,
@@ -149,7 +149,7 @@ def _loaded_after(out: Path, names: tuple[str, str], call: str, answer_body: obj
         "import inspect, json, sys, httpx\n"
         f"import {package}\n"
         f"C = {package}.{client_class}\n"
-        "key = 'api_key' if 'api_key' in inspect.signature(C).parameters else 'access_token'  # an OAuth2-only API\n"
+        f"key = {CREDENTIAL}\n"
         f"client = C(**{{key: 'k'}}, http_client=httpx.Client(transport=httpx.MockTransport("
         f"lambda request: httpx.Response(200, json={answer}))))\n"
         f"{call}\n"
