@@ -116,7 +116,38 @@ client.users.get_users_me()
 assert sent[-1].headers["Authorization"] == "Bearer box-token-123"
 assert str(sent[-1].url).startswith("https://api.box.com/2.0/users/me"), sent[-1].url
 """
-PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE}
+#: Run in the generated Square SDK's folder: a multipart upload whose parts are a JSON object (the
+#: ``request`` model, typed by the spec's ``encoding``) and an image file, to a path whose parameter
+#: holds a space and a slash (percent-encoded), with the OAuth2 access token; blocking and async clients.
+SQUARE_PROBE = """
+import asyncio, email.parser, email.policy, httpx, json, square_sdk
+from square_sdk.models import UpdateCatalogImageRequest
+sent = []
+def answer(request):
+    request.read()
+    sent.append(request)
+    return httpx.Response(200, json={"image": {"type": "IMAGE", "id": "img 1/2"}})
+def parts(request):
+    head = f"Content-Type: {request.headers['content-type']}\\r\\n\\r\\n".encode()
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request.content)
+    return {p.get_param("name", header="content-disposition"): (p.get_content_type(), p.get_filename(), p.get_payload(decode=True)) for p in message.iter_parts()}
+def check(request):
+    assert request.method == "PUT" and str(request.url) == "https://connect.squareup.com/v2/catalog/images/img%201%2F2", request.url
+    assert request.headers["Authorization"] == "Bearer sq-token"
+    found = parts(request)
+    assert found["request"][0] == "application/json" and json.loads(found["request"][2]) == {"idempotency_key": "k-1"}, found
+    assert found["image_file"] == ("image/jpeg", "cat.jpg", b"\\xff\\xd8\\xff\\xe0jpeg"), found
+client = square_sdk.Square(access_token="sq-token", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+image = client.catalog.update_catalog_image(image_id="img 1/2", request=UpdateCatalogImageRequest(idempotency_key="k-1"), image_file=("cat.jpg", b"\\xff\\xd8\\xff\\xe0jpeg"))
+assert image.image is not None and image.image.id == "img 1/2", image
+check(sent[-1])
+async def main():
+    async with square_sdk.AsyncSquare(access_token="sq-token", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer))) as client:
+        await client.catalog.update_catalog_image(image_id="img 1/2", request={"idempotency_key": "k-1"}, image_file=("cat.jpg", b"\\xff\\xd8\\xff\\xe0jpeg"))
+asyncio.run(main())
+check(sent[-1])
+"""
+PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "square": SQUARE_PROBE}
 
 
 def _probe(folder: Path, code: str, env_prefix: str) -> None:
