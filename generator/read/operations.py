@@ -16,8 +16,10 @@ input (the checks still run on a document that breaks the OpenAPI schema):
 - an entry that is not a mapping reads as an empty one (a parameter without a string ``name``
   is left out);
 - a ``{name}`` of the path that no parameter declares ``in: path`` reads as a required string
-  path parameter, marked ``undeclared`` (the checks warn about it). Schemas stay as written (mappings, their ``$ref``s kept: the type mapper
-  follows them and names the component).
+  path parameter, marked ``undeclared`` (the checks warn about it).
+
+Schemas stay as written (mappings, their ``$ref``s kept: the type mapper follows them and names
+the component).
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ from generator.read.media_types import Deref, MediaType, example_values, media_t
 from generator.read.values import boolean, listed, mapping, mapping_or_none, string_or_none, text
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-#: A ``{name}`` of a path template.
-PATH_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+#: A ``{name}`` of a path template (``{{`` and ``}}`` are braces, as openapi-spec-validator reads them).
+PATH_PLACEHOLDER = re.compile(r"(?<!\{)\{([^{}]+)\}(?!\})")
 
 #: The style of a parameter that gives none, by location, and the styles OpenAPI allows there.
 DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
