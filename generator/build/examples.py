@@ -36,7 +36,7 @@ def example_of(ctx: BuildContext, pointer: str, schema: Any, depth: int = 0) -> 
         return None
     if "example" in schema:
         return schema["example"]
-    at, target = ctx.document.deref(pointer, schema)
+    at, target = ctx.document.deref_or(pointer, schema)
     if not isinstance(target, dict):
         return None
     key = (at, depth)  # a schema many others refer to is composed once per depth (the result depends on nothing else)

@@ -21,12 +21,17 @@ class (code)                severity   what the SDK does
                                        SDK checks no limit; docs state it only if it reads.
                                        Also a keyword the generator never reads (``$id``,
                                        ``$recursiveAnchor``, ``contentEncoding``...: UNREAD)
+``invalid-scopes``          warning    a security requirement's scopes that are not a list
+                                       (``oauth2: null``): the SDK reads the scheme's name,
+                                       scopes are documentation only
 ``missing-field``           warning    ``info.title``/``version``, a response's
                                        ``description``, an operation's ``responses``
 ``validation-incomplete``   warning    the validator itself failed: what it found before is
                                        reported, the rest of the document is unchecked
-``path-parameter``          error      a path parameter missing from the path, or a ``{name}``
-                                       of the path with no parameter
+``path-parameter``          error      a path parameter missing from the path (a ``{name}`` of
+                                       the path that no parameter declares is no finding: the
+                                       SDK takes it as a required string, and our rules warn,
+                                       ``undeclared-path-parameter``)
 ``openapi-schema``          error      any other finding
 ==========================  =========  =====================================================
 
@@ -43,12 +48,13 @@ from typing import Any, Iterable, Iterator
 
 from generator.check.rules import walk
 from generator.diagnostics import pointer_join, pointer_parts
+from generator.read.operations import PATH_PLACEHOLDER
 
 Finding = tuple[str, str, str]
 """``(code, pointer, message)``."""
 
 #: The codes of findings that do not block (see the module's table).
-WARNINGS = frozenset({"unknown-field", "invalid-required", "invalid-default", "invalid-schema-keyword", "missing-field", "validation-incomplete"})
+WARNINGS = frozenset({"unknown-field", "invalid-required", "invalid-default", "invalid-schema-keyword", "invalid-scopes", "missing-field", "validation-incomplete"})
 #: Schema keywords the generator reads only to write docstrings.
 LIMITS = frozenset(
     {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems"}
@@ -70,6 +76,8 @@ _READ_IN_32 = frozenset({"itemSchema"})
 _SCHEMA_KEYS = frozenset({"type", "properties", "items", "allOf", "oneOf", "anyOf", "enum", "format", "additionalProperties"})
 #: Findings of openapi-spec-validator's own checks, which say where they are in their message only.
 _NOT_LOCATED = frozenset({"UnresolvableParameterError", "ExtraParametersError", "ParameterDuplicateError"})
+#: How much of the validator's own failure message a warning quotes.
+_CRASH_TEXT = 200
 _PATH_PARAMETER = re.compile(r"^Path parameter '(.*)' for '(.*)' operation in '(.*)' was not resolved$")
 
 
@@ -88,7 +96,8 @@ def problems(data: dict[str, Any]) -> list[Finding]:
             if not isinstance(error, DuplicateOperationIDError):  # duplicate-operation-id says it, with the place
                 errors.append(error)
     except Exception as exc:  # the validator itself failed on this input: say so, keep what it found
-        crash = f"the OpenAPI validator stopped with {type(exc).__name__}: {exc}; the rest of the document is not checked against the OpenAPI schema"
+        reason = str(exc) if len(str(exc)) <= _CRASH_TEXT else str(exc)[:_CRASH_TEXT] + "..."  # some quote the whole document
+        crash = f"the OpenAPI validator stopped with {type(exc).__name__}: {reason}; the rest of the document is not checked against the OpenAPI schema"
     found = classify(data, errors, version)
     return ([("validation-incomplete", "", crash)] if crash else []) + found
 
@@ -152,7 +161,7 @@ def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holdi
     keyword = getattr(error, "validator", None)
     parts = pointer_parts(pointer)
     if kind == "UnresolvableParameterError":
-        return [_path_parameter(message)]
+        return _path_parameter(message)
     if kind == "ExtraParametersError":
         return [("invalid-required", _undeclared_required_at(data, message), f"{message}; the SDK ignores the names no property declares")]
     if keyword in ("additionalProperties", "unevaluatedProperties"):
@@ -166,6 +175,8 @@ def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holdi
         return [("invalid-schema-keyword", pointer, _keyword_message(parts[-1], error, message, version))]
     if parts and parts[-1] in UNREAD and (len(parts) < 2 or parts[-2] not in _NAMED):
         return [("invalid-schema-keyword", pointer, f"{parts[-1]}: {message}; the generator does not read this keyword")]
+    if keyword == "type" and len(parts) >= 3 and parts[-3] == "security" and parts[-2].isdigit():
+        return [("invalid-scopes", pointer, f"the scopes of {parts[-1]!r}: {message}; the SDK applies the scheme and documents no scopes for it")]
     if keyword == "required":
         missing = _missing_field(parts, message)
         if missing:
@@ -173,13 +184,17 @@ def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holdi
     return [("openapi-schema", pointer, message)]
 
 
-def _path_parameter(message: str) -> Finding:
+def _path_parameter(message: str) -> list[Finding]:
+    """A declared path parameter that is not a ``{name}`` of its path; none for a ``{name}`` of the path that no
+    parameter declares (the SDK takes it as a string: :func:`generator.check.rules.check_operations` warns)."""
     match = _PATH_PARAMETER.match(message)
     if not match:
-        return ("path-parameter", "", message)
+        return [("path-parameter", "", message)]
     name, method, path = match.groups()
-    text = f"path parameter {name!r} of {method.upper()} {path} is either not declared `in: path` or not a `{{{name}}}` of the path: the SDK cannot build the URL"
-    return ("path-parameter", pointer_join("/paths", path, method), text)
+    if name in PATH_PLACEHOLDER.findall(path):
+        return []
+    text = f"path parameter {name!r} of {method.upper()} {path} is not a `{{{name}}}` of the path: the SDK cannot build the URL"
+    return [("path-parameter", pointer_join("/paths", path, method), text)]
 
 
 def _undeclared_required_at(data: dict[str, Any], message: str) -> str:

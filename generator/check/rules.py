@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from generator.diagnostics import CODES, Diagnostic, pointer_join
+from generator.diagnostics import CODES, Diagnostic, pointer_join, pointer_parts
 from generator.read.components import component_section
 from generator.read.document import Document, UnresolvedRef
 from generator.read.media_types import is_json_media_type, is_structured_media_type, request_media_type
-from generator.read.references import mappings_with_refs
+from generator.read.references import COMPONENT_KINDS, NAME_MAPS, mappings_with_refs
 from generator.read.operations import Operation
 from generator.read.security_schemes import kind_of
+
+
+#: Keys whose children are named by the author: a child called ``schema`` there is no schema keyword.
+_NAMING = COMPONENT_KINDS | NAME_MAPS
 
 
 def diagnostic(document: Document, code: str, pointer: str, message: str, severity: str = "error") -> Diagnostic:
@@ -61,7 +65,19 @@ def check_refs(document: Document) -> Iterator[Diagnostic]:
         try:
             document.resolve(ref)
         except UnresolvedRef:
-            yield diagnostic(document, "unresolved-ref", at, f"{ref!r} does not resolve")
+            if in_schema(pointer):
+                yield diagnostic(document, "unresolved-schema-ref", at, f"{ref!r} does not resolve; the SDK types this value as Any", "warning")
+            else:
+                yield diagnostic(document, "unresolved-ref", at, f"{ref!r} does not resolve")
+
+
+def in_schema(pointer: str) -> bool:
+    """Whether the mapping at ``pointer`` is (inside) a schema: a component schema, or under a ``schema`` keyword
+    (not an element named ``schema`` in a map of names)."""
+    parts = pointer_parts(pointer)
+    if parts[:2] == ["components", "schemas"] and len(parts) > 2:
+        return True
+    return any(part == "schema" and index > 0 and parts[index - 1] not in _NAMING for index, part in enumerate(parts))
 
 
 def check_operations(document: Document) -> Iterator[Diagnostic]:
@@ -74,6 +90,9 @@ def check_operations(document: Document) -> Iterator[Diagnostic]:
 
 def _check_arguments(document: Document, op: Operation) -> Iterator[Diagnostic]:
     for param in op.parameters:
+        if param.undeclared:
+            message = f"{{{param.name}}} of {op.method.upper()} {op.path} is declared by no parameter `in: path`; the SDK takes it as a required string argument"
+            yield diagnostic(document, "undeclared-path-parameter", op.pointer, message, "warning")
         if param.content and param.schema is None and not is_json_media_type(param.content[0].media_type):
             media = param.content[0].media_type
             yield diagnostic(document, "unsupported-parameter", pointer_join(param.pointer, "content"), f"parameter {param.name!r} is {media!r}, which the SDK does not encode; its value is sent as text", "warning")

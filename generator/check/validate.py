@@ -47,7 +47,7 @@ def start(document: Document, cache: Cache | None = None, *, parallel: bool = Fa
         return Validation(document, head, None, [])
     refs = list(rules.check_refs(document))
     head.extend(refs)
-    schema = None if refs else _SchemaPass(document, cache, parallel)
+    schema = None if any(d.severity == "error" for d in refs) else _SchemaPass(document, cache, parallel)
     rest = [*rules.check_operations(document), *rules.check_security(document)]
     return Validation(document, head, schema, rest)
 

@@ -34,7 +34,7 @@ from typing import Any
 
 from generator.diagnostics import pointer_parts
 from generator.read.parse import ParseError, node_or_none, parse
-from generator.read.references import COMPONENT_KINDS, holds_names, is_extension
+from generator.read.references import COMPONENT_KINDS, holds_names, holds_no_refs
 
 KINDS = tuple(sorted(COMPONENT_KINDS))
 
@@ -273,7 +273,7 @@ class _Bundler:
                 if not names:
                     base = self.refs_in(value, at, base)
                 for key, child in list(value.items()):
-                    if isinstance(child, (dict, list)) and not is_extension(key, names):
+                    if isinstance(child, (dict, list)) and not holds_no_refs(key, child, names):
                         stack.append((child, f"{at}/{_escape(str(key))}", holds_names(at, str(key), names), base))
             elif isinstance(value, list):
                 stack.extend((child, f"{at}/{index}", False, base) for index, child in enumerate(value) if isinstance(child, (dict, list)))

@@ -14,12 +14,17 @@ input (the checks still run on a document that breaks the OpenAPI schema):
   is the default) and ``explode``, a path parameter is required, ``allowReserved`` counts in the
   query only; a flag is true only when it is ``true``;
 - an entry that is not a mapping reads as an empty one (a parameter without a string ``name``
-  is left out). Schemas stay as written (mappings, their ``$ref``s kept: the type mapper
-  follows them and names the component).
+  is left out);
+- a ``{name}`` of the path that no parameter declares ``in: path`` reads as a required string
+  path parameter, marked ``undeclared`` (the checks warn about it).
+
+Schemas stay as written (mappings, their ``$ref``s kept: the type mapper follows them and names
+the component).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -28,6 +33,8 @@ from generator.read.media_types import Deref, MediaType, example_values, media_t
 from generator.read.values import boolean, listed, mapping, mapping_or_none, string_or_none, text
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+#: A ``{name}`` of a path template (``{{`` and ``}}`` are braces, as openapi-spec-validator reads them).
+PATH_PLACEHOLDER = re.compile(r"(?<!\{)\{([^{}]+)\}(?!\})")
 
 #: The style of a parameter that gives none, by location, and the styles OpenAPI allows there.
 DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
@@ -57,6 +64,7 @@ class Parameter:
     examples: tuple[Any, ...]
     extensions: dict[str, Any]
     pointer: str
+    undeclared: bool = False  # a ``{name}`` of the path that no parameter declares (its pointer: the operation's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +200,7 @@ def _operation(pointer: str, path: str, method: str, op: dict[str, Any], item: d
         description=text(op.get("description")),
         deprecated=op.get("deprecated") is True,
         security=security if isinstance(security := op.get("security"), list) else None,
-        parameters=_parameters(pointer, item_pointer, op, item, deref),
+        parameters=_parameters(pointer, path, item_pointer, op, item, deref),
         request_body=_request_body(pointer, op, deref),
         responses=tuple(_response(pointer, status, raw, deref) for status, raw in mapping(responses).items()),
         declares_responses=isinstance(responses, dict),
@@ -203,7 +211,7 @@ def _operation(pointer: str, path: str, method: str, op: dict[str, Any], item: d
     )
 
 
-def _parameters(pointer: str, item_pointer: str, op: dict[str, Any], item: dict[str, Any], deref: Deref) -> tuple[Parameter, ...]:
+def _parameters(pointer: str, path: str, item_pointer: str, op: dict[str, Any], item: dict[str, Any], deref: Deref) -> tuple[Parameter, ...]:
     found: dict[tuple[str, str], Parameter] = {}  # a key met again keeps its place: the operation's replaces the path item's
     for base, params in ((pointer_join(item_pointer, "parameters"), item.get("parameters")), (pointer_join(pointer, "parameters"), op.get("parameters"))):
         for index, raw in enumerate(listed(params)):
@@ -211,7 +219,15 @@ def _parameters(pointer: str, item_pointer: str, op: dict[str, Any], item: dict[
             if string_or_none(mapping(param).get("name")) is not None:
                 parameter = _parameter(at, param, deref)
                 found[(parameter.location, parameter.name)] = parameter
+    for name in dict.fromkeys(PATH_PLACEHOLDER.findall(path)):
+        if ("path", name) not in found:
+            found[("path", name)] = _undeclared_path_parameter(name, pointer)
     return tuple(found.values())
+
+
+def _undeclared_path_parameter(name: str, pointer: str) -> Parameter:
+    """The parameter a ``{name}`` of the path gets when no parameter declares it: a required string."""
+    return Parameter(name, "path", True, "simple", False, False, {"type": "string"}, (), "", False, None, (), {}, pointer, undeclared=True)
 
 
 def _parameter(at: str, param: dict[str, Any], deref: Deref) -> Parameter:

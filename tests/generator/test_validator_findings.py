@@ -85,6 +85,37 @@ def test_the_path_parameter_that_is_not_in_the_path_blocks() -> None:
     assert "'id'" in error.message
 
 
+
+UNDECLARED_CALLS = """
+import asyncio, httpx, leap
+sent = []
+def answer(request):
+    sent.append(str(request.url))
+    return httpx.Response(200)
+leap.Leap(api_key="k", base_url="http://test", http_client=httpx.Client(transport=httpx.MockTransport(answer))).things.get_thing(thing_id="a/b c")
+async def main():
+    client = leap.AsyncLeap(api_key="k", base_url="http://test", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    await client.things.get_thing(thing_id="x")
+asyncio.run(main())
+assert sent == ["http://test/things/a%2Fb%20c", "http://test/things/x"], sent
+"""
+
+
+def test_a_path_placeholder_no_parameter_declares_is_a_required_string(tmp_path: Path) -> None:
+    """``/things/{thing_id}`` with no parameter ``thing_id``: a warning (not an error), and the method takes
+    ``thing_id: str``, required, and sends it percent-encoded in the path (sync and async)."""
+    import subprocess
+
+    from generator.write import write_tree
+
+    found = [(d.code, d.severity, d.pointer) for d in check_spec(BROKEN / "undeclared-path-parameter.yaml")]
+    assert found == [("undeclared-path-parameter", "warning", "/paths/~1things~1{thing_id}/get")]
+    files = _files("undeclared-path-parameter.yaml")
+    assert "        thing_id: str,\n" in files["leap/resources/things.py"]
+    write_tree(files, tmp_path)
+    ran = subprocess.run([sys.executable, "-c", UNDECLARED_CALLS], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0, ran.stderr[-2000:]
+
 SEVERAL = """\
 openapi: 3.0.3
 info: {title: Several, version: "1"}
@@ -210,3 +241,21 @@ def test_a_3_2_document_is_checked_as_3_1_and_its_item_schema_read(tmp_path: Pat
     assert codes == [("newer-openapi-version", "/openapi"), ("unknown-field", "/paths/~1search")]
     [unknown] = [d for d in check_spec(spec) if d.code == "unknown-field"]
     assert "OpenAPI 3.1 (this 3.2.0 document is checked as 3.1)" in unknown.message
+
+
+def test_a_schema_ref_to_nothing_types_its_value_any() -> None:
+    """``size: {$ref: '#/components/schemas/Size'}`` with no ``Size``: a warning at the ``$ref``, the field typed Any;
+    a ``$ref`` to nothing that is not inside a schema (a response's) stays the error unresolved-ref."""
+    found = [(d.code, d.severity, d.pointer) for d in check_spec(BROKEN / "unresolved-schema-ref.yaml")]
+    assert found[0] == ("unresolved-schema-ref", "warning", "/components/schemas/Thing/properties/size/$ref")
+    model = _files("unresolved-schema-ref.yaml")["leap/models/thing.py"]
+    assert "    size: Any = None\n" in model
+    with pytest.raises(SpecError) as caught:
+        check_spec(BROKEN / "unresolved-ref.yaml")
+    assert [(d.code, d.severity) for d in caught.value.diagnostics if d.severity == "error"] == [("unresolved-ref", "error")]
+
+
+def test_scopes_written_null_still_apply_the_scheme() -> None:
+    """``security: [{oauth2: null}]`` is read as ``[{oauth2: []}]``: the method requires oauth2, as the corrected document's does."""
+    method = _files("invalid-scopes.yaml")["leap/resources/tokens.py"]
+    assert 'security=(("oauth2",),),' in method

@@ -98,6 +98,16 @@ def require_exactly_one(method: str, **arguments: Any) -> None:
     raise ValueError(f"{method}() takes exactly one of {names}; got {found}")
 
 
+def _field_part(value: Any, allowed: tuple[str, ...]) -> tuple[None, bytes, str | None]:
+    """A multipart part of a field that is not a file: an object as JSON text, else its text."""
+    if isinstance(value, (pydantic.BaseModel, Mapping)):
+        import json
+
+        content_type = next((t for t in allowed if "json" in t), "application/json")
+        return None, json.dumps(jsonable(value)).encode("utf-8"), content_type
+    return None, _form_text(value), None
+
+
 def _form_text(value: Any) -> bytes:
     if isinstance(value, bool):
         return b"true" if value else b"false"
@@ -161,14 +171,16 @@ def multipart(
     result is always sent as multipart, even when it holds no file. Paths and file objects
     are sent in chunks as the request goes out (:mod:`._uploads`). ``content_types``
     (the spec's ``encoding``) lists the types a file part may have: a file of another
-    type is sent as ``application/octet-stream`` when the spec allows that.
+    type is sent as ``application/octet-stream`` when the spec allows that. A field that is
+    an object (a model or a mapping) is a part of JSON text, typed ``application/json`` (or
+    the JSON type its ``encoding`` gives), as OpenAPI encodes an object property by default.
     """
     parts: list[MultipartItem] = []
     for name, value in fields.items():
         if value is None:
             continue
         for item in value if isinstance(value, (list, tuple)) else [value]:
-            parts.append((name, (None, _form_text(item), None)))
+            parts.append((name, _field_part(item, (content_types or {}).get(name, ()))))
     for name, value in files.items():
         if value is None:
             continue

@@ -89,8 +89,11 @@ def digest(path: Path) -> str:
 
 DOCUMENTS = load_documents()
 
-#: Makes the client class ``C`` with an API key, else (an OAuth2-only API) an access token, and closes it.
-MADE_WITH_A_CREDENTIAL = "C(**{'api_key' if 'api_key' in inspect.signature(C).parameters else 'access_token': 'k'}).close()"
+#: The credential argument of the client class ``C``: an API key, else an access token (an OAuth2-only API),
+#: else a user name (an API with HTTP basic auth only).
+CREDENTIAL = "next(n for n in ('api_key', 'access_token', 'username') if n in inspect.signature(C).parameters)"
+#: Makes the client class ``C`` with its credential, and closes it.
+MADE_WITH_A_CREDENTIAL = f"C(**{{{CREDENTIAL}: 'k'}}).close()"
 
 
 def corpus_dir() -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.generator.corpus.report import DOCUMENTS, SPECS, digest, run_document
+from tests.generator.corpus.report import CREDENTIAL, DOCUMENTS, SPECS, digest, run_document
 
 def test_the_copies_are_the_public_documents_with_their_licences() -> None:
     """specs/ holds each document as the bytes whose SHA-256 its manifest gives, its licence beside it,
@@ -185,7 +185,38 @@ async def run():
         check([e async for e in stream])
 asyncio.run(run())
 """
-PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE}
+#: Run in the generated Square SDK's folder: a multipart upload whose parts are a JSON object (the
+#: ``request`` model, typed by the spec's ``encoding``) and an image file, to a path whose parameter
+#: holds a space and a slash (percent-encoded), with the OAuth2 access token; blocking and async clients.
+SQUARE_PROBE = """
+import asyncio, email.parser, email.policy, httpx, json, square_sdk
+from square_sdk.models import UpdateCatalogImageRequest
+sent = []
+def answer(request):
+    request.read()
+    sent.append(request)
+    return httpx.Response(200, json={"image": {"type": "IMAGE", "id": "img 1/2"}})
+def parts(request):
+    head = f"Content-Type: {request.headers['content-type']}\\r\\n\\r\\n".encode()
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request.content)
+    return {p.get_param("name", header="content-disposition"): (p.get_content_type(), p.get_filename(), p.get_payload(decode=True)) for p in message.iter_parts()}
+def check(request):
+    assert request.method == "PUT" and str(request.url) == "https://connect.squareup.com/v2/catalog/images/img%201%2F2", request.url
+    assert request.headers["Authorization"] == "Bearer sq-token"
+    found = parts(request)
+    assert found["request"][0] == "application/json" and json.loads(found["request"][2]) == {"idempotency_key": "k-1"}, found
+    assert found["image_file"] == ("image/jpeg", "cat.jpg", b"\\xff\\xd8\\xff\\xe0jpeg"), found
+client = square_sdk.Square(access_token="sq-token", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+image = client.catalog.update_catalog_image(image_id="img 1/2", request=UpdateCatalogImageRequest(idempotency_key="k-1"), image_file=("cat.jpg", b"\\xff\\xd8\\xff\\xe0jpeg"))
+assert image.image is not None and image.image.id == "img 1/2", image
+check(sent[-1])
+async def main():
+    async with square_sdk.AsyncSquare(access_token="sq-token", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer))) as client:
+        await client.catalog.update_catalog_image(image_id="img 1/2", request={"idempotency_key": "k-1"}, image_file=("cat.jpg", b"\\xff\\xd8\\xff\\xe0jpeg"))
+asyncio.run(main())
+check(sent[-1])
+"""
+PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE}
 
 
 def _probe(folder: Path, code: str, env_prefix: str) -> None:
@@ -218,7 +249,7 @@ def _loaded_after(out: Path, names: tuple[str, str], call: str, answer_body: obj
         "import inspect, json, sys, httpx\n"
         f"import {package}\n"
         f"C = {package}.{client_class}\n"
-        "key = 'api_key' if 'api_key' in inspect.signature(C).parameters else 'access_token'  # an OAuth2-only API\n"
+        f"key = {CREDENTIAL}\n"
         f"client = C(**{{key: 'k'}}, http_client=httpx.Client(transport=httpx.MockTransport("
         f"lambda request: httpx.Response(200, json={answer}))))\n"
         f"{call}\n"

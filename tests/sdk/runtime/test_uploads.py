@@ -189,3 +189,26 @@ def test_upload_content_length_is_the_size_from_the_position(tmp_path: Path) -> 
     assert upload.size == 6 and upload.head(2) == b"45" and file.tell() == 4
     request = httpx.Request("POST", "http://x", content=upload)
     assert request.headers["Content-Length"] == "6"
+
+
+def test_an_object_field_of_a_multipart_body_is_a_json_part() -> None:
+    """A model or a mapping in a multipart field is a part of JSON text (its wire names), typed
+    ``application/json`` or the JSON type the spec's ``encoding`` gives; text and numbers stay plain parts."""
+    import pydantic
+
+    from leap._utils import multipart
+
+    class Request(pydantic.BaseModel):
+        idempotency_key: str = pydantic.Field(alias="idempotencyKey")
+
+    parts = multipart(
+        {"request": Request(idempotencyKey="k-1"), "meta": {"a": [1, None]}, "caption": "cat", "size": 3},
+        {},
+        content_types={"request": ("application/json; charset=utf-8",)},
+    )
+    assert parts == [
+        ("request", (None, b'{"idempotencyKey": "k-1"}', "application/json; charset=utf-8")),
+        ("meta", (None, b'{"a": [1, null]}', "application/json")),
+        ("caption", (None, b"cat", None)),
+        ("size", (None, b"3", None)),
+    ]
