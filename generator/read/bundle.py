@@ -6,8 +6,10 @@ rewritten as a local one, so every later stage sees a single document. Where a c
 
 - a target at ``/components/<kind>/<name>`` in its file keeps that place
   (``#/components/schemas/Pet``);
-- any other target (a whole file, ``#/definitions/Pet``) goes to ``components/schemas``,
-  named after the last token of its pointer, or the file's stem (``pet.yaml`` -> ``pet``);
+- any other target (a whole file, ``#/definitions/Pet``) goes to the section of ``components`` that the
+  place of the reference asks for (:mod:`.ref_kinds`: ``components/parameters`` for one in a ``parameters``
+  list, ``components/schemas`` for a schema or an unknown place), named after the last token of its
+  pointer, or the file's stem (``pet.yaml`` -> ``pet``);
 - a name already taken by something else gets ``_2``, ``_3``...
 
 Inside a copied element, references (local ones too) are relative to the file it came
@@ -34,6 +36,7 @@ from typing import Any
 
 from generator.diagnostics import pointer_parts
 from generator.read.parse import ParseError, node_or_none, parse
+from generator.read.ref_kinds import section_at
 from generator.read.references import COMPONENT_KINDS, holds_names, is_extension
 
 KINDS = tuple(sorted(COMPONENT_KINDS))
@@ -162,13 +165,14 @@ class _Bundler:
         self.result.problems.append(BundleProblem(at, ref, reason))
         return None
 
-    def place(self, path: Path, fragment: str, target: Any) -> str:
-        """Copy ``target`` (at ``fragment`` of ``path``) into the root; return the local ref to it."""
+    def place(self, path: Path, fragment: str, target: Any, section: str) -> str:
+        """Copy ``target`` (at ``fragment`` of ``path``) into the root, in ``components/<section>`` unless it has its
+        own place there; return the local ref to it."""
         tokens = pointer_parts(fragment)
         if len(tokens) == 3 and tokens[0] == "components" and tokens[1] in KINDS:
             kind, name = tokens[1], tokens[2]
         else:
-            kind, name = "schemas", (tokens[-1] if tokens else path.stem)
+            kind, name = section, (tokens[-1] if tokens else path.stem)
         components = self.root.setdefault("components", {})
         if not isinstance(components, dict):
             raise KeyError("components is not a mapping")
@@ -186,7 +190,8 @@ class _Bundler:
         return ref
 
     def resolve(self, ref: str, base: Path, at: str) -> str | None:
-        """The local ref for ``ref`` (found in file ``base`` at pointer ``at``), or ``None`` when it cannot be followed."""
+        """The local ref for ``ref`` (found in file ``base`` at pointer ``at``, which ends in ``/$ref``), or ``None``
+        when it cannot be followed."""
         if ref.startswith("#") and base == self.root_path:
             return ref  # a local reference of the root document
         found = self.locate(ref, base, at)
@@ -199,7 +204,7 @@ class _Bundler:
         if key in self.placed:
             return self.placed[key]
         try:
-            return self.place(path, fragment, target)
+            return self.place(path, fragment, target, section_at(at.removesuffix("/$ref")))
         except KeyError as exc:
             self.result.problems.append(BundleProblem(at, ref, f"cannot copy it into the document: {exc}"))
             return None
