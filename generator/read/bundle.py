@@ -20,8 +20,9 @@ Each copy remembers where it came from (:attr:`Bundle.origins`), so a diagnostic
 element of another file names that file, its pointer there and its line.
 
 Some references are not copied but put in place of the mapping that holds them
-(:mod:`.inline_refs`): a path item or an operation that is a ``$ref`` (here or in another file),
-and a ``description`` or ``summary`` that is a ``$ref`` (to a string, or to a Markdown or text file;
+(:meth:`_Bundler.put_in_place`): a path item or an operation that is a ``$ref`` (here or in another file),
+a map of names written as a lone ``$ref`` to the map (``properties: {$ref: ...}``), and a ``description`` or
+``summary`` that is a ``$ref`` (to a string, or to a Markdown or text file;
 one that leads to no text is left out, with a warning). ``$ref``s inside ``x-`` extensions are the
 vendor's and are not followed (:mod:`.references`).
 """
@@ -107,8 +108,6 @@ def _follow(data: Any, fragment: str) -> Any:
         else:
             raise KeyError(fragment)
     return value
-
-
 
 
 #: ``description`` and ``summary``: text, which some documents write as a ``$ref`` (to a string, or a Markdown file).
@@ -230,6 +229,13 @@ class _Bundler:
             base = path
         return base
 
+    def map_in_place(self, value: dict[str, Any], at: str, base: Path) -> Path:
+        """A map of names (``properties``, ``headers``...) written as a lone ``$ref`` to the map: no name can be
+        ``$ref`` with a string for its object, so it is read as the map it points at (with a note)."""
+        ref = value["$ref"]
+        self.result.notes.append(Note("map-as-ref", at, f"this map of names is written as a $ref ({ref!r}); the map it points at is used"))
+        return self.put_in_place(value, at, base)
+
     def text(self, value: dict[str, Any], key: str, at: str, base: Path) -> None:
         """Replace a ``description``/``summary`` that is a ``$ref`` by the text it points at, or leave it out (with a note)."""
         ref = value[key].get("$ref")
@@ -277,6 +283,8 @@ class _Bundler:
             if isinstance(value, dict):
                 if not names:
                     base = self.refs_in(value, at, base)
+                elif list(value) == ["$ref"] and isinstance(value["$ref"], str):
+                    base = self.map_in_place(value, at, base)
                 for key, child in list(value.items()):
                     if isinstance(child, (dict, list)) and not is_extension(key, names):
                         stack.append((child, f"{at}/{_escape(str(key))}", holds_names(at, str(key), names), base))

@@ -140,3 +140,14 @@ def test_the_kind_of_object_at_a_pointer() -> None:
     assert kind_at("/webhooks/ping/post/responses/200/links/next") == "link"
     assert section_at("/paths/~1a/get/requestBody") == "requestBodies"
     assert section_at("/info") == section_at("/components/pathItems/a") == "schemas"
+
+
+def test_a_map_of_properties_written_as_a_ref_in_another_file_is_the_map_it_points_at(tmp_path: Path) -> None:
+    (tmp_path / "attributes.yaml").write_text("droplet_ids:\n  ids: {type: array, items: {$ref: 'id.yaml'}}\n", encoding="utf-8")
+    (tmp_path / "id.yaml").write_text("type: integer\n", encoding="utf-8")
+    (tmp_path / "body.yaml").write_text("type: object\nproperties:\n  $ref: 'attributes.yaml#/droplet_ids'\nrequired: [ids]\n", encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "body.yaml", encoding="utf-8")
+    schema = load(spec).data["components"]["schemas"]["body"]
+    assert schema["properties"] == {"ids": {"type": "array", "items": {"$ref": "#/components/schemas/id"}}}
+    assert [(d.code, d.severity) for d in check_spec(spec)] == [("map-as-ref", "warning")]

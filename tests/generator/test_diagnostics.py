@@ -50,6 +50,7 @@ WARNING_CODES = {
     "validation-incomplete",
     "duplicate-key",
     "dropped-text-ref",
+    "map-as-ref",
 }
 
 
