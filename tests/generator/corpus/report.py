@@ -89,8 +89,11 @@ def digest(path: Path) -> str:
 
 DOCUMENTS = load_documents()
 
-#: Makes the client class ``C`` with an API key, else (an OAuth2-only API) an access token, and closes it.
-MADE_WITH_A_CREDENTIAL = "C(**{'api_key' if 'api_key' in inspect.signature(C).parameters else 'access_token': 'k'}).close()"
+#: Makes the client class ``C`` with an API key, else (an OAuth2-only API) an access token, else (a document with
+#: no security scheme) with none, and closes it.
+MADE_WITH_A_CREDENTIAL = (
+    "C(**{k: 'k' for k in [p for p in ('api_key', 'access_token') if p in inspect.signature(C).parameters][:1]}).close()"
+)
 
 
 def corpus_dir() -> Path:
