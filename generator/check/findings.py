@@ -8,27 +8,29 @@ its schema rejects, reads limits only for docstrings); it is an **error** when t
 wrong or cannot be written (a path parameter that is not in the path: the URL cannot be built),
 and for every finding of a class not listed here (the generator may read that element wrongly).
 
-==========================  =========  =====================================================
-class (code)                severity   what the SDK does
-==========================  =========  =====================================================
-``unknown-field``           warning    a field the object does not allow (an Example's
-                                       ``title``, a path item's ``query`` method) is ignored
-``invalid-required``        warning    a ``required`` list's repeated or undeclared names:
-                                       each declared property is required once
-``invalid-default``         warning    a ``default`` its own schema rejects is left out
-``invalid-schema-keyword``  warning    a limit keyword (``minimum``, ``exclusiveMinimum``,
-                                       ``maxLength``...) with a value of the wrong type: the
-                                       SDK checks no limit; docs state it only if it reads.
-                                       Also a keyword the generator never reads (``$id``,
-                                       ``$recursiveAnchor``, ``contentEncoding``...: UNREAD)
-``missing-field``           warning    ``info.title``/``version``, a response's
-                                       ``description``, an operation's ``responses``
-``validation-incomplete``   warning    the validator itself failed: what it found before is
-                                       reported, the rest of the document is unchecked
-``path-parameter``          error      a path parameter missing from the path, or a ``{name}``
-                                       of the path with no parameter
-``openapi-schema``          error      any other finding
-==========================  =========  =====================================================
+=============================  =========  =====================================================
+class (code)                   severity   what the SDK does
+=============================  =========  =====================================================
+``unknown-field``              warning    a field the object does not allow (an Example's
+                                          ``title``, a path item's ``query`` method) is ignored
+``invalid-required``           warning    a ``required`` list's repeated or undeclared names:
+                                          each declared property is required once
+``invalid-default``            warning    a ``default`` its own schema rejects is left out
+``invalid-schema-keyword``     warning    a limit keyword (``minimum``, ``exclusiveMinimum``,
+                                          ``maxLength``...) with a value of the wrong type: the
+                                          SDK checks no limit; docs state it only if it reads.
+                                          Also a keyword the generator never reads (``$id``,
+                                          ``$recursiveAnchor``, ``contentEncoding``...: UNREAD)
+``missing-field``              warning    ``info.title``/``version``, a response's
+                                          ``description``, an operation's ``responses``
+``validation-incomplete``      warning    the validator itself failed: what it found before is
+                                          reported, the rest of the document is unchecked
+``undeclared-path-parameter``  warning    a ``{name}`` of the path that no parameter declares:
+                                          the method takes it as a required string
+``path-parameter``             error      a path parameter missing from the path
+``openapi-schema``             error      any other finding
+=============================  =========  =====================================================
+
 
 Findings are grouped: one per class per location (the unknown fields of one object are one
 warning), in the validator's order. They are computed in the process that runs the validator and
@@ -48,7 +50,9 @@ Finding = tuple[str, str, str]
 """``(code, pointer, message)``."""
 
 #: The codes of findings that do not block (see the module's table).
-WARNINGS = frozenset({"unknown-field", "invalid-required", "invalid-default", "invalid-schema-keyword", "missing-field", "validation-incomplete"})
+WARNINGS = frozenset(
+    {"unknown-field", "invalid-required", "invalid-default", "invalid-schema-keyword", "missing-field", "validation-incomplete", "undeclared-path-parameter"}
+)
 #: Schema keywords the generator reads only to write docstrings.
 LIMITS = frozenset(
     {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems"}
@@ -178,6 +182,9 @@ def _path_parameter(message: str) -> Finding:
     if not match:
         return ("path-parameter", "", message)
     name, method, path = match.groups()
+    if f"{{{name}}}" in path:  # a {name} of the path that no parameter declares: read as a required string
+        text = f"{{{name}}} of {method.upper()} {path} is declared by no parameter `in: path`; the method takes {name!r} as a required string"
+        return ("undeclared-path-parameter", pointer_join("/paths", path, method), text)
     text = f"path parameter {name!r} of {method.upper()} {path} is either not declared `in: path` or not a `{{{name}}}` of the path: the SDK cannot build the URL"
     return ("path-parameter", pointer_join("/paths", path, method), text)
 

@@ -14,16 +14,18 @@ input (the checks still run on a document that breaks the OpenAPI schema):
   is the default) and ``explode``, a path parameter is required, ``allowReserved`` counts in the
   query only; a flag is true only when it is ``true``;
 - an entry that is not a mapping reads as an empty one (a parameter without a string ``name``
-  is left out). Schemas stay as written (mappings, their ``$ref``s kept: the type mapper
+  is left out); a ``{name}`` of the path that no parameter declares is a required string path
+  parameter. Schemas stay as written (mappings, their ``$ref``s kept: the type mapper
   follows them and names the component).
 """
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from generator.diagnostics import pointer_join
+from generator.diagnostics import pointer_join, pointer_parts
 from generator.read.media_types import Deref, MediaType, example_values, media_types
 from generator.read.values import boolean, listed, mapping, mapping_or_none, string_or_none, text
 
@@ -211,7 +213,26 @@ def _parameters(pointer: str, item_pointer: str, op: dict[str, Any], item: dict[
             if string_or_none(mapping(param).get("name")) is not None:
                 parameter = _parameter(at, param, deref)
                 found[(parameter.location, parameter.name)] = parameter
-    return tuple(found.values())
+    undeclared = [name for name in template_names(item_pointer) if ("path", name) not in found]
+    return tuple(found.values()) + tuple(_undeclared_path_parameter(name, pointer) for name in undeclared)
+
+
+def template_names(path_pointer: str) -> list[str]:
+    """The ``{name}``s of the path of the path item at ``path_pointer`` (``/paths/~1a~1{id}``), in order, once each."""
+    parts = pointer_parts(path_pointer)
+    if len(parts) != 2 or parts[0] != "paths":
+        return []
+    try:  # as openapi-spec-validator reads a path: ``{{`` is a literal brace, not a name
+        names = [field for _, field, _, _ in string.Formatter().parse(parts[1]) if field]
+    except ValueError:  # an unbalanced brace
+        return []
+    return list(dict.fromkeys(names))
+
+
+def _undeclared_path_parameter(name: str, pointer: str) -> Parameter:
+    """A ``{name}`` of the path that no parameter declares: a required string, which is all the URL needs
+    (openapi-spec-validator's finding becomes the ``undeclared-path-parameter`` warning)."""
+    return Parameter(name, "path", True, "simple", False, False, {"type": "string"}, (), "", False, None, (), {}, pointer)
 
 
 def _parameter(at: str, param: dict[str, Any], deref: Deref) -> Parameter:

@@ -51,6 +51,7 @@ WARNING_CODES = {
     "duplicate-key",
     "dropped-text-ref",
     "map-as-ref",
+    "undeclared-path-parameter",
 }
 
 

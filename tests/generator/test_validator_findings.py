@@ -210,3 +210,34 @@ def test_a_3_2_document_is_checked_as_3_1_and_its_item_schema_read(tmp_path: Pat
     assert codes == [("newer-openapi-version", "/openapi"), ("unknown-field", "/paths/~1search")]
     [unknown] = [d for d in check_spec(spec) if d.code == "unknown-field"]
     assert "OpenAPI 3.1 (this 3.2.0 document is checked as 3.1)" in unknown.message
+
+
+SEND_THE_UNDECLARED_PATH_PARAMETER = """
+import asyncio, httpx
+from things import AsyncThings, Things
+sent = []
+def answer(request):
+    sent.append((request.method, request.url.raw_path.decode()))
+    return httpx.Response(204)
+with Things(base_url="http://test", http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
+    client.things.delete_thing(thing_id="a b")
+async def main():
+    async with AsyncThings(base_url="http://test", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer))) as client:
+        await client.things.delete_thing(thing_id="t2")
+asyncio.run(main())
+assert sent == [("DELETE", "/things/a%20b"), ("DELETE", "/things/t2")], sent
+"""
+
+
+def test_a_path_name_no_parameter_declares_is_a_required_string_the_sdk_sends(tmp_path: Path) -> None:
+    import subprocess
+
+    from generator.ir import PackageConfig
+    from generator.write import write_tree
+
+    [warning] = check_spec(BROKEN / "undeclared-path-parameter.yaml")
+    assert (warning.code, warning.severity) == ("undeclared-path-parameter", "warning")
+    result = generate_files(BROKEN / "undeclared-path-parameter.yaml", config=PackageConfig(package="things", client_class="Things", async_client_class="AsyncThings"))
+    write_tree(result.files, tmp_path)
+    ran = subprocess.run([sys.executable, "-c", SEND_THE_UNDECLARED_PATH_PARAMETER], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert ran.returncode == 0, ran.stderr[-2000:]
