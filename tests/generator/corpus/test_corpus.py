@@ -185,7 +185,27 @@ async def run():
         check([e async for e in stream])
 asyncio.run(run())
 """
-PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE}
+#: Run in the generated Adyen transfer-webhooks SDK's folder (a document with webhooks and no paths): every
+#: example body of the document parses, as bytes, into its typed entity, and a body of another shape is refused.
+ADYEN_WEBHOOKS_PROBE = """
+import json, yaml, adyen_transfer_webhooks as sdk
+spec = yaml.safe_load(open(SPEC, encoding="utf-8"))
+client = sdk.AdyenTransferWebhooks()
+bodies = [example["value"] for example in spec["components"]["examples"].values()]
+assert len(bodies) >= 10, len(bodies)
+for body in bodies:
+    entity = client.webhooks.parse(json.dumps(body).encode())
+    assert type(entity).__name__ == "TransferNotificationRequest", entity
+    assert entity.type_ == body["type"] and entity.data.amount.value == body["data"]["amount"]["value"], entity
+    assert type(entity.data).__name__ == "TransferData", entity.data
+try:
+    client.webhooks.parse(b'{"environment": "test"}')
+except sdk.WebhookParseError:
+    pass
+else:
+    raise AssertionError("a body without data is no transfer notification")
+""".replace("SPEC", repr(str(SPECS / "adyen-transfer-webhooks.yaml")))
+PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "adyen-transfer-webhooks": ADYEN_WEBHOOKS_PROBE}
 
 
 def _probe(folder: Path, code: str, env_prefix: str) -> None:
