@@ -89,10 +89,10 @@ def digest(path: Path) -> str:
 
 DOCUMENTS = load_documents()
 
-#: Makes the client class ``C`` with an API key, else (an OAuth2-only API) an access token, else (a document with
-#: no security scheme) with none, and closes it.
+#: Makes the client class ``C`` with an API key, else (an OAuth2-only API) an access token, else (basic auth only) a
+#: username, else (a document with no security scheme) with none, and closes it.
 MADE_WITH_A_CREDENTIAL = (
-    "C(**{k: 'k' for k in [p for p in ('api_key', 'access_token') if p in inspect.signature(C).parameters][:1]}).close()"
+    "C(**{k: 'k' for k in [p for p in ('api_key', 'access_token', 'username') if p in inspect.signature(C).parameters][:1]}).close()"
 )
 
 

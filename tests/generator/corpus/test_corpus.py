@@ -238,7 +238,7 @@ def _loaded_after(out: Path, names: tuple[str, str], call: str, answer_body: obj
         "import inspect, json, sys, httpx\n"
         f"import {package}\n"
         f"C = {package}.{client_class}\n"
-        "keys = [k for k in ('api_key', 'access_token') if k in inspect.signature(C).parameters][:1]  # OAuth2 only; none\n"
+        "keys = [k for k in ('api_key', 'access_token', 'username') if k in inspect.signature(C).parameters][:1]  # OAuth2 or basic only; none\n"
         f"client = C(**{{k: 'k' for k in keys}}, http_client=httpx.Client(transport=httpx.MockTransport("
         f"lambda request: httpx.Response(200, json={answer}))))\n"
         f"{call}\n"
