@@ -52,6 +52,7 @@ CODES: dict[str, tuple[str, str]] = {
         "A `$ref` like `#/$defs/Size` finds nothing from the document's root, but does inside a schema that holds it (as if that schema were a document of its own); it is read that way.",
         "Write the full pointer (`#/components/schemas/Shape/$defs/Size`), or give the schema an `$id`, which makes references inside it relative to it.",
     ),
+    "map-as-ref": ("A map of names (`properties`, `headers`, `content`...) is written as a lone `$ref` to the map, which OpenAPI does not allow (it would be an entry named `$ref`); the map it points at is used.", "Write the `$ref` on each entry, or make the whole schema a `$ref` to one that holds the properties."),
     "external-ref": ("A `$ref` points at a remote document (a URL), which the generator does not fetch.", "Download the document beside the spec and refer to it by a relative path (`common.yaml#/components/schemas/Pet`)."),
     "missing-operation-id": ("An operation has no operationId; its method is named after the HTTP method and path (`get_pets_pet_id`), which changes when the path does.", "Add `operationId: camelCaseName`; it becomes the method name in snake_case."),
     "duplicate-operation-id": ("Two operations share an operationId; the later one's method gets a `_2` suffix.", "Give every operation its own operationId."),

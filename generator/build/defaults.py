@@ -6,7 +6,8 @@ send a value the API refuses. The check reads the keywords the validator's ``inv
 findings come from (see :mod:`generator.check.findings`) and needs no library: type, ``enum`` and the
 limits of numbers, strings and arrays. A default is also left out when it cannot be the field's Python
 type: a JSON object where a generated model goes, also inside an array or a map (``[{...}]`` for a list of
-models), since the SDK writes a default as a literal, not as a model.
+models) or a date or date-time (text in the spec), since the SDK writes a default as a literal, not as a
+model or a ``datetime``.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ def accepts(schema: dict[str, Any], default: Any) -> bool:
     return _type_fits(schema.get("type"), default) and _limits_hold(schema, default)
 
 
-#: The builtin types a default of a primitive annotation must be (the others, e.g. ``DateTime`` or a
-#: ``Literal``, are not checked here).
+#: The builtin types a default of a primitive annotation must be (the others, e.g. a ``Literal``, are not
+#: checked here).
 _PRIMITIVE_VALUES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
+#: Annotations whose values are ``datetime`` or ``date`` objects: no default (text in the spec) is one.
+_TIMES = frozenset({"DateTime", "date"})
 
 
 def fits(type_: PyType, default: Any, alias_type: Callable[[str], PyType | None] = lambda name: None, seen: frozenset[str] = frozenset()) -> bool:
@@ -57,6 +60,8 @@ def fits(type_: PyType, default: Any, alias_type: Callable[[str], PyType | None]
             return False
         items = default if isinstance(default, list) else list(default.values())
         return not type_.args or all(fits(type_.args[-1], item, alias_type, seen) for item in items)
+    if type_.kind == "primitive" and type_.name in _TIMES:
+        return False  # a date or date-time default is text: left out, the API applies it
     if type_.kind == "primitive" and type_.name in _PRIMITIVE_VALUES:
         if isinstance(default, bool) and type_.name != "bool":
             return False

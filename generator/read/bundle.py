@@ -6,8 +6,10 @@ rewritten as a local one, so every later stage sees a single document. Where a c
 
 - a target at ``/components/<kind>/<name>`` in its file keeps that place
   (``#/components/schemas/Pet``);
-- any other target (a whole file, ``#/definitions/Pet``) goes to ``components/schemas``,
-  named after the last token of its pointer, or the file's stem (``pet.yaml`` -> ``pet``);
+- any other target (a whole file, ``#/definitions/Pet``) goes to the section of ``components`` that the
+  place of the reference asks for (:mod:`.ref_kinds`: ``components/parameters`` for one in a ``parameters``
+  list, ``components/schemas`` for a schema or an unknown place), named after the last token of its
+  pointer, or the file's stem (``pet.yaml`` -> ``pet``);
 - a name already taken by something else gets ``_2``, ``_3``...
 
 Inside a copied element, references (local ones too) are relative to the file it came
@@ -18,8 +20,9 @@ Each copy remembers where it came from (:attr:`Bundle.origins`), so a diagnostic
 element of another file names that file, its pointer there and its line.
 
 Some references are not copied but put in place of the mapping that holds them
-(:mod:`.inline_refs`): a path item or an operation that is a ``$ref`` (here or in another file),
-and a ``description`` or ``summary`` that is a ``$ref`` (to a string, or to a Markdown or text file;
+(:meth:`_Bundler.put_in_place`): a path item or an operation that is a ``$ref`` (here or in another file),
+a map of names written as a lone ``$ref`` to the map (``properties: {$ref: ...}``), and a ``description`` or
+``summary`` that is a ``$ref`` (to a string, or to a Markdown or text file;
 one that leads to no text is left out, with a warning). ``$ref``s inside ``x-`` extensions are the
 vendor's and are not followed (:mod:`.references`).
 """
@@ -34,6 +37,7 @@ from typing import Any
 
 from generator.diagnostics import pointer_parts
 from generator.read.parse import ParseError, node_or_none, parse
+from generator.read.ref_kinds import section_at
 from generator.read.references import COMPONENT_KINDS, holds_names, holds_no_refs
 
 KINDS = tuple(sorted(COMPONENT_KINDS))
@@ -106,8 +110,6 @@ def _follow(data: Any, fragment: str) -> Any:
     return value
 
 
-
-
 #: ``description`` and ``summary``: text, which some documents write as a ``$ref`` (to a string, or a Markdown file).
 TEXT_KEYS = ("description", "summary")
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -162,13 +164,14 @@ class _Bundler:
         self.result.problems.append(BundleProblem(at, ref, reason))
         return None
 
-    def place(self, path: Path, fragment: str, target: Any) -> str:
-        """Copy ``target`` (at ``fragment`` of ``path``) into the root; return the local ref to it."""
+    def place(self, path: Path, fragment: str, target: Any, section: str) -> str:
+        """Copy ``target`` (at ``fragment`` of ``path``) into the root, in ``components/<section>`` unless it has its
+        own place there; return the local ref to it."""
         tokens = pointer_parts(fragment)
         if len(tokens) == 3 and tokens[0] == "components" and tokens[1] in KINDS:
             kind, name = tokens[1], tokens[2]
         else:
-            kind, name = "schemas", (tokens[-1] if tokens else path.stem)
+            kind, name = section, (tokens[-1] if tokens else path.stem)
         components = self.root.setdefault("components", {})
         if not isinstance(components, dict):
             raise KeyError("components is not a mapping")
@@ -186,7 +189,8 @@ class _Bundler:
         return ref
 
     def resolve(self, ref: str, base: Path, at: str) -> str | None:
-        """The local ref for ``ref`` (found in file ``base`` at pointer ``at``), or ``None`` when it cannot be followed."""
+        """The local ref for ``ref`` (found in file ``base`` at pointer ``at``, which ends in ``/$ref``), or ``None``
+        when it cannot be followed."""
         if ref.startswith("#") and base == self.root_path:
             return ref  # a local reference of the root document
         found = self.locate(ref, base, at)
@@ -199,7 +203,7 @@ class _Bundler:
         if key in self.placed:
             return self.placed[key]
         try:
-            return self.place(path, fragment, target)
+            return self.place(path, fragment, target, section_at(at.removesuffix("/$ref")))
         except KeyError as exc:
             self.result.problems.append(BundleProblem(at, ref, f"cannot copy it into the document: {exc}"))
             return None
@@ -224,6 +228,13 @@ class _Bundler:
                 self.result.origins[at] = Origin(path, fragment, self.nodes.get(path))
             base = path
         return base
+
+    def map_in_place(self, value: dict[str, Any], at: str, base: Path) -> Path:
+        """A map of names (``properties``, ``headers``...) written as a lone ``$ref`` to the map: no name can be
+        ``$ref`` with a string for its object, so it is read as the map it points at (with a note)."""
+        ref = value["$ref"]
+        self.result.notes.append(Note("map-as-ref", at, f"this map of names is written as a $ref ({ref!r}); the map it points at is used"))
+        return self.put_in_place(value, at, base)
 
     def text(self, value: dict[str, Any], key: str, at: str, base: Path) -> None:
         """Replace a ``description``/``summary`` that is a ``$ref`` by the text it points at, or leave it out (with a note)."""
@@ -272,6 +283,8 @@ class _Bundler:
             if isinstance(value, dict):
                 if not names:
                     base = self.refs_in(value, at, base)
+                elif list(value) == ["$ref"] and isinstance(value["$ref"], str):
+                    base = self.map_in_place(value, at, base)
                 for key, child in list(value.items()):
                     if isinstance(child, (dict, list)) and not holds_no_refs(key, child, names):
                         stack.append((child, f"{at}/{_escape(str(key))}", holds_names(at, str(key), names), base))

@@ -119,3 +119,69 @@ def test_a_ref_key_inside_an_example_default_enum_or_example_value_is_data(tmp_p
     # openapi-spec-validator itself follows the default's $ref and stops: the warning validation-incomplete.
     assert [code for code, _ in _diagnostics(spec) if code != "validation-incomplete"] == []
     assert load(spec).data["components"]["schemas"]["Definition"]["example"] == {"document": {"$ref": "https://example.com/common.json#String"}}
+
+
+def test_an_element_of_another_file_goes_to_the_components_section_its_place_asks_for(tmp_path: Path) -> None:
+    # Not at /components/<kind>/<name> in its file: a parameter, a request body, a response and a header are each
+    # copied into their own section (as schemas they would fail validation: `required: false` is no list of names).
+    (tmp_path / "parameters.yaml").write_text(
+        "per_page: {in: query, name: per_page, required: false, schema: {$ref: 'schemas.yaml#/Count'}}\n", encoding="utf-8"
+    )
+    (tmp_path / "schemas.yaml").write_text("Count: {type: integer, minimum: 1}\n", encoding="utf-8")
+    (tmp_path / "body.yaml").write_text("required: true\ncontent:\n  application/json:\n    schema: {$ref: 'schemas.yaml#/Count'}\n", encoding="utf-8")
+    (tmp_path / "not_found.yaml").write_text("description: no such thing\nheaders:\n  X-Trace: {$ref: 'trace.yaml'}\n", encoding="utf-8")
+    (tmp_path / "trace.yaml").write_text("required: false\nschema: {type: string}\n", encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        """\
+openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /a:
+    post:
+      operationId: postA
+      parameters:
+        - $ref: "parameters.yaml#/per_page"
+      requestBody: {$ref: "body.yaml"}
+      responses:
+        "204": {description: done}
+        "404": {$ref: "not_found.yaml"}
+""",
+        encoding="utf-8",
+    )
+    data = load(spec).data
+    operation = data["paths"]["/a"]["post"]
+    assert operation["parameters"] == [{"$ref": "#/components/parameters/per_page"}]
+    assert operation["requestBody"] == {"$ref": "#/components/requestBodies/body"}
+    assert operation["responses"]["404"] == {"$ref": "#/components/responses/not_found"}
+    components = data["components"]
+    assert components["responses"]["not_found"]["headers"] == {"X-Trace": {"$ref": "#/components/headers/trace"}}
+    assert components["parameters"]["per_page"]["schema"] == {"$ref": "#/components/schemas/Count"}
+    assert set(components) == {"parameters", "requestBodies", "responses", "headers", "schemas"}
+    assert [d for d in check_spec(spec) if d.severity == "error"] == []
+
+
+def test_the_kind_of_object_at_a_pointer() -> None:
+    from generator.read.ref_kinds import kind_at, section_at
+
+    assert kind_at("/paths/~1a/get/parameters/0") == "parameter"
+    assert kind_at("/paths/~1a/parameters/1") == "parameter"
+    assert kind_at("/paths/~1a/get/responses/200/headers/X-Rate") == "header"
+    assert kind_at("/paths/~1a/get/responses/200/content/application~1json/schema/properties/parameters") == "schema"
+    assert kind_at("/paths/~1a/get/callbacks/done/{$request.body#~1url}/post/requestBody") == "request_body"
+    assert kind_at("/components/schemas/responses") == "schema"
+    assert kind_at("/components/parameters/page") == "parameter"
+    assert kind_at("/webhooks/ping/post/responses/200/links/next") == "link"
+    assert section_at("/paths/~1a/get/requestBody") == "requestBodies"
+    assert section_at("/info") == section_at("/components/pathItems/a") == "schemas"
+
+
+def test_a_map_of_properties_written_as_a_ref_in_another_file_is_the_map_it_points_at(tmp_path: Path) -> None:
+    (tmp_path / "attributes.yaml").write_text("droplet_ids:\n  ids: {type: array, items: {$ref: 'id.yaml'}}\n", encoding="utf-8")
+    (tmp_path / "id.yaml").write_text("type: integer\n", encoding="utf-8")
+    (tmp_path / "body.yaml").write_text("type: object\nproperties:\n  $ref: 'attributes.yaml#/droplet_ids'\nrequired: [ids]\n", encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "body.yaml", encoding="utf-8")
+    schema = load(spec).data["components"]["schemas"]["body"]
+    assert schema["properties"] == {"ids": {"type": "array", "items": {"$ref": "#/components/schemas/id"}}}
+    assert [(d.code, d.severity) for d in check_spec(spec)] == [("map-as-ref", "warning")]

@@ -89,11 +89,11 @@ def digest(path: Path) -> str:
 
 DOCUMENTS = load_documents()
 
-#: The credential argument of the client class ``C``: an API key, else an access token (an OAuth2-only API),
-#: else a user name (an API with HTTP basic auth only).
-CREDENTIAL = "next(n for n in ('api_key', 'access_token', 'username') if n in inspect.signature(C).parameters)"
+#: The keyword arguments (an expression) that give the client class ``C`` one credential: an API key, else an
+#: access token (an OAuth2-only API), else a user name (HTTP basic auth only), else none (no security scheme).
+CREDENTIALS = "{k: 'k' for k in [p for p in ('api_key', 'access_token', 'username') if p in inspect.signature(C).parameters][:1]}"
 #: Makes the client class ``C`` with its credential, and closes it.
-MADE_WITH_A_CREDENTIAL = f"C(**{{{CREDENTIAL}: 'k'}}).close()"
+MADE_WITH_A_CREDENTIAL = f"C(**{CREDENTIALS}).close()"
 
 
 def corpus_dir() -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.generator.corpus.report import CREDENTIAL, DOCUMENTS, SPECS, digest, run_document
+from tests.generator.corpus.report import CREDENTIALS, DOCUMENTS, SPECS, digest, run_document
 
 def test_the_copies_are_the_public_documents_with_their_licences() -> None:
     """specs/ holds each document as the bytes whose SHA-256 its manifest gives, its licence beside it,
@@ -216,7 +216,27 @@ async def main():
 asyncio.run(main())
 check(sent[-1])
 """
-PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE}
+#: Run in the generated Adyen transfer-webhooks SDK's folder (a document with webhooks and no paths): every
+#: example body of the document parses, as bytes, into its typed entity, and a body of another shape is refused.
+ADYEN_WEBHOOKS_PROBE = """
+import json, yaml, adyen_transfer_webhooks as sdk
+spec = yaml.safe_load(open(SPEC, encoding="utf-8"))
+client = sdk.AdyenTransferWebhooks()
+bodies = [example["value"] for example in spec["components"]["examples"].values()]
+assert len(bodies) >= 10, len(bodies)
+for body in bodies:
+    entity = client.webhooks.parse(json.dumps(body).encode())
+    assert type(entity).__name__ == "TransferNotificationRequest", entity
+    assert entity.type_ == body["type"] and entity.data.amount.value == body["data"]["amount"]["value"], entity
+    assert type(entity.data).__name__ == "TransferData", entity.data
+try:
+    client.webhooks.parse(b'{"environment": "test"}')
+except sdk.WebhookParseError:
+    pass
+else:
+    raise AssertionError("a body without data is no transfer notification")
+""".replace("SPEC", repr(str(SPECS / "adyen-transfer-webhooks.yaml")))
+PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE, "adyen-transfer-webhooks": ADYEN_WEBHOOKS_PROBE}
 
 
 def _probe(folder: Path, code: str, env_prefix: str) -> None:
@@ -249,8 +269,7 @@ def _loaded_after(out: Path, names: tuple[str, str], call: str, answer_body: obj
         "import inspect, json, sys, httpx\n"
         f"import {package}\n"
         f"C = {package}.{client_class}\n"
-        f"key = {CREDENTIAL}\n"
-        f"client = C(**{{key: 'k'}}, http_client=httpx.Client(transport=httpx.MockTransport("
+        f"client = C(**{CREDENTIALS}, http_client=httpx.Client(transport=httpx.MockTransport("
         f"lambda request: httpx.Response(200, json={answer}))))\n"
         f"{call}\n"
         "print(json.dumps({'pydantic.main': 'pydantic.main' in sys.modules, "

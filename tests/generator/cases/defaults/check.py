@@ -9,7 +9,7 @@ from tests.generator.cases.harness import Recorder, both, client, spec_arguments
 
 WARNINGS: list[tuple[str, str]] = []
 
-DEFAULTS = {"retries": 3, "ratio": 0.5, "label": 'it\'s "quoted"', "enabled": True, "mode": "safe", "tags": ["a", "b"], "parent": None, "limits": {"calls": 10}}
+DEFAULTS = {"retries": 3, "ratio": 0.5, "label": 'it\'s "quoted"', "enabled": True, "mode": "safe", "tags": ["a", "b"], "parent": None, "limits": {"calls": 10}, "checked": None}
 
 
 def check(package: Any, generated: Any) -> None:
@@ -40,7 +40,7 @@ def check(package: Any, generated: Any) -> None:
     # spec's default applied at call time, and the docstring gives it.
     method = package.Client(api_key="k").settings.put_settings
     defaults = {name: inspect.signature(method).parameters[name].default for name in spec_arguments(method)[1:]}
-    assert defaults == {**DEFAULTS, "tags": None, "limits": None, "windows": None, "dry_run": False, "fields": None}
+    assert defaults == {**DEFAULTS, "tags": None, "limits": None, "windows": None, "dry_run": False, "fields": None, "since": None}
     doc = " ".join((method.__doc__ or "").split())
     assert 'Default: ``["a", "b"]``. ``None`` sends it too' in doc and 'Default: ``{"calls": 10}``' in doc and 'Default: ``["id", "name"]``' in doc
     # What a call used or returned, changed, does not change the next call's defaults.
