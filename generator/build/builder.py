@@ -16,8 +16,6 @@ They share one :class:`~generator.build.context.BuildContext` (the names taken, 
 
 from __future__ import annotations
 
-from typing import Any
-
 from generator import __version__
 from generator.build import extensions, security
 from generator.build.context import BuildContext

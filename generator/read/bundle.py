@@ -39,6 +39,7 @@ from generator.diagnostics import pointer_parts
 from generator.read.parse import ParseError, node_or_none, parse
 from generator.read.ref_kinds import section_at
 from generator.read.references import COMPONENT_KINDS, holds_names, holds_no_refs
+from generator.read.values import follow_pointer
 
 KINDS = tuple(sorted(COMPONENT_KINDS))
 
@@ -98,18 +99,6 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def _follow(data: Any, fragment: str) -> Any:
-    value = data
-    for token in pointer_parts(fragment):
-        if isinstance(value, dict) and token in value:
-            value = value[token]
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-            value = value[int(token)]
-        else:
-            raise KeyError(fragment)
-    return value
-
-
 #: ``description`` and ``summary``: text, which some documents write as a ``$ref`` (to a string, or a Markdown file).
 TEXT_KEYS = ("description", "summary")
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -152,7 +141,7 @@ class _Bundler:
             return None
         try:
             path = (base.parent / file_part).resolve() if file_part else base
-            return path, fragment, _follow(self.document(path), fragment)
+            return path, fragment, follow_pointer(self.document(path), fragment)
         except OSError as exc:
             reason = f"cannot read {file_part}: {exc.strerror or exc}"
         except ValueError as exc:  # a NUL in the path; a file that is not UTF-8

@@ -12,10 +12,11 @@ from typing import Any
 import yaml
 
 from generator.cache import Cache, digest, fingerprint
-from generator.diagnostics import Diagnostic, pointer_parts
+from generator.diagnostics import Diagnostic
 from generator.read.bundle import BundleProblem, Origin
 from generator.read.yaml_loader import SpecLoader, compose, line_in
 from generator.read.operations import Operation, Webhook, read_operations, read_webhooks
+from generator.read.values import follow_pointer
 
 __all__ = ["Document", "SpecLoader", "UnresolvedRef", "display_path", "lines_key"]
 
@@ -100,14 +101,10 @@ class Document:
         if found is not None:
             return found
         pointer = ref[1:]
-        value: Any = self.data
-        for token in pointer_parts(pointer):
-            if isinstance(value, dict) and token in value:
-                value = value[token]
-            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-                value = value[int(token)]
-            else:
-                raise UnresolvedRef(ref)
+        try:
+            value = follow_pointer(self.data, pointer)
+        except KeyError:
+            raise UnresolvedRef(ref) from None
         self._resolved[ref] = (pointer, value)
         return pointer, value
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from generator.cache import Cache, digest, file_hashes, fingerprint
 from generator.diagnostics import CODES, Diagnostic, SpecError

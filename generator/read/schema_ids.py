@@ -24,6 +24,7 @@ from urllib.parse import urldefrag, urljoin
 from generator.diagnostics import pointer_join, pointer_parts
 from generator.read.bundle import Note
 from generator.read.references import holds_names, is_extension
+from generator.read.values import follow_pointer
 
 #: References that a schema written alone means relative to itself (read so when the document's root has no such key).
 LOCAL_DEFINITIONS = ("#/$defs/", "#/definitions/")
@@ -86,14 +87,10 @@ def _joined(base: str, ref: Any) -> tuple[str, str] | None:
 
 
 def _exists(data: Any, pointer: str) -> bool:
-    value = data
-    for token in pointer_parts(pointer):
-        if isinstance(value, dict) and token in value:
-            value = value[token]
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-            value = value[int(token)]
-        else:
-            return False
+    try:
+        follow_pointer(data, pointer)
+    except KeyError:
+        return False
     return True
 
 

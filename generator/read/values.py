@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.diagnostics import pointer_parts
+
 
 def mapping(value: Any) -> dict[Any, Any]:
     """``value`` when it is a mapping, else ``{}``."""
@@ -33,3 +35,20 @@ def text(value: Any) -> str:
 def boolean(value: Any, default: bool) -> bool:
     """``value`` when it is ``true`` or ``false``, else ``default``."""
     return value if isinstance(value, bool) else default
+
+
+def follow_pointer(data: Any, pointer: str) -> Any:
+    """The value at JSON pointer ``pointer`` (``/a/0/b``; ``""``: ``data`` itself) inside ``data``.
+
+    Raises:
+        KeyError: no value is there (a missing key, an index past the end, a step into a scalar).
+    """
+    value = data
+    for token in pointer_parts(pointer):
+        if isinstance(value, dict) and token in value:
+            value = value[token]
+        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            value = value[int(token)]
+        else:
+            raise KeyError(pointer)
+    return value

@@ -7,7 +7,8 @@ from, its digest and licence, the counts it must give, and its generator config 
 
     python -m tests.generator.corpus.report [--write] [--keep FOLDER] [NAME ...]   # exit 1 when one fails
 
-``--write`` also writes the table into ``REPORT.md`` (the committed evidence); ``--keep FOLDER`` writes the
+``--write`` also writes the table into ``REPORT.md`` (the committed evidence; the rows there of documents not
+run this time are kept); ``--keep FOLDER`` writes the
 packages into ``FOLDER/<name>/`` instead of a temporary folder.
 """
 
@@ -217,8 +218,20 @@ def main(argv: list[str]) -> int:
             print(table([outcome]).splitlines()[-1], flush=True)
     print(table(outcomes))
     if args.write:
-        REPORT.write_text(REPORT_HEAD + table(outcomes) + "\n", encoding="utf-8")
+        write_report(outcomes)
     return 0 if all(o.ok for o in outcomes) else 1
+
+
+def write_report(outcomes: list[Outcome]) -> None:
+    """Write the table of ``outcomes`` into REPORT.md; the rows there of documents not run now are kept, in order."""
+    rows = {o.name: table([o]).splitlines()[-1] for o in outcomes}
+    if REPORT.exists():
+        for line in REPORT.read_text(encoding="utf-8").splitlines():
+            name = line.split("|")[1].strip() if line.startswith("| ") else ""
+            if name in DOCUMENTS and name not in rows:
+                rows[name] = line
+    header = table([]).splitlines()
+    REPORT.write_text(REPORT_HEAD + "\n".join(header + [rows[n] for n in sorted(rows)]) + "\n", encoding="utf-8")
 
 
 REPORT_HEAD = """# The corpus report
