@@ -36,7 +36,7 @@ CODES: dict[str, tuple[str, str]] = {
         "The document breaks the OpenAPI schema of its version in a way the generator may read wrongly (a finding of a class not known to be harmless: see generator/check/findings.py).",
         "Correct the element at the pointer; the message quotes the rule.",
     ),
-    "path-parameter": ("A path parameter is not a `{name}` of its path: the SDK cannot build the URL.", "Declare each `{name}` of the path as a parameter with `in: path` and `required: true`, and only those."),
+    "path-parameter": ("A parameter `in: path` is not a `{name}` of its path: the URL has no place for it, so the method leaves it out.", "Declare each `{name}` of the path as a parameter with `in: path` and `required: true`, and only those."),
     "undeclared-path-parameter": ("A `{name}` of a path that no parameter declares `in: path`; the method takes it as a required string argument.", "Declare it as a parameter with `in: path`, `required: true` and its schema."),
     "unknown-field": ("An object has a field OpenAPI does not allow there (a `title` in an Example object, a `query` method in a path item); the generator ignores it.", "Remove the field, or rename it `x-...` if it is your own extension."),
     "invalid-required": ("A schema's `required` list names a property twice, or names one no branch of its `allOf` declares; each declared property is required once, other names are ignored.", "List each required property once, and only properties the schema declares."),

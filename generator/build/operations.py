@@ -17,7 +17,7 @@ from generator.diagnostics import pointer_join
 from generator.ir import Field, Operation
 from generator.naming import Namespace, class_identifier, identifier
 from generator.read.operations import Operation as SpecOperation
-from generator.read.operations import Parameter, server_url
+from generator.read.operations import PATH_PLACEHOLDER, Parameter, server_url
 from generator.read.values import listed
 from generator.read.request_extensions import in_force
 
@@ -101,11 +101,15 @@ def _idempotency_header(ctx: BuildContext, op: SpecOperation) -> str:
 
 def _parameters(ctx: BuildContext, op: SpecOperation, arguments: Namespace, idempotency: str) -> dict[str, tuple[Field, ...]]:
     """The operation's parameters by location, each an argument claimed in ``arguments``; not the
-    idempotency header, which the SDK's own ``idempotency_key=`` sends (:mod:`.request_extensions`)."""
+    idempotency header, which the SDK's own ``idempotency_key=`` sends (:mod:`.request_extensions`),
+    nor a path parameter that is not a ``{name}`` of the path."""
     found = []
+    placeholders = set(PATH_PLACEHOLDER.findall(op.path))
     for param in op.parameters:
         if param.location == "header" and idempotency and param.name.lower() == idempotency:
             continue
+        if param.location == "path" and param.name not in placeholders:
+            continue  # the URL has no place for it (the check warns: path-parameter)
         if param.location in LOCATIONS:
             found.append((param.location, parameter(ctx, param, ctx.python_name(arguments, param.name, param.pointer, "argument", f"{param.location} parameter"))))
     return {location: tuple(f for where, f in found if where == location) for location in LOCATIONS}

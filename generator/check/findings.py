@@ -4,9 +4,9 @@ The validator checks a document against the OpenAPI schema of its version; real 
 that schema in small ways that do not stop a correct SDK. The rule: a finding is a **warning**
 when the generator reads past it and the SDK is the same as for the corrected document (the
 generator ignores a field it does not know, uses a ``required`` name once, leaves out a default
-its schema rejects, reads limits only for docstrings); it is an **error** when the SDK would be
-wrong or cannot be written (a path parameter that is not in the path: the URL cannot be built),
-and for every finding of a class not listed here (the generator may read that element wrongly).
+its schema rejects or a path parameter its path has no place for, reads limits only for
+docstrings); it is an **error** for every finding of a class not listed here (the generator may
+read that element wrongly, and the SDK would be wrong).
 
 ==========================  =========  =====================================================
 class (code)                severity   what the SDK does
@@ -28,10 +28,11 @@ class (code)                severity   what the SDK does
                                        ``description``, an operation's ``responses``
 ``validation-incomplete``   warning    the validator itself failed: what it found before is
                                        reported, the rest of the document is unchecked
-``path-parameter``          error      a path parameter missing from the path (a ``{name}`` of
-                                       the path that no parameter declares is no finding: the
-                                       SDK takes it as a required string, and our rules warn,
-                                       ``undeclared-path-parameter``)
+``path-parameter``          warning    a path parameter that is not a ``{name}`` of its path:
+                                       the method leaves it out (the URL has no place for it).
+                                       A ``{name}`` of the path that no parameter declares is
+                                       no finding: the SDK takes it as a required string, and
+                                       our rules warn, ``undeclared-path-parameter``
 ``openapi-schema``          error      any other finding
 ==========================  =========  =====================================================
 
@@ -54,7 +55,9 @@ Finding = tuple[str, str, str]
 """``(code, pointer, message)``."""
 
 #: The codes of findings that do not block (see the module's table).
-WARNINGS = frozenset({"unknown-field", "invalid-required", "invalid-default", "invalid-schema-keyword", "invalid-scopes", "missing-field", "validation-incomplete"})
+WARNINGS = frozenset(
+    {"unknown-field", "invalid-required", "invalid-default", "invalid-schema-keyword", "invalid-scopes", "missing-field", "validation-incomplete", "path-parameter"}
+)
 #: Schema keywords the generator reads only to write docstrings.
 LIMITS = frozenset(
     {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems"}
@@ -189,11 +192,11 @@ def _path_parameter(message: str) -> list[Finding]:
     parameter declares (the SDK takes it as a string: :func:`generator.check.rules.check_operations` warns)."""
     match = _PATH_PARAMETER.match(message)
     if not match:
-        return [("path-parameter", "", message)]
+        return [("openapi-schema", "", message)]
     name, method, path = match.groups()
     if name in PATH_PLACEHOLDER.findall(path):
         return []
-    text = f"path parameter {name!r} of {method.upper()} {path} is not a `{{{name}}}` of the path: the SDK cannot build the URL"
+    text = f"path parameter {name!r} of {method.upper()} {path} is not a `{{{name}}}` of the path: the method leaves it out"
     return [("path-parameter", pointer_join("/paths", path, method), text)]
 
 

@@ -34,6 +34,7 @@ WARNING_CODES = {
     "unsupported-security-scheme",
     "unsupported-parameter",
     "undeclared-path-parameter",
+    "path-parameter",
     "unresolved-schema-ref",
     "invalid-scopes",
     "unsupported-media-type",

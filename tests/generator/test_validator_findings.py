@@ -77,12 +77,13 @@ def test_any_crash_of_the_validator_is_a_warning(tmp_path: Path, monkeypatch: py
     assert "leap/resources/things.py" in generate_files(spec).files
 
 
-def test_the_path_parameter_that_is_not_in_the_path_blocks() -> None:
-    with pytest.raises(SpecError) as caught:
-        check_spec(BROKEN / "path-parameter.yaml")
-    [error] = caught.value.diagnostics
-    assert (error.code, error.severity, error.pointer) == ("path-parameter", "error", "/paths/~1things/get")
-    assert "'id'" in error.message
+def test_a_path_parameter_that_is_not_in_the_path_is_left_out_with_a_warning() -> None:
+    """``id`` declared ``in: path`` of ``/things``: a warning, and the method neither takes nor sends it."""
+    [warning] = check_spec(BROKEN / "path-parameter.yaml")
+    assert (warning.code, warning.severity, warning.pointer) == ("path-parameter", "warning", "/paths/~1things/get")
+    assert "'id'" in warning.message
+    method = _files("path-parameter.yaml")["leap/resources/things.py"]
+    assert "def get_thing(\n        self,\n        *,\n        extra_headers" in method and "id:" not in method, method
 
 
 
