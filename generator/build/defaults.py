@@ -60,13 +60,18 @@ def fits(type_: PyType, default: Any, alias_type: Callable[[str], PyType | None]
             return False
         items = default if isinstance(default, list) else list(default.values())
         return not type_.args or all(fits(type_.args[-1], item, alias_type, seen) for item in items)
-    if type_.kind == "primitive" and type_.name in _TIMES:
+    return type_.kind != "primitive" or _primitive_fits(type_.name, default)
+
+
+def _primitive_fits(name: str, default: Any) -> bool:
+    """Whether ``default`` is a value of the primitive annotation ``name`` (one not checked here passes)."""
+    if name in _TIMES:
         return False  # a date or date-time default is text: left out, the API applies it
-    if type_.kind == "primitive" and type_.name in _PRIMITIVE_VALUES:
-        if isinstance(default, bool) and type_.name != "bool":
-            return False
-        return isinstance(default, _PRIMITIVE_VALUES[type_.name])
-    return True
+    if name not in _PRIMITIVE_VALUES:
+        return True
+    if isinstance(default, bool) and name != "bool":
+        return False
+    return isinstance(default, _PRIMITIVE_VALUES[name])
 
 
 def _type_fits(declared: Any, default: Any) -> bool:

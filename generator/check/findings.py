@@ -162,13 +162,18 @@ def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holdi
     message = str(getattr(error, "message", error)).splitlines()[0]
     kind = type(error).__name__
     keyword = getattr(error, "validator", None)
-    parts = pointer_parts(pointer)
     if kind == "UnresolvableParameterError":
         return _path_parameter(message)
     if kind == "ExtraParametersError":
         return [("invalid-required", _undeclared_required_at(data, message), f"{message}; the SDK ignores the names no property declares")]
     if keyword in ("additionalProperties", "unevaluatedProperties"):
         return _unknown_fields(data, pointer, error, message, version, holding)
+    return _at_keyword(pointer, error, message, version, keyword)
+
+
+def _at_keyword(pointer: str, error: Any, message: str, version: str, keyword: Any) -> list[Finding]:
+    """The finding of a schema rule (``keyword``) broken at ``pointer``, classed by where it is."""
+    parts = pointer_parts(pointer)
     if keyword == "uniqueItems" and parts and parts[-1] == "required":
         return [("invalid-required", pointer, f"{message}; each property is required once")]
     default_at = _default_of(parts)

@@ -91,28 +91,36 @@ class _SchemaPass:
         self.key = digest("schema", fingerprint(), *(part for item in document.files for part in item)) if cache is not None and document.files else ""
         self.child: Any = None
         if self.key and cache is not None:
-            stored = cache.read_value("schema", self.key)
-            if isinstance(stored, list) and all(isinstance(p, tuple) and len(p) == 3 and all(isinstance(t, str) for t in p) for p in stored):
-                self.problems = stored
-                return
-            if self._text_edit_of_valid(cache):
-                self.problems = []
-                cache.write_value("schema", self.key, [])
-                return
-            last = cache.read_value("schema-last", self._last_key())
-            if isinstance(last, dict) and last and _same_but_descriptions(last, document.data):
-                self._found([])
+            self._from_cache(cache)
         if self.problems is None and parallel:
-            import multiprocessing
+            self._start_child()
 
-            if "fork" in multiprocessing.get_all_start_methods():
-                for stream in (sys.stdout, sys.stderr):  # the child must not write what the parent has buffered
-                    stream.flush()
-                context = multiprocessing.get_context("fork")
-                self.pipe, sender = context.Pipe(duplex=False)
-                self.child = context.Process(target=_schema_child, args=(sender, document), daemon=True)
-                self.child.start()
-                sender.close()
+    def _from_cache(self, cache: Cache) -> None:
+        """Set ``problems`` when the cache knows them: stored for these files, or none for a text edit of a
+        valid document, or none for a document that differs from the last valid one only in descriptions."""
+        stored = cache.read_value("schema", self.key)
+        if isinstance(stored, list) and all(isinstance(p, tuple) and len(p) == 3 and all(isinstance(t, str) for t in p) for p in stored):
+            self.problems = stored
+        elif self._text_edit_of_valid(cache):
+            self.problems = []
+            cache.write_value("schema", self.key, [])
+        else:
+            last = cache.read_value("schema-last", self._last_key())
+            if isinstance(last, dict) and last and _same_but_descriptions(last, self.document.data):
+                self._found([])
+
+    def _start_child(self) -> None:
+        """Run the validator in a forked process (where the platform forks), read by :meth:`result`."""
+        import multiprocessing
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            for stream in (sys.stdout, sys.stderr):  # the child must not write what the parent has buffered
+                stream.flush()
+            context = multiprocessing.get_context("fork")
+            self.pipe, sender = context.Pipe(duplex=False)
+            self.child = context.Process(target=_schema_child, args=(sender, self.document), daemon=True)
+            self.child.start()
+            sender.close()
 
     def _text_edit_of_valid(self, cache: Cache) -> bool:
         """Whether the document is the last parse with one ``description`` or ``summary`` outside data edited
