@@ -78,7 +78,8 @@ def test_hand_written_code_survives_regeneration_and_extends_the_client(tmp_path
 
     # A broken spec leaves everything, the hand-written folder too, as it was.
     before = read_tree(out)
-    spec.write_text(spec.read_text(encoding="utf-8").replace("$ref: \"#/components/schemas/Pet\"", "$ref: \"#/components/schemas/Nope\""), encoding="utf-8")
+    broken = spec.read_text(encoding="utf-8").replace('        "200":\n          description: The pets.', '        "200":\n          $ref: "#/components/responses/Nope"\n        "201":\n          description: The pets.')
+    spec.write_text(broken, encoding="utf-8")  # a response that does not resolve: unresolved-ref, an error
     assert _generate(tmp_path) == 2
     assert read_tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["generator.toml", "openapi.yaml", "out"]
