@@ -29,8 +29,8 @@ from generator.build.unprintable import warn_unprintable
 from generator.diagnostics import Diagnostic
 from generator.ir import Api, PackageConfig
 from generator.read.document import Document
-from generator.read.operations import server_url as read_server_url
-from generator.read.values import listed, mapping
+from generator.read.operations import first_server_url, is_absolute
+from generator.read.values import mapping
 
 
 def build_with_warnings(document: Document, config: PackageConfig | None = None) -> tuple[Api, list[Diagnostic]]:
@@ -75,11 +75,10 @@ def api(ctx: BuildContext) -> Api:
 
 def server_url(ctx: BuildContext) -> str:
     """The first server's URL, its ``{variables}`` filled with their defaults; warn when it is relative."""
-    first = next((s for s in listed(ctx.document.data.get("servers")) if isinstance(s, dict)), {})
-    url = read_server_url(first)
+    url = first_server_url(ctx.document.data)
     if not url:
         return ""
-    if not url.lower().startswith(("http://", "https://")):
+    if not is_absolute(url):
         ctx.warn("relative-server-url", "/servers/0/url", f"the first server's URL {url!r} is not absolute: the client needs base_url= (or `base_url` in the generator config)")
     return url
 

@@ -17,8 +17,7 @@ from generator.diagnostics import pointer_join
 from generator.ir import Field, Operation
 from generator.naming import Namespace, class_identifier, identifier
 from generator.read.operations import Operation as SpecOperation
-from generator.read.operations import PATH_PLACEHOLDER, Parameter, server_url
-from generator.read.values import listed
+from generator.read.operations import PATH_PLACEHOLDER, Parameter, first_server_url, is_absolute
 from generator.read.request_extensions import in_force
 
 #: Where a parameter may be, in the order of the method's arguments.
@@ -62,9 +61,9 @@ def _server_url(ctx: BuildContext, op: SpecOperation) -> str:
     server; when that is relative too, the client's base URL is used, with a warning."""
     if not op.server_url:
         return ""
-    document_url = server_url(next(iter(listed(ctx.document.data.get("servers"))), {}))
+    document_url = first_server_url(ctx.document.data)
     url = urljoin(document_url.rstrip("/") + "/", op.server_url) if document_url else op.server_url
-    if not url.lower().startswith(("http://", "https://")):
+    if not is_absolute(url):
         ctx.warn("relative-server-url", op.server_pointer, f"the server URL {op.server_url!r} is not absolute: the operation is sent to the client's base URL")
         return ""
     url = url.rstrip("/")

@@ -179,6 +179,16 @@ def server_url(server: Any) -> str:
     return url.strip()
 
 
+def first_server_url(data: dict[str, Any]) -> str:
+    """The URL of the document's first server (see :func:`server_url`); "" when it gives none."""
+    return server_url(next((s for s in listed(data.get("servers")) if isinstance(s, dict)), {}))
+
+
+def is_absolute(url: str) -> bool:
+    """``url`` starts with ``http://`` or ``https://``."""
+    return url.lower().startswith(("http://", "https://"))
+
+
 def _server(pointer: str, item_pointer: str, op: dict[str, Any], item: dict[str, Any]) -> tuple[str, str]:
     """(URL, pointer) of the first server the operation gives, else its path item; ("", "") for neither."""
     for base, servers in ((pointer, op.get("servers")), (item_pointer, item.get("servers"))):
