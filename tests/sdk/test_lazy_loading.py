@@ -92,7 +92,11 @@ def test_a_call_loads_the_models_of_its_response_and_an_error_its_error_model() 
         "def answer(request):\n"
         "    if request.url.path.endswith('/missing'):\n"
         "        return httpx.Response(404, json={'statusCode': 404, 'message': 'no such job', 'error': 'Not Found'})\n"
+        "    if request.url.path.endswith('/flaky') and not flaked:\n"
+        "        flaked.append(request)\n"
+        "        return httpx.Response(503, headers={'retry-after': '0'})\n"
         "    return httpx.Response(200, content=job.encode())\n"
+        "flaked = []\n"
         "client = leap.Leap(api_key='k', base_url='http://test', http_client=httpx.Client(transport=httpx.MockTransport(answer)))\n"
         "found = client.images.find_one(model_id='m', inference_id='j')\n"
         "after_call = loaded()\n"
@@ -151,11 +155,17 @@ def test_hooks_secrets_and_uploads_are_loaded_when_used_only() -> None:
         "        return httpx.Response(401, json={'statusCode': 401, 'message': 'bad key ' + key, 'error': 'x'})\n"
         "    if request.url.path.endswith('/new'):\n"
         "        return httpx.Response(500, json={'statusCode': 500, 'message': 'no', 'error': 'x'})\n"
+        "    if request.url.path.endswith('/flaky') and not flaked:\n"
+        "        flaked.append(request)\n"
+        "        return httpx.Response(503, headers={'retry-after': '0'})\n"
         "    return httpx.Response(200, content=job.encode())\n"
+        "flaked = []\n"
         "client = leap.Leap(api_key=key, base_url='http://test', max_retries=0,\n"
         "    http_client=httpx.Client(transport=httpx.MockTransport(answer)))\n"
         "client.images.find_one(model_id='m', inference_id='j')\n"
         "state['called'] = runtime()\n"
+        "client.with_options(max_retries=1).images.find_one(model_id='m', inference_id='flaky')\n"
+        "state['retried'] = (len(flaked), runtime())\n"
         "try:\n"
         "    client.image_models.train_model(name='n', subject_keyword='k', image_sample_urls=['https://x'])\n"
         "except leap.InternalServerError:\n"
@@ -179,6 +189,7 @@ def test_hooks_secrets_and_uploads_are_loaded_when_used_only() -> None:
         "print(json.dumps(state))\n"
     )
     assert state["made"] == state["called"] == []
+    assert state["retried"] == [1, []], "a retry of a client without hooks builds no hook event"
     # an error's text is redacted: the client holds a credential; a multipart body without a file uploads nothing
     assert state["failed"] == state["redacted"] == ["_secrets"]
     assert "bad key <redacted>" in state["message"] and "sk-a-key" not in state["message"]

@@ -103,7 +103,11 @@ class SyncAPIClient(BaseClient):
                             "on_error", _event(options, request, attempt, error=error)
                         )
                     raise
-                retry = _event(options, request, attempt, error=exc, delay=delay)
+                retry = (
+                    _event(options, request, attempt, error=exc, delay=delay)
+                    if hooks is not None
+                    else None
+                )
             else:
                 if hooks is not None:
                     hooks.fire(
@@ -116,8 +120,12 @@ class SyncAPIClient(BaseClient):
                     return self._keep(options, response, retries_taken, hooks)
                 delay = wait
                 response.close()
-                retry = _event(options, request, attempt, response, delay=delay)
-            if hooks is not None:
+                retry = (
+                    _event(options, request, attempt, response, delay=delay)
+                    if hooks is not None
+                    else None
+                )
+            if hooks is not None and retry is not None:
                 hooks.fire("on_retry", retry)
             time.sleep(delay)
             retries_taken += 1
@@ -228,7 +236,11 @@ class AsyncAPIClient(BaseClient):
                             "on_error", _event(options, request, attempt, error=error)
                         )
                     raise
-                retry = _event(options, request, attempt, error=exc, delay=delay)
+                retry = (
+                    _event(options, request, attempt, error=exc, delay=delay)
+                    if hooks is not None
+                    else None
+                )
             else:
                 if hooks is not None:
                     await hooks.afire(
@@ -241,8 +253,12 @@ class AsyncAPIClient(BaseClient):
                     return await self._keep(options, response, retries_taken, hooks)
                 delay = wait
                 await response.aclose()
-                retry = _event(options, request, attempt, response, delay=delay)
-            if hooks is not None:
+                retry = (
+                    _event(options, request, attempt, response, delay=delay)
+                    if hooks is not None
+                    else None
+                )
+            if hooks is not None and retry is not None:
                 await hooks.afire("on_retry", retry)
             await asyncio.sleep(delay)
             retries_taken += 1
