@@ -200,14 +200,10 @@ def with_parts(
     parts: list[MultipartItem], extra: Mapping[str, Any]
 ) -> list[MultipartItem]:
     """The parts of a multipart body with the fields of ``extra`` (a caller's ``extra_body=``)
-    added, replacing the parts of the same names; an object is sent as JSON text."""
-    import json
-
-    fields = {
-        name: json.dumps(value) if isinstance(value, Mapping) else value
-        for name, value in extra.items()
-    }
-    return [part for part in parts if part[0] not in extra] + multipart(fields, {})
+    added, replacing the parts of the same names; an object is sent as a JSON part, as the
+    operation's own object fields are."""
+    kept = [part for part in parts if part[0] not in extra]
+    return kept + multipart(dict(extra), {})
 
 
 async def amultipart(

@@ -64,6 +64,8 @@ def test_extra_body_adds_fields_to_a_multipart_body(runner: Runner, serve: Serve
                 fields.setdefault(name, []).append(part.split(b"\r\n\r\n", 1)[1].rsplit(b"\r\n", 1)[0].decode())
         assert fields == {"name": ["replaced"], "subjectType": ["person"], "seed": ["7"], "tags": ["a", "b"], "options": ['{"fast": true}']}
         assert b'filename="file0"' in request.content
+        options = next(part for part in request.content.split(b"\r\n\r\n")[:-1] if b'name="options"' in part)
+        assert b"content-type: application/json" in options.lower(), "an object of extra_body is a JSON part, as the operation's own"
 
 
 def test_extra_body_adds_fields_to_a_form_body(runner: Runner, serve: Servers) -> None:
