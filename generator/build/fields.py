@@ -121,10 +121,8 @@ def field(ctx: BuildContext, pointer: str, wire_name: str, prop: Any, required: 
     _, target = ctx.target(own, pointer)
     type_ = ctx.types.map(pointer, own)
     default = own.get("default", target.get("default") if "$ref" not in own else None)
-    if default is not None and type_.kind in ("model", "file"):
-        default = None  # a dict default for a model field would not be a model
     if default is not None and not (accepts({**target, **own}, default) and fits(type_, default, lambda name: _alias_type(ctx, name))):
-        default = None  # one its schema rejects (the validator's invalid-default says so), or no literal of its type can be
+        default = None  # one its schema rejects (the validator's invalid-default says so), or no literal of its type can be (a model)
     if type_.kind == "tuple" and isinstance(default, list):
         default = tuple(default)  # a tuple field's default is a tuple (immutable: in the signature as it is)
     example = _example(own, target)

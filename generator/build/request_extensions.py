@@ -14,14 +14,12 @@ from generator.read.request_extensions import RETRY_DEFAULTS, in_force
 def attach(document: Document, op: Operation, raw: dict[str, Any]) -> Operation:
     """``op`` with the idempotency header and the retry rule in force for it.
 
-    A header parameter that is the idempotency header is dropped from the arguments: the
-    SDK's ``idempotency_key=`` takes its place (and a key is made when it is not given).
+    (A header parameter that is the idempotency header is never an argument: the operation
+    builder leaves it out before naming the arguments, and ``idempotency_key=`` takes its place.)
     """
     _, idempotency = in_force(document, "x-idempotency", op.pointer, raw, op.method)
     if isinstance(idempotency, dict):
-        header = str(idempotency["header"])
-        params = tuple(p for p in op.header_params if p.wire_name.lower() != header.lower())
-        op = replace(op, idempotency_header=header, header_params=params)
+        op = replace(op, idempotency_header=str(idempotency["header"]))
     at, retries = in_force(document, "x-retries", op.pointer, raw)
     if isinstance(retries, dict):
         settings = {**RETRY_DEFAULTS, **retries}

@@ -8,9 +8,8 @@ pass still gets the second, so one run reports every problem.
 
 What blocks is decided here, not by the validator: each of its findings is put in a class
 (:mod:`generator.check.findings`, which documents the rule); most classes are warnings, since the
-generator reads past them and the SDK is the one the corrected document gives. Only a finding that
-makes correct code impossible (a path parameter missing from the path), or one of a class not known
-to be harmless, is an error; a crash of the validator is a warning that validation was incomplete.
+generator reads past them and the SDK is the one the corrected document gives. Only a finding of a
+class not known to be harmless (``openapi-schema``) is an error; a crash of the validator is a warning that validation was incomplete.
 ``--strict`` (:mod:`generator.pipeline`) makes every warning an error.
 """
 

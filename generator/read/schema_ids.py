@@ -23,7 +23,7 @@ from urllib.parse import urldefrag, urljoin
 
 from generator.diagnostics import pointer_join, pointer_parts
 from generator.read.bundle import Note
-from generator.read.references import holds_names, is_extension
+from generator.read.references import holds_names, holds_no_refs
 from generator.read.values import follow_pointer
 
 #: References that a schema written alone means relative to itself (read so when the document's root has no such key).
@@ -55,7 +55,7 @@ def _index(data: Any) -> _Index:
         children = [
             (pointer_join(pointer, key), child, holds_names(pointer, str(key), names), base)
             for key, child in value.items()
-            if isinstance(child, (dict, list)) and not is_extension(key, names)
+            if isinstance(child, (dict, list)) and not holds_no_refs(key, child, names)
         ]
         stack.extend(reversed(children))
     return index

@@ -70,3 +70,22 @@ def test_a_document_without_ids_is_unchanged() -> None:
     data = {"openapi": "3.0.3", "paths": {"/a": {"$ref": "#/components/pathItems/A"}}, "components": {"schemas": {"A": {"$ref": "#/components/schemas/B"}, "B": {}}}}
     before = copy.deepcopy(data)
     assert rewrite_schema_refs(data) == [] and data == before
+
+
+def test_a_ref_inside_a_literal_value_is_data_and_left_as_written() -> None:
+    """An example, default, enum or const may hold a ``$ref`` key (a JSON Schema document as data): not rewritten, no warning."""
+    literal = {"$ref": "#/$defs/Size"}
+    data = {
+        "openapi": "3.1.0",
+        "components": {
+            "schemas": {
+                "Thing": {
+                    "$defs": {"Size": {"type": "integer"}},
+                    "example": copy.deepcopy(literal),
+                    "properties": {"doc": {"type": "object", "default": copy.deepcopy(literal), "enum": [copy.deepcopy(literal)], "const": copy.deepcopy(literal)}},
+                }
+            }
+        },
+    }
+    before = copy.deepcopy(data)
+    assert rewrite_schema_refs(data) == [] and data == before
