@@ -48,7 +48,7 @@ class Authority:
         self.forms: list[dict[str, list[str]]] = []  # each token request's form
         self.token_headers: list[str] = []  # each token request's Authorization ("" when none)
         self.calls: list[str] = []  # each API request's Authorization
-        self.bodies: list[str] = []  # each API request's path and query, to check the secret is in none
+        self.requests: list[str] = []  # each API request's path, query and headers, to check the secret is in none
         self.lock = threading.Lock()
 
     def token(self, form: dict[str, list[str]], authorization: str) -> tuple[int, dict[str, Any]]:
@@ -60,10 +60,10 @@ class Authority:
             self.issued.append(f"tok-{len(self.issued) + 1}")
             return 200, {"access_token": self.issued[-1], "token_type": "Bearer", "expires_in": self.lifetime}
 
-    def api(self, path: str, authorization: str) -> tuple[int, dict[str, Any]]:
+    def api(self, request: str, authorization: str) -> tuple[int, dict[str, Any]]:
         with self.lock:
             self.calls.append(authorization)
-            self.bodies.append(path)
+            self.requests.append(request)
             token = authorization.removeprefix("Bearer ")
             if token not in self.issued or token in self.revoked:
                 return 401, {"title": "Unauthorized"}
@@ -83,7 +83,7 @@ def _handler(authority: Authority) -> type[BaseHTTPRequestHandler]:
             if not self.path.startswith("/appstore/2.0/subscriptions/"):
                 self._answer(404, {"title": "Not Found"})
                 return
-            self._answer(*authority.api(self.path, self.headers.get("Authorization", "")))
+            self._answer(*authority.api(f"{self.path}\n{self.headers}", self.headers.get("Authorization", "")))
 
         def _answer(self, status: int, answer: dict[str, Any]) -> None:
             data = json.dumps(answer).encode()
@@ -158,7 +158,7 @@ def _scenario(authority: Authority, call: Callable[[], Any]) -> None:
     time.sleep(1.0)
     call()
     assert authority.issued[-1] == "tok-4" and authority.calls[-2:] == ["Bearer tok-3", "Bearer tok-4"], "fetched before the API saw it expire"
-    assert len(authority.forms) == 4 and not any(SECRET in text for text in authority.calls + authority.bodies)
+    assert len(authority.forms) == 4 and not any(SECRET in text for text in authority.calls + authority.requests)
 
 
 def test_client_credentials_against_a_local_server(xero: Any, server: tuple[Authority, str]) -> None:
