@@ -3,9 +3,9 @@
 A generated method whose operation is deprecated calls :func:`warn_deprecated` when it is
 called; one with deprecated parameters or body fields, when the caller gives one. A
 deprecated property of a model warns when it is read (pydantic's ``Field(deprecated=...)``).
-Python shows a ``DeprecationWarning`` raised from the caller's own code by default; turn it
-into an error with ``-W error::DeprecationWarning`` (or ``warnings.simplefilter``) to find
-every use.
+Python shows a ``DeprecationWarning`` by default only when it comes from ``__main__`` (PEP
+565); ``-W default::DeprecationWarning`` shows every one, and ``-W error::DeprecationWarning``
+(or ``warnings.simplefilter``) turns it into an error, to find every use.
 """
 
 from __future__ import annotations

@@ -69,4 +69,5 @@ Query: TypeAlias = Mapping[str, object]
 """Extra query parameters: they are added to, or replace, the ones the SDK sends."""
 
 ExtraBody: TypeAlias = Mapping[str, object]
-"""Extra properties of a JSON request body: they are added to, or replace, the ones the SDK sends."""
+"""Extra properties of a JSON request body (or fields of a form-encoded or multipart one): they
+are added to, or replace, the ones the SDK sends."""

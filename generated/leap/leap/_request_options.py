@@ -67,7 +67,8 @@ class RequestOptions(Generic[T]):
             like a GET (see :mod:`._retries`).
         idempotency_key: The caller's ``idempotency_key=``; ``None``: one is made per call.
         max_retries: The caller's ``max_retries=``; ``None``: the client's.
-        extra_body: The caller's ``extra_body=``: properties added to a JSON body.
+        extra_body: The caller's ``extra_body=``: properties added to a JSON body, or fields
+            added to a form-encoded or multipart one.
         retry: The operation's own retry rule (its ``x-retries``): the statuses retried, the
             first and the longest wait; ``None``: the default rules.
         on_progress: The caller's ``on_progress(sent, total)`` of an upload (:mod:`._uploads`).
