@@ -21,6 +21,7 @@ from generator.read.bundle import Bundle, Note, Origin, bundle, duplicate_messag
 from generator.read.description_edits import last_key, patched, text_lines
 from generator.read.document import Document, display_path, lines_key
 from generator.read.parse import ParseError, Parsed, node_or_none, parse
+from generator.read.percent_refs import decode_refs, may_have_encoded_refs
 from generator.read.schema_ids import MARKERS, rewrite_schema_refs
 from generator.read.yaml_loader import line_in
 
@@ -73,6 +74,8 @@ def load(path: str | Path, cache: Cache | None = None) -> Document:
     if any(marker in raw for marker in MARKERS):
         notes += rewrite_schema_refs(parsed.data)  # before bundling: a reference by $id is not to another file
     followed = bundle(parsed.data, path)
+    if any(may_have_encoded_refs(text) for text in (raw, *followed.files.values())):
+        decode_refs(parsed.data)  # after bundling: the files copied in may hold them too
     document = _document(path, raw, root_sha, parsed, followed, places, cache)
     document = replace(document, notes=tuple(_diagnostic(document, note) for note in [*notes, *followed.notes]))
     # Only a spec of one file is kept: the node trees of other files (for the lines of what was copied
