@@ -3,7 +3,7 @@
 JSON is parsed with ``json``, YAML once with PyYAML's safe loader (the C loader when present), as
 OpenAPI means it (:mod:`.parse`, :mod:`.yaml_loader`). The node tree is kept so that any JSON pointer
 can be mapped back to a line of the file for diagnostics. A Swagger 2.0 document is converted to
-OpenAPI 3.0 first (:mod:`.swagger`). References to other files are followed once, at load time, by
+OpenAPI 3.0 first (:mod:`.swagger`), its component names kept (:mod:`.swagger_names`). References to other files are followed once, at load time, by
 :mod:`generator.read.bundle` (which copies their targets into the document); after that only
 local references (``#/...``) remain, resolved by :meth:`Document.resolve`.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.cache import Cache, digest, file_hashes, fingerprint
 from generator.diagnostics import CODES, Diagnostic, SpecError
-from generator.read import swagger
+from generator.read import swagger, swagger_names
 from generator.read.bundle import Bundle, Note, Origin, bundle, duplicate_message
 from generator.read.description_edits import last_key, patched, text_lines
 from generator.read.document import Document, display_path, lines_key
@@ -68,8 +68,10 @@ def load(path: str | Path, cache: Cache | None = None) -> Document:
     if swagger.is_swagger(parsed.data):
         node = parsed.node or node_or_none(raw)
         places = tuple((at, Origin(path, there, node)) for at, there in swagger.PLACES_IN_SWAGGER)
-        converted = swagger.convert(path, shown, line_in(node, "/swagger"))
-        parsed = Parsed(_parse(converted, path.with_suffix(".json"), shown, None).data, node)
+        renamed = swagger_names.placeholders(parsed.data, path.parent)
+        converted = swagger.convert(path, shown, line_in(node, "/swagger"), renamed.data if renamed else None)
+        data = _parse(converted, path.with_suffix(".json"), shown, None).data
+        parsed = Parsed(swagger_names.restored(data, renamed.names) if renamed else data, node)
         cache = None  # the converter reads the files the document names itself: which ones is not known here
     if any(marker in raw for marker in MARKERS):
         notes += rewrite_schema_refs(parsed.data)  # before bundling: a reference by $id is not to another file
