@@ -3,7 +3,7 @@
 JSON is parsed with ``json``, YAML once with PyYAML's safe loader (the C loader when present), as
 OpenAPI means it (:mod:`.parse`, :mod:`.yaml_loader`). The node tree is kept so that any JSON pointer
 can be mapped back to a line of the file for diagnostics. A Swagger 2.0 document is converted to
-OpenAPI 3.0 first (:mod:`.swagger`). References to other files are followed once, at load time, by
+OpenAPI 3.0 first (:mod:`.swagger`), its component names kept (:mod:`.swagger_names`). References to other files are followed once, at load time, by
 :mod:`generator.read.bundle` (which copies their targets into the document); after that only
 local references (``#/...``) remain, resolved by :meth:`Document.resolve`.
 """
@@ -16,11 +16,12 @@ from pathlib import Path
 
 from generator.cache import Cache, digest, file_hashes, fingerprint
 from generator.diagnostics import CODES, Diagnostic, SpecError
-from generator.read import swagger
+from generator.read import swagger, swagger_names
 from generator.read.bundle import Bundle, Note, Origin, bundle, duplicate_message
 from generator.read.description_edits import last_key, patched, text_lines
 from generator.read.document import Document, display_path, lines_key
 from generator.read.parse import ParseError, Parsed, node_or_none, parse
+from generator.read.percent_refs import decode_refs, may_have_encoded_refs
 from generator.read.schema_ids import MARKERS, rewrite_schema_refs
 from generator.read.yaml_loader import line_in
 
@@ -67,12 +68,16 @@ def load(path: str | Path, cache: Cache | None = None) -> Document:
     if swagger.is_swagger(parsed.data):
         node = parsed.node or node_or_none(raw)
         places = tuple((at, Origin(path, there, node)) for at, there in swagger.PLACES_IN_SWAGGER)
-        converted = swagger.convert(path, shown, line_in(node, "/swagger"))
-        parsed = Parsed(_parse(converted, path.with_suffix(".json"), shown, None).data, node)
+        renamed = swagger_names.placeholders(parsed.data, path.parent)
+        converted = swagger.convert(path, shown, line_in(node, "/swagger"), renamed.data if renamed else None)
+        data = _parse(converted, path.with_suffix(".json"), shown, None).data
+        parsed = Parsed(swagger_names.restored(data, renamed.names) if renamed else data, node)
         cache = None  # the converter reads the files the document names itself: which ones is not known here
     if any(marker in raw for marker in MARKERS):
         notes += rewrite_schema_refs(parsed.data)  # before bundling: a reference by $id is not to another file
     followed = bundle(parsed.data, path)
+    if any(may_have_encoded_refs(text) for text in (raw, *followed.files.values())):
+        decode_refs(parsed.data)  # after bundling: the files copied in may hold them too
     document = _document(path, raw, root_sha, parsed, followed, places, cache)
     document = replace(document, notes=tuple(_diagnostic(document, note) for note in [*notes, *followed.notes]))
     # Only a spec of one file is kept: the node trees of other files (for the lines of what was copied

@@ -13,8 +13,10 @@ pointer that the 2.0 document also has.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -56,17 +58,27 @@ def converter() -> list[str] | None:
     return [node, script]
 
 
-def convert(path: Path, shown: str, line: int | None) -> bytes:
-    """The OpenAPI 3.0 document (JSON) converted from the Swagger 2.0 file at ``path``; :class:`SpecError` (at
-    ``line``, that of its ``swagger`` field) when it cannot be."""
+def convert(path: Path, shown: str, line: int | None, replaced: dict[str, Any] | None = None) -> bytes:
+    """The OpenAPI 3.0 document (JSON) converted from the Swagger 2.0 file at ``path`` (or from ``replaced``, the
+    document as it is to be converted instead, see :mod:`.swagger_names`); :class:`SpecError` (at ``line``,
+    that of its ``swagger`` field) when it cannot be."""
     command = converter()
     if command is None:
         raise _failure(shown, line, "Node.js or swagger2openapi is not installed (run `npm ci` in the generator's folder)")
-    try:
-        done = subprocess.run([*command, "--patch", "--resolve", "--warnOnly", str(path)], capture_output=True, timeout=_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise _failure(shown, line, f"swagger2openapi could not run: {exc}") from None
+    with tempfile.TemporaryDirectory() as folder:
+        source = path
+        if replaced is not None:
+            source = Path(folder) / f"{path.stem}.json"
+            source.write_text(json.dumps(replaced, ensure_ascii=False, default=str), encoding="utf-8")
+        done = _run([*command, "--patch", "--resolve", "--warnOnly", str(source)], shown, line)
     if done.returncode != 0 or not done.stdout.strip():
         said = [line.strip() for line in done.stderr.decode("utf-8", "replace").splitlines() if line.strip()]
         raise _failure(shown, line, f"swagger2openapi failed: {said[0] if said else f'exit status {done.returncode}'}")
     return done.stdout
+
+
+def _run(command: list[str], shown: str, line: int | None) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(command, capture_output=True, timeout=_TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise _failure(shown, line, f"swagger2openapi could not run: {exc}") from None
