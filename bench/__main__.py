@@ -20,6 +20,7 @@ from .measure import Series, first_problem, run
 from .paths import BENCH, BUILD, OUR_PYTHON, ROOT
 from .machine import cpu_model, load_average, versions
 from .report import Results, markdown
+from .tools import OURS, PEERS
 
 SECTIONS = ("generation", "edit", "scaling", "calls", "imports", "profile")
 
@@ -100,7 +101,7 @@ class Bench:
         opc = self.results.generation.get(key, {}).get("opc") if self.with_peers else None
         if opc is None or not (opc.imports == "yes" if needs_import else opc.series.median):
             return None
-        return generation.package_of(generation.PEERS[0], generation.out_dir(generation.PEERS[0], self.by_key[key]))
+        return generation.package_of(PEERS[0], generation.out_dir(PEERS[0], self.by_key[key]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,7 +142,7 @@ def _start(args: argparse.Namespace) -> Bench:
     notes = []
     if not args.no_peers and not with_peers:
         notes.append("The peers could not be installed here; only ours was measured (see the log).")
-    tools = [generation.OURS] + (list(generation.PEERS) if with_peers else [])
+    tools = [OURS] + (list(PEERS) if with_peers else [])
     chosen = specs.find(args.wanted, log=_log)
     settings = {
         "runs per spec": args.runs,
@@ -157,7 +158,7 @@ def _start(args: argparse.Namespace) -> Bench:
 
 def _generation(bench: Bench) -> None:
     _log("generation ...")
-    tools = [generation.OURS] + (list(generation.PEERS) if bench.with_peers else [])
+    tools = [OURS] + (list(PEERS) if bench.with_peers else [])
     runs = {spec.key: bench.runs(spec.key) for spec in bench.chosen}
     bench.results.generation = generation.measure(
         bench.chosen, tools, runs, bench.args.timeout, log=_log, warm_up=not bench.args.quick
@@ -200,7 +201,7 @@ def _imports(bench: Bench) -> None:
     _log("import time ...")
     results, args = bench.results, bench.args
     stripe = bench.by_key.get("stripe")
-    ours_stripe = generation.out_dir(generation.OURS, stripe) if stripe is not None and bench.ours_ok("stripe") else None
+    ours_stripe = generation.out_dir(OURS, stripe) if stripe is not None and bench.ours_ok("stripe") else None
     opc_stripe = bench.peer_package("stripe", needs_import=False) if stripe is not None else None
     snippets = import_time.snippets(bench.peer_package("leap", needs_import=True), ours_stripe, opc_stripe)
     results.import_floors = {snippet.label: snippet.floor for snippet in snippets if snippet.floor}
@@ -249,7 +250,7 @@ def _scaling(bench: Bench) -> None:
     series = {cut.key: Series() for cut in cuts}
     for round_no in range(runs):
         for cut in cuts:
-            result = generation.generate_once(generation.OURS, cut, args.timeout)
+            result = generation.generate_once(OURS, cut, args.timeout)
             series[cut.key].add(result)
             _log(
                 f"  scaling {cut.key:<14} ({cut.operations} ops) run {round_no + 1}: {result.seconds:.2f} s {result.peak_mib:.0f} MiB {'' if result.ok else 'failed'}"
