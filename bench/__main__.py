@@ -19,60 +19,12 @@ from . import generation, import_time, peers, sdk_calls, specs
 from .measure import Series, first_problem, run
 from .paths import BENCH, BUILD, OUR_PYTHON, ROOT
 from .machine import cpu_model, load_average, versions
+from .options import SECTIONS, options
 from .report import Results, markdown
-
-SECTIONS = ("generation", "edit", "scaling", "calls", "imports", "profile")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument(
-        "--quick", action="store_true", help="smoke mode: Leap spec, 1 run, no peers, few calls, no plot"
-    )
-    parser.add_argument(
-        "--specs", default=",".join(specs.ALL), help=f"comma-separated, of {', '.join(specs.ALL)} (default: all)"
-    )
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per tool and spec (default 5)")
-    parser.add_argument(
-        "--stripe-runs",
-        type=int,
-        default=3,
-        help="timed runs per tool on Stripe, and per scaling point on it (default 3)",
-    )
-    parser.add_argument("--no-peers", action="store_true", help="measure ours only (no installs)")
-    parser.add_argument(
-        "--calls", type=int, default=2000, help="findOne calls per round (listAll: a tenth); default 2000"
-    )
-    parser.add_argument("--rounds", type=int, default=5, help="rounds of SDK calls (default 5)")
-    parser.add_argument("--import-runs", type=int, default=10, help="fresh processes per import snippet (default 10)")
-    parser.add_argument(
-        "--timeout", type=float, default=900, help="seconds before one generation is killed (default 900)"
-    )
-    parser.add_argument("--skip", default="", help=f"comma-separated sections to leave out: {', '.join(SECTIONS)}")
-    parser.add_argument(
-        "--out", type=Path, default=BENCH / "RESULTS.md", help="where to write the report (default bench/RESULTS.md)"
-    )
-    parser.add_argument(
-        "--plot",
-        type=Path,
-        default=BENCH / "scaling.png",
-        help="where to draw the scaling plot (default bench/scaling.png)",
-    )
-    return parser
-
+from .tools import OURS, PEERS
 
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def _options(argv: list[str] | None) -> argparse.Namespace:
-    args = _parser().parse_args(argv)
-    if args.quick:
-        args.specs, args.runs, args.no_peers, args.calls, args.rounds, args.import_runs = "leap", 1, True, 200, 1, 2
-        args.skip = ",".join(filter(None, [args.skip, "scaling", "edit"]))
-    args.skip = {part.strip() for part in args.skip.split(",") if part.strip()}
-    args.wanted = [key.strip() for key in args.specs.split(",") if key.strip()]
-    return args
 
 
 @dataclass
@@ -100,11 +52,11 @@ class Bench:
         opc = self.results.generation.get(key, {}).get("opc") if self.with_peers else None
         if opc is None or not (opc.imports == "yes" if needs_import else opc.series.median):
             return None
-        return generation.package_of(generation.PEERS[0], generation.out_dir(generation.PEERS[0], self.by_key[key]))
+        return generation.package_of(PEERS[0], generation.out_dir(PEERS[0], self.by_key[key]))
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _options(argv)
+    args = options(argv, description=__doc__)
     unknown = [key for key in args.wanted if key not in specs.ALL]
     if unknown:
         _log(f"unknown spec(s): {', '.join(unknown)}")
@@ -141,7 +93,7 @@ def _start(args: argparse.Namespace) -> Bench:
     notes = []
     if not args.no_peers and not with_peers:
         notes.append("The peers could not be installed here; only ours was measured (see the log).")
-    tools = [generation.OURS] + (list(generation.PEERS) if with_peers else [])
+    tools = [OURS] + (list(PEERS) if with_peers else [])
     chosen = specs.find(args.wanted, log=_log)
     settings = {
         "runs per spec": args.runs,
@@ -157,7 +109,7 @@ def _start(args: argparse.Namespace) -> Bench:
 
 def _generation(bench: Bench) -> None:
     _log("generation ...")
-    tools = [generation.OURS] + (list(generation.PEERS) if bench.with_peers else [])
+    tools = [OURS] + (list(PEERS) if bench.with_peers else [])
     runs = {spec.key: bench.runs(spec.key) for spec in bench.chosen}
     bench.results.generation = generation.measure(
         bench.chosen, tools, runs, bench.args.timeout, log=_log, warm_up=not bench.args.quick
@@ -200,7 +152,7 @@ def _imports(bench: Bench) -> None:
     _log("import time ...")
     results, args = bench.results, bench.args
     stripe = bench.by_key.get("stripe")
-    ours_stripe = generation.out_dir(generation.OURS, stripe) if stripe is not None and bench.ours_ok("stripe") else None
+    ours_stripe = generation.out_dir(OURS, stripe) if stripe is not None and bench.ours_ok("stripe") else None
     opc_stripe = bench.peer_package("stripe", needs_import=False) if stripe is not None else None
     snippets = import_time.snippets(bench.peer_package("leap", needs_import=True), ours_stripe, opc_stripe)
     results.import_floors = {snippet.label: snippet.floor for snippet in snippets if snippet.floor}
@@ -249,7 +201,7 @@ def _scaling(bench: Bench) -> None:
     series = {cut.key: Series() for cut in cuts}
     for round_no in range(runs):
         for cut in cuts:
-            result = generation.generate_once(generation.OURS, cut, args.timeout)
+            result = generation.generate_once(OURS, cut, args.timeout)
             series[cut.key].add(result)
             _log(
                 f"  scaling {cut.key:<14} ({cut.operations} ops) run {round_no + 1}: {result.seconds:.2f} s {result.peak_mib:.0f} MiB {'' if result.ok else 'failed'}"

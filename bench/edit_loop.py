@@ -19,7 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from .generation import OURS, _editable_description
+from .generation import editable_description
+from .tools import OURS
 from .paths import BUILD, OUR_PYTHON, ROOT
 from .specs import ALL, find
 
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     spec = find([args.spec], log=lambda _: None)[0]
     text = spec.path.read_text(encoding="utf-8")
-    start, end = _editable_description(text) or (0, 0)
+    start, end = editable_description(text) or (0, 0)
     variants = {"this tree": None, **({args.against: _tree(args.against)} if args.against else {})}
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
     for name, code in variants.items():

@@ -39,6 +39,8 @@ class (code)                severity   what the SDK does
 Findings are grouped: one per class per location (the unknown fields of one object are one
 warning), in the validator's order. They are computed in the process that runs the validator and
 returned as ``(code, pointer, message)`` triples, which :mod:`generator.check.validate` caches.
+Where a finding is: :mod:`generator.check.finding_locations`; what it says:
+:mod:`generator.check.finding_messages`.
 """
 
 from __future__ import annotations
@@ -47,9 +49,13 @@ import ast
 import re
 from typing import Any, Iterable, Iterator
 
+from generator.check import finding_messages as say
+from generator.check.finding_locations import Locator
 from generator.check.rules import walk
 from generator.diagnostics import pointer_join, pointer_parts
 from generator.read.operations import PATH_PLACEHOLDER
+from generator.read.references import NAMED_CHILDREN
+from generator.read.values import follow_pointer
 
 Finding = tuple[str, str, str]
 """``(code, pointer, message)``."""
@@ -67,8 +73,6 @@ LIMITS = frozenset(
 UNREAD = frozenset(
     {"$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$schema", "$vocabulary", "$comment", "contentMediaType", "contentEncoding", "contentSchema"}
 )
-#: Keys whose children are named by the document's author (a property called ``default`` is not a default).
-_NAMED = frozenset({"properties", "patternProperties", "responses", "variables", "schemas", "examples", "mapping", "callbacks", "links", "headers", "definitions", "$defs"})
 _UNEXPECTED = re.compile(r"\((.*) (?:was|were) unexpected\)$")
 _NOT_MATCHING = re.compile(r"^(.*) do(?:es)? not match any of the regexes")
 #: JSON Schema keywords of OpenAPI 3.1 that the generator reads in a schema whatever the document's version.
@@ -79,8 +83,6 @@ _READ_IN_32 = frozenset({"itemSchema"})
 _SCHEMA_KEYS = frozenset({"type", "properties", "items", "allOf", "oneOf", "anyOf", "enum", "format", "additionalProperties"})
 #: Findings of openapi-spec-validator's own checks, which say where they are in their message only.
 _NOT_LOCATED = frozenset({"UnresolvableParameterError", "ExtraParametersError", "ParameterDuplicateError"})
-#: How much of the validator's own failure message a warning quotes.
-_CRASH_TEXT = 200
 _PATH_PARAMETER = re.compile(r"^Path parameter '(.*)' for '(.*)' operation in '(.*)' was not resolved$")
 
 
@@ -99,15 +101,14 @@ def problems(data: dict[str, Any]) -> list[Finding]:
             if not isinstance(error, DuplicateOperationIDError):  # duplicate-operation-id says it, with the place
                 errors.append(error)
     except Exception as exc:  # the validator itself failed on this input: say so, keep what it found
-        reason = str(exc) if len(str(exc)) <= _CRASH_TEXT else str(exc)[:_CRASH_TEXT] + "..."  # some quote the whole document
-        crash = f"the OpenAPI validator stopped with {type(exc).__name__}: {reason}; the rest of the document is not checked against the OpenAPI schema"
+        crash = say.validator_stopped(exc)
     found = classify(data, errors, version)
     return ([("validation-incomplete", "", crash)] if crash else []) + found
 
 
 def classify(data: dict[str, Any], errors: list[Any], version: str) -> list[Finding]:
     """``errors`` (the validator's, in its order) as findings: classified, located, one per class per location."""
-    locator = _Locator(data)
+    locator = Locator(data)
     leaves = [(_pointer(locator, error), error) for top in errors for error in _leaves(top)]
     holding = _ancestors(pointer for pointer, _ in leaves)
     grouped: dict[tuple[str, str], list[str]] = {}
@@ -138,7 +139,7 @@ def _only_not_a_reference(errors: list[Any]) -> bool:
     return all(e.validator == "required" and e.validator_value == ["$ref"] for e in errors)
 
 
-def _pointer(locator: _Locator, error: Any) -> str:
+def _pointer(locator: Locator, error: Any) -> str:
     if type(error).__name__ in _NOT_LOCATED:
         return ""  # located from the message (see _classes)
     path = list(getattr(error, "absolute_path", None) or getattr(error, "path", ()) or ())
@@ -165,7 +166,7 @@ def _classes(data: dict[str, Any], pointer: str, error: Any, version: str, holdi
     if kind == "UnresolvableParameterError":
         return _path_parameter(message)
     if kind == "ExtraParametersError":
-        return [("invalid-required", _undeclared_required_at(data, message), f"{message}; the SDK ignores the names no property declares")]
+        return [("invalid-required", _undeclared_required_at(data, message), say.undeclared_required(message))]
     if keyword in ("additionalProperties", "unevaluatedProperties"):
         return _unknown_fields(data, pointer, error, message, version, holding)
     return _at_keyword(pointer, error, message, version, keyword)
@@ -175,18 +176,18 @@ def _at_keyword(pointer: str, error: Any, message: str, version: str, keyword: A
     """The finding of a schema rule (``keyword``) broken at ``pointer``, classed by where it is."""
     parts = pointer_parts(pointer)
     if keyword == "uniqueItems" and parts and parts[-1] == "required":
-        return [("invalid-required", pointer, f"{message}; each property is required once")]
+        return [("invalid-required", pointer, say.repeated_required(message))]
     default_at = _default_of(parts)
     if default_at is not None:
-        return [("invalid-default", pointer_join("", *parts[: default_at + 1]), f"the default breaks its own schema: {message}; the SDK leaves this default out")]
-    if parts and parts[-1] in LIMITS and (len(parts) < 2 or parts[-2] not in _NAMED):
-        return [("invalid-schema-keyword", pointer, _keyword_message(parts[-1], error, message, version))]
-    if parts and parts[-1] in UNREAD and (len(parts) < 2 or parts[-2] not in _NAMED):
-        return [("invalid-schema-keyword", pointer, f"{parts[-1]}: {message}; the generator does not read this keyword")]
+        return [("invalid-default", pointer_join("", *parts[: default_at + 1]), say.invalid_default(message))]
+    if parts and parts[-1] in LIMITS and (len(parts) < 2 or parts[-2] not in NAMED_CHILDREN):
+        return [("invalid-schema-keyword", pointer, say.limit_keyword(parts[-1], error, message, version))]
+    if parts and parts[-1] in UNREAD and (len(parts) < 2 or parts[-2] not in NAMED_CHILDREN):
+        return [("invalid-schema-keyword", pointer, say.unread_keyword(parts[-1], message))]
     if keyword == "type" and len(parts) >= 3 and parts[-3] == "security" and parts[-2].isdigit():
-        return [("invalid-scopes", pointer, f"the scopes of {parts[-1]!r}: {message}; the SDK applies the scheme and documents no scopes for it")]
+        return [("invalid-scopes", pointer, say.invalid_scopes(parts[-1], message))]
     if keyword == "required":
-        missing = _missing_field(parts, message)
+        missing = say.missing_field(parts, message)
         if missing:
             return [("missing-field", pointer, missing)]
     return [("openapi-schema", pointer, message)]
@@ -201,8 +202,7 @@ def _path_parameter(message: str) -> list[Finding]:
     name, method, path = match.groups()
     if name in PATH_PLACEHOLDER.findall(path):
         return []
-    text = f"path parameter {name!r} of {method.upper()} {path} is not a `{{{name}}}` of the path: the method leaves it out"
-    return [("path-parameter", pointer_join("/paths", path, method), text)]
+    return [("path-parameter", pointer_join("/paths", path, method), say.path_parameter(name, method, path))]
 
 
 def _undeclared_required_at(data: dict[str, Any], message: str) -> str:
@@ -224,30 +224,15 @@ def _unknown_fields(data: dict[str, Any], pointer: str, error: Any, message: str
     keys = [key for key in _unexpected(error, message) if pointer_join(pointer, key) not in holding]
     if version.startswith("3.2."):
         keys = [key for key in keys if key not in _READ_IN_32]
-    version = _schema_version(version)
     if not keys:
         return []
     node = _node(data, pointer)
-    notes = []
-    for key in keys:
-        value = node.get(key) if isinstance(node, dict) else None
-        if len(pointer_parts(pointer)) == 2 and pointer.startswith(("/paths/", "/webhooks/")) and isinstance(value, dict) and "responses" in value:
-            notes.append(f"{key!r} is not an HTTP method of OpenAPI {version}: the operation under it is not generated")
+    in_path_item = isinstance(node, dict) and len(pointer_parts(pointer)) == 2 and pointer.startswith(("/paths/", "/webhooks/"))
+    methods = [key for key in keys if in_path_item and isinstance(value := node.get(key), dict) and "responses" in value]
     schema = isinstance(node, dict) and not _SCHEMA_KEYS.isdisjoint(node)
     read = [key for key in keys if schema and key in _READ_AS_31]
     ignored = [key for key in keys if key not in read]
-    texts = [f"{_listed(ignored)} not allowed here by OpenAPI {version}: the generator ignores {'them' if len(ignored) > 1 else 'it'}"] if ignored else []
-    texts += [f"{_listed(read)} not allowed here by OpenAPI {version}: read as OpenAPI 3.1 reads {'them' if len(read) > 1 else 'it'}"] if read else []
-    return [("unknown-field", pointer, "; ".join([*texts, *notes]))]
-
-
-def _schema_version(version: str) -> str:
-    """The version whose schema the document was checked against, as messages name it."""
-    return f"3.1 (this {version} document is checked as 3.1)" if version.startswith("3.2.") else version
-
-
-def _listed(keys: list[str]) -> str:
-    return f"field{'s' if len(keys) > 1 else ''} " + ", ".join(repr(k) for k in keys)
+    return [("unknown-field", pointer, say.unknown_fields(ignored, read, methods, version))]
 
 
 def _unexpected(error: Any, message: str) -> list[str]:
@@ -267,85 +252,14 @@ def _unexpected(error: Any, message: str) -> list[str]:
 def _default_of(parts: list[str]) -> int | None:
     """The index of the ``default`` token a pointer goes through (a schema's default value), if any."""
     for index in range(len(parts) - 1, 0, -1):
-        if parts[index] == "default" and parts[index - 1] not in _NAMED and (index < 2 or parts[index - 2] != "variables"):
+        if parts[index] == "default" and parts[index - 1] not in NAMED_CHILDREN and (index < 2 or parts[index - 2] != "variables"):
             return index
     return None
 
 
-def _keyword_message(keyword: str, error: Any, message: str, version: str) -> str:
-    value = getattr(error, "instance", None)
-    if keyword.startswith("exclusive") and isinstance(value, bool) and version.startswith(("3.1", "3.2")):
-        return f"`{keyword}: {str(value).lower()}` is the OpenAPI 3.0 form ({message}); in 3.1 {keyword} is the bound itself. The SDK checks no limits; its docs leave this one out"
-    return f"{keyword}: {message}; the SDK checks no limits, its docs state this one as written"
-
-
-def _missing_field(parts: list[str], message: str) -> str:
-    """What the SDK does without the missing field, when that is harmless ("" when it is not)."""
-    match = re.match(r"^'(.*)' is a required property$", message)
-    name = match.group(1) if match else ""
-    if parts == ["info"] and name in ("title", "version"):
-        return f"info has no {name!r}; the SDK's docs go without it"
-    if len(parts) >= 2 and parts[-2] == "responses" and name == "description":
-        return "the response has no description; its docs go without one"
-    if len(parts) == 3 and parts[0] == "paths" and name == "responses":
-        return "the operation has no responses; its method returns None"
-    return ""
-
-
 def _node(data: Any, pointer: str) -> Any:
-    for token in pointer_parts(pointer):
-        if isinstance(data, dict):
-            data = data.get(token)
-        elif isinstance(data, list) and token.isdigit() and int(token) < len(data):
-            data = data[int(token)]
-        else:
-            return None
-    return data
-
-
-class _Locator:
-    """Where an error is in the document, when its path may be relative to some schema in it.
-
-    openapi-spec-validator reports errors inside schema objects relative to the schema, and errors
-    in a ``default`` relative to that default value; the first node in document order from which
-    the path leads to the error's instance is taken, schema objects first. The document's mappings
-    are indexed by key once, on the first error that needs it (a document may have many).
-    """
-
-    def __init__(self, data: Any) -> None:
-        self.data = data
-        self._mappings: list[tuple[str, dict[Any, Any]]] | None = None
-        self._by_key: dict[Any, list[tuple[str, dict[Any, Any]]]] = {}
-
-    def locate(self, relative: list[Any], instance: Any) -> str:
-        full = pointer_join("", *relative)
-        if _follow(self.data, relative, instance):
-            return full
-        mappings = self._index()
-        candidates = self._by_key.get(relative[0], []) if relative else mappings
-        for pointer, node in candidates:
-            if _follow(node, relative, instance):
-                return pointer + full
-        for pointer, node in self._by_key.get("default", []):
-            if _follow(node["default"], relative, instance):
-                return pointer_join(pointer, "default") + full
-        return full
-
-    def _index(self) -> list[tuple[str, dict[Any, Any]]]:
-        if self._mappings is None:
-            self._mappings = [(pointer, node) for pointer, node in walk(self.data) if isinstance(node, dict)]
-            for pointer, node in self._mappings:
-                for key in node:
-                    self._by_key.setdefault(key, []).append((pointer, node))
-        return self._mappings
-
-
-def _follow(node: Any, path: list[Any], instance: Any) -> bool:
-    for token in path:
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and isinstance(token, int) and token < len(node):
-            node = node[token]
-        else:
-            return False
-    return bool(node == instance)
+    """The value at ``pointer``; ``None`` where there is none."""
+    try:
+        return follow_pointer(data, pointer)
+    except KeyError:
+        return None

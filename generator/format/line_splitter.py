@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import re
 
+from generator.format.line_scan import Scanned, lines_in_strings
+
 LINE_LENGTH = 88
 INDENT = "    "
 
@@ -43,61 +45,6 @@ _ATOM = re.compile(r'(?:\| )?(?:\w+=|"[^"\\]*": )?(?:"[^"\\]*"|[\w.]+),?')
 _SELF_ONLY = re.compile(r"(?:async )?def \w+\(self\) -> [\w.\[\], |]+:")
 _CONDITIONAL = re.compile(r"(\w+=)(.+?) if (.+?) else (.+?)(,?)")
 _CLASS = re.compile(r"class \w+\(\w+(?:, \w+)*\):")
-
-
-class _Text:
-    """A line of code with, for each character, its bracket depth; strings masked out."""
-
-    def __init__(self, text: str, depth: list[int], masked: str) -> None:
-        self.text, self.depth, self.masked = text, depth, masked
-
-    @classmethod
-    def scan(cls, text: str) -> "_Text | None":
-        """``None`` for what this module leaves to black: comments, backslashes outside strings,
-        prefixed or triple-quoted strings, unbalanced brackets."""
-        depth, level, masked, i, n = [], 0, [], 0, len(text)
-        while i < n:
-            c = text[i]
-            if c in "\"'":
-                if text.startswith(c * 3, i) or (i and (text[i - 1].isalnum() or text[i - 1] == "_")):
-                    return None
-                j = i + 1
-                while j < n and text[j] != c:
-                    j += 2 if text[j] == "\\" else 1
-                if j >= n:
-                    return None
-                depth.extend([level] * (j + 1 - i))
-                masked.append(c + "_" * (j - i - 1) + c)
-                i = j + 1
-                continue
-            if c in "#\\;":
-                return None
-            if c in ")]}":
-                level -= 1
-                if level < 0:
-                    return None
-            depth.append(level)
-            masked.append(c)
-            if c in "([{":
-                level += 1
-            i += 1
-        return cls(text, depth, "".join(masked)) if level == 0 else None
-
-    def find_all(self, needle: str, start: int = 0, end: int | None = None) -> list[int]:
-        """Positions of ``needle`` at the depth of ``start``, outside strings, in ``[start, end)``."""
-        end = len(self.text) if end is None else end
-        level = self.depth[start] if start < len(self.depth) else 0
-        found, at = [], self.masked.find(needle, start, end)
-        while at >= 0:
-            if self.depth[at] == level:
-                found.append(at)
-            at = self.masked.find(needle, at + 1, end)
-        return found
-
-    def top_level(self, start: int, end: int) -> str:
-        """The masked text of ``[start, end)`` at the depth of ``start``, without what nested brackets hold."""
-        level = self.depth[start]
-        return "".join(c for c, d in zip(self.masked[start:end], self.depth[start:end]) if d == level and c not in "([{)]}")
 
 
 def split(line: str, indent: int) -> list[str] | None:
@@ -117,7 +64,7 @@ def split(line: str, indent: int) -> list[str] | None:
     if _CLASS.fullmatch(line):
         name, bases = line[:-2].split("(", 1)
         return [f"{name}(", INDENT + bases, "):"] if indent + len(INDENT + bases) <= LINE_LENGTH else None
-    text = _Text.scan(line)
+    text = Scanned.scan(line)
     if text is None:
         return None
     conditional = _CONDITIONAL.fullmatch(line)
@@ -131,7 +78,7 @@ def split(line: str, indent: int) -> list[str] | None:
     return _call(text, indent)
 
 
-def _last_pair(text: _Text) -> tuple[int, int] | None:
+def _last_pair(text: Scanned) -> tuple[int, int] | None:
     """Where the bracket pair that ends the line (before a comma, if any) opens and closes."""
     line = text.text
     close_at = len(line) - (2 if line.endswith(",") else 1)
@@ -141,7 +88,7 @@ def _last_pair(text: _Text) -> tuple[int, int] | None:
     return max(i for i in range(close_at) if text.depth[i] == level and line[i] in "([{"), close_at
 
 
-def _call(text: _Text, indent: int, *, any_head: bool = False) -> list[str] | None:
+def _call(text: Scanned, indent: int, *, any_head: bool = False) -> list[str] | None:
     """A line ending in a bracket pair (and maybe a comma), split at that pair."""
     line = text.text
     pair = _last_pair(text)
@@ -165,7 +112,7 @@ def _call(text: _Text, indent: int, *, any_head: bool = False) -> list[str] | No
     return None if inner is None else [head, *(INDENT + part for part in inner), line[close_at:]]
 
 
-def _value_in_parentheses(text: _Text, indent: int, open_at: int, head: str) -> list[str] | None:
+def _value_in_parentheses(text: Scanned, indent: int, open_at: int, head: str) -> list[str] | None:
     """``target = call(`` too long for its line: the value in parentheses, if it then fits."""
     line = text.text
     if indent + len(head) <= LINE_LENGTH or line.endswith(","):
@@ -179,7 +126,7 @@ def _value_in_parentheses(text: _Text, indent: int, open_at: int, head: str) -> 
     return [line[: equals[0]] + " = (", *(INDENT + part for part in value), ")"]
 
 
-def _items(text: _Text, open_at: int, close_at: int, head: str) -> list[str] | None:
+def _items(text: Scanned, open_at: int, close_at: int, head: str) -> list[str] | None:
     """The comma-separated items between the brackets; ``None`` for a trailing comma black keeps (a "magic" one)."""
     line = text.text
     cuts = text.find_all(",", open_at + 1, close_at)
@@ -193,7 +140,7 @@ def _items(text: _Text, open_at: int, close_at: int, head: str) -> list[str] | N
 
 def _one_item(item: str, width: int) -> list[str] | None:
     """The lines of the one item of a bracket pair: a union one member a line, else split as any line."""
-    scanned = _Text.scan(item)
+    scanned = Scanned.scan(item)
     return _union(item, width) if scanned is not None and scanned.find_all(" | ") else split(item, width)
 
 
@@ -208,7 +155,7 @@ def _each_item(items: list[str], width: int) -> list[str] | None:
     return out
 
 
-def _field(text: _Text, indent: int) -> list[str] | None:
+def _field(text: Scanned, indent: int) -> list[str] | None:
     """``name: annotation[ = value][,]``: a model field, or a parameter of a signature."""
     line = text.text
     comma = "," if line.endswith(",") else ""
@@ -222,9 +169,9 @@ def _field(text: _Text, indent: int) -> list[str] | None:
         if split_value is not None:
             return split_value
     rest = (f" = {value}" if value else "") + comma
-    single = _Text.scan(annotation)
+    single = Scanned.scan(annotation)
     if single is not None and annotation.endswith("]") and not single.find_all(" | "):  # split the subscript in place
-        lines = _call(_Text.scan(f"{name}: {annotation}") or single, indent, any_head=True)
+        lines = _call(Scanned.scan(f"{name}: {annotation}") or single, indent, any_head=True)
         return None if lines is None else [*lines[:-1], lines[-1] + rest]
     if _ATOM.fullmatch(annotation) and indent + len(INDENT + annotation) > LINE_LENGTH:
         return [line]  # parentheses would not make it fit: black leaves it
@@ -234,7 +181,7 @@ def _field(text: _Text, indent: int) -> list[str] | None:
     return [f"{name}: (", *(INDENT + member for member in members), ")" + rest]
 
 
-def _field_value(text: _Text, indent: int, name: str, annotation: str, equals: int) -> list[str] | None:
+def _field_value(text: Scanned, indent: int, name: str, annotation: str, equals: int) -> list[str] | None:
     """A field's default split: at the brackets of the call it is, else in parentheses; ``None``: split the annotation."""
     line = text.text
     value = line[equals + 3 :]
@@ -250,7 +197,7 @@ def _union(annotation: str, indent: int) -> list[str] | None:
     """An annotation on lines of its own at ``indent``: one line, or one ``|`` member a line."""
     if indent + len(annotation) <= LINE_LENGTH:
         return [annotation]
-    text = _Text.scan(annotation)
+    text = Scanned.scan(annotation)
     if text is None:
         return None
     cuts = text.find_all(" | ")
@@ -281,29 +228,13 @@ def _is_tuple(head: str) -> bool:
     return head.endswith("(") and not _follows_name(head)
 
 
-#: String literals and comments, so that a triple quote inside a string or a comment is not taken for one that opens a string.
-_LITERALS = re.compile(r"""(\"\"\"|\'\'\')(?:\\.|(?!\1).)*?\1|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\#[^\n]*""", re.S)
-
-
-def _in_strings(code: str) -> set[int]:
-    """Numbers (from 0) of the lines a triple-quoted string touches: their text is data, never split."""
-    lines: set[int] = set()
-    line, seen = 0, 0
-    for match in _LITERALS.finditer(code):
-        if match.group(1):
-            line += code.count("\n", seen, match.start())
-            seen = match.start()
-            lines.update(range(line, line + match.group().count("\n") + 1))
-    return lines
-
-
 def prelayout(code: str) -> str:
     """``code`` (a Python file or example) with each line that is too long split as black would split it."""
     lines = code.split("\n")
     long = [number for number, line in enumerate(lines) if len(line) > LINE_LENGTH]
     if not long:
         return code
-    strings = _in_strings(code)
+    strings = lines_in_strings(code)
     for number in reversed(long):
         if number in strings:
             continue

@@ -5,7 +5,7 @@ Later stages read attributes of this view instead of the spec's dicts. It is bui
 document (:meth:`generator.read.document.Document.operations`), leniently, for any shape of
 input (the checks still run on a document that breaks the OpenAPI schema):
 
-- ``$ref``s of parameters, request bodies, responses, headers, links and examples are followed
+- ``$ref``s of parameters, request bodies, responses, links and media types' examples are followed
   (``pointer`` is where the target is); a parameter or request body whose ``$ref`` does not
   resolve is left out, a response's reads as an empty one;
 - strings where OpenAPI means strings: a description or summary that is not one is ``""``
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from generator.diagnostics import pointer_join
-from generator.read.media_types import Deref, MediaType, example_values, media_types
+from generator.read.media_types import Deref, MediaType, media_types
 from generator.read.values import boolean, listed, mapping, mapping_or_none, string_or_none, text
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -61,21 +61,9 @@ class Parameter:
     description: str
     deprecated: bool
     example: Any  # None when absent
-    examples: tuple[Any, ...]
     extensions: dict[str, Any]
     pointer: str
     undeclared: bool = False  # a ``{name}`` of the path that no parameter declares (its pointer: the operation's)
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    """A header of a response."""
-
-    name: str
-    required: bool
-    description: str
-    schema: dict[str, Any] | None
-    pointer: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +92,6 @@ class Response:
     status: str  # as written: "200", "4XX", "default"
     description: str
     content: tuple[MediaType, ...]
-    headers: tuple[Header, ...]
     links: tuple[Link, ...]
     pointer: str
 
@@ -237,7 +224,7 @@ def _parameters(pointer: str, path: str, item_pointer: str, op: dict[str, Any], 
 
 def _undeclared_path_parameter(name: str, pointer: str) -> Parameter:
     """The parameter a ``{name}`` of the path gets when no parameter declares it: a required string."""
-    return Parameter(name, "path", True, "simple", False, False, {"type": "string"}, (), "", False, None, (), {}, pointer, undeclared=True)
+    return Parameter(name, "path", True, "simple", False, False, {"type": "string"}, (), "", False, None, {}, pointer, undeclared=True)
 
 
 def _parameter(at: str, param: dict[str, Any], deref: Deref) -> Parameter:
@@ -256,7 +243,6 @@ def _parameter(at: str, param: dict[str, Any], deref: Deref) -> Parameter:
         description=text(param.get("description")),
         deprecated=param.get("deprecated") is True,
         example=param.get("example"),
-        examples=example_values(param, at, deref),
         extensions=extensions(param),
         pointer=at,
     )
@@ -274,16 +260,7 @@ def _request_body(pointer: str, op: dict[str, Any], deref: Deref) -> RequestBody
 def _response(pointer: str, status: Any, raw: Any, deref: Deref) -> Response:
     at, found = deref(pointer_join(pointer, "responses", status), raw)
     response = mapping(found)
-    return Response(str(status), text(response.get("description")), media_types(response, at, deref), _headers(at, response, deref), _links(at, response, deref), at)
-
-
-def _headers(pointer: str, response: dict[str, Any], deref: Deref) -> tuple[Header, ...]:
-    out = []
-    for name, raw in mapping(response.get("headers")).items():
-        at, header = deref(pointer_join(pointer, "headers", name), raw)
-        if isinstance(header, dict):
-            out.append(Header(str(name), header.get("required") is True, text(header.get("description")), mapping_or_none(header.get("schema")), at))
-    return tuple(out)
+    return Response(str(status), text(response.get("description")), media_types(response, at, deref), _links(at, response, deref), at)
 
 
 def _links(pointer: str, response: dict[str, Any], deref: Deref) -> tuple[Link, ...]:

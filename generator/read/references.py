@@ -24,6 +24,10 @@ NAME_MAPS = frozenset(
     {"properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "headers", "content", "encoding", "examples", "links", "callbacks", "variables", "mapping", "scopes"}
 )
 
+#: Keys whose children are named by the document's author, wherever the key is: a child called ``schema``,
+#: ``default`` or ``minimum`` there is a name, no keyword (``responses`` and the other ``components`` sections included).
+NAMED_CHILDREN = COMPONENT_KINDS | NAME_MAPS
+
 
 def holds_names(pointer: str, key: str, parent_holds_names: bool) -> bool:
     """Whether the value under ``key`` (in the mapping at ``pointer``) maps names to objects."""

@@ -81,10 +81,11 @@ def test_a_failing_generation_is_a_result_not_a_crash(tmp_path: Path) -> None:
     broken.write_text("openapi: 9.9.9\ninfo: {title: x, version: '1'}\npaths: {}\n", encoding="utf-8")  # a version no generator reads
     from bench import generation
     from bench.specs import describe
+    from bench.tools import OURS
 
     spec = describe("broken", broken)
     results = generation.measure(
-        [spec], [generation.OURS], {"broken": 2}, timeout=120, log=lambda _: None, warm_up=False
+        [spec], [OURS], {"broken": 2}, timeout=120, log=lambda _: None, warm_up=False
     )
     outcome = results["broken"]["ours"]
     assert outcome.series.seconds == []

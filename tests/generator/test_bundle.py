@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import pytest
 
 from generator.diagnostics import SpecError
 from generator.read.loader import load
@@ -185,3 +188,50 @@ def test_a_map_of_properties_written_as_a_ref_in_another_file_is_the_map_it_poin
     schema = load(spec).data["components"]["schemas"]["body"]
     assert schema["properties"] == {"ids": {"type": "array", "items": {"$ref": "#/components/schemas/id"}}}
     assert [(d.code, d.severity) for d in check_spec(spec)] == [("map-as-ref", "warning")]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _documents(folder: Path) -> list[Path]:
+    """The OpenAPI 3 documents directly in ``folder`` or one level down (a case folder's ``openapi.yaml``)."""
+    found = []
+    for path in sorted([*folder.glob("*"), *folder.glob("*/*")]):
+        if path.suffix in (".yaml", ".yml", ".json") and path.is_file() and re.search(r'^(?:openapi:|\s*"openapi":) *"?3', path.read_text(encoding="utf-8"), re.M):
+            found.append(path)
+    return found
+
+
+def _schema_by_keyword(pointer: str) -> bool:
+    """:func:`generator.check.rules.in_schema`'s rule written as :mod:`generator.read.ref_kinds` reads the kind of
+    object at a pointer: in a component schema, or below a parameter's, header's or media type's ``schema``."""
+    from generator.read.ref_kinds import kind_at
+
+    return kind_at(pointer) == "schema"
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [ROOT / "spec", ROOT / "tests/generator/cases", ROOT / "tests/generator/broken_specs", pytest.param(ROOT / "tests/generator/corpus/specs", marks=pytest.mark.slow)],
+    ids=lambda folder: folder.name,
+)
+def test_the_reference_check_and_the_bundler_agree_on_what_is_a_schema(folder: Path) -> None:
+    """Two rules say whether a ``$ref`` is inside a schema: ``rules.in_schema`` (an unresolved one is then a warning,
+    typed Any) walks the pointer's ``schema`` keywords, ``ref_kinds.kind_at`` (where the bundler copies another
+    file's element) follows OpenAPI's objects from the root. They differ on pointers no document here has (a
+    header named ``links``, a ``schema`` key where OpenAPI has none, 3.1's ``components/pathItems``); this fails when
+    a change to either makes them differ on a real document (every ``$ref`` of each document, bundled)."""
+    from generator.check.rules import in_schema
+    from generator.read.references import mappings_with_refs
+
+    differ, seen = [], 0
+    for path in _documents(folder):
+        try:
+            data = load(path).data
+        except SpecError:
+            continue
+        for pointer, _ in mappings_with_refs(data):
+            seen += 1
+            if in_schema(pointer) != _schema_by_keyword(pointer):
+                differ.append((path.name, pointer))
+    assert seen > 0 and differ == []

@@ -260,3 +260,18 @@ def test_scopes_written_null_still_apply_the_scheme() -> None:
     """``security: [{oauth2: null}]`` is read as ``[{oauth2: []}]``: the method requires oauth2, as the corrected document's does."""
     method = _files("invalid-scopes.yaml")["leap/resources/tokens.py"]
     assert 'security=(("oauth2",),),' in method
+
+
+def test_a_component_named_like_a_keyword_is_no_keyword(tmp_path: Path) -> None:
+    """A parameter component called ``default`` that breaks the schema (``in: nowhere``) blocks: it is a
+    name in a map of names, not a default value the SDK could leave out."""
+    spec = tmp_path / "named.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /things:\n    get:\n      operationId: listThings\n"
+        "      parameters: [{$ref: '#/components/parameters/default'}]\n      responses: {'200': {description: ok}}\n"
+        "components:\n  parameters:\n    default: {name: limit, in: nowhere, schema: {type: integer}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as caught:
+        check_spec(spec)
+    assert [(d.code, d.severity, d.pointer) for d in caught.value.diagnostics] == [("openapi-schema", "error", "/components/parameters/default")]
