@@ -28,7 +28,8 @@ SECTION_OF = {
     "security_scheme": "securitySchemes",
     "schema": "schemas",
 }
-_KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF.items()}
+#: The kind of object each ``components`` section holds (3.1's ``pathItems`` too, though nothing is copied there).
+_KIND_OF_SECTION = {**{section: kind for kind, section in SECTION_OF.items()}, "pathItems": "path_item"}
 
 #: For each kind of object, the kind of what its keys hold (a key not listed leads to ``other``).
 _FIELDS: dict[str, dict[str, str]] = {

@@ -174,6 +174,7 @@ def test_the_kind_of_object_at_a_pointer() -> None:
     assert kind_at("/paths/~1a/get/callbacks/done/{$request.body#~1url}/post/requestBody") == "request_body"
     assert kind_at("/components/schemas/responses") == "schema"
     assert kind_at("/components/parameters/page") == "parameter"
+    assert kind_at("/components/pathItems/shared/get/parameters/0") == "parameter"  # 3.1's section of path items
     assert kind_at("/webhooks/ping/post/responses/200/links/next") == "link"
     assert section_at("/paths/~1a/get/requestBody") == "requestBodies"
     assert section_at("/info") == section_at("/components/pathItems/a") == "schemas"
