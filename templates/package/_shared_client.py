@@ -6,9 +6,10 @@ long to wait, and turns the kept answer into the call's result. The two clients 
 :mod:`._base_client` only send, sleep and read, so they cannot drift apart.
 
 A per-call option (a :class:`RequestOptions` field) that overrides a client setting is read
-here: :meth:`BaseClient._prepare` for what is fixed once per call (the idempotency key),
-:meth:`BaseClient._build` for what goes on the wire, :meth:`BaseClient._delay_after_error`
-and :meth:`BaseClient._delay_after_response` for retries, :meth:`BaseClient._result` for the answer.
+here: :meth:`BaseClient._prepare` for what is fixed once per call (``extra_body`` merged
+into the body, the idempotency key), :meth:`BaseClient._build` for what goes on the wire,
+:meth:`BaseClient._delay_after_error` and :meth:`BaseClient._delay_after_response` for
+retries, :meth:`BaseClient._result` for the answer.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ._auth import Auth, Scheme, Security, resolve
 from ._exceptions import make_status_error
 from ._logs import log_response, log_retry, redact, remember, setup_logging
 from ._parsing import parse_response
-from ._request_builder import Defaults, build_request
+from ._request_builder import Defaults, build_request, with_extra_body
 from ._request_options import RequestOptions
 from ._response import wrap_response
 from ._retries import (
@@ -185,8 +186,14 @@ class BaseClient:
 
     @staticmethod
     def _prepare(options: RequestOptions[T]) -> RequestOptions[T]:
-        """``options`` with what stays the same on every attempt: the idempotency key
-        (the caller's, else a new random one), sent under the operation's header."""
+        """``options`` with what stays the same on every attempt: ``extra_body`` merged into
+        the body (:func:`._request_builder.with_extra_body`), and the idempotency key (the
+        caller's, else a new random one) sent under the operation's header.
+
+        Raises:
+            TypeError: ``extra_body`` was given for a body it cannot be merged into.
+        """
+        options = with_extra_body(options)
         header = options.idempotency_header
         if header is None:
             return options
