@@ -78,9 +78,8 @@ class BaseClient:
         self.default_headers: Mapping[str, str] = dict(default_headers or {})
         self.default_query: Mapping[str, object] = dict(default_query or {})
         self.hooks = hooks
-        self._credentials: dict[str, Any] = dict(
-            credentials
-        )  # text, or a token function
+        # text, or a token function
+        self._credentials: dict[str, Any] = dict(credentials)
         self._remember_credentials(schemes)
         self._schemes = schemes
         self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
@@ -174,9 +173,7 @@ class BaseClient:
                 **credentials,
                 base_url=base_url if base_url is not None else self.base_url,
                 timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
-                max_retries=(
-                    max_retries if max_retries is not None else self.max_retries
-                ),
+                max_retries=self.max_retries if max_retries is None else max_retries,
                 default_headers={**self.default_headers, **(default_headers or {})},
                 default_query={**self.default_query, **(default_query or {})},
                 hooks=hooks if hooks is not None else self.hooks,
@@ -236,16 +233,14 @@ class BaseClient:
         request: httpx.Request,
         retries_taken: int,
         error: httpx.TransportError,
-    ) -> float:
-        """Seconds to wait before the next attempt after ``error`` (no response came).
-
-        Raises:
-            APIConnectionError: (or APITimeoutError) no retry is left, or the rules allow none.
+    ) -> float | None:
+        """Seconds to wait before the next attempt after ``error`` (no response came), or
+        ``None`` when no retry is left or the rules allow none (:meth:`_result` raises it).
         """
         if retries_taken >= self._max_retries(options) or not should_retry_error(
             error, is_idempotent(request.method, options.idempotency_header)
         ):
-            raise connection_error(error, request) from error
+            return None
         delay = backoff(retries_taken, rule=options.retry)
         log_retry(request, delay, type(error).__name__)
         return delay
@@ -275,14 +270,21 @@ class BaseClient:
 
     @staticmethod
     def _result(
-        options: RequestOptions[T], response: httpx.Response, retries_taken: int
+        options: RequestOptions[T],
+        request: httpx.Request,
+        outcome: httpx.Response | httpx.TransportError,
+        retries_taken: int,
     ) -> T:
-        """What the call returns for the kept ``response``: the parsed body, or the response object.
+        """What the call returns for its last attempt's ``outcome``: the parsed body, or the response object.
 
         Raises:
+            APIConnectionError: (or APITimeoutError) no response came.
             APIStatusError: (a subclass by status) the status is 4xx or 5xx.
             APIResponseValidationError: a success whose body is not JSON or does not match.
         """
+        if isinstance(outcome, httpx.TransportError):
+            raise connection_error(outcome, request) from outcome
+        response = outcome
         if not options.raw:
             result = parse_response(response, options.cast_to, options.errors)
             # a model (without importing pydantic's models here: see ._models)
