@@ -188,6 +188,22 @@ class Operation:
         return self.body_format in (BodyFormat.JSON, BodyFormat.FORM, BodyFormat.MULTIPART)
 
     @property
+    def page_options(self) -> tuple[str, ...]:
+        """The per-call options a list method passes on to each page's request, in signature order:
+        ``extra_headers``, ``extra_query``, ``extra_body`` (see :attr:`takes_extra_body`), ``timeout``,
+        ``max_retries``."""
+        extra_body = ("extra_body",) if self.takes_extra_body else ()
+        return ("extra_headers", "extra_query", *extra_body, "timeout", "max_retries")
+
+    @property
+    def call_options(self) -> tuple[str, ...]:
+        """The method's keyword options after the spec's arguments, in signature order: ``idempotency_key``
+        (with an :attr:`idempotency_header`), the :attr:`page_options`, ``on_progress`` (see :attr:`uploads`)."""
+        key = ("idempotency_key",) if self.idempotency_header else ()
+        progress = ("on_progress",) if self.uploads else ()
+        return (*key, *self.page_options, *progress)
+
+    @property
     def uploads(self) -> bool:
         """The body may hold files (multipart or raw): the method takes ``on_progress``."""
         return self.body_format in (BodyFormat.MULTIPART, BodyFormat.RAW)
@@ -249,6 +265,12 @@ class Operation:
     def events(self) -> EventStream | None:
         """The event stream the method returns (always, or when its ``flag`` argument is true)."""
         return self.success.events
+
+    @property
+    def stream_flag(self) -> str:
+        """The boolean argument (``stream``) that asks for the event stream instead of the JSON answer;
+        "" when no argument chooses (the method returns no stream, or only one)."""
+        return self.events.flag if self.events is not None else ""
 
     @property
     def always_streams(self) -> bool:
