@@ -24,6 +24,12 @@ class Tag:
     operations: tuple[Operation, ...]
 
     @property
+    def flagged_operations(self) -> tuple[Operation, ...]:
+        """The operations whose :attr:`Operation.stream_flag` chooses an event stream: their methods are
+        overloaded on it, and the raw and streaming response classes wrap them with methods of their own."""
+        return tuple(op for op in self.operations if op.stream_flag)
+
+    @property
     def schema_refs(self) -> list[str]:
         names: set[str] = set()
         for op in self.operations:

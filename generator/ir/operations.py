@@ -1,10 +1,12 @@
-"""Operations: one method each, with the request body, the responses and the ``x-`` extensions' IR."""
+"""Operations: one method each, with the request body and the responses (the ``x-`` extensions' IR is
+:mod:`generator.ir.extensions`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
 
+from generator.ir.extensions import Pagination, RetryRule, Waiter
 from generator.ir.types import Field, PyType, Value
 
 
@@ -111,65 +113,12 @@ class Response:
 
 
 @dataclass(frozen=True)
-class Waiter:
-    """``x-waiter`` of an operation that reads a job: a ``wait`` method polling it."""
-
-    name: str  # Python method name, e.g. "wait"
-    state_fields: tuple[str, ...]  # Python attribute names of the response model, first set wins
-    success: tuple[str, ...]
-    failure: tuple[str, ...]
-    delay: float  # seconds before the second poll
-    max_delay: float  # cap of the pause between polls, seconds
-    timeout: float  # default of the whole wait, seconds
-    pointer: str
-
-
-@dataclass(frozen=True)
 class AndWait:
     """A ``links`` entry from an operation's success response to an operation with a waiter."""
 
     name: str  # Python method name, e.g. "generate_and_wait"
     target: "Operation"  # the polled operation (carries the waiter)
     arguments: tuple[tuple[str, str], ...]  # (polled operation's argument, Python expression)
-    pointer: str
-
-
-@dataclass(frozen=True)
-class Pagination:
-    """``x-pagination`` of a list operation: ``<operation>_iter`` over every item and
-    ``<operation>_pages`` over the pages (``SyncPage`` / ``AsyncPage``).
-
-    ``style`` says how the next page is asked for: ``page`` (page numbers), ``offset``
-    (offset + limit), ``cursor`` (a cursor the response gives), ``cursor-id`` (the last
-    item's key, and a has-more flag: Stripe's ``starting_after``), ``next-url`` (a URL the
-    response body gives) or ``link-header`` (the ``Link`` header's ``rel="next"``).
-    """
-
-    name: str  # Python method name of the item iterator, e.g. "list_all_iter"
-    page_argument: str  # Python name of the argument that says which page (page number, offset, cursor); "" for the URL styles
-    size_argument: str  # Python name of the page-size argument; "" when the operation has none
-    first_page: int
-    default_page_size: int
-    items_expression: str  # Python expression of the list in ``response``: "response", "response.data"
-    item_type: PyType
-    key_expression: str  # Python expression identifying ``item``, e.g. "item.id"; "" when items have none
-    pointer: str
-    style: str = "page"
-    pages_name: str = ""  # Python method name of the page getter, e.g. "list_all_pages"
-    next_expression: str = ""  # Python expression of ``response``: the next cursor (cursor) or URL (next-url); ""
-    has_more_expression: str = ""  # Python expression of ``response``: more pages after this one; ""
-    #: The arguments a URL style passes again when it follows a next URL (the URL's query replaces
-    #: the operation's optional query parameters).
-    follow_arguments: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RetryRule:
-    """``x-retries`` of an operation (or of the document): its own retry statuses and waits."""
-
-    status_codes: tuple[int, ...]  # the statuses retried; () keeps the SDK's (408, 429, 5xx)
-    initial_delay: float  # seconds before the first retry
-    max_delay: float  # the longest wait, seconds
     pointer: str
 
 
@@ -239,6 +188,22 @@ class Operation:
         return self.body_format in (BodyFormat.JSON, BodyFormat.FORM, BodyFormat.MULTIPART)
 
     @property
+    def page_options(self) -> tuple[str, ...]:
+        """The per-call options a list method passes on to each page's request, in signature order:
+        ``extra_headers``, ``extra_query``, ``extra_body`` (see :attr:`takes_extra_body`), ``timeout``,
+        ``max_retries``."""
+        extra_body = ("extra_body",) if self.takes_extra_body else ()
+        return ("extra_headers", "extra_query", *extra_body, "timeout", "max_retries")
+
+    @property
+    def call_options(self) -> tuple[str, ...]:
+        """The method's keyword options after the spec's arguments, in signature order: ``idempotency_key``
+        (with an :attr:`idempotency_header`), the :attr:`page_options`, ``on_progress`` (see :attr:`uploads`)."""
+        key = ("idempotency_key",) if self.idempotency_header else ()
+        progress = ("on_progress",) if self.uploads else ()
+        return (*key, *self.page_options, *progress)
+
+    @property
     def uploads(self) -> bool:
         """The body may hold files (multipart or raw): the method takes ``on_progress``."""
         return self.body_format in (BodyFormat.MULTIPART, BodyFormat.RAW)
@@ -300,6 +265,12 @@ class Operation:
     def events(self) -> EventStream | None:
         """The event stream the method returns (always, or when its ``flag`` argument is true)."""
         return self.success.events
+
+    @property
+    def stream_flag(self) -> str:
+        """The boolean argument (``stream``) that asks for the event stream instead of the JSON answer;
+        "" when no argument chooses (the method returns no stream, or only one)."""
+        return self.events.flag if self.events is not None else ""
 
     @property
     def always_streams(self) -> bool:

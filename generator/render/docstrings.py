@@ -59,13 +59,13 @@ def _security_lines(op: Operation, api: Any) -> list[str]:
     return ["", "Security:", *fill(security_sentence(op, api.security, "``", escape), WIDTH - 8, "    ", "    ")]
 
 
-#: The per-call options every operation method takes after the spec's arguments.
-CALL_OPTIONS = (
-    "extra_headers: Headers to send with this request, added to (or replacing) the SDK's. Optional.",
-    "extra_query: Query parameters to send with this request, added to (or replacing) the SDK's. Optional.",
-    "timeout: Seconds (or an httpx.Timeout) to wait for this request, each attempt; ``None`` waits forever. Default: the client's.",
-    "max_retries: How many times this request may be sent again. Default: the client's.",
-)
+#: The docstring entries of the per-call options every operation method takes after the spec's arguments.
+CALL_OPTIONS = {
+    "extra_headers": "extra_headers: Headers to send with this request, added to (or replacing) the SDK's. Optional.",
+    "extra_query": "extra_query: Query parameters to send with this request, added to (or replacing) the SDK's. Optional.",
+    "timeout": "timeout: Seconds (or an httpx.Timeout) to wait for this request, each attempt; ``None`` waits forever. Default: the client's.",
+    "max_retries": "max_retries: How many times this request may be sent again. Default: the client's.",
+}
 
 #: The per-call option of an operation that takes ``extra_body=``, by the format of its body.
 EXTRA_BODY = {
@@ -90,17 +90,19 @@ def idempotency_key_option(op: Operation) -> str:
     )
 
 
+def call_option_entry(op: Operation, name: str) -> str:
+    """The docstring entry of ``op``'s per-call option ``name`` (one of :attr:`Operation.call_options`)."""
+    if name == "idempotency_key":
+        return idempotency_key_option(op)
+    if name == "extra_body":
+        return EXTRA_BODY.get(op.body_format, EXTRA_JSON_BODY)
+    if name == "on_progress":
+        return PROGRESS_OPTION
+    return CALL_OPTIONS[name]
+
+
 def _call_option_lines(op: Operation) -> list[str]:
-    lines = item(idempotency_key_option(op)) if op.idempotency_header else []
-    for option in CALL_OPTIONS[:2]:
-        lines += item(option)
-    if op.takes_extra_body:
-        lines += item(EXTRA_BODY.get(op.body_format, EXTRA_JSON_BODY))
-    for option in CALL_OPTIONS[2:]:
-        lines += item(option)
-    if op.uploads:
-        lines += item(PROGRESS_OPTION)
-    return lines
+    return [line for name in op.call_options for line in item(call_option_entry(op, name))]
 
 
 def _error_lines(op: Operation) -> list[str]:

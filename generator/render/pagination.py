@@ -9,7 +9,7 @@ import re
 from generator.ir import Operation, Pagination
 from generator.literals import pyliteral
 from generator.render.docstring_text import docstring, escape, item, wrap
-from generator.render.docstrings import CALL_OPTIONS, EXTRA_BODY, EXTRA_JSON_BODY, _arg_lines, _error_lines, _source
+from generator.render.docstrings import _arg_lines, _error_lines, _source, call_option_entry
 from generator.render.type_annotations import doc_type
 
 FILTERS = ("page_rule", "paging_sentence", "iter_docstring", "pages_docstring")
@@ -71,10 +71,8 @@ def _paging_args(op: Operation, paging: Pagination) -> list[str]:
             lines += item(f"{field.name}: Items per page (per request). Default: ``{paging.default_page_size}``.")
         elif field.name != paging.page_argument:
             lines += _arg_lines(field, op)
-    options = list(CALL_OPTIONS)
-    if op.takes_extra_body:
-        options.insert(2, EXTRA_BODY.get(op.body_format, EXTRA_JSON_BODY))
-    for option in options:  # the method's per-call options, given to each page's request
+    for name in op.page_options:  # the method's per-call options, given to each page's request
+        option = call_option_entry(op, name)
         lines += item(option.replace("this request", "each page's request").replace("request body", "request body of each page"))
     return lines
 

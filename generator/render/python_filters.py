@@ -26,7 +26,19 @@ FILTERS = (
     "credential_value",
     "missing_credentials_doc",
     "status_text",
+    "call_option",
 )
+
+#: The annotation and default of each per-call option of a method (:attr:`generator.ir.Operation.call_options`).
+CALL_OPTION_PARAMETERS = {
+    "idempotency_key": "str | None = None",
+    "extra_headers": "Headers | None = None",
+    "extra_query": "Query | None = None",
+    "extra_body": "ExtraBody | None = None",
+    "timeout": "Timeout | NotGiven = NOT_GIVEN",
+    "max_retries": "int | None = None",
+    "on_progress": "ProgressCallback | None = None",
+}
 
 
 def pyrepr(value: Any) -> str:
@@ -143,3 +155,8 @@ def wire_item(field: Field) -> str:
 def status_text(status: str) -> str:
     """A response status for people: ``404``; a range ``5XX`` as ``500 and above``."""
     return f"{status[0]}00 and above" if status.endswith("XX") else status
+
+
+def call_option(name: str) -> str:
+    """A per-call option as a keyword parameter of a method: ``timeout: Timeout | NotGiven = NOT_GIVEN``."""
+    return f"{name}: {CALL_OPTION_PARAMETERS[name]}"

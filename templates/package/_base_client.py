@@ -25,7 +25,7 @@ from ._request_options import RequestOptions
 from ._shared_client import BaseClient
 
 if TYPE_CHECKING:
-    from ._hooks import HookEvent, Hooks
+    from ._hooks import HookEvent
 
 T = TypeVar("T")
 
@@ -80,74 +80,57 @@ class SyncAPIClient(BaseClient):
         """Send the request ``options`` describes, retried as :mod:`._retries` says; return the result."""
         http = self._http
         hooks = self.hooks
-        retries_taken = 0
+        retries = 0  # taken so far
         while True:
             request = self._build(http, options)
-            attempt = retries_taken + 1
-            log_request(request, attempt)
+            log_request(request, retries + 1)
             if hooks is not None:
-                hooks.fire("before_request", _event(options, request, attempt))
+                hooks.fire("before_request", _event(options, request, retries))
             try:
                 response = http.send(
                     request, stream=options.stream, auth=self._token_auth(options, http)
                 )
             except httpx.TransportError as exc:
-                try:
-                    delay = self._delay_after_error(
-                        options, request, retries_taken, exc
-                    )
-                except APIError as error:
-                    if hooks is not None:
-                        hooks.fire(
-                            "on_error", _event(options, request, attempt, error=error)
-                        )
-                    raise
-                retry = (
-                    _event(options, request, attempt, error=exc, delay=delay)
-                    if hooks is not None
-                    else None
-                )
+                outcome: httpx.Response | httpx.TransportError = exc
+                delay = self._delay_after_error(options, request, retries, exc)
             else:
+                outcome = response
                 if hooks is not None:
                     hooks.fire(
-                        "after_response", _event(options, request, attempt, response)
+                        "after_response", _event(options, request, retries, response)
                     )
-                wait = self._delay_after_response(
-                    options, request, retries_taken, response
+                delay = self._delay_after_response(options, request, retries, response)
+            if delay is None:
+                return self._keep(options, request, outcome, retries)
+            if isinstance(outcome, httpx.Response):
+                outcome.close()
+            if hooks is not None:
+                hooks.fire(
+                    "on_retry", _event(options, request, retries, outcome, delay=delay)
                 )
-                if wait is None:
-                    return self._keep(options, response, retries_taken, hooks)
-                delay = wait
-                response.close()
-                retry = (
-                    _event(options, request, attempt, response, delay=delay)
-                    if hooks is not None
-                    else None
-                )
-            if hooks is not None and retry is not None:
-                hooks.fire("on_retry", retry)
             time.sleep(delay)
-            retries_taken += 1
+            retries += 1
 
     def _keep(
         self,
         options: RequestOptions[T],
-        response: httpx.Response,
-        retries_taken: int,
-        hooks: Hooks | None,
+        request: httpx.Request,
+        outcome: httpx.Response | httpx.TransportError,
+        retries: int,
     ) -> T:
-        """The call's result from the kept ``response`` (its error raised, after ``on_error``)."""
+        """The call's result from its last attempt's ``outcome`` (its error raised, after ``on_error``)."""
         try:
-            if options.stream and not response.is_success:
-                response.read()  # the error's body, for the exception
-            return self._result(options, response, retries_taken)
+            if (
+                isinstance(outcome, httpx.Response)
+                and options.stream
+                and not outcome.is_success
+            ):
+                outcome.read()  # the error's body, for the exception
+            return self._result(options, request, outcome, retries)
         except APIError as error:
-            if hooks is not None:
-                hooks.fire(
-                    "on_error",
-                    _event(
-                        options, response.request, retries_taken + 1, response, error
-                    ),
+            if self.hooks is not None:
+                self.hooks.fire(
+                    "on_error", _event(options, request, retries, outcome, error)
                 )
             raise
 
@@ -213,74 +196,57 @@ class AsyncAPIClient(BaseClient):
 
         http = self._http
         hooks = self.hooks
-        retries_taken = 0
+        retries = 0  # taken so far
         while True:
             request = self._build(http, options)
-            attempt = retries_taken + 1
-            log_request(request, attempt)
+            log_request(request, retries + 1)
             if hooks is not None:
-                await hooks.afire("before_request", _event(options, request, attempt))
+                await hooks.afire("before_request", _event(options, request, retries))
             try:
                 response = await http.send(
                     request, stream=options.stream, auth=self._token_auth(options, http)
                 )
             except httpx.TransportError as exc:
-                try:
-                    delay = self._delay_after_error(
-                        options, request, retries_taken, exc
-                    )
-                except APIError as error:
-                    if hooks is not None:
-                        await hooks.afire(
-                            "on_error", _event(options, request, attempt, error=error)
-                        )
-                    raise
-                retry = (
-                    _event(options, request, attempt, error=exc, delay=delay)
-                    if hooks is not None
-                    else None
-                )
+                outcome: httpx.Response | httpx.TransportError = exc
+                delay = self._delay_after_error(options, request, retries, exc)
             else:
+                outcome = response
                 if hooks is not None:
                     await hooks.afire(
-                        "after_response", _event(options, request, attempt, response)
+                        "after_response", _event(options, request, retries, response)
                     )
-                wait = self._delay_after_response(
-                    options, request, retries_taken, response
+                delay = self._delay_after_response(options, request, retries, response)
+            if delay is None:
+                return await self._keep(options, request, outcome, retries)
+            if isinstance(outcome, httpx.Response):
+                await outcome.aclose()
+            if hooks is not None:
+                await hooks.afire(
+                    "on_retry", _event(options, request, retries, outcome, delay=delay)
                 )
-                if wait is None:
-                    return await self._keep(options, response, retries_taken, hooks)
-                delay = wait
-                await response.aclose()
-                retry = (
-                    _event(options, request, attempt, response, delay=delay)
-                    if hooks is not None
-                    else None
-                )
-            if hooks is not None and retry is not None:
-                await hooks.afire("on_retry", retry)
             await asyncio.sleep(delay)
-            retries_taken += 1
+            retries += 1
 
     async def _keep(
         self,
         options: RequestOptions[T],
-        response: httpx.Response,
-        retries_taken: int,
-        hooks: Hooks | None,
+        request: httpx.Request,
+        outcome: httpx.Response | httpx.TransportError,
+        retries: int,
     ) -> T:
-        """The call's result from the kept ``response`` (its error raised, after ``on_error``)."""
+        """The call's result from its last attempt's ``outcome`` (its error raised, after ``on_error``)."""
         try:
-            if options.stream and not response.is_success:
-                await response.aread()  # the error's body, for the exception
-            return self._result(options, response, retries_taken)
+            if (
+                isinstance(outcome, httpx.Response)
+                and options.stream
+                and not outcome.is_success
+            ):
+                await outcome.aread()  # the error's body, for the exception
+            return self._result(options, request, outcome, retries)
         except APIError as error:
-            if hooks is not None:
-                await hooks.afire(
-                    "on_error",
-                    _event(
-                        options, response.request, retries_taken + 1, response, error
-                    ),
+            if self.hooks is not None:
+                await self.hooks.afire(
+                    "on_error", _event(options, request, retries, outcome, error)
                 )
             raise
 
@@ -304,15 +270,23 @@ class AsyncAPIClient(BaseClient):
 def _event(
     options: RequestOptions[Any],
     request: httpx.Request,
-    attempt: int,
-    response: httpx.Response | None = None,
+    retries: int,
+    outcome: httpx.Response | httpx.TransportError | None = None,
     error: BaseException | None = None,
     delay: float | None = None,
 ) -> HookEvent:
+    """The hook event of the attempt after ``retries`` retries: ``outcome`` is its response,
+    or the transport error it ended in (the event's error, unless ``error`` is given).
+    """
     # here: called only for a client with hooks, which has loaded them
     from ._hooks import HookEvent
 
-    return HookEvent(options.operation_id, request, attempt, response, error, delay)
+    attempt = retries + 1
+    if isinstance(outcome, httpx.Response):
+        return HookEvent(options.operation_id, request, attempt, outcome, error, delay)
+    return HookEvent(
+        options.operation_id, request, attempt, None, error or outcome, delay
+    )
 
 
 _S = TypeVar("_S", bound=SyncAPIClient)

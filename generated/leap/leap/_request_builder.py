@@ -7,16 +7,19 @@ idempotency key, the ``Content-Type`` of a form, raw or null body, the operation
 parameters, the caller's ``extra_headers``. The query: the credentials' items, the client's
 ``default_query``, the operation's, the caller's ``extra_query``, then the ``allowReserved``
 items written as they are. Cookies go in this request's ``Cookie`` header, after the HTTP
-client's own; its cookie jar is left alone. ``extra_body`` is added to a JSON object body
-(or is the body of a request without one), or its items become fields of a form-encoded or
-multipart body (:func:`._bodies.with_fields`, :func:`._utils.with_parts`). A file in the body
-is read as the request is sent (:func:`._uploads.stream_upload`), never whole.
+client's own; its cookie jar is left alone. A file in the body is read as the request is
+sent (:func:`._uploads.stream_upload`), never whole.
+
+``extra_body`` is merged into the body once per call, before the first attempt
+(:func:`with_extra_body`): it is added to a JSON object body (or is the body of a request
+without one), or its items become fields of a form-encoded or multipart body
+(:func:`._bodies.with_fields`, :func:`._utils.with_parts`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import httpx
 
@@ -25,9 +28,9 @@ from ._types import JSON_NULL
 from ._utils import jsonable
 
 if TYPE_CHECKING:
-    from ._bodies import EncodedBody
     from ._request_options import RequestOptions
-    from ._utils import MultipartItem
+
+T = TypeVar("T")
 
 
 class Defaults(NamedTuple):
@@ -61,22 +64,18 @@ def build_request(
     """The request ``options`` describes, to ``url``, with the client's ``defaults``.
 
     Raises:
-        TypeError: ``extra_body`` was given for a body that is not a JSON object, a form or multipart.
         UploadNotRepeatableError: a retry of a file that cannot seek back (before it is sent).
     """
     null = options.json is JSON_NULL  # the JSON null: httpx sends no body for json=None
     body = options.body
     # no pydantic lookup for a request without a JSON body
     json = None if options.json is None or null else jsonable(options.json)
-    files = options.files
-    if options.extra_body is not None:
-        json, files, body = _with_extra_body(options, json, null)
     request = http.build_request(
         options.method,
         url,
         params=_query(options, defaults),
         json=json,
-        files=files,
+        files=options.files,
         content=body.content if body is not None else b"null" if null else None,
         headers=_headers(options, defaults, null),
         timeout=timeout,
@@ -104,27 +103,33 @@ def build_request(
     return request
 
 
-def _with_extra_body(
-    options: RequestOptions[Any], json: Any, null: bool
-) -> tuple[Any, list[MultipartItem] | None, EncodedBody | None]:
-    """``(json, files, body)`` with ``extra_body``'s items added (they replace the same names):
-    to a JSON object body, as fields of a form or multipart body, or as a JSON body of a
-    request without one."""
-    extra = jsonable(dict(options.extra_body or {}))
+def with_extra_body(options: RequestOptions[T]) -> RequestOptions[T]:
+    """``options`` with ``extra_body``'s items merged into its body (they replace the same
+    names): added to a JSON object body, as fields of a form or multipart body, or as the
+    JSON body of a request without one. Done once per call: every attempt sends the result.
+
+    Raises:
+        TypeError: the body is none of these (a raw body, a JSON body that is no object).
+    """
+    if options.extra_body is None:
+        return options
+    extra = jsonable(dict(options.extra_body))
     body = options.body
     if options.files is not None:
         from ._utils import with_parts
 
-        return json, with_parts(options.files, extra), body
+        return options.replace(files=with_parts(options.files, extra), extra_body=None)
     if body is not None:
         from ._bodies import FORM, with_fields
 
         if body.content_type == FORM:
-            return json, None, with_fields(body, extra)
-    elif isinstance(json, dict):
-        return {**json, **extra}, None, None
-    elif json is None and not null:
-        return extra, None, None
+            return options.replace(body=with_fields(body, extra), extra_body=None)
+    elif options.json is None:
+        return options.replace(json=extra, extra_body=None)
+    elif options.json is not JSON_NULL:
+        json = jsonable(options.json)
+        if isinstance(json, dict):
+            return options.replace(json={**json, **extra}, extra_body=None)
     raise TypeError(
         "extra_body= adds properties to a JSON object body or fields to a form-encoded or "
         "multipart body; this request's body is none of these"

@@ -7,9 +7,10 @@ long to wait, and turns the kept answer into the call's result. The two clients 
 :mod:`._base_client` only send, sleep and read, so they cannot drift apart.
 
 A per-call option (a :class:`RequestOptions` field) that overrides a client setting is read
-here: :meth:`BaseClient._prepare` for what is fixed once per call (the idempotency key),
-:meth:`BaseClient._build` for what goes on the wire, :meth:`BaseClient._delay_after_error`
-and :meth:`BaseClient._delay_after_response` for retries, :meth:`BaseClient._result` for the answer.
+here: :meth:`BaseClient._prepare` for what is fixed once per call (``extra_body`` merged
+into the body, the idempotency key), :meth:`BaseClient._build` for what goes on the wire,
+:meth:`BaseClient._delay_after_error` and :meth:`BaseClient._delay_after_response` for
+retries, :meth:`BaseClient._result` for the answer.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ._auth import Auth, Scheme, Security, resolve
 from ._exceptions import make_status_error
 from ._logs import log_response, log_retry, redact, remember, setup_logging
 from ._parsing import parse_response
-from ._request_builder import Defaults, build_request
+from ._request_builder import Defaults, build_request, with_extra_body
 from ._request_options import RequestOptions
 from ._response import wrap_response
 from ._retries import (
@@ -78,9 +79,8 @@ class BaseClient:
         self.default_headers: Mapping[str, str] = dict(default_headers or {})
         self.default_query: Mapping[str, object] = dict(default_query or {})
         self.hooks = hooks
-        self._credentials: dict[str, Any] = dict(
-            credentials
-        )  # text, or a token function
+        # text, or a token function
+        self._credentials: dict[str, Any] = dict(credentials)
         self._remember_credentials(schemes)
         self._schemes = schemes
         self._base_headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
@@ -174,9 +174,7 @@ class BaseClient:
                 **credentials,
                 base_url=base_url if base_url is not None else self.base_url,
                 timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
-                max_retries=(
-                    max_retries if max_retries is not None else self.max_retries
-                ),
+                max_retries=self.max_retries if max_retries is None else max_retries,
                 default_headers={**self.default_headers, **(default_headers or {})},
                 default_query={**self.default_query, **(default_query or {})},
                 hooks=hooks if hooks is not None else self.hooks,
@@ -186,8 +184,14 @@ class BaseClient:
 
     @staticmethod
     def _prepare(options: RequestOptions[T]) -> RequestOptions[T]:
-        """``options`` with what stays the same on every attempt: the idempotency key
-        (the caller's, else a new random one), sent under the operation's header."""
+        """``options`` with what stays the same on every attempt: ``extra_body`` merged into
+        the body (:func:`._request_builder.with_extra_body`), and the idempotency key (the
+        caller's, else a new random one) sent under the operation's header.
+
+        Raises:
+            TypeError: ``extra_body`` was given for a body it cannot be merged into.
+        """
+        options = with_extra_body(options)
         header = options.idempotency_header
         if header is None:
             return options
@@ -230,16 +234,14 @@ class BaseClient:
         request: httpx.Request,
         retries_taken: int,
         error: httpx.TransportError,
-    ) -> float:
-        """Seconds to wait before the next attempt after ``error`` (no response came).
-
-        Raises:
-            APIConnectionError: (or APITimeoutError) no retry is left, or the rules allow none.
+    ) -> float | None:
+        """Seconds to wait before the next attempt after ``error`` (no response came), or
+        ``None`` when no retry is left or the rules allow none (:meth:`_result` raises it).
         """
         if retries_taken >= self._max_retries(options) or not should_retry_error(
             error, is_idempotent(request.method, options.idempotency_header)
         ):
-            raise connection_error(error, request) from error
+            return None
         delay = backoff(retries_taken, rule=options.retry)
         log_retry(request, delay, type(error).__name__)
         return delay
@@ -269,14 +271,21 @@ class BaseClient:
 
     @staticmethod
     def _result(
-        options: RequestOptions[T], response: httpx.Response, retries_taken: int
+        options: RequestOptions[T],
+        request: httpx.Request,
+        outcome: httpx.Response | httpx.TransportError,
+        retries_taken: int,
     ) -> T:
-        """What the call returns for the kept ``response``: the parsed body, or the response object.
+        """What the call returns for its last attempt's ``outcome``: the parsed body, or the response object.
 
         Raises:
+            APIConnectionError: (or APITimeoutError) no response came.
             APIStatusError: (a subclass by status) the status is 4xx or 5xx.
             APIResponseValidationError: a success whose body is not JSON or does not match.
         """
+        if isinstance(outcome, httpx.TransportError):
+            raise connection_error(outcome, request) from outcome
+        response = outcome
         if not options.raw:
             result = parse_response(response, options.cast_to, options.errors)
             # a model (without importing pydantic's models here: see ._models)

@@ -8,6 +8,7 @@ import json
 from urllib.parse import parse_qsl
 
 import httpx
+import pydantic
 import pytest
 
 import leap
@@ -49,6 +50,24 @@ def test_extra_body_is_kept_across_retries(runner: Runner, serve: Servers) -> No
     server = serve(Script(json_reply(429, error_body(429)), POST.success()), validate=False)
     runner.call(lambda c: POST.call(c, extra_body={"seed": 7}), base_url=server.url)
     assert [json.loads(r.content)["seed"] for r in server.requests] == [7, 7]
+
+
+def test_extra_body_is_merged_into_the_body_once_per_call(runner: Runner, serve: Servers) -> None:
+    """A model in ``extra_body`` is serialised once for the call, not again on each retry."""
+    dumped: list[int] = []
+
+    class Seed(pydantic.BaseModel):
+        value: int
+
+        @pydantic.field_serializer("value")
+        def _count(self, value: int) -> int:
+            dumped.append(value)
+            return value
+
+    server = serve(Script(json_reply(429, error_body(429)), json_reply(429, error_body(429)), POST.success()), validate=False)
+    runner.call(lambda c: POST.call(c, extra_body={"seed": Seed(value=7)}), base_url=server.url)
+    assert [json.loads(r.content)["seed"] for r in server.requests] == [{"value": 7}] * 3
+    assert dumped == [7], "serialised once per call"
 
 
 def test_extra_body_adds_fields_to_a_multipart_body(runner: Runner, serve: Servers) -> None:
