@@ -90,6 +90,8 @@ class SyncAPIClient(BaseClient):
                 response = http.send(
                     request, stream=options.stream, auth=self._token_auth(options, http)
                 )
+            except APIError as error:  # the token endpoint's answer, from the auth flow
+                return self._keep(options, request, error, retries)
             except httpx.TransportError as exc:
                 outcome: httpx.Response | httpx.TransportError = exc
                 delay = self._delay_after_error(options, request, retries, exc)
@@ -115,11 +117,13 @@ class SyncAPIClient(BaseClient):
         self,
         options: RequestOptions[T],
         request: httpx.Request,
-        outcome: httpx.Response | httpx.TransportError,
+        outcome: httpx.Response | httpx.TransportError | APIError,
         retries: int,
     ) -> T:
         """The call's result from its last attempt's ``outcome`` (its error raised, after ``on_error``)."""
         try:
+            if isinstance(outcome, APIError):
+                raise outcome
             if (
                 isinstance(outcome, httpx.Response)
                 and options.stream
@@ -206,6 +210,8 @@ class AsyncAPIClient(BaseClient):
                 response = await http.send(
                     request, stream=options.stream, auth=self._token_auth(options, http)
                 )
+            except APIError as error:  # the token endpoint's answer, from the auth flow
+                return await self._keep(options, request, error, retries)
             except httpx.TransportError as exc:
                 outcome: httpx.Response | httpx.TransportError = exc
                 delay = self._delay_after_error(options, request, retries, exc)
@@ -231,11 +237,13 @@ class AsyncAPIClient(BaseClient):
         self,
         options: RequestOptions[T],
         request: httpx.Request,
-        outcome: httpx.Response | httpx.TransportError,
+        outcome: httpx.Response | httpx.TransportError | APIError,
         retries: int,
     ) -> T:
         """The call's result from its last attempt's ``outcome`` (its error raised, after ``on_error``)."""
         try:
+            if isinstance(outcome, APIError):
+                raise outcome
             if (
                 isinstance(outcome, httpx.Response)
                 and options.stream
@@ -271,7 +279,7 @@ def _event(
     options: RequestOptions[Any],
     request: httpx.Request,
     retries: int,
-    outcome: httpx.Response | httpx.TransportError | None = None,
+    outcome: httpx.Response | httpx.TransportError | APIError | None = None,
     error: BaseException | None = None,
     delay: float | None = None,
 ) -> HookEvent:

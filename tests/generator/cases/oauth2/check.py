@@ -318,6 +318,26 @@ def check_secrets_stay_secret(package: Any) -> None:
             assert secret not in text, (secret, text)
 
 
+def check_token_error_calls_on_error(package: Any) -> None:
+    """A token endpoint that refuses the client: the call raises its error after ``on_error`` saw it, on both clients."""
+    seen: list[tuple[str, int, type[BaseException]]] = []
+
+    def hook(event: Any) -> None:
+        seen.append((event.operation_id, event.attempt, type(event.error)))
+
+    with environment():
+        hooks = package.Hooks(on_error=hook)
+        sync_client, async_client = clients(package, Server(), client_id="app", client_secret="wrong", hooks=hooks)
+        for attempt in (lambda: sync_client.files.list_files(), lambda: asyncio.run(async_client.files.list_files())):
+            try:
+                attempt()
+            except package.AuthenticationError:
+                pass
+            else:
+                raise AssertionError("a refused client raises")
+    assert seen == [("listFiles", 1, package.AuthenticationError)] * 2, seen
+
+
 def check_missing(package: Any) -> None:
     """Without any credential: ``MissingAPIKeyError`` naming the arguments and variables; ``security: []`` needs none."""
     with environment():
@@ -357,5 +377,6 @@ def check(package: Any, generated: Any) -> None:
     check_token_url(package)
     check_one_fetch_at_a_time(package)
     check_secrets_stay_secret(package)
+    check_token_error_calls_on_error(package)
     check_missing(package)
     check_docs(generated)
