@@ -29,12 +29,20 @@ def test_the_copies_are_the_public_documents_with_their_licences() -> None:
 
 
 def test_every_manifest_says_where_its_document_comes_from() -> None:
-    """Each manifest names the public repository, path and commit of its bytes, and why it is in the corpus."""
+    """Each manifest names the public repository, path and commit of its bytes, and why it is in the corpus;
+    one whose bytes were taken from an npm package (as published, which a release may have stamped) also names
+    the package, its version and the tarball's integrity (``npm view <package>@<version> dist.integrity``)."""
     for document in DOCUMENTS.values():
         manifest = document.manifest
         assert re.fullmatch(r"[\w.-]+/[\w.-]+", str(manifest["repository"])), document.name
         assert re.fullmatch(r"[0-9a-f]{40}", str(manifest["commit"])), document.name
         assert manifest["path"] and manifest["licence"] and manifest["why"] and manifest["openapi"], document.name
+        npm = {key: str(value) for key, value in manifest.items() if key.startswith("npm_")}
+        if npm:
+            assert set(npm) == {"npm_package", "npm_version", "npm_integrity"}, document.name
+            assert re.fullmatch(r"(@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*", npm["npm_package"]), document.name
+            assert re.fullmatch(r"\d+\.\d+\.\d+([-+][\w.-]+)?", npm["npm_version"]), document.name
+            assert re.fullmatch(r"sha512-[A-Za-z0-9+/]{86}==", npm["npm_integrity"]), document.name
 
 
 @pytest.mark.slow
