@@ -12,9 +12,7 @@ and when it expires (a short ``expires_in``); the secret goes only to the token 
 from __future__ import annotations
 
 import asyncio
-import importlib
 import json
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -24,7 +22,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from tests.generator.corpus.report import DOCUMENTS, run_document
+from tests.generator.corpus.imported import imported_package
+from tests.generator.corpus.report import DOCUMENTS
 
 SECRET = "xero-s3cret-41"
 SUBSCRIPTION = {
@@ -102,16 +101,8 @@ def _handler(authority: Authority) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture(scope="module")
 def xero(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """The generated Xero App Store package, imported."""
-    out = tmp_path_factory.mktemp("corpus")
-    outcome = run_document(DOCUMENTS["xero-app-store"], out, type_check=False)
-    assert outcome.errors == [] and outcome.compiles and outcome.imports, outcome.details
-    sys.path.insert(0, str(out / "xero-app-store"))
-    try:
-        yield importlib.import_module("xero_app_store")
-    finally:
-        sys.path.remove(str(out / "xero-app-store"))
-        for name in [m for m in sys.modules if m == "xero_app_store" or m.startswith("xero_app_store.")]:
-            del sys.modules[name]
+    with imported_package(DOCUMENTS["xero-app-store"], tmp_path_factory.mktemp("corpus")) as package:
+        yield package
 
 
 @pytest.fixture(autouse=True)
