@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.generator.corpus.imported import imported_package
 from tests.generator.corpus.report import CREDENTIALS, DOCUMENTS, SPECS, digest, run_document
 
 def test_the_copies_are_the_public_documents_with_their_licences() -> None:
@@ -29,12 +30,20 @@ def test_the_copies_are_the_public_documents_with_their_licences() -> None:
 
 
 def test_every_manifest_says_where_its_document_comes_from() -> None:
-    """Each manifest names the public repository, path and commit of its bytes, and why it is in the corpus."""
+    """Each manifest names the public repository, path and commit of its bytes, and why it is in the corpus;
+    one whose bytes were taken from an npm package (as published, which a release may have stamped) also names
+    the package, its version and the tarball's integrity (``npm view <package>@<version> dist.integrity``)."""
     for document in DOCUMENTS.values():
         manifest = document.manifest
         assert re.fullmatch(r"[\w.-]+/[\w.-]+", str(manifest["repository"])), document.name
         assert re.fullmatch(r"[0-9a-f]{40}", str(manifest["commit"])), document.name
         assert manifest["path"] and manifest["licence"] and manifest["why"] and manifest["openapi"], document.name
+        npm = {key: str(value) for key, value in manifest.items() if key.startswith("npm_")}
+        if npm:
+            assert set(npm) == {"npm_package", "npm_version", "npm_integrity"}, document.name
+            assert re.fullmatch(r"(@[a-z0-9][\w.-]*/)?[a-z0-9][\w.-]*", npm["npm_package"]), document.name
+            assert re.fullmatch(r"\d+\.\d+\.\d+([-+][\w.-]+)?", npm["npm_version"]), document.name
+            assert re.fullmatch(r"sha512-[A-Za-z0-9+/]{86}==", npm["npm_integrity"]), document.name
 
 
 @pytest.mark.slow
@@ -285,14 +294,12 @@ def _loaded_after(out: Path, names: tuple[str, str], call: str, answer_body: obj
 
 
 def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> None:
-    """The generated Petstore SDK sends what the document describes and parses what it answers."""
-    import importlib
+    """The generated Petstore SDK sends what the document describes and parses what it answers; imported into
+    this interpreter for the test only, it is gone from ``sys.modules`` and its folder from ``sys.path`` after."""
     import sys
 
     import httpx
 
-    outcome = run_document(DOCUMENTS["petstore3"], tmp_path, type_check=False)
-    assert outcome.compiles and outcome.imports, outcome.details
     sent: list[httpx.Request] = []
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -304,9 +311,7 @@ def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> No
             return httpx.Response(200, json={"id": 10, "name": "doggie", "category": {"id": 1, "name": "Dogs"}, "photoUrls": ["u"], "tags": [], "status": "sold"})
         return httpx.Response(200, json=[{"id": 1, "name": "a", "photoUrls": [], "status": "pending"}])
 
-    sys.path.insert(0, str(tmp_path / "petstore3"))
-    try:
-        petstore = importlib.import_module("petstore")
+    with imported_package(DOCUMENTS["petstore3"], tmp_path) as petstore:
         client = petstore.Petstore(access_token="tok", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
         pet = client.pet.get_pet_by_id(pet_id=10)  # api_key or petstore_auth (oauth2 implicit): the access token
         assert str(sent[-1].url) == "https://petstore3.swagger.io/api/v3/pet/10" and sent[-1].headers["Authorization"] == "Bearer tok"
@@ -320,7 +325,4 @@ def test_petstore_round_trips_through_the_generated_client(tmp_path: Path) -> No
         stored = client.pet.upload_file(pet_id=10, content=b"\x89PNG", additional_metadata="m")  # application/octet-stream
         assert stored.message == "stored"
         assert (sent[-1].url.path, sent[-1].content, sent[-1].headers["content-type"]) == ("/api/v3/pet/10/uploadImage", b"\x89PNG", "application/octet-stream")
-    finally:
-        sys.path.remove(str(tmp_path / "petstore3"))
-        for name in [m for m in sys.modules if m == "petstore" or m.startswith("petstore.")]:
-            del sys.modules[name]
+    assert [m for m in sys.modules if m.split(".")[0] == "petstore"] == [] and str(tmp_path / "petstore3") not in sys.path

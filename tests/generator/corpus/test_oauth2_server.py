@@ -2,31 +2,32 @@
 
 The Xero App Store document (``documents/xero-app-store.toml``) secures every operation with an
 OAuth2 scheme whose only flow is clientCredentials, its ``tokenUrl`` on another host than the API.
-Its generated SDK is pointed (``base_url=`` and ``token_url=``) at one HTTP server on 127.0.0.1,
-running in a thread, that is both the authorization server and the API: no mock transport, the
-requests go over a socket. Blocking and asyncio clients both show that the token is fetched with
-the client ID and secret, sent as a bearer token, kept across calls, and fetched again after a 401
-and when it expires (a short ``expires_in``); the secret goes only to the token endpoint.
+Its generated SDK is pointed (``base_url=`` and ``token_url=``) at one HTTP server on 127.0.0.1
+(the runtime tests' ``LocalServer``, in a thread) that is both the authorization server and the
+API: no mock transport, the requests go over a socket. Blocking and asyncio clients both show that
+the token is fetched with the client ID and secret, sent as a bearer token, kept across calls, and
+fetched again after a 401 and when it expires (a short ``expires_in``); the secret goes only to
+the token endpoint.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib
-import json
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
+import httpx
 import pytest
 
-from tests.generator.corpus.report import DOCUMENTS, run_document
+from tests.generator.corpus.imported import imported_package
+from tests.generator.corpus.report import DOCUMENTS
+from tests.sdk.runtime.server import LocalServer, Reply, json_reply
 
 SECRET = "xero-s3cret-41"
+TOKEN_PATH = "/connect/token"
 SUBSCRIPTION = {
     "id": "00000000-0000-0000-0000-000000000001",
     "organisationId": "00000000-0000-0000-0000-000000000002",
@@ -38,8 +39,9 @@ SUBSCRIPTION = {
 
 
 class Authority:
-    """What the server issued and saw: tokens ``tok-1``, ``tok-2``... for client ``app`` and its secret;
-    the API answers 401 to a token it did not issue or that was revoked."""
+    """The authorization server and the API, as the handler of a :class:`LocalServer`: tokens ``tok-1``,
+    ``tok-2``... for client ``app`` and its secret; the API answers 401 to a token it did not issue or that
+    was revoked."""
 
     def __init__(self) -> None:
         self.lifetime = 3600  # the expires_in of the next token
@@ -48,8 +50,16 @@ class Authority:
         self.forms: list[dict[str, list[str]]] = []  # each token request's form
         self.token_headers: list[str] = []  # each token request's Authorization ("" when none)
         self.calls: list[str] = []  # each API request's Authorization
-        self.requests: list[str] = []  # each API request's path, query and headers, to check the secret is in none
         self.lock = threading.Lock()
+
+    def __call__(self, request: httpx.Request) -> Reply:
+        if request.method == "POST":
+            if request.url.raw_path != TOKEN_PATH.encode() or request.headers.get("Content-Type") != "application/x-www-form-urlencoded":
+                return json_reply(404, {"error": "not the token endpoint"})
+            return json_reply(*self.token(parse_qs(request.content.decode()), request.headers.get("Authorization", "")))
+        if request.method != "GET" or not request.url.path.startswith("/appstore/2.0/subscriptions/"):
+            return json_reply(404, {"title": "Not Found"})
+        return json_reply(*self.api(request.headers.get("Authorization", "")))
 
     def token(self, form: dict[str, list[str]], authorization: str) -> tuple[int, dict[str, Any]]:
         with self.lock:
@@ -60,58 +70,26 @@ class Authority:
             self.issued.append(f"tok-{len(self.issued) + 1}")
             return 200, {"access_token": self.issued[-1], "token_type": "Bearer", "expires_in": self.lifetime}
 
-    def api(self, request: str, authorization: str) -> tuple[int, dict[str, Any]]:
+    def api(self, authorization: str) -> tuple[int, dict[str, Any]]:
         with self.lock:
             self.calls.append(authorization)
-            self.requests.append(request)
             token = authorization.removeprefix("Bearer ")
             if token not in self.issued or token in self.revoked:
                 return 401, {"title": "Unauthorized"}
         return 200, SUBSCRIPTION
 
 
-def _handler(authority: Authority) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
-            if self.path != "/connect/token" or self.headers.get("Content-Type") != "application/x-www-form-urlencoded":
-                self._answer(404, {"error": "not the token endpoint"})
-                return
-            self._answer(*authority.token(parse_qs(body), self.headers.get("Authorization", "")))
-
-        def do_GET(self) -> None:
-            if not self.path.startswith("/appstore/2.0/subscriptions/"):
-                self._answer(404, {"title": "Not Found"})
-                return
-            self._answer(*authority.api(f"{self.path}\n{self.headers}", self.headers.get("Authorization", "")))
-
-        def _answer(self, status: int, answer: dict[str, Any]) -> None:
-            data = json.dumps(answer).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-            pass
-
-    return Handler
+def _as_sent(request: httpx.Request) -> str:
+    """The request's path and query as they came over the socket, every header (none masked) and its body."""
+    headers = "".join(f"{name}: {value}\n" for name, value in request.headers.multi_items())
+    return f"{request.url.raw_path.decode()}\n{headers}\n{request.content.decode(errors='replace')}"
 
 
 @pytest.fixture(scope="module")
 def xero(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """The generated Xero App Store package, imported."""
-    out = tmp_path_factory.mktemp("corpus")
-    outcome = run_document(DOCUMENTS["xero-app-store"], out, type_check=False)
-    assert outcome.errors == [] and outcome.compiles and outcome.imports, outcome.details
-    sys.path.insert(0, str(out / "xero-app-store"))
-    try:
-        yield importlib.import_module("xero_app_store")
-    finally:
-        sys.path.remove(str(out / "xero-app-store"))
-        for name in [m for m in sys.modules if m == "xero_app_store" or m.startswith("xero_app_store.")]:
-            del sys.modules[name]
+    with imported_package(DOCUMENTS["xero-app-store"], tmp_path_factory.mktemp("corpus")) as package:
+        yield package
 
 
 @pytest.fixture(autouse=True)
@@ -124,22 +102,17 @@ def no_proxy_nor_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def server() -> Iterator[tuple[Authority, str]]:
-    """A fresh authorization server and API on 127.0.0.1, and its URL."""
+def server() -> Iterator[tuple[Authority, LocalServer]]:
+    """A fresh authorization server and API on 127.0.0.1."""
     authority = Authority()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(authority))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield authority, f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with LocalServer(authority) as local:
+        yield authority, local
 
 
-def _scenario(authority: Authority, call: Callable[[], Any]) -> None:
-    """Cached across calls; fetched again after a 401 (the call then succeeds) and when it expires."""
+def _scenario(server: tuple[Authority, LocalServer], call: Callable[[], Any]) -> None:
+    """Cached across calls; fetched again after a 401 (the call then succeeds) and when it expires; the secret
+    in no request but the token requests (neither its path, query, any header nor its body)."""
+    authority, local = server
     assert call().status == "ACTIVE" and call().id == SUBSCRIPTION["id"]
     assert authority.issued == ["tok-1"] and authority.calls == ["Bearer tok-1"] * 2, "one token for both calls"
     assert authority.forms == [{"grant_type": ["client_credentials"], "client_id": ["app"], "client_secret": [SECRET]}]
@@ -158,24 +131,27 @@ def _scenario(authority: Authority, call: Callable[[], Any]) -> None:
     time.sleep(1.0)
     call()
     assert authority.issued[-1] == "tok-4" and authority.calls[-2:] == ["Bearer tok-3", "Bearer tok-4"], "fetched before the API saw it expire"
-    assert len(authority.forms) == 4 and not any(SECRET in text for text in authority.calls + authority.requests)
+    assert len(authority.forms) == 4 and local.count("POST", TOKEN_PATH) == 4
+    api_requests = [request for request in local.requests if request.url.path != TOKEN_PATH]
+    assert len(api_requests) == len(authority.calls) == 8
+    assert not any(SECRET in _as_sent(request) for request in api_requests), "the secret went to the API"
 
 
-def test_client_credentials_against_a_local_server(xero: Any, server: tuple[Authority, str]) -> None:
+def test_client_credentials_against_a_local_server(xero: Any, server: tuple[Authority, LocalServer]) -> None:
     """The blocking client fetches, sends, keeps and refreshes its token on a real HTTP server."""
-    authority, url = server
-    client = xero.XeroAppStore(client_id="app", client_secret=SECRET, base_url=f"{url}/appstore/2.0", token_url=f"{url}/connect/token", max_retries=0)
+    url = server[1].url
+    client = xero.XeroAppStore(client_id="app", client_secret=SECRET, base_url=f"{url}/appstore/2.0", token_url=f"{url}{TOKEN_PATH}", max_retries=0)
     with client:
-        _scenario(authority, lambda: client.app_store.get_subscription(subscription_id=SUBSCRIPTION["id"]))
+        _scenario(server, lambda: client.app_store.get_subscription(subscription_id=SUBSCRIPTION["id"]))
 
 
-def test_client_credentials_against_a_local_server_async(xero: Any, server: tuple[Authority, str]) -> None:
+def test_client_credentials_against_a_local_server_async(xero: Any, server: tuple[Authority, LocalServer]) -> None:
     """The asyncio client does the same (each call run to completion in one event loop)."""
-    authority, url = server
+    url = server[1].url
     loop = asyncio.new_event_loop()
-    client = xero.AsyncXeroAppStore(client_id="app", client_secret=SECRET, base_url=f"{url}/appstore/2.0", token_url=f"{url}/connect/token", max_retries=0)
+    client = xero.AsyncXeroAppStore(client_id="app", client_secret=SECRET, base_url=f"{url}/appstore/2.0", token_url=f"{url}{TOKEN_PATH}", max_retries=0)
     try:
-        _scenario(authority, lambda: loop.run_until_complete(client.app_store.get_subscription(subscription_id=SUBSCRIPTION["id"])))
+        _scenario(server, lambda: loop.run_until_complete(client.app_store.get_subscription(subscription_id=SUBSCRIPTION["id"])))
     finally:
         loop.run_until_complete(client.close())
         loop.close()
