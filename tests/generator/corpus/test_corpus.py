@@ -236,7 +236,72 @@ except sdk.WebhookParseError:
 else:
     raise AssertionError("a body without data is no transfer notification")
 """.replace("SPEC", repr(str(SPECS / "adyen-transfer-webhooks.yaml")))
-PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE, "adyen-transfer-webhooks": ADYEN_WEBHOOKS_PROBE}
+#: Run in the generated Bandwidth SDK's folder (a document with no root servers: each path item names its
+#: API's server, written once as a YAML anchor, ``servers: &ref_2``, and reused as an alias, ``servers: *ref_2``):
+#: operations under an anchor and under its aliases are sent to the anchor's server, blocking and asyncio. Its
+#: operation callbacks (the webhooks Bandwidth sends) give no client method, and every example body of a callback
+#: parses into the component model the callback names.
+BANDWIDTH_PROBE = """
+import asyncio, httpx, importlib, inspect, json, pkgutil, yaml, bandwidth_sdk as sdk
+from bandwidth_sdk import models
+sent = []
+def answer(request):
+    sent.append(request)
+    if request.url.host == "mfa.bandwidth.com":
+        return httpx.Response(200, json={"messageId": "m-1", "callId": "c-1"})
+    if request.url.path.endswith("/messages"):
+        return httpx.Response(200, json={"totalCount": 0, "messages": []})
+    return httpx.Response(200, json={"callId": "c-1", "state": "active"})
+code = dict(account_id="acc-1", to="+15550001", from_="+15550002", application_id="app-1", message="Your code is {CODE}", digits=6)
+def calls(client):
+    return [
+        lambda: client.mfa.generate_voice_code(**code),      # servers: &ref_2 (the anchor)
+        lambda: client.mfa.generate_messaging_code(**code),  # servers: *ref_2 (an alias of it)
+        lambda: client.calls.get_call_state(account_id="acc-1", call_id="c-1"),  # servers: *ref_1
+        lambda: client.messages.list_messages(account_id="acc-1"),               # servers: *ref_0
+    ]
+EXPECTED = [
+    ("POST", "https://mfa.bandwidth.com/api/v1/accounts/acc-1/code/voice"),
+    ("POST", "https://mfa.bandwidth.com/api/v1/accounts/acc-1/code/messaging"),
+    ("GET", "https://voice.bandwidth.com/api/v2/accounts/acc-1/calls/c-1"),
+    ("GET", "https://messaging.bandwidth.com/api/v2/users/acc-1/messages"),
+]
+client = sdk.Bandwidth(username="u", password="p", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+for call in calls(client):
+    call()
+assert [(r.method, str(r.url)) for r in sent] == EXPECTED, [(r.method, str(r.url)) for r in sent]
+assert json.loads(sent[1].content) == {"to": "+15550001", "from": "+15550002", "applicationId": "app-1", "message": "Your code is {CODE}", "digits": 6}, sent[1].content
+async def run():
+    aclient = sdk.AsyncBandwidth(username="u", password="p", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    for call in calls(aclient):
+        await call()
+del sent[:]
+asyncio.run(run())
+assert [(r.method, str(r.url)) for r in sent] == EXPECTED, [(r.method, str(r.url)) for r in sent]
+# Callbacks are requests Bandwidth sends: no client method for them (the toll-free verification callback's
+# operationId is tfvRequest), while the bodies they carry are models that parse every example of the document.
+modules = [importlib.import_module(f"bandwidth_sdk.resources.{m.name}") for m in pkgutil.iter_modules(sdk.resources.__path__)]
+methods = {name for module in modules for _, cls in inspect.getmembers(module, inspect.isclass) if cls.__module__ == module.__name__ for name in vars(cls)}
+assert "request_toll_free_verification" in methods and "tfv_request" not in methods and not any("callback" in m for m in methods), sorted(methods)
+spec = yaml.safe_load(open(SPEC, encoding="utf-8"))
+parsed = 0
+for callback in spec["components"]["callbacks"].values():
+    for item in callback.values():
+        body = item["post"]["requestBody"]
+        for media in body.get("content", {}).values():
+            if "$ref" not in media["schema"]:
+                continue
+            model = getattr(models, media["schema"]["$ref"].rsplit("/", 1)[1][:1].upper() + media["schema"]["$ref"].rsplit("/", 1)[1][1:])
+            for example in media.get("examples", {}).values():
+                if "$ref" in example:
+                    example = spec["components"]["examples"][example["$ref"].rsplit("/", 1)[1]]
+                entity = model.model_validate(example["value"])
+                dumped = entity.model_dump(by_alias=True, exclude_unset=True)
+                assert dumped.keys() == example["value"].keys() and dumped["type"] == example["value"]["type"], (model, example)
+                parsed += 1
+assert parsed == 9, parsed
+""".replace("SPEC", repr(str(SPECS / "bandwidth.yml")))
+PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE, "adyen-transfer-webhooks": ADYEN_WEBHOOKS_PROBE, "bandwidth": BANDWIDTH_PROBE}
 
 
 def _probe(folder: Path, code: str, env_prefix: str) -> None:
