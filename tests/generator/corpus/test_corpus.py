@@ -242,7 +242,7 @@ else:
 #: operation callbacks (the webhooks Bandwidth sends) give no client method, and every example body of a callback
 #: parses into the component model the callback names.
 BANDWIDTH_PROBE = """
-import asyncio, httpx, importlib, inspect, json, pkgutil, yaml, bandwidth_sdk as sdk
+import asyncio, httpx, importlib, inspect, json, pkgutil, yaml, bandwidth_sdk as sdk, bandwidth_sdk.resources
 from bandwidth_sdk import models
 sent = []
 def answer(request):
@@ -301,7 +301,56 @@ for callback in spec["components"]["callbacks"].values():
                 parsed += 1
 assert parsed == 9, parsed
 """.replace("SPEC", repr(str(SPECS / "bandwidth.yml")))
-PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE, "adyen-transfer-webhooks": ADYEN_WEBHOOKS_PROBE, "bandwidth": BANDWIDTH_PROBE}
+#: Run in the generated Linode SDK's folder: response links (each a $ref to components/links) are read harmlessly:
+#: with no waiter they give no ``_and_wait`` method, and each names an operation the SDK has, with the link's
+#: parameters among its arguments; one is followed by hand (get an instance, boot it by its id), blocking and asyncio.
+LINODE_PROBE = """
+import asyncio, httpx, importlib, inspect, pkgutil, re, yaml, linode_sdk as sdk, linode_sdk.resources
+# No waiter in the document: its links give no _and_wait method. Each of its response links (each a $ref to
+# components/links) names an operation the SDK has, with the link's parameters among that method's arguments.
+def snake(name):
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+methods = {}
+for found in pkgutil.iter_modules(sdk.resources.__path__):
+    module = importlib.import_module(f"linode_sdk.resources.{found.name}")
+    for _, cls in inspect.getmembers(module, inspect.isclass):
+        if cls.__module__ == module.__name__:
+            methods.update({name: member for name, member in vars(cls).items() if inspect.isfunction(member)})
+assert "boot_linode_instance" in methods and not any(name.endswith("_and_wait") for name in methods), sorted(methods)
+spec = yaml.safe_load(open(SPEC, encoding="utf-8"))
+followed = []
+for path, item in spec["paths"].items():
+    for op in item.values():
+        for response in (op.get("responses") or {}).values() if isinstance(op, dict) else ():
+            for name, link in (response.get("links") or {}).items():
+                assert set(link) == {"$ref"}, link
+                link = spec["components"]["links"][link["$ref"].rsplit("/", 1)[1]]
+                arguments = inspect.signature(methods[snake(link["operationId"])]).parameters
+                assert all(snake(p) in arguments for p in link["parameters"]), (name, link, list(arguments))
+                followed.append(snake(link["operationId"]))
+assert len(followed) == 14 and "attach_volume" in followed and "resize_linode_instance" in followed, followed
+# One link followed by hand, as a caller would, blocking and asyncio: GET an instance, then boot it by its id.
+sent = []
+def answer(request):
+    sent.append(request)
+    if request.method == "GET":
+        return httpx.Response(200, json={"id": 123, "label": "web-1", "status": "offline"})
+    return httpx.Response(200, json={})
+EXPECTED = [("GET", "https://api.linode.com/v4/linode/instances/123"), ("POST", "https://api.linode.com/v4/linode/instances/123/boot")]
+client = sdk.Linode(access_token="lin-token", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+instance = client.linode_instances.get_linode_instance(linode_id=123)
+client.linode_instances.boot_linode_instance(linode_id=instance.id)
+assert [(r.method, str(r.url)) for r in sent] == EXPECTED, sent
+assert all(r.headers["Authorization"] == "Bearer lin-token" for r in sent)
+async def run():
+    aclient = sdk.AsyncLinode(access_token="lin-token", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    instance = await aclient.linode_instances.get_linode_instance(linode_id=123)
+    await aclient.linode_instances.boot_linode_instance(linode_id=instance.id)
+del sent[:]
+asyncio.run(run())
+assert [(r.method, str(r.url)) for r in sent] == EXPECTED, sent
+""".replace("SPEC", repr(str(SPECS / "linode.yaml")))
+PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE, "adyen-transfer-webhooks": ADYEN_WEBHOOKS_PROBE, "bandwidth": BANDWIDTH_PROBE, "linode": LINODE_PROBE}
 
 
 def _probe(folder: Path, code: str, env_prefix: str) -> None:
