@@ -350,7 +350,67 @@ del sent[:]
 asyncio.run(run())
 assert [(r.method, str(r.url)) for r in sent] == EXPECTED, sent
 """.replace("SPEC", repr(str(SPECS / "linode.yaml")))
-PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE, "adyen-transfer-webhooks": ADYEN_WEBHOOKS_PROBE, "bandwidth": BANDWIDTH_PROBE, "linode": LINODE_PROBE}
+#: Run in the generated SDK of OpenAI's document of August 2024 (written with YAML anchors and aliases): a parameter
+#: or property written as an alias has the annotation, default and docs of the one its anchor is on (``user``, ``n``,
+#: ``response_format``, ``logprobs``, a token's ``bytes``), the aliases after an anchor written twice read its text, and
+#: the aliased parameters are sent and the aliased models read, blocking and asyncio.
+OPENAI_2024_PROBE = """
+import asyncio, httpx, inspect, json, openai_2024_sdk as sdk
+from openai_2024_sdk import models
+# A property or parameter written as an alias (user: *end_user_param_configuration, n: *images_n, logprobs:
+# *chat_completion_response_logprobs ...) is the anchor's schema: the same annotation, default and docs as the
+# property its anchor is on.
+client = sdk.OpenAI(api_key="sk-test")
+def argument(method, name):
+    found = inspect.signature(method).parameters[name]
+    return str(found.annotation), found.default
+anchor_user = argument(client.completions.create_completion, "user")
+assert anchor_user == ("str | None", None), anchor_user
+for method in (client.chat.create_chat_completion, client.images.create_image, client.images.create_image_edit, client.images.create_image_variation, client.embeddings.create_embedding):
+    assert argument(method, "user") == anchor_user, method
+    assert "A unique identifier representing your end-user" in " ".join(method.__doc__.split()), method
+for name in ("n", "response_format"):
+    assert argument(client.images.create_image_variation, name) == argument(client.images.create_image, name), name
+assert argument(client.images.create_image_edit, "response_format") == ("Literal['url', 'b64_json'] | None", "url")
+def fields(model, names=None):
+    return {name: (str(f.annotation), f.alias, f.is_required(), f.default) for name, f in model.model_fields.items() if names is None or name in names}
+assert fields(models.ChatCompletionTokenLogprobTopLogprobsItem) == fields(models.ChatCompletionTokenLogprob, {"token", "logprob", "bytes_"}), fields(models.ChatCompletionTokenLogprobTopLogprobsItem)
+assert fields(models.CreateChatCompletionStreamResponseChoicesItemLogprobs) == fields(models.CreateChatCompletionResponseChoicesItemLogprobs) != {}
+# Two anchors written twice (&run_temperature_description, &run_top_p_description): the aliases after them read the text.
+for method in (client.assistants.create_thread_and_run, client.assistants.modify_assistant, client.assistants.create_run):
+    text = " ".join(method.__doc__.split())
+    assert "What sampling temperature to use, between 0 and 2." in text and "called nucleus sampling" in text, method
+# On the wire, blocking and asyncio: the aliased user and image parameters are sent; a completion's logprobs (the
+# anchor) and a streamed chunk's (its alias) read as the same typed models.
+token = {"token": "Hi", "logprob": -0.1, "bytes": [72, 105], "top_logprobs": [{"token": "Hi", "logprob": -0.1, "bytes": [72, 105]}]}
+sent = []
+def answer(request):
+    sent.append(request)
+    if request.url.path.endswith("/variations"):
+        return httpx.Response(200, json={"created": 1, "data": [{"b64_json": "aGk="}]})
+    choice = {"index": 0, "message": {"role": "assistant", "content": "Hi"}, "finish_reason": "stop", "logprobs": {"content": [token]}}
+    return httpx.Response(200, json={"id": "c-1", "object": "chat.completion", "created": 1, "model": "gpt-4o", "choices": [choice]})
+def check(completion, image):
+    chat, variation = sent[-2:]
+    assert json.loads(chat.content)["user"] == "user-1", chat.content
+    for part in (b'name="n"\\r\\n\\r\\n2\\r\\n', b'name="response_format"\\r\\n\\r\\nb64_json\\r\\n', b'name="user"\\r\\n\\r\\nuser-1\\r\\n'):
+        assert part in variation.content, variation.content
+    assert image.data[0].b64_json == "aGk="
+    logprobs = completion.choices[0].logprobs
+    assert type(logprobs).__name__ == "CreateChatCompletionResponseChoicesItemLogprobs" and logprobs.content[0].top_logprobs[0].bytes_ == [72, 105], logprobs
+blocking = sdk.OpenAI(api_key="sk-test", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+completion = blocking.chat.create_chat_completion(model="gpt-4o", messages=[{"role": "user", "content": "hi"}], logprobs=True, user="user-1")
+check(completion, blocking.images.create_image_variation(image=("a.png", b"PNG"), n=2, response_format="b64_json", user="user-1"))
+async def run():
+    aclient = sdk.AsyncOpenAI(api_key="sk-test", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    completion = await aclient.chat.create_chat_completion(model="gpt-4o", messages=[{"role": "user", "content": "hi"}], logprobs=True, user="user-1")
+    check(completion, await aclient.images.create_image_variation(image=("a.png", b"PNG"), n=2, response_format="b64_json", user="user-1"))
+asyncio.run(run())
+chunk = models.CreateChatCompletionStreamResponse.model_validate({"id": "c-1", "object": "chat.completion.chunk", "created": 1, "model": "gpt-4o", "choices": [{"index": 0, "delta": {"content": "Hi"}, "finish_reason": None, "logprobs": {"content": [token]}}]})
+logprobs = chunk.choices[0].logprobs
+assert type(logprobs).__name__ == "CreateChatCompletionStreamResponseChoicesItemLogprobs" and type(logprobs.content[0]) is models.ChatCompletionTokenLogprob, logprobs
+"""
+PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE, "adyen-transfer-webhooks": ADYEN_WEBHOOKS_PROBE, "bandwidth": BANDWIDTH_PROBE, "linode": LINODE_PROBE, "openai-2024": OPENAI_2024_PROBE}
 
 
 def _probe(folder: Path, code: str, env_prefix: str) -> None:
