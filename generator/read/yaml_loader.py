@@ -13,8 +13,9 @@ An OpenAPI document is JSON data written in YAML, so the loader reads YAML as Op
 
 Anchors, aliases and merge keys (``<<``) are YAML's own and work as PyYAML reads them, but for an
 anchor written again: YAML lets a document reuse an anchor's name, an alias then standing for the most
-recent node of that name (YAML 1.2, "Anchors and Aliases"), which libyaml refuses ("found duplicate anchor"), so such a
-document is read by :class:`PythonSpecLoader`. A UTF-8 byte-order mark is skipped by PyYAML's reader.
+recent node of that name (YAML 1.2, "Anchors and Aliases"), which libyaml refuses ("found duplicate
+anchor"), so such a document is read by :class:`PythonSpecLoader`. A UTF-8 byte-order mark is skipped
+by PyYAML's reader.
 """
 
 from __future__ import annotations
