@@ -14,6 +14,7 @@ from generator.diagnostics import CODES, Diagnostic, pointer_join, pointer_parts
 from generator.read.components import component_section
 from generator.read.document import Document, UnresolvedRef
 from generator.read.media_types import is_json_media_type, is_structured_media_type, request_media_type
+from generator.read.ref_kinds import enclosing
 from generator.read.references import COMPONENT_KINDS, NAME_MAPS, mappings_with_refs
 from generator.read.operations import Operation
 from generator.read.security_schemes import kind_of
@@ -21,6 +22,8 @@ from generator.read.security_schemes import kind_of
 
 #: Keys whose children are named by the author: a child called ``schema`` there is no schema keyword.
 _NAMING = COMPONENT_KINDS | NAME_MAPS
+#: Objects the SDK can do without: a ``$ref`` in one that points at nothing is a warning, saying what is left out.
+_UNUSED_KINDS = {"callback": "it is in a callback, a request the API sends, from which the SDK makes no method", "link": "the link it is in is left out"}
 
 
 def diagnostic(document: Document, code: str, pointer: str, message: str, severity: str = "error") -> Diagnostic:
@@ -55,20 +58,26 @@ def check_refs(document: Document) -> Iterator[Diagnostic]:
     for pointer, node in mappings_with_refs(document.data):  # not in x- extensions, not a property called "$ref"
         ref = node["$ref"]
         at = pointer_join(pointer, "$ref")
-        if isinstance(ref, str) and not ref.startswith("#"):
-            problem = problems.get(at)
-            if problem is not None and problem.remote:
-                yield diagnostic(document, "external-ref", at, f"{ref!r}: {problem.reason}")
-            else:
-                yield diagnostic(document, "unresolved-ref", at, f"{ref!r}: {problem.reason if problem else 'does not resolve'}")
-            continue
-        try:
-            document.resolve(ref)
-        except UnresolvedRef:
-            if in_schema(pointer):
-                yield diagnostic(document, "unresolved-schema-ref", at, f"{ref!r} does not resolve; the SDK types this value as Any", "warning")
-            else:
-                yield diagnostic(document, "unresolved-ref", at, f"{ref!r} does not resolve")
+        problem = problems.get(at)
+        local = not isinstance(ref, str) or ref.startswith("#")
+        if local:
+            try:
+                document.resolve(ref)
+                continue
+            except UnresolvedRef:
+                pass
+        said = f"{ref!r} does not resolve" if local else f"{ref!r}: {problem.reason if problem else 'does not resolve'}"
+        unused = enclosing(pointer, _UNUSED_KINDS)
+        if unused is not None:
+            yield diagnostic(document, "unresolved-unused-ref", at, f"{said}; {_UNUSED_KINDS[unused]}", "warning")
+        elif problem is not None and problem.remote:
+            yield diagnostic(document, "external-ref", at, said)
+        elif not local:
+            yield diagnostic(document, "unresolved-ref", at, said)
+        elif in_schema(pointer):
+            yield diagnostic(document, "unresolved-schema-ref", at, f"{ref!r} does not resolve; the SDK types this value as Any", "warning")
+        else:
+            yield diagnostic(document, "unresolved-ref", at, f"{ref!r} does not resolve")
 
 
 def in_schema(pointer: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Any, Callable
 import yaml
 
 from generator.diagnostics import pointer_join, pointer_parts
-from generator.read.yaml_loader import SpecLoader, compose, line_in
+from generator.read.yaml_loader import PythonSpecLoader, SpecLoader, compose, line_in, redefines_an_anchor
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -62,16 +62,26 @@ def parse(raw: bytes, path: Path, *, with_node: bool = True, composed: Callable[
 
 
 def _parse_yaml(raw: bytes, with_node: bool, composed: Callable[[Any], None] | None = None) -> Parsed:
-    loader = SpecLoader(raw)
+    try:
+        try:
+            return _load_yaml(SpecLoader, raw, with_node, composed)
+        except yaml.YAMLError as exc:
+            if not redefines_an_anchor(exc):
+                raise
+            return _load_yaml(PythonSpecLoader, raw, with_node, composed)  # an anchor written again, which libyaml refuses
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ParseError(f"the file is not valid YAML: {problem}", None if mark is None else mark.line + 1) from None
+
+
+def _load_yaml(loader_class: type, raw: bytes, with_node: bool, composed: Callable[[Any], None] | None) -> Parsed:
+    loader = loader_class(raw)
     try:
         node = loader.get_single_node()
         if composed is not None and node is not None:
             composed(node)
         data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ParseError(f"the file is not valid YAML: {problem}", None if mark is None else mark.line + 1) from None
     finally:
         loader.dispose()
     duplicates = []

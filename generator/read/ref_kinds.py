@@ -12,6 +12,8 @@ The kind follows from the path of keys alone, read from the root: ``paths`` -> p
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from generator.diagnostics import pointer_parts
 
 _METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
@@ -77,6 +79,16 @@ def kind_at(pointer: str) -> str:
     for token in pointer_parts(pointer):
         kind = _step(kind, token)
     return kind
+
+
+def enclosing(pointer: str, kinds: Container[str]) -> str | None:
+    """The outermost object of one of ``kinds`` that ``pointer`` is at or below (``callback``, ``link`` ...), or ``None``."""
+    kind = "document"
+    for token in pointer_parts(pointer):
+        kind = _step(kind, token)
+        if kind in kinds:
+            return kind
+    return None
 
 
 def section_at(pointer: str) -> str:

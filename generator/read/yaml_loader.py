@@ -11,8 +11,11 @@ An OpenAPI document is JSON data written in YAML, so the loader reads YAML as Op
 - YAML timestamps are strings (YAML 1.2, which OpenAPI tools read, has no timestamp type: an unquoted
   ``2023-06-20`` is text, not a ``date`` that JSON encoders and schema checks reject).
 
-Anchors, aliases and merge keys (``<<``) are YAML's own and work as PyYAML reads them; a UTF-8
-byte-order mark is skipped by PyYAML's reader.
+Anchors, aliases and merge keys (``<<``) are YAML's own and work as PyYAML reads them, but for an
+anchor written again: YAML lets a document reuse an anchor's name, an alias then standing for the most
+recent node of that name (YAML 1.2, "Anchors and Aliases"), which libyaml refuses ("found duplicate
+anchor"), so such a document is read by :class:`PythonSpecLoader`. A UTF-8 byte-order mark is skipped
+by PyYAML's reader.
 """
 
 from __future__ import annotations
@@ -29,8 +32,11 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _BOOLEANS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
 
 
-class SpecLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The safe loader (the C one when present), with string keys, duplicate keys noted and timestamps as text.
+_Mixin: Any = object  # _SpecReading comes before a loader's own parser, constructor and resolver
+
+
+class _SpecReading(_Mixin):  # type: ignore[misc]
+    """How both loaders read YAML as OpenAPI means it: string keys, duplicate keys noted, timestamps as text.
 
     Which tag a plain scalar gets depends only on its text (there are no path resolvers), so
     it is worked out once per distinct text: the same few thousand names and words make up
@@ -89,16 +95,41 @@ def _key_text(key_node: Any, key: Any) -> str:
     raise yaml.constructor.ConstructorError(None, None, f"found a {type(key).__name__} as a mapping key, which JSON cannot hold", key_node.start_mark)
 
 
-SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+class SpecLoader(_SpecReading, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (the C one when present), reading YAML as OpenAPI means it (see :class:`_SpecReading`)."""
+
+
+class PythonSpecLoader(_SpecReading, yaml.SafeLoader):  # type: ignore[misc]
+    """:class:`SpecLoader` on PyYAML's own parser, where an anchor written again names its new node from there on.
+
+    Slower than libyaml: it reads only what :class:`SpecLoader` refuses (an anchor written twice, :func:`redefines_an_anchor`,
+    or a JSON escape libyaml does not read).
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if not self.check_event(yaml.AliasEvent):
+            anchor = self.peek_event().anchor
+            if anchor is not None:
+                self.anchors.pop(anchor, None)  # an alias is the most recent node of its anchor (PyYAML would refuse it)
+        return super().compose_node(parent, index)
+
+
+for _loader in (SpecLoader, PythonSpecLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def redefines_an_anchor(error: yaml.YAMLError) -> bool:
+    """Whether ``error`` is libyaml's refusal of an anchor written twice (which YAML allows)."""
+    return isinstance(error, yaml.composer.ComposerError) and "duplicate anchor" in str(error.context)
 
 
 def compose(raw: bytes) -> Any:
     """The node tree of ``raw`` (for lines only). The C parser refuses some JSON the JSON parser reads
-    (escaped surrogate pairs, ``"\\ud83d\\udc4d"``); PyYAML's own parser reads those."""
+    (escaped surrogate pairs, ``"\\ud83d\\udc4d"``) and an anchor written twice; PyYAML's own parser reads those."""
     try:
         return _compose_with(SpecLoader, raw)
     except yaml.YAMLError:
-        return _compose_with(yaml.SafeLoader, raw)
+        return _compose_with(PythonSpecLoader, raw)
 
 
 def _compose_with(loader_class: type, raw: bytes) -> Any:

@@ -180,6 +180,18 @@ def test_the_kind_of_object_at_a_pointer() -> None:
     assert section_at("/info") == section_at("/components/pathItems/a") == "schemas"
 
 
+def test_the_callback_or_link_a_pointer_is_in() -> None:
+    from generator.read.ref_kinds import enclosing
+
+    kinds = frozenset({"callback", "link"})
+    assert enclosing("/paths/~1a/get/callbacks/done/{$request.body#~1url}/post/requestBody/content/application~1json/schema", kinds) == "callback"
+    assert enclosing("/components/callbacks/Done/{$request.body#~1url}/post", kinds) == "callback"
+    assert enclosing("/paths/~1a/get/responses/200/links/next", kinds) == enclosing("/components/links/Next/parameters", kinds) == "link"
+    assert enclosing("/paths/~1a/get/responses/200/content/application~1json/schema/properties/callbacks", kinds) is None  # a property so named
+    assert enclosing("/components/schemas/links", kinds) is None
+    assert enclosing("/paths/~1callbacks/get/responses/200", kinds) is None
+
+
 def test_a_map_of_properties_written_as_a_ref_in_another_file_is_the_map_it_points_at(tmp_path: Path) -> None:
     (tmp_path / "attributes.yaml").write_text("droplet_ids:\n  ids: {type: array, items: {$ref: 'id.yaml'}}\n", encoding="utf-8")
     (tmp_path / "id.yaml").write_text("type: integer\n", encoding="utf-8")

@@ -36,6 +36,7 @@ WARNING_CODES = {
     "undeclared-path-parameter",
     "path-parameter",
     "unresolved-schema-ref",
+    "unresolved-unused-ref",
     "invalid-scopes",
     "unsupported-media-type",
     "unsupported-schema",

@@ -184,3 +184,34 @@ def test_yaml_timestamps_stay_strings(tmp_path: Path) -> None:
     path.write_text("openapi: 3.1.0\nday: 2023-06-20\nat: 2023-06-20T07:03:48Z\n", encoding="utf-8")
     data = load(path).data
     assert data["day"] == "2023-06-20" and data["at"] == "2023-06-20T07:03:48Z"
+
+
+def test_an_anchor_written_again_stands_for_its_new_node_from_there_on(tmp_path: Path) -> None:
+    """YAML lets a document reuse an anchor's name: an alias is the most recent node of that name (libyaml refuses
+    the second anchor, "found duplicate anchor"). Aliases, merge keys (local keys winning) and lines work as always."""
+    path = tmp_path / "anchors.yaml"
+    path.write_text(
+        "openapi: 3.0.3\ninfo: {title: A, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    First:\n      type: object\n      properties:\n        size: &size {type: integer, description: &text Old words.}\n        note: {type: string, description: *text}\n"
+        "    Second:\n      type: object\n      properties:\n        size: &size {type: string, maxLength: 3, description: &text New words.}\n        note: {type: string, description: *text}\n"
+        "    Third:\n      type: object\n      properties:\n        size: *size\n        wide:\n          <<: *size\n          maxLength: 9\n          maxLength: 10\n",
+        encoding="utf-8",
+    )
+    document = load(path)
+    schemas = document.data["components"]["schemas"]
+    assert schemas["First"]["properties"]["note"]["description"] == "Old words."
+    assert schemas["Second"]["properties"]["note"]["description"] == "New words."
+    assert schemas["Third"]["properties"]["size"] == {"type": "string", "maxLength": 3, "description": "New words."}
+    assert schemas["Third"]["properties"]["wide"] == {"type": "string", "maxLength": 10, "description": "New words."}
+    assert schemas["First"]["properties"]["size"] == {"type": "integer", "description": "Old words."}
+    assert document.line_of("/components/schemas/Third/properties/wide") == 20
+    assert [(d.code, d.pointer, d.line) for d in document.notes] == [("duplicate-key", "/components/schemas/Third/properties/wide/maxLength", 23)]
+
+
+def test_an_alias_to_no_anchor_is_still_a_yaml_error(tmp_path: Path) -> None:
+    path = tmp_path / "alias.yaml"
+    path.write_text("openapi: 3.0.3\na: &a 1\nb: &a 2\nc: *nothing\n", encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        load(path)
+    [diagnostic] = caught.value.diagnostics
+    assert diagnostic.code == "yaml-syntax" and diagnostic.line == 4 and "nothing" in diagnostic.message

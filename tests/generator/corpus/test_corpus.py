@@ -245,7 +245,181 @@ except sdk.WebhookParseError:
 else:
     raise AssertionError("a body without data is no transfer notification")
 """.replace("SPEC", repr(str(SPECS / "adyen-transfer-webhooks.yaml")))
-PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE, "adyen-transfer-webhooks": ADYEN_WEBHOOKS_PROBE}
+#: Run in the generated Bandwidth SDK's folder (a document with no root servers: each path item names its
+#: API's server, written once as a YAML anchor, ``servers: &ref_2``, and reused as an alias, ``servers: *ref_2``):
+#: operations under an anchor and under its aliases are sent to the anchor's server, blocking and asyncio. Its
+#: operation callbacks (the webhooks Bandwidth sends) give no client method, and every example body of a callback
+#: parses into the component model the callback names.
+BANDWIDTH_PROBE = """
+import asyncio, httpx, importlib, inspect, json, pkgutil, yaml, bandwidth_sdk as sdk, bandwidth_sdk.resources
+from bandwidth_sdk import models
+sent = []
+def answer(request):
+    sent.append(request)
+    if request.url.host == "mfa.bandwidth.com":
+        return httpx.Response(200, json={"messageId": "m-1", "callId": "c-1"})
+    if request.url.path.endswith("/messages"):
+        return httpx.Response(200, json={"totalCount": 0, "messages": []})
+    return httpx.Response(200, json={"callId": "c-1", "state": "active"})
+code = dict(account_id="acc-1", to="+15550001", from_="+15550002", application_id="app-1", message="Your code is {CODE}", digits=6)
+def calls(client):
+    return [
+        lambda: client.mfa.generate_voice_code(**code),      # servers: &ref_2 (the anchor)
+        lambda: client.mfa.generate_messaging_code(**code),  # servers: *ref_2 (an alias of it)
+        lambda: client.calls.get_call_state(account_id="acc-1", call_id="c-1"),  # servers: *ref_1
+        lambda: client.messages.list_messages(account_id="acc-1"),               # servers: *ref_0
+    ]
+EXPECTED = [
+    ("POST", "https://mfa.bandwidth.com/api/v1/accounts/acc-1/code/voice"),
+    ("POST", "https://mfa.bandwidth.com/api/v1/accounts/acc-1/code/messaging"),
+    ("GET", "https://voice.bandwidth.com/api/v2/accounts/acc-1/calls/c-1"),
+    ("GET", "https://messaging.bandwidth.com/api/v2/users/acc-1/messages"),
+]
+client = sdk.Bandwidth(username="u", password="p", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+for call in calls(client):
+    call()
+assert [(r.method, str(r.url)) for r in sent] == EXPECTED, [(r.method, str(r.url)) for r in sent]
+assert json.loads(sent[1].content) == {"to": "+15550001", "from": "+15550002", "applicationId": "app-1", "message": "Your code is {CODE}", "digits": 6}, sent[1].content
+async def run():
+    aclient = sdk.AsyncBandwidth(username="u", password="p", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    for call in calls(aclient):
+        await call()
+del sent[:]
+asyncio.run(run())
+assert [(r.method, str(r.url)) for r in sent] == EXPECTED, [(r.method, str(r.url)) for r in sent]
+# Callbacks are requests Bandwidth sends: no client method for them (the toll-free verification callback's
+# operationId is tfvRequest), while the bodies they carry are models that parse every example of the document.
+modules = [importlib.import_module(f"bandwidth_sdk.resources.{m.name}") for m in pkgutil.iter_modules(sdk.resources.__path__)]
+methods = {name for module in modules for _, cls in inspect.getmembers(module, inspect.isclass) if cls.__module__ == module.__name__ for name in vars(cls)}
+assert "request_toll_free_verification" in methods and "tfv_request" not in methods and not any("callback" in m for m in methods), sorted(methods)
+spec = yaml.safe_load(open(SPEC, encoding="utf-8"))
+parsed = 0
+for callback in spec["components"]["callbacks"].values():
+    for item in callback.values():
+        body = item["post"]["requestBody"]
+        for media in body.get("content", {}).values():
+            if "$ref" not in media["schema"]:
+                continue
+            model = getattr(models, media["schema"]["$ref"].rsplit("/", 1)[1][:1].upper() + media["schema"]["$ref"].rsplit("/", 1)[1][1:])
+            for example in media.get("examples", {}).values():
+                if "$ref" in example:
+                    example = spec["components"]["examples"][example["$ref"].rsplit("/", 1)[1]]
+                entity = model.model_validate(example["value"])
+                dumped = entity.model_dump(by_alias=True, exclude_unset=True)
+                assert dumped.keys() == example["value"].keys() and dumped["type"] == example["value"]["type"], (model, example)
+                parsed += 1
+assert parsed == 9, parsed
+""".replace("SPEC", repr(str(SPECS / "bandwidth.yml")))
+#: Run in the generated Linode SDK's folder: response links (each a $ref to components/links) are read harmlessly:
+#: with no waiter they give no ``_and_wait`` method, and each names an operation the SDK has, with the link's
+#: parameters among its arguments; one is followed by hand (get an instance, boot it by its id), blocking and asyncio.
+LINODE_PROBE = """
+import asyncio, httpx, importlib, inspect, pkgutil, re, yaml, linode_sdk as sdk, linode_sdk.resources
+# No waiter in the document: its links give no _and_wait method. Each of its response links (each a $ref to
+# components/links) names an operation the SDK has, with the link's parameters among that method's arguments.
+def snake(name):
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+methods = {}
+for found in pkgutil.iter_modules(sdk.resources.__path__):
+    module = importlib.import_module(f"linode_sdk.resources.{found.name}")
+    for _, cls in inspect.getmembers(module, inspect.isclass):
+        if cls.__module__ == module.__name__:
+            methods.update({name: member for name, member in vars(cls).items() if inspect.isfunction(member)})
+assert "boot_linode_instance" in methods and not any(name.endswith("_and_wait") for name in methods), sorted(methods)
+spec = yaml.safe_load(open(SPEC, encoding="utf-8"))
+followed = []
+for path, item in spec["paths"].items():
+    for op in item.values():
+        for response in (op.get("responses") or {}).values() if isinstance(op, dict) else ():
+            for name, link in (response.get("links") or {}).items():
+                assert set(link) == {"$ref"}, link
+                link = spec["components"]["links"][link["$ref"].rsplit("/", 1)[1]]
+                arguments = inspect.signature(methods[snake(link["operationId"])]).parameters
+                assert all(snake(p) in arguments for p in link["parameters"]), (name, link, list(arguments))
+                followed.append(snake(link["operationId"]))
+assert len(followed) == 14 and "attach_volume" in followed and "resize_linode_instance" in followed, followed
+# One link followed by hand, as a caller would, blocking and asyncio: GET an instance, then boot it by its id.
+sent = []
+def answer(request):
+    sent.append(request)
+    if request.method == "GET":
+        return httpx.Response(200, json={"id": 123, "label": "web-1", "status": "offline"})
+    return httpx.Response(200, json={})
+EXPECTED = [("GET", "https://api.linode.com/v4/linode/instances/123"), ("POST", "https://api.linode.com/v4/linode/instances/123/boot")]
+client = sdk.Linode(access_token="lin-token", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+instance = client.linode_instances.get_linode_instance(linode_id=123)
+client.linode_instances.boot_linode_instance(linode_id=instance.id)
+assert [(r.method, str(r.url)) for r in sent] == EXPECTED, sent
+assert all(r.headers["Authorization"] == "Bearer lin-token" for r in sent)
+async def run():
+    aclient = sdk.AsyncLinode(access_token="lin-token", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    instance = await aclient.linode_instances.get_linode_instance(linode_id=123)
+    await aclient.linode_instances.boot_linode_instance(linode_id=instance.id)
+del sent[:]
+asyncio.run(run())
+assert [(r.method, str(r.url)) for r in sent] == EXPECTED, sent
+""".replace("SPEC", repr(str(SPECS / "linode.yaml")))
+#: Run in the generated SDK of OpenAI's document of August 2024 (written with YAML anchors and aliases): a parameter
+#: or property written as an alias has the annotation, default and docs of the one its anchor is on (``user``, ``n``,
+#: ``response_format``, ``logprobs``, a token's ``bytes``), the aliases after an anchor written twice read its text, and
+#: the aliased parameters are sent and the aliased models read, blocking and asyncio.
+OPENAI_2024_PROBE = """
+import asyncio, httpx, inspect, json, openai_2024_sdk as sdk
+from openai_2024_sdk import models
+# A property or parameter written as an alias (user: *end_user_param_configuration, n: *images_n, logprobs:
+# *chat_completion_response_logprobs ...) is the anchor's schema: the same annotation, default and docs as the
+# property its anchor is on.
+client = sdk.OpenAI(api_key="sk-test")
+def argument(method, name):
+    found = inspect.signature(method).parameters[name]
+    return str(found.annotation), found.default
+anchor_user = argument(client.completions.create_completion, "user")
+assert anchor_user == ("str | None", None), anchor_user
+for method in (client.chat.create_chat_completion, client.images.create_image, client.images.create_image_edit, client.images.create_image_variation, client.embeddings.create_embedding):
+    assert argument(method, "user") == anchor_user, method
+    assert "A unique identifier representing your end-user" in " ".join(method.__doc__.split()), method
+for name in ("n", "response_format"):
+    assert argument(client.images.create_image_variation, name) == argument(client.images.create_image, name), name
+assert argument(client.images.create_image_edit, "response_format") == ("Literal['url', 'b64_json'] | None", "url")
+def fields(model, names=None):
+    return {name: (str(f.annotation), f.alias, f.is_required(), f.default) for name, f in model.model_fields.items() if names is None or name in names}
+assert fields(models.ChatCompletionTokenLogprobTopLogprobsItem) == fields(models.ChatCompletionTokenLogprob, {"token", "logprob", "bytes_"}), fields(models.ChatCompletionTokenLogprobTopLogprobsItem)
+assert fields(models.CreateChatCompletionStreamResponseChoicesItemLogprobs) == fields(models.CreateChatCompletionResponseChoicesItemLogprobs) != {}
+# Two anchors written twice (&run_temperature_description, &run_top_p_description): the aliases after them read the text.
+for method in (client.assistants.create_thread_and_run, client.assistants.modify_assistant, client.assistants.create_run):
+    text = " ".join(method.__doc__.split())
+    assert "What sampling temperature to use, between 0 and 2." in text and "called nucleus sampling" in text, method
+# On the wire, blocking and asyncio: the aliased user and image parameters are sent; a completion's logprobs (the
+# anchor) and a streamed chunk's (its alias) read as the same typed models.
+token = {"token": "Hi", "logprob": -0.1, "bytes": [72, 105], "top_logprobs": [{"token": "Hi", "logprob": -0.1, "bytes": [72, 105]}]}
+sent = []
+def answer(request):
+    sent.append(request)
+    if request.url.path.endswith("/variations"):
+        return httpx.Response(200, json={"created": 1, "data": [{"b64_json": "aGk="}]})
+    choice = {"index": 0, "message": {"role": "assistant", "content": "Hi"}, "finish_reason": "stop", "logprobs": {"content": [token]}}
+    return httpx.Response(200, json={"id": "c-1", "object": "chat.completion", "created": 1, "model": "gpt-4o", "choices": [choice]})
+def check(completion, image):
+    chat, variation = sent[-2:]
+    assert json.loads(chat.content)["user"] == "user-1", chat.content
+    for part in (b'name="n"\\r\\n\\r\\n2\\r\\n', b'name="response_format"\\r\\n\\r\\nb64_json\\r\\n', b'name="user"\\r\\n\\r\\nuser-1\\r\\n'):
+        assert part in variation.content, variation.content
+    assert image.data[0].b64_json == "aGk="
+    logprobs = completion.choices[0].logprobs
+    assert type(logprobs).__name__ == "CreateChatCompletionResponseChoicesItemLogprobs" and logprobs.content[0].top_logprobs[0].bytes_ == [72, 105], logprobs
+blocking = sdk.OpenAI(api_key="sk-test", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+completion = blocking.chat.create_chat_completion(model="gpt-4o", messages=[{"role": "user", "content": "hi"}], logprobs=True, user="user-1")
+check(completion, blocking.images.create_image_variation(image=("a.png", b"PNG"), n=2, response_format="b64_json", user="user-1"))
+async def run():
+    aclient = sdk.AsyncOpenAI(api_key="sk-test", http_client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+    completion = await aclient.chat.create_chat_completion(model="gpt-4o", messages=[{"role": "user", "content": "hi"}], logprobs=True, user="user-1")
+    check(completion, await aclient.images.create_image_variation(image=("a.png", b"PNG"), n=2, response_format="b64_json", user="user-1"))
+asyncio.run(run())
+chunk = models.CreateChatCompletionStreamResponse.model_validate({"id": "c-1", "object": "chat.completion.chunk", "created": 1, "model": "gpt-4o", "choices": [{"index": 0, "delta": {"content": "Hi"}, "finish_reason": None, "logprobs": {"content": [token]}}]})
+logprobs = chunk.choices[0].logprobs
+assert type(logprobs).__name__ == "CreateChatCompletionStreamResponseChoicesItemLogprobs" and type(logprobs.content[0]) is models.ChatCompletionTokenLogprob, logprobs
+"""
+PROBES = {"stripe-spec3": STRIPE_PROBE, "openai": OPENAI_PROBE, "box": BOX_PROBE, "leonardo": LEONARDO_PROBE, "tgi": TGI_PROBE, "square": SQUARE_PROBE, "adyen-transfer-webhooks": ADYEN_WEBHOOKS_PROBE, "bandwidth": BANDWIDTH_PROBE, "linode": LINODE_PROBE, "openai-2024": OPENAI_2024_PROBE}
 
 
 def _probe(folder: Path, code: str, env_prefix: str) -> None:
