@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 from generator.cache import read_bytes
@@ -50,7 +49,7 @@ def write_tree(files: dict[str, str], out_dir: Path, keep: tuple[str, ...] = ())
     Raises:
         ValueError: a file of ``files`` lies in a folder of ``keep`` (nothing is written).
     """
-    import tempfile  # here, not above: a run that finds nothing changed writes nothing
+    import shutil, tempfile  # here, not above: a run that finds nothing changed writes nothing
 
     out_dir = Path(out_dir)
     _refuse_clashes(files, keep)
