@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from generator import cache as caching
 from generator.config import Config, check_extend_modules, load_config
 from generator.diagnostics import Diagnostic, SpecError, report
-from generator.run_record import file_stat, make_record, run_key, settle, still_fresh, unchanged_outputs
+from generator.run_record import file_stat, make_record, run_key, settle, settled, still_fresh, unchanged_outputs
 from generator.write import hand_written, read_tree, tree_entries
 
 if TYPE_CHECKING:  # the pipeline is imported only when something must be generated
@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     messages = _print(result.warnings)
     status, rewritten = (_check(args, result, keep), []) if args.command == "check" else (0, _write(args, result, tree, keep))
     if cache is not None and last is not None and status == 0:
-        _record(cache, last, args.out, result, messages, rewritten)
+        _record(cache, last, result, messages, rewritten)
     return status
 
 
@@ -135,12 +135,14 @@ def _last_run(args: argparse.Namespace, key: str, keep: tuple[str, ...], cache: 
     return _LastRun(key, cache.read_value("runs", key), {rel: file_stat(entry) for rel, entry in tree_entries(args.out, keep)}, taken_at)
 
 
-def _record(cache: caching.Cache, last: _LastRun, out: Path, result: Result, messages: str, rewritten: list[str]) -> None:
-    """Record this generation for the next run. A file not rewritten whose ``stat`` was the one recorded last
-    time holds the text hashed then (it was compared with this run's text): that hash is not computed again."""
+def _record(cache: caching.Cache, last: _LastRun, result: Result, messages: str, rewritten: list[str]) -> None:
+    """Record this generation for the next run. A file not rewritten held this run's text when it was read
+    (it was compared with it): the ``stat`` it had then is recorded, and when that was the one recorded last
+    time, so is the hash recorded then (not computed again). A file rewritten gets its ``stat`` later."""
     again = set(rewritten)
+    stats = settled({rel: found for rel, found in last.stats.items() if rel in result.files and rel not in again}, last.taken_at)
     known = {rel: sha for rel, sha in unchanged_outputs(last.record, last.stats).items() if rel not in again}
-    record = make_record(result.sources, result.folders, result.files, messages, result.jobs, out_dir=out, known=known)
+    record = make_record(result.sources, result.folders, result.files, messages, result.jobs, stats=stats, known=known)
     cache.write_value("runs", last.key, record)
 
 

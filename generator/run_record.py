@@ -2,8 +2,9 @@
 
 A record (kept in the cache's ``runs/`` section, under :func:`run_key`) holds a hash of every input
 (the spec's files, the template and guide folders), the warnings printed, the hash of every file
-written, what the next run's render reuse needs (:mod:`generator.render.reuse`), and the ``stat`` of
-the files written (size, modification and change times, inode), taken after they were written.
+written, what the next run's render reuse needs (:mod:`generator.render.reuse`), and the ``stat``
+(size, modification and change times, inode) of each file the run found holding what it would write,
+as the run saw it before reading the file: a file the run wrote, or one changed while it ran, has none.
 
 Whether the output folder still holds what was written is told by those ``stat`` values, as git tells
 a file unchanged from its index: a file whose size, times and inode are the ones recorded is not read.
@@ -16,7 +17,6 @@ record was taken has no ``stat`` in it, and is read and hashed by the next run.
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -60,24 +60,23 @@ def make_record(
     outputs: dict[str, str],
     messages: str,
     jobs: dict[str, Any] | None = None,
-    out_dir: Path | None = None,
+    stats: dict[str, list[int]] | None = None,
     known: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """What :func:`still_fresh` checks: the spec files and input folders with their hashes, and the files written.
 
     ``outputs`` is the generated text of every file (relative path -> text); ``messages`` what the run printed
     (its warnings), to print again; ``jobs``, what the next run needs to reuse a file whose inputs did not
-    change (:mod:`generator.render.reuse`); ``out_dir``, where ``outputs`` were written (their ``stat`` is
-    recorded); ``known``, the SHA-256 of some outputs' text, when the caller has it already.
+    change (:mod:`generator.render.reuse`); ``stats``, the :func:`settled` ``stat`` of the files found holding
+    their text; ``known``, the SHA-256 of some outputs' text, when the caller has it already.
     """
     known = known or {}
-    taken_at = time.time_ns()
     return {
         "jobs": jobs or {},
         "sources": [[path, sha] for path, sha in sources],
         "folders": [[folder, tree_digest(Path(folder))] for folder in folders],
         "outputs": {rel: known[rel] if rel in known else sha256(text.encode("utf-8")) for rel, text in outputs.items()},
-        "stats": settled({rel: file_stat(os.path.join(out_dir, rel)) for rel in outputs}, taken_at) if out_dir is not None else {},
+        "stats": stats or {},
         "messages": messages,
     }
 
