@@ -9,9 +9,9 @@ as the run saw it before reading the file: a file the run wrote, or one changed 
 Whether the output folder still holds what was written is told by those ``stat`` values, as git tells
 a file unchanged from its index: a file whose size, times and inode are the ones recorded is not read.
 Writing a file, or renaming another over it, sets its change time to the clock's time, which no
-program can set back; so a change made after the record was taken shows. A change made in the same
-tick of the clock as the ``stat`` would not: a file changed less than :data:`RACY_NS` before the
-record was taken has no ``stat`` in it, and is read and hashed by the next run.
+program can set back; so a change made after the ``stat`` was taken shows. A change made in the same
+tick of the clock as the ``stat`` would not: a file changed less than :data:`RACY_NS` before its
+``stat`` was taken has none in the record, and is read and hashed by the next run.
 """
 
 from __future__ import annotations
@@ -104,9 +104,9 @@ def still_fresh(record: Any, stats: dict[str, list[int] | None], read: Callable[
         return False
     if set(stats) != set(outputs) or file_hashes(Path(path) for path, _ in sources) != dict(sources):
         return False  # the spec first: after an edit, the output folder (28 MB on Stripe's spec) need not be looked at
-    settled = unchanged_outputs(record, stats)
+    unchanged = unchanged_outputs(record, stats)
     try:
-        if any(sha256(read(rel)) != sha for rel, sha in outputs.items() if rel not in settled):
+        if any(sha256(read(rel)) != sha for rel, sha in outputs.items() if rel not in unchanged):
             return False
     except OSError:
         return False
