@@ -4,7 +4,8 @@ As :func:`bench.generation.edit_loop` measures it (a warm cache and output folde
 operation ``description`` given a new text before each timed run, the spec put back and regenerated
 untimed after it), but with the CPU time (user + sys of the process and its children, from
 ``os.wait4``) beside the wall time, and with the runs of two copies of the generator alternating
-(A B A B ...), so that a shared machine's load hits both alike. ``--against REV`` is the other copy:
+(A B A B ...), so that a shared machine's load hits both alike. Each round also times a run with
+nothing changed (the spec put back and regenerated untimed first), as the bench's 'unchanged' row. ``--against REV`` is the other copy:
 that commit of this repository, unpacked under ``build/`` and run from this project's venv.
 """
 
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     text = spec.path.read_text(encoding="utf-8")
     start, end = editable_description(text) or (0, 0)
     variants = {"this tree": None, **({args.against: _tree(args.against)} if args.against else {})}
-    results: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+    results: dict[str, dict[str, list[tuple[float, float]]]] = {name: {"unchanged": [], "one description edited": []} for name in variants}
     for name, code in variants.items():
         folder = BUILD / "edit-loop" / f"{args.spec}-{name.replace(' ', '-')}"
         shutil.rmtree(folder, ignore_errors=True)
@@ -81,18 +82,25 @@ def main(argv: list[str] | None = None) -> int:
             _timed(command, env)  # the spec as it is: untimed
             if round_no == 0:
                 continue
+            _run(results[name], "unchanged", name, round_no, command, env)
             copy.write_text(text[:end] + f" (edit {round_no})" + text[end:], encoding="utf-8")
-            results[name].append(_timed(command, env))
-            print(f"{name:>12} run {round_no}: wall {results[name][-1][0]:.2f} s, CPU {results[name][-1][1]:.2f} s", file=sys.stderr)
+            _run(results[name], "one description edited", name, round_no, command, env)
     print(f"load average at end: {os.getloadavg()}")
-    print("| code | one description edited: wall (median, range) | CPU (median, range) | runs |\n| --- | --- | --- | --- |")
-    for name, runs in results.items():
-        walls, cpus = [w for w, _ in runs], [c for _, c in runs]
-        print(
-            f"| {name} | {statistics.median(walls):.2f} s ({min(walls):.2f} to {max(walls):.2f}) |"
-            f" {statistics.median(cpus):.2f} s ({min(cpus):.2f} to {max(cpus):.2f}) | {len(runs)} |"
-        )
+    print("| code | change | wall (median, range) | CPU (median, range) | runs |\n| --- | --- | --- | --- | --- |")
+    for name, series in results.items():
+        for change, runs in series.items():
+            walls, cpus = [w for w, _ in runs], [c for _, c in runs]
+            print(
+                f"| {name} | {change} | {statistics.median(walls):.3f} s ({min(walls):.3f} to {max(walls):.3f}) |"
+                f" {statistics.median(cpus):.3f} s ({min(cpus):.3f} to {max(cpus):.3f}) | {len(runs)} |"
+            )
     return 0
+
+
+def _run(series: dict[str, list[tuple[float, float]]], change: str, name: str, round_no: int, command: list[str], env: dict[str, str]) -> None:
+    series[change].append(_timed(command, env))
+    wall, cpu = series[change][-1]
+    print(f"{name:>12} run {round_no}, {change}: wall {wall:.3f} s, CPU {cpu:.3f} s", file=sys.stderr)
 
 
 if __name__ == "__main__":

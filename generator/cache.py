@@ -14,8 +14,7 @@ input can only miss, never hit a stale value:
 - ``black/``: a file as black formatted it, keyed by its text, whether it is Python or
   markdown, black's version and the mode :mod:`generator.format.formatter` uses;
 - ``runs/``: the record of the last generation into an output folder: a hash of every
-  input, the warnings printed, and the hash of every file written (see :func:`inputs_digest`
-  and :mod:`generator.cli`).
+  input, the warnings printed, and the hash of every file written (see :mod:`generator.run_record`).
 
 Besides its own key, every key includes :func:`fingerprint`: the generator's own source,
 the Python version and the name and version of every installed distribution, so editing the
@@ -210,50 +209,6 @@ def file_hashes(paths: Iterable[Path]) -> dict[str, str]:
         except OSError:
             out[str(path)] = ""
     return out
-
-
-# The record of the last generation into an output folder: the fast path of `generate` and `check`.
-
-
-def run_key(*parts: object) -> str:
-    """The key of a generation's record: the generator (:func:`fingerprint`) and the given arguments."""
-    return digest("run", fingerprint(), os.getcwd(), *parts)
-
-
-def make_record(
-    sources: Iterable[tuple[str, str]], folders: Iterable[str], outputs: dict[str, str], messages: str, jobs: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """What :func:`still_fresh` checks: the spec files and input folders with their hashes, and the files written.
-
-    ``outputs`` is the generated text of every file (relative path -> text); ``messages`` what the run printed
-    (its warnings), to print again; ``jobs``, what the next run needs to reuse a file whose inputs did not
-    change (:mod:`generator.render.reuse`).
-    """
-    return {
-        "jobs": jobs or {},
-        "sources": [[path, sha] for path, sha in sources],
-        "folders": [[folder, tree_digest(Path(folder))] for folder in folders],
-        "outputs": {rel: sha256(text.encode("utf-8")) for rel, text in outputs.items()},
-        "messages": messages,
-    }
-
-
-def still_fresh(record: Any, tree: dict[str, bytes]) -> bool:
-    """Whether a generation would give what ``record`` says was written, and ``tree`` (the output folder's
-    files, as :func:`generator.write.read_tree` reads them) still holds exactly that."""
-    try:
-        sources = [(str(path), str(sha)) for path, sha in record["sources"]]
-        folders = [(str(folder), str(found)) for folder, found in record["folders"]]
-        outputs = {str(rel): str(sha) for rel, sha in record["outputs"].items()}
-        if not isinstance(record["messages"], str) or not sources:
-            return False
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return False
-    if set(tree) != set(outputs) or file_hashes(Path(path) for path, _ in sources) != dict(sources):
-        return False  # the spec first: after an edit, the output folder (28 MB on Stripe's spec) need not be hashed
-    if any(sha256(tree[rel]) != sha for rel, sha in outputs.items()):
-        return False
-    return all(tree_digest(Path(folder)) == found for folder, found in folders)
 
 
 def jinja_bytecode(cache: Cache, only_under: Path | None = None) -> Any:

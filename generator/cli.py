@@ -16,13 +16,16 @@ import argparse
 import gc
 import os
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from generator import cache as caching
 from generator.config import Config, check_extend_modules, load_config
 from generator.diagnostics import Diagnostic, SpecError, report
-from generator.write import hand_written, read_tree
+from generator.run_record import file_stat, make_record, run_key, settle, settled, still_fresh, unchanged_outputs
+from generator.write import hand_written, read_tree, tree_entries
 
 if TYPE_CHECKING:  # the pipeline is imported only when something must be generated
     from generator.pipeline import Result
@@ -79,13 +82,7 @@ def _run_key(args: argparse.Namespace, config: Config, overrides: Path | None) -
             config_bytes = b"?"
     spec, out = Path(args.spec).resolve(), Path(args.out).resolve()
     templates = overrides.resolve() if overrides is not None else None
-    return caching.run_key(spec, out, templates, args.strict, repr(config), config_bytes, mode_key())
-
-
-def _unchanged(cache: caching.Cache, key: str, tree: dict[str, bytes]) -> dict | None:
-    """The record of the last generation when nothing changed since (every input, and the output folder)."""
-    record = cache.read_json("runs", key)
-    return record if record is not None and caching.still_fresh(record, tree) else None
+    return run_key(spec, out, templates, args.strict, repr(config), config_bytes, mode_key())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,12 +95,13 @@ def main(argv: list[str] | None = None) -> int:
         overrides = args.templates or config.templates
         args.out = args.out or config.output or DEFAULT_OUT
         keep = (hand_written(config.package.package),)  # the user's own code in the package: never touched
-        key, tree, reuse = "", None, None
+        last, tree, reuse = None, None, None
         if cache is not None:
-            key, tree = _run_key(args, config, overrides), read_tree(args.out, keep)
-            if _up_to_date(args, config, cache, key, tree):
+            last = _last_run(args, _run_key(args, config, overrides), keep, cache)
+            if _up_to_date(args, config, cache, last):
                 return 0
-            reuse = _reuse(cache, key, tree) if args.command == "generate" else None
+            tree = read_tree(args.out, keep)
+            reuse = _reuse(last, tree) if args.command == "generate" else None
         from generator.pipeline import generate_files
 
         result = generate_files(
@@ -115,23 +113,49 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(exc.diagnostics)} problem(s); nothing was written.", file=sys.stderr)
         return 2
     messages = _print(result.warnings)
-    status = _check(args, result, keep) if args.command == "check" else _write(args, result, tree, keep)
-    if cache is not None and status == 0:
-        cache.write_json("runs", key, caching.make_record(result.sources, result.folders, result.files, messages, result.jobs))
+    status, rewritten = (_check(args, result, keep), []) if args.command == "check" else (0, _write(args, result, tree, keep))
+    if cache is not None and last is not None and status == 0:
+        _record(cache, last, result, messages, rewritten)
     return status
 
 
-def _reuse(cache: caching.Cache, key: str, tree: dict[str, bytes]) -> Reuse:
+@dataclass(frozen=True)
+class _LastRun:
+    """The record of the last generation into ``--out`` (``None``: none) under ``key``, and the ``stat`` of each
+    file the output folder holds now (see :mod:`generator.run_record`)."""
+
+    key: str
+    record: Any
+    stats: dict[str, list[int] | None]
+    taken_at: int  # ``time.time_ns()`` before the first ``stat``
+
+
+def _last_run(args: argparse.Namespace, key: str, keep: tuple[str, ...], cache: caching.Cache) -> _LastRun:
+    taken_at = time.time_ns()
+    return _LastRun(key, cache.read_value("runs", key), {rel: file_stat(entry) for rel, entry in tree_entries(args.out, keep)}, taken_at)
+
+
+def _record(cache: caching.Cache, last: _LastRun, result: Result, messages: str, rewritten: list[str]) -> None:
+    """Record this generation for the next run. A file not rewritten held this run's text when it was read
+    (it was compared with it): the ``stat`` it had then is recorded, and when that was the one recorded last
+    time, so is the hash recorded then (not computed again). A file rewritten gets its ``stat`` later."""
+    again = set(rewritten)
+    stats = settled({rel: found for rel, found in last.stats.items() if rel in result.files and rel not in again}, last.taken_at)
+    known = {rel: sha for rel, sha in unchanged_outputs(last.record, last.stats).items() if rel not in again}
+    record = make_record(result.sources, result.folders, result.files, messages, result.jobs, stats=stats, known=known)
+    cache.write_value("runs", last.key, record)
+
+
+def _reuse(last: _LastRun, tree: dict[str, bytes]) -> Reuse:
     """What the last generation into ``--out`` recorded, for the files whose inputs did not change (see
     :mod:`generator.render.reuse`); nothing when there is no record."""
     from generator.render.reuse import Reuse
 
-    record = cache.read_json("runs", key)
-    jobs = record.get("jobs") if isinstance(record, dict) else None
-    outputs = record.get("outputs") if isinstance(record, dict) else None
+    jobs = last.record.get("jobs") if isinstance(last.record, dict) else None
+    outputs = last.record.get("outputs") if isinstance(last.record, dict) else None
     if not isinstance(jobs, dict) or not isinstance(outputs, dict):
         return Reuse({}, {}, {})
-    return Reuse(jobs, outputs, tree)
+    return Reuse(jobs, outputs, tree, settled=frozenset(unchanged_outputs(last.record, last.stats)))
 
 
 def _validate(args: argparse.Namespace, cache: caching.Cache | None) -> int:
@@ -143,11 +167,15 @@ def _validate(args: argparse.Namespace, cache: caching.Cache | None) -> int:
     return 0
 
 
-def _up_to_date(args: argparse.Namespace, config: Config, cache: caching.Cache, key: str, tree: dict[str, bytes]) -> bool:
-    """The fast path: nothing changed since the last generation into ``--out``, which is said and done."""
-    record = _unchanged(cache, key, tree)
-    if record is None:
+def _up_to_date(args: argparse.Namespace, config: Config, cache: caching.Cache, last: _LastRun) -> bool:
+    """The fast path: nothing changed since the last generation into ``--out`` (every input, and the output
+    folder), which is said and done; the files read to tell it are recorded as settled (see :func:`settle`)."""
+    record = last.record
+    if record is None or not still_fresh(record, last.stats, lambda rel: caching.read_bytes(os.path.join(args.out, rel))):
         return False
+    settled = settle(record, last.stats, last.taken_at)
+    if settled is not None:
+        cache.write_value("runs", last.key, settled)
     check_extend_modules(config, args.out)  # the package would not import without them
     if record["messages"]:
         print(record["messages"], file=sys.stderr)
@@ -168,12 +196,13 @@ def _check(args: argparse.Namespace, result: Result, keep: tuple[str, ...]) -> i
     return 0
 
 
-def _write(args: argparse.Namespace, result: Result, tree: dict[str, bytes] | None, keep: tuple[str, ...]) -> int:
+def _write(args: argparse.Namespace, result: Result, tree: dict[str, bytes] | None, keep: tuple[str, ...]) -> list[str]:
+    """Write the files; the paths rewritten."""
     from generator.write import update_tree
 
-    update_tree(result.files, args.out, tree, keep)
+    rewritten = update_tree(result.files, args.out, tree, keep)
     print(f"wrote {len(result.files)} files to {args.out}")
-    return 0
+    return rewritten
 
 
 def entry_point() -> NoReturn:

@@ -26,7 +26,6 @@ An unknown key, a value of the wrong type or a name that is not a valid identifi
 
 from __future__ import annotations
 
-import difflib
 import keyword
 import os
 import re
@@ -36,11 +35,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from generator.diagnostics import CODES, Diagnostic, SpecError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 
 @dataclass(frozen=True)
@@ -190,6 +184,8 @@ def check_extend(config: PackageConfig, api_classes: list[str], path: Path | Non
     problems = []
     for name, _ in config.extend:
         if name not in names:
+            import difflib  # here, not above: only a wrong key needs it
+
             close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
             message = f"extend: {name!r} is not a generated class; extend names {config.client_class!r} or an API class" + (f" (did you mean {', '.join(close)}?)" if close else f" ({', '.join(names[1:])})")
             problems.append(Diagnostic("invalid-config", "error", "", message, CODES["invalid-config"][1], file=str(path or ""), line=_line_of(text, name)))
@@ -230,6 +226,10 @@ def load_config(path: Path | None, spec: Path) -> Config:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise _error(path, f"cannot read the config file: {getattr(exc, 'strerror', None) or exc}") from None
+    if sys.version_info >= (3, 11):  # here, not above: most runs read no config file
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         values = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

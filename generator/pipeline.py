@@ -9,7 +9,7 @@ from typing import Any, Callable, TypeVar
 
 from generator import __version__
 from generator.build.builder import build_with_warnings
-from generator.cache import Cache, digest, jinja_bytecode, own_templates_bytecode, tree_digest
+from generator.cache import Cache, jinja_bytecode, own_templates_bytecode, tree_digest
 from generator.config import check_extend
 from generator.diagnostics import CODES, Diagnostic, Diagnostics, SpecError
 from generator.format.formatter import format_files, mode_key
@@ -118,7 +118,7 @@ def generate_files(
     api = stages.run("building", stages.build, document, config)
     stages.run("extending", check_extend, api.config, [tag.class_name for tag in api.tags], config_file)
     if reuse is not None:
-        reuse.base = digest(mode_key(), tree_digest(templates), tree_digest(guide), tree_digest(overrides) if overrides is not None else "")
+        reuse = reuse.under(mode_key(), tree_digest(templates), tree_digest(guide), tree_digest(overrides) if overrides is not None else "")
     rendered = stages.run("rendering", lambda: render_files(api, templates, guide, overrides, _bytecode(cache), reuse))
     formatted = stages.run("formatting", lambda: format_files(rendered.texts, cache, black_clean_copies(api, templates, overrides)))
     files = {path: formatted[path] if path in formatted else rendered.reused[path] for path in rendered.order}

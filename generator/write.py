@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
-from typing import Iterator
 
 from generator.cache import read_bytes
 
@@ -51,7 +49,7 @@ def write_tree(files: dict[str, str], out_dir: Path, keep: tuple[str, ...] = ())
     Raises:
         ValueError: a file of ``files`` lies in a folder of ``keep`` (nothing is written).
     """
-    import tempfile  # here, not above: a run that finds nothing changed writes nothing
+    import shutil, tempfile  # here, not above: a run that finds nothing changed writes nothing
 
     out_dir = Path(out_dir)
     _refuse_clashes(files, keep)
@@ -93,32 +91,36 @@ def _refuse_clashes(files: dict[str, str], keep: tuple[str, ...]) -> None:
 
 def read_tree(out_dir: Path, keep: tuple[str, ...] = ()) -> dict[str, bytes]:
     """Every file under ``out_dir`` (caches of tools that ran there and the folders ``keep`` excluded)."""
-    if not out_dir.is_dir():
-        return {}
     root = str(out_dir)
-    out: dict[str, bytes] = {}
-    for rel in sorted(_file_paths(root, "", keep), key=lambda rel: rel.split("/")):
-        out[rel] = read_bytes(os.path.join(root, rel))
-    return out
+    paths = sorted((rel for rel, _ in tree_entries(out_dir, keep)), key=lambda rel: rel.split("/"))
+    return {rel: read_bytes(os.path.join(root, rel)) for rel in paths}
 
 
-def _file_paths(root: str, prefix: str, keep: tuple[str, ...]) -> Iterator[str]:
-    """Relative paths of the files under ``root/prefix`` (with plain strings and one ``scandir`` per
-    folder: a big SDK has thousands of files), without tool caches, ``keep`` or linked folders."""
-    with os.scandir(os.path.join(root, prefix) if prefix else root) as entries:
-        for entry in entries:
-            rel = prefix + entry.name
-            if _is_tool_cache(rel) or _kept(rel, keep):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                yield from _file_paths(root, rel + "/", keep)
-            elif entry.is_file():
-                yield rel
+#: Folders of tools that ran in the output folder: not generated, never read.
+TOOL_CACHES = frozenset({"__pycache__", ".mypy_cache", ".pytest_cache", "build", "dist"})
 
 
-def _is_tool_cache(rel: str) -> bool:
-    parts = rel.split("/")
-    return any(p in ("__pycache__", ".mypy_cache", ".pytest_cache", "build", "dist") or p.endswith(".egg-info") for p in parts)
+def tree_entries(out_dir: Path, keep: tuple[str, ...] = ()) -> list[tuple[str, os.DirEntry[str]]]:
+    """``(relative path, directory entry)`` of each file :func:`read_tree` reads, in no particular order:
+    the files under ``out_dir`` without tool caches (:data:`TOOL_CACHES`, ``*.egg-info``), the folders
+    ``keep`` or linked folders, with plain strings and one ``scandir`` per folder (a big SDK has thousands
+    of files). A folder is entered only when it is kept out of none of these, so each entry's own name and
+    path are all there is to check."""
+    root, found = str(out_dir), []
+    folders = [""] if out_dir.is_dir() else []
+    while folders:
+        prefix = folders.pop()
+        with os.scandir(os.path.join(root, prefix) if prefix else root) as entries:
+            for entry in entries:
+                name = entry.name
+                rel = prefix + name
+                if name in TOOL_CACHES or name.endswith(".egg-info") or rel in keep:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(rel + "/")
+                elif entry.is_file():
+                    found.append((rel, entry))
+    return found
 
 
 def diff_tree(files: dict[str, str], out_dir: Path, keep: tuple[str, ...] = ()) -> list[str]:

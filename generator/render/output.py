@@ -28,7 +28,6 @@ import jinja2
 
 from generator.render.docstring_text import printable
 from generator.render import docstring_text, docstrings, imports, markdown_filters, pagination, python_filters, readme, type_annotations, wire
-from generator.cache import digest
 from generator.ir import Api
 from generator.render.reuse import ApiReads, Reuse, job_record
 from generator.workers import fork_map, workers
@@ -213,7 +212,7 @@ def render_files(
     job = _Rendering(api, templates, guide, overrides, environment(templates, guide, overrides, bytecode_cache), reuse)
     reused: dict[str, str] = {}
     if reuse is not None:
-        reuse.base = digest(reuse.base, job.header)
+        reuse = reuse.under(job.header)
         reuse.prepare(api, job.plan)
         for out, template, extra in job.plan:
             text = reuse.reused(out, template, extra)

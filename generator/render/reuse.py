@@ -65,15 +65,22 @@ class Reuse:
     """What the last generation into an output folder recorded, and that folder's files now.
 
     ``jobs``: output path -> ``[key, fields of api read]`` (see :func:`job_record`); ``outputs``: output path ->
-    SHA-256 of the text written; ``tree``: the folder's files as :func:`generator.write.read_tree` reads them.
+    SHA-256 of the text written; ``tree``: the folder's files as :func:`generator.write.read_tree` reads them;
+    ``settled``: the files the folder holds as written, as their ``stat`` tells (:mod:`generator.run_record`).
     """
 
     jobs: dict[str, Any]
     outputs: dict[str, str]
     tree: dict[str, bytes]
-    base: str = ""  # the templates, overrides and guide pages (their folders' hashes), set by the pipeline
+    settled: frozenset[str] = frozenset()  # files whose ``stat`` shows them unchanged since written (not hashed again)
+    base: str = ""  # the inputs of every file (templates, overrides, guide pages, header): see :meth:`under`
     _fields: dict[str, str | None] = field(default_factory=dict)
     _items: dict[int, str | None] = field(default_factory=dict)
+
+    def under(self, *inputs: object) -> Reuse:
+        """A copy whose files have ``inputs`` too (the caller's is left as it is): the pipeline adds the
+        templates' and guide pages' hashes, the render stage the header it puts on every Python file."""
+        return dataclasses.replace(self, base=digest(self.base, *inputs), _fields={}, _items={})
 
     def prepare(self, api: Api, plan: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
         """Hash every field of ``api`` and every item of the plan, before anything renders (and caches).
@@ -112,7 +119,7 @@ class Reuse:
             return None
         if last[0] is None or self.key(path, template, extra, [str(name) for name in last[1]]) != last[0]:
             return None
-        if sha256(data) != self.outputs.get(path):
+        if path not in self.settled and sha256(data) != self.outputs.get(path):
             return None
         try:
             return data.decode("utf-8")

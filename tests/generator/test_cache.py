@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -201,6 +202,78 @@ def test_a_hand_edited_output_folder_is_regenerated(project: Path) -> None:
     assert _generate(project) == 0
     assert read_tree(out) == first
     assert main(check) == 0
+
+
+def test_an_unchanged_output_folder_is_told_by_stat_and_not_read(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import cache as caching
+    from generator import run_record
+
+    monkeypatch.setattr(run_record, "RACY_NS", 0)  # every file settled at once: no waiting two seconds
+    first = _warm_and_check(project)
+    assert _generate(project) == 0  # a record taken now: every file settled
+    out = str(project / "out")
+    read: list[str] = []
+    real = caching.read_bytes
+    monkeypatch.setattr(caching, "read_bytes", lambda path: read.append(path) or real(path))
+    assert _generate(project) == 0
+    assert not [path for path in read if path.startswith(out)]
+    assert read_tree(project / "out") == first
+
+
+def test_a_hand_edit_that_keeps_size_and_times_is_found(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import run_record
+
+    monkeypatch.setattr(run_record, "RACY_NS", 0)
+    first = _warm_and_check(project)
+    assert _generate(project) == 0
+    module = project / "out" / next(rel for rel in sorted(first) if rel.endswith(".py"))
+    before = module.stat()
+    time.sleep(0.05)  # past the clock's tick: the change time moves
+    module.write_bytes(b"#" * before.st_size)
+    os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))  # size and modification time as they were
+    check = ["check", "--spec", str(project / "spec" / "openapi.yaml"), "--out", str(project / "out"), "--cache-dir", str(project / "cache")]
+    assert main(check) == 1
+    assert _generate(project) == 0
+    assert read_tree(project / "out") == first
+
+
+def test_the_files_a_run_writes_are_read_by_the_next(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import run_record
+
+    monkeypatch.setattr(run_record, "RACY_NS", 0)
+    first = _warm_and_check(project)
+    module = project / "out" / next(rel for rel in sorted(first) if rel.endswith(".py"))
+    before = module.stat()
+    module.write_bytes(b"#" * before.st_size)  # as if changed in the same tick as the run wrote it
+    os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+    records = [path.name for path in (project / "cache" / "runs").rglob("*") if path.is_file()]
+    assert [Cache(project / "cache").read_value("runs", name)["stats"] for name in records] == [{}]  # it wrote them all: no stat
+    assert _generate(project) == 0
+    assert read_tree(project / "out") == first
+
+
+def test_a_file_changed_while_a_run_runs_is_read_next_time(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import run_record
+
+    monkeypatch.setattr(run_record, "RACY_NS", 0)
+    first = _warm_and_check(project)
+    assert _generate(project) == 0  # every file settled
+    runtime = project / "out" / next(rel for rel in sorted(first) if rel.endswith("_base_client.py"))
+    before = runtime.stat()
+    generate_files = pipeline.generate_files
+
+    def tampering(*args: Any, **kwargs: Any) -> Any:  # after the run read the folder, before it writes
+        time.sleep(0.05)
+        runtime.write_bytes(b"#" * before.st_size)
+        os.utime(runtime, ns=(before.st_atime_ns, before.st_mtime_ns))
+        return generate_files(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "generate_files", tampering)
+    _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")
+    assert _generate(project) == 0  # does not rewrite the file: it held the same text when read
+    monkeypatch.setattr(pipeline, "generate_files", generate_files)
+    assert _generate(project) == 0  # no input changed, but the file's stat is not the one read
+    assert read_tree(project / "out") == _cold(project)
 
 
 def test_no_cache_writes_no_cache(project: Path) -> None:

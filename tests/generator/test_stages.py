@@ -17,7 +17,7 @@ GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 
 #: Where each top-level name of the package runs; shared modules are 0, ``ir`` sits on ``config``.
 ORDER = {
-    "diagnostics": 0, "naming": 0, "reserved_names": 0, "literals": 0, "cache": 0, "workers": 0, "config": 0,
+    "diagnostics": 0, "naming": 0, "reserved_names": 0, "literals": 0, "cache": 0, "run_record": 0, "workers": 0, "config": 0,
     "ir": 1, "read": 2, "check": 3, "build": 4, "render": 5, "format": 6, "write": 7,
     "pipeline": 8, "cli": 9, "__main__": 10, "__init__": 0,
 }
