@@ -51,10 +51,7 @@ def load(path: str | Path, cache: Cache | None = None) -> Document:
     """
     path = Path(path)
     shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise _spec_error("spec-not-readable", f"cannot read the spec: {exc.strerror or exc}", shown) from None
+    raw = _read(path, shown)
     root_sha = hashlib.sha256(raw).hexdigest()
     key = digest("spec", fingerprint(), path.resolve(), root_sha) if cache is not None else ""
     if cache is not None:
@@ -66,12 +63,7 @@ def load(path: str | Path, cache: Cache | None = None) -> Document:
     notes = [Note("duplicate-key", pointer, duplicate_message(pointer), path, line) for pointer, line in parsed.duplicates]
     places: tuple[tuple[str, Origin], ...] = ()
     if swagger.is_swagger(parsed.data):
-        node = parsed.node or node_or_none(raw)
-        places = tuple((at, Origin(path, there, node)) for at, there in swagger.PLACES_IN_SWAGGER)
-        renamed = swagger_names.placeholders(parsed.data, path.parent)
-        converted = swagger.convert(path, shown, line_in(node, "/swagger"), renamed.data if renamed else None)
-        data = _parse(converted, path.with_suffix(".json"), shown, None).data
-        parsed = Parsed(swagger_names.restored(data, renamed.names) if renamed else data, node)
+        parsed, places = _converted(parsed, raw, path, shown)
         cache = None  # the converter reads the files the document names itself: which ones is not known here
     if any(marker in raw for marker in MARKERS):
         notes += rewrite_schema_refs(parsed.data)  # before bundling: a reference by $id is not to another file
@@ -86,6 +78,24 @@ def load(path: str | Path, cache: Cache | None = None) -> Document:
         cache.write_value("spec", key, (document.data, document.sha256, document.files))
         cache.write_value("spec-last", last_key(path), (raw, key, edit_lines))
     return document
+
+
+def _read(path: Path, shown: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _spec_error("spec-not-readable", f"cannot read the spec: {exc.strerror or exc}", shown) from None
+
+
+def _converted(parsed: Parsed, raw: bytes, path: Path, shown: str) -> tuple[Parsed, tuple[tuple[str, Origin], ...]]:
+    """The Swagger 2.0 document ``parsed`` converted to OpenAPI 3.0, its component names kept, with the
+    places of the 2.0 file that diagnostics on the converted document point back to."""
+    node = parsed.node or node_or_none(raw)
+    places = tuple((at, Origin(path, there, node)) for at, there in swagger.PLACES_IN_SWAGGER)
+    renamed = swagger_names.placeholders(parsed.data, path.parent)
+    converted = swagger.convert(path, shown, line_in(node, "/swagger"), renamed.data if renamed else None)
+    data = _parse(converted, path.with_suffix(".json"), shown, None).data
+    return Parsed(swagger_names.restored(data, renamed.names) if renamed else data, node), places
 
 
 def _document(path: Path, raw: bytes, root_sha: str, parsed: Parsed, followed: Bundle, places: tuple[tuple[str, Origin], ...], cache: Cache | None) -> Document:
