@@ -36,10 +36,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import pointer_parts
+from generator.read import schema_ids
+from generator.read.notes import Note
 from generator.read.parse import ParseError, node_or_none, parse
 from generator.read.ref_kinds import section_at
 from generator.read.references import COMPONENT_KINDS, holds_names, holds_no_refs
 from generator.read.values import follow_pointer
+from generator.read.yaml_loader import line_in
 
 KINDS = tuple(sorted(COMPONENT_KINDS))
 
@@ -52,17 +55,6 @@ class BundleProblem:
     ref: str
     reason: str
     remote: bool = False
-
-
-@dataclass(frozen=True)
-class Note:
-    """A warning found while reading: at ``pointer`` of the root document (``path`` None), or of another file at ``line``."""
-
-    code: str
-    pointer: str
-    message: str
-    path: Path | None = None
-    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +122,9 @@ class _Bundler:
             self.documents[path] = parsed.data
             for pointer, line in parsed.duplicates:
                 self.result.notes.append(Note("duplicate-key", pointer, duplicate_message(pointer), path, line))
+            if isinstance(parsed.data, dict) and any(marker in raw for marker in schema_ids.MARKERS):  # $ids and anchors of this file
+                notes = schema_ids.rewrite_schema_refs(parsed.data, path.as_uri())
+                self.result.notes += [Note(n.code, n.pointer, n.message, path, line_in(self.nodes[path], n.pointer)) for n in notes]
         return self.documents[path]
 
     def locate(self, ref: str, base: Path, at: str) -> tuple[Path, str, Any] | None:
@@ -141,7 +136,10 @@ class _Bundler:
             return None
         try:
             path = (base.parent / file_part).resolve() if file_part else base
-            return path, fragment, follow_pointer(self.document(path), fragment)
+            data = self.document(path)
+            if fragment and not fragment.startswith("/") and path != self.root_path:  # an anchor (the root's are rewritten)
+                fragment = schema_ids.root_anchors(data, path.as_uri()).get(fragment, fragment)
+            return path, fragment, follow_pointer(data, fragment)
         except OSError as exc:
             reason = f"cannot read {file_part}: {exc.strerror or exc}"
         except ValueError as exc:  # a NUL in the path; a file that is not UTF-8
@@ -290,4 +288,7 @@ def bundle(data: dict[str, Any], path: Path) -> Bundle:
     """Follow every reference to another file in ``data`` (read from ``path``), in place."""
     bundler = _Bundler(data, Path(path))
     bundler.walk(data, "", bundler.root_path)
+    if bundler.result.problems and len(bundler.documents) > 1:  # the $id (or relative to one) of a schema copied in from another file
+        found = schema_ids.rewrite_refs_by_id(data, {p.pointer for p in bundler.result.problems})
+        bundler.result.problems = [p for p in bundler.result.problems if p.pointer not in found]
     return bundler.result

@@ -30,6 +30,7 @@ INFO_CODES = {"multiple-tags"}
 WARNING_CODES = {
     "unprintable-character",
     "schema-relative-ref",
+    "dynamic-ref",
     "newer-openapi-version",
     "unsupported-security-scheme",
     "unsupported-parameter",

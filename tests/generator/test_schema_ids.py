@@ -89,3 +89,46 @@ def test_a_ref_inside_a_literal_value_is_data_and_left_as_written() -> None:
     }
     before = copy.deepcopy(data)
     assert rewrite_schema_refs(data) == [] and data == before
+
+
+def test_a_dynamic_ref_that_means_one_schema_becomes_a_ref() -> None:
+    """``$dynamicRef`` to the one ``$dynamicAnchor`` of its name (or a plain ``$anchor``, or a pointer) is a ``$ref`` to it."""
+    data: dict[str, Any] = {
+        "components": {
+            "schemas": {
+                "Node": {"$dynamicAnchor": "node", "properties": {"children": {"items": {"$dynamicRef": "#node"}}}},
+                "Leaf": {"$anchor": "leaf", "properties": {"next": {"$dynamicRef": "#leaf"}, "up": {"$dynamicRef": "#/components/schemas/Node"}}},
+                "Tree": {"$id": "https://example.test/tree", "$dynamicAnchor": "tree", "properties": {"sub": {"$dynamicRef": "#tree"}, "by_uri": {"$dynamicRef": "https://example.test/tree#tree"}}},
+            }
+        }
+    }
+    assert rewrite_schema_refs(data) == []
+    schemas = data["components"]["schemas"]
+    assert schemas["Node"]["properties"]["children"]["items"] == {"$ref": "#/components/schemas/Node"}
+    assert schemas["Leaf"]["properties"]["next"] == {"$ref": "#/components/schemas/Leaf"}, "a $dynamicRef to a plain $anchor is a $ref"
+    assert schemas["Leaf"]["properties"]["up"] == {"$ref": "#/components/schemas/Node"}
+    assert schemas["Tree"]["properties"]["sub"] == {"$ref": "#/components/schemas/Tree"} == schemas["Tree"]["properties"]["by_uri"]
+
+
+def test_a_dynamic_ref_that_depends_on_its_use_is_left_with_a_warning() -> None:
+    """Several schemas declaring the anchor (a generic schema and its specialisation), no target, a 2019-09 ``$recursiveRef``."""
+    generic = {"$dynamicRef": "#item"}
+    data: dict[str, Any] = {
+        "components": {
+            "schemas": {
+                "List": {"$id": "https://example.test/list", "items": generic, "$defs": {"Item": {"$dynamicAnchor": "item"}}},
+                "Names": {"$id": "https://example.test/names", "$ref": "list", "$defs": {"Item": {"$dynamicAnchor": "item", "type": "string"}}},
+                "Lost": {"properties": {"a": {"$dynamicRef": "#nowhere"}, "b": {"$recursiveRef": "#"}, "c": {"$ref": "#/components/schemas/List", "$dynamicRef": "#/components/schemas/Names"}}},
+            }
+        }
+    }
+    notes = rewrite_schema_refs(data)
+    assert [(n.code, n.pointer) for n in notes] == [
+        ("dynamic-ref", "/components/schemas/List/items/$dynamicRef"),
+        ("dynamic-ref", "/components/schemas/Lost/properties/a/$dynamicRef"),
+        ("dynamic-ref", "/components/schemas/Lost/properties/b/$recursiveRef"),
+        ("dynamic-ref", "/components/schemas/Lost/properties/c/$dynamicRef"),
+    ]
+    assert "/components/schemas/List/$defs/Item, /components/schemas/Names/$defs/Item" in notes[0].message
+    assert data["components"]["schemas"]["List"]["items"] == {"$dynamicRef": "#item"}, "left as written"
+    assert data["components"]["schemas"]["Lost"]["properties"]["c"]["$ref"] == "#/components/schemas/List"
