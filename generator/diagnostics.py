@@ -53,6 +53,10 @@ CODES: dict[str, tuple[str, str]] = {
         "A `$dynamicRef` that does not mean one schema wherever it is used (several schemas declare its `$dynamicAnchor`: a generic schema and its specialisations), that finds no schema, or a 2019-09 `$recursiveRef`: it is not followed, and the value is typed by the schema's other keywords (`Any` without them).",
         "Where one schema is meant, write `$ref` to it; for a generic schema, give each use its own schema (a `$ref` to the specialisation).",
     ),
+    "conditional-properties": (
+        "An object declares properties (or requires them) in `then`/`else` or `dependentSchemas`, so only when a condition holds: they become optional fields of its model (a property declared differently by several branches is the union of their types), and the SDK does not check the condition.",
+        "Nothing to do if optional fields suit you; to make the SDK say more, declare the properties on the object itself, or write the cases as a `oneOf` of objects.",
+    ),
     "schema-relative-ref": (
         "A `$ref` like `#/$defs/Size` finds nothing from the document's root, but does inside a schema that holds it (as if that schema were a document of its own); it is read that way.",
         "Write the full pointer (`#/components/schemas/Shape/$defs/Size`), or give the schema an `$id`, which makes references inside it relative to it.",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable
 
+from generator.build.conditional_fields import conditional_properties
 from generator.build.context import BuildContext
 from generator.build.defaults import accepts, fits
 from generator.reserved_names import RESERVED_FIELDS
@@ -15,7 +16,6 @@ from generator.build.spec_values import text, value
 from generator.diagnostics import pointer_join
 from generator.ir import Field, Operation, PyType
 from generator.naming import Namespace, snake_case
-from generator.read.values import mapping
 
 Properties = dict[str, tuple[str, Any]]
 """wire name -> (pointer, raw property schema)."""
@@ -50,7 +50,8 @@ def object_shape(ctx: BuildContext, pointer: str, schema: dict[str, Any], seen: 
 
     Branches merge in order (a 3.1 ``$ref`` beside ``properties`` first), the schema's own
     ``properties`` last: a property declared again replaces the earlier declaration;
-    ``required`` is the union of all. Then the properties of :func:`conditional_branches`.
+    ``required`` is the union of all. Then the properties only ``then``, ``else`` or ``dependentSchemas`` declare
+    (:mod:`generator.build.conditional_fields`), optional.
     """
     properties: Properties = {}
     required: set[str] = set()
@@ -66,21 +67,9 @@ def object_shape(ctx: BuildContext, pointer: str, schema: dict[str, Any], seen: 
         required |= needed
     for wire_name, prop in properties_of(schema).items():
         properties[str(wire_name)] = (pointer_join(pointer, "properties", wire_name), prop)
-    for at, branch in conditional_branches(ctx, pointer, schema):
-        for wire_name, prop in properties_of(branch).items():
-            properties.setdefault(str(wire_name), (pointer_join(at, "properties", wire_name), prop))
-    return properties, required | required_of(schema)
-
-
-def conditional_branches(ctx: BuildContext, pointer: str, schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """``(pointer, schema)`` of what applies to an object only sometimes: 3.1's ``dependentSchemas``, ``then`` and ``else``.
-
-    Their properties are the object's too, always optional (they are there only when the
-    condition holds), and never in place of a property the object declares itself.
-    """
-    found = [(pointer_join(pointer, "dependentSchemas", name), branch) for name, branch in mapping(schema.get("dependentSchemas")).items()]
-    found += [(pointer_join(pointer, key), schema[key]) for key in ("then", "else") if key in schema]
-    return [ctx.target(branch, at) for at, branch in found]
+    required |= required_of(schema)
+    properties.update(conditional_properties(ctx, pointer, schema, properties, required))
+    return properties, required
 
 
 def fields(ctx: BuildContext, properties: Properties, required: set[str], *, location: str, namespace: Namespace | None = None, request: bool | None = None) -> tuple[Field, ...]:

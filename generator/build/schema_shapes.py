@@ -36,9 +36,19 @@ def classify(schema: Any) -> str:
         return "enum"
     if "$ref" in schema:
         return "model" if extends_ref(schema) else "alias"
-    if isinstance(schema.get("properties"), dict) or types_of(schema) == ["object"] and extra_values(schema) is None and not has_union(schema):
+    if isinstance(schema.get("properties"), dict) or conditional_object(schema) or types_of(schema) == ["object"] and extra_values(schema) is None and not has_union(schema):
         return "model"
     return "alias"
+
+
+def conditional_object(schema: dict[str, Any]) -> bool:
+    """An object whose properties only ``then``, ``else`` or ``dependentSchemas`` declare (no other ``type`` than ``object``)."""
+    if non_null_types(schema) not in ([], ["object"]):
+        return False
+    branches = [schema.get("then"), schema.get("else")]
+    dependent = schema.get("dependentSchemas")
+    branches += list(dependent.values()) if isinstance(dependent, dict) else []
+    return any(isinstance(b, dict) and bool(properties_of(b)) for b in branches)
 
 
 def extra_values(schema: dict[str, Any]) -> Any:

@@ -31,6 +31,7 @@ WARNING_CODES = {
     "unprintable-character",
     "schema-relative-ref",
     "dynamic-ref",
+    "conditional-properties",
     "newer-openapi-version",
     "unsupported-security-scheme",
     "unsupported-parameter",
