@@ -30,12 +30,13 @@ def conditional_branches(ctx: BuildContext, pointer: str, schema: dict[str, Any]
     return [ctx.target(branch, at) for at, branch in found]
 
 
-def conditional_properties(ctx: BuildContext, pointer: str, schema: dict[str, Any], own: Properties, required: set[str]) -> Properties:
-    """The properties of the object at ``pointer`` that only its conditional branches declare (``own`` are the
-    others, ``required`` the names it always requires); warns when the model says less than the branches do."""
+def conditional_properties(ctx: BuildContext, pointer: str, branches: list[tuple[str, dict[str, Any]]], own: Properties, required: set[str]) -> Properties:
+    """The properties of the object at ``pointer`` that only its conditional ``branches`` (its own and its
+    ``allOf``'s) declare (``own`` are the others, ``required`` the names it always requires); warns when the
+    model says less than the branches do."""
     declared: dict[str, list[tuple[str, Any]]] = {}
     conditions: set[str] = set()
-    for at, branch in conditional_branches(ctx, pointer, schema):
+    for at, branch in branches:
         for wire_name, prop in properties_of(branch).items():
             if str(wire_name) not in own:
                 declared.setdefault(str(wire_name), []).append((pointer_join(at, "properties", wire_name), prop))

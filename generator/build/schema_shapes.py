@@ -7,8 +7,10 @@ from typing import Any
 
 from generator.read.media_types import is_json_media_type
 
-ANNOTATIONS = frozenset({"description", "title", "example", "examples", "default", "deprecated", "readOnly", "writeOnly", "externalDocs", "xml", "nullable", "$comment"})
-"""Keywords that describe a schema without constraining it."""
+TYPING = frozenset(
+    {"type", "$ref", "$dynamicRef", "properties", "patternProperties", "additionalProperties", "unevaluatedProperties", "items", "prefixItems", "anyOf", "oneOf", "allOf", "enum", "const", "format", "contentMediaType"}
+)
+"""Keywords that say what a value is (its type, members, items, values); the others describe or constrain it."""
 
 
 def literal_values(values: Any) -> list[str | int | bool] | None:
@@ -98,9 +100,10 @@ def is_file(schema: dict[str, Any]) -> bool:
     return schema.get("format") == "binary" or (isinstance(media, str) and not is_json_media_type(media) and "contentEncoding" not in schema)
 
 
-def annotation_only(schema: Any) -> bool:
-    """A schema that only describes (``{description: ...}``): it adds nothing to an ``allOf``."""
-    return isinstance(schema, dict) and all(k in ANNOTATIONS or str(k).startswith("x-") for k in schema)
+def adds_no_type(schema: Any) -> bool:
+    """A schema that only describes or constrains (``{description: ...}``, ``{required: [id]}``, ``{minLength: 3}``,
+    an ``if``/``then`` that declares no properties): it adds nothing to the type of an ``allOf``."""
+    return isinstance(schema, dict) and not any(key in TYPING for key in schema) and not conditional_object(schema)
 
 
 def is_string_enum(schema: dict[str, Any]) -> bool:

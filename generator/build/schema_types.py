@@ -18,8 +18,8 @@
 | ``{}`` or no type                                 | ``Any``                           |
 | ``format: int64`` / ``double``, ``float``          | ``int`` / ``float``               |
 | ``format: uuid``, ``byte`` (base64 text)           | ``str``                           |
-| ``allOf`` of one schema (plus annotations)         | that schema's type                |
-| ``allOf`` of objects, as a component schema        | one model with every branch's properties (later branches override earlier ones; ``required`` is the union) |
+| ``allOf`` of one schema (plus branches that only describe or constrain: ``{required: [id]}``, ``{minLength: 3}``) | that schema's type |
+| ``allOf`` of objects, as a component schema        | one model with every branch's properties (later branches override earlier ones; ``required`` is the union, a ``{required: [...]}`` branch's too) |
 | an inline object with ``properties`` (or an inline ``allOf`` of objects) | a model named after where it is: ``Pet.category`` -> ``PetCategory``, the 200 response of ``get_pet`` -> ``GetPetResponse``, an array's items -> ``...Item``, the branches of an ``allOf`` add nothing, those of a ``oneOf`` ``OptionN`` |
 | ``enum``/``const`` of values a ``Literal`` cannot hold (floats, objects) | the type without the enum, or without ``type`` the values' (``const: 0.5``: ``float``; warning ``unsupported-schema``) |
 | ``patternProperties`` of a map closed by ``additionalProperties``/``unevaluatedProperties`` (``false`` or a schema) | ``dict[str, P | A]``, the union of the patterns' and the extra values' types (open: ``dict[str, Any]``) |
@@ -38,7 +38,7 @@ from typing import Any
 from generator.build import discriminator_schemas
 from generator.build.inline_names import inline_name
 from generator.build.plain_types import PlainTypes, Warn
-from generator.build.schema_shapes import annotation_only, classify, conditional_object, extends_ref, is_binary_schema, is_null, is_string_enum, literal_values, non_null_types, types_of
+from generator.build.schema_shapes import adds_no_type, classify, conditional_object, extends_ref, is_binary_schema, is_null, is_string_enum, literal_values, non_null_types, types_of
 from generator.build.union_types import ANY, STR, string_union, union_of
 from generator.ir import PyType
 from generator.naming import Namespace, class_identifier
@@ -89,7 +89,7 @@ class TypeMapper(PlainTypes):
         objects = 0
         for branch in branches:
             _, target = self.deref(branch)
-            if annotation_only(target):
+            if adds_no_type(target):
                 continue
             if not isinstance(target, dict) or classify(target) != "model" and not self._nested_all_of(target):
                 return False
@@ -131,8 +131,9 @@ class TypeMapper(PlainTypes):
         properties = isinstance(schema.get("properties"), dict) and bool(schema["properties"]) or conditional_object(schema)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
-            kept = [b for b in all_of if not annotation_only(b)]
-            return (len(kept) > 1 or properties and bool(kept)) and self.all_of_objects(schema)
+            kept = [b for b in all_of if not adds_no_type(b)]
+            if kept:
+                return (len(kept) > 1 or properties) and self.all_of_objects(schema)
         return properties
 
     # -- mapping --------------------------------------------------------------------
@@ -191,7 +192,7 @@ class TypeMapper(PlainTypes):
             self._expanding.pop()
 
     def _all_of(self, pointer: str, branches: list[Any], nullable: bool) -> PyType:
-        kept = [(i, b) for i, b in enumerate(branches) if not annotation_only(b)]
+        kept = [(i, b) for i, b in enumerate(branches) if not adds_no_type(b)]
         if len(kept) == 1:
             index, branch = kept[0]
             mapped = self.map(f"{pointer}/allOf/{index}", branch)

@@ -209,3 +209,29 @@ def test_a_ref_beside_properties_is_a_model() -> None:
     assert classify({"$ref": "#/components/schemas/Thing", "properties": {"z": {}}}) == "model"
     assert classify({"$ref": "#/components/schemas/Thing", "description": "d"}) == "alias"
 
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ({"allOf": [{"type": "string"}, {"minLength": 3}]}, "str"),
+        ({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"required": ["id"]}]}, "Thing"),
+        ({"allOf": [{"$ref": "#/components/schemas/Names"}, {"if": {"minItems": 1}, "then": {"maxItems": 3}}]}, "Names"),
+        ({"allOf": [{"required": ["id"]}]}, "Any"),
+    ],
+)
+def test_an_all_of_branch_that_only_constrains_adds_nothing_to_the_type(mapper: TypeMapper, schema: dict[str, Any], expected: str) -> None:
+    assert annotation(mapper, schema) == expected
+
+
+def test_properties_only_conditional_branches_declare_make_an_object() -> None:
+    assert classify({"if": {"properties": {"a": {"const": 1}}}, "then": {"properties": {"b": {}}}}) == "model"
+    assert classify({"dependentSchemas": {"a": {"properties": {"b": {}}}}}) == "model"
+    assert classify({"if": {"properties": {"a": {}}}, "then": {"required": ["a"]}}) == "alias", "if declares nothing; then only requires"
+    assert classify({"type": "string", "then": {"properties": {"b": {}}}}) == "alias"
+    assert classify({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"required": ["id"]}]}) == "alias", "classify alone: the mapper's kind_of makes it a model"
+
+
+def test_an_all_of_of_a_model_and_a_required_list_is_a_model(mapper: TypeMapper) -> None:
+    assert mapper.kind_of({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"required": ["id"]}, {"minProperties": 1}]}) == "model"
+    assert mapper.kind_of({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"type": "string"}]}) == "alias"

@@ -17,6 +17,7 @@ WARNINGS: list[tuple[str, str]] = [
     ("unsupported-schema", "/components/schemas/Shape/properties/mixed"),
     ("unsupported-schema", "/components/schemas/Shape/properties/ratio"),
     ("unsupported-schema", "/components/schemas/Shape/properties/at_origin"),
+    ("conditional-properties", "/components/schemas/Job"),
     ("conditional-properties", "/components/schemas/Shape/properties/contact"),
     ("conditional-properties", "/components/schemas/Shape/properties/conditional"),
     ("conditional-properties", "/components/schemas/Shape/properties/payment"),
@@ -56,6 +57,8 @@ STORED = {
     "version": 2,
     "ratio": 0.5,
     "at_origin": {"x": 0, "y": 0},
+    "job": {"state": "failed", "error": "disk full"},
+    "right_corner": {"angle": 90},
 }
 
 
@@ -94,6 +97,9 @@ def check(package: Any, generated: Any) -> None:
     assert set(m.ShapePayment.model_fields) == {"method", "card_number", "iban"}
     assert get_type_hints(m.ShapePayment)["method"] == Literal["card"] | Literal["transfer"] | None
     assert not any(f.is_required() for f in m.ShapePayment.model_fields.values())
+    # then/else inside allOf branches: the object's fields and theirs; a branch that only requires makes a field required.
+    assert list(m.Job.model_fields) == ["state", "count", "error"] and not any(f.is_required() for f in m.Job.model_fields.values())
+    assert set(m.RightCorner.model_fields) == {"angle"} and m.RightCorner.model_fields["angle"].is_required()
     # $dynamicRef: to the one $dynamicAnchor of its name, a $ref; generic (several declare it), Any with a warning.
     assert get_type_hints(m.Node)["children"] == list[m.Node] | None
     assert m.StringList == list[Any] and "names: StringList | None" in models
@@ -155,6 +161,7 @@ def check(package: Any, generated: Any) -> None:
     assert isinstance(shape.vertex.next, m.Vertex) and shape.vertex.next.at == [3.0, 4.0]
     assert isinstance(shape.payment, m.ShapePayment) and shape.payment.method == "transfer" and shape.payment.iban == "DE89"
     assert isinstance(shape.tree, m.Node) and isinstance(shape.tree.children[0], m.Node) and shape.tree.children[0].name == "leaf"
+    assert isinstance(shape.job, m.Job) and shape.job.error == "disk full" and shape.right_corner.angle == 90
     assert shape.names == ["a", 1] and shape.headers == {"x-trace": "t1", "n-count": 3} and shape.open_headers == {"x-a": "1", "other": [1]}
     assert shape.ones == [3, 1] and shape.not_text is True and shape.version == 2 and shape.ratio == 0.5 and shape.at_origin == {"x": 0, "y": 0}
     assert shape.to_dict()["created_at"] == {"x": 0, "y": 0}
