@@ -50,7 +50,7 @@ CODES: dict[str, tuple[str, str]] = {
     "unresolved-unused-ref": ("A `$ref` inside a callback or a response link points at nothing; the SDK makes no method from callbacks (requests the API sends) and leaves the link out, so generation goes on.", "Point the `$ref` at an existing element, or remove the callback or link."),
     "dropped-text-ref": ("A `description` or `summary` is a `$ref` that leads to no text; it is left out.", "Write the text in place, or point the `$ref` at a string or a Markdown file."),
     "dynamic-ref": (
-        "A `$dynamicRef` that does not mean one schema wherever it is used (several schemas declare its `$dynamicAnchor`: a generic schema and its specialisations), that finds no schema, or a 2019-09 `$recursiveRef`: it is not followed, and the value is typed by the schema's other keywords (`Any` without them).",
+        "A `$dynamicRef` (or 2019-09 `$recursiveRef`) that does not mean one schema wherever it is used (a generic schema, and a specialisation that refers to it declaring the same `$dynamicAnchor`), that finds no schema, or that stands beside a `$ref`: it is not followed, and the value is typed by the schema's other keywords (`Any` without them).",
         "Where one schema is meant, write `$ref` to it; for a generic schema, give each use its own schema (a `$ref` to the specialisation).",
     ),
     "conditional-properties": (

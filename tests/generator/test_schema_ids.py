@@ -118,7 +118,10 @@ def test_a_dynamic_ref_that_depends_on_its_use_is_left_with_a_warning() -> None:
             "schemas": {
                 "List": {"$id": "https://example.test/list", "items": generic, "$defs": {"Item": {"$dynamicAnchor": "item"}}},
                 "Names": {"$id": "https://example.test/names", "$ref": "list", "$defs": {"Item": {"$dynamicAnchor": "item", "type": "string"}}},
-                "Lost": {"properties": {"a": {"$dynamicRef": "#nowhere"}, "b": {"$recursiveRef": "#"}, "c": {"$ref": "#/components/schemas/List", "$dynamicRef": "#/components/schemas/Names"}}},
+                "Lost": {"properties": {"a": {"$dynamicRef": "#nowhere"}, "b": {"$recursiveRef": "other"}, "c": {"$ref": "#/components/schemas/List", "$dynamicRef": "#/components/schemas/Names"}}},
+                "Filter": {"$recursiveAnchor": True, "properties": {"any": {"items": {"$recursiveRef": "#"}}}},
+                "Tree": {"$id": "https://example.test/tree", "$recursiveAnchor": True, "properties": {"sub": {"$recursiveRef": "#"}}},
+                "Forest": {"$id": "https://example.test/forest", "$recursiveAnchor": True, "$ref": "tree", "properties": {"kind": {}}},
             }
         }
     }
@@ -128,7 +131,26 @@ def test_a_dynamic_ref_that_depends_on_its_use_is_left_with_a_warning() -> None:
         ("dynamic-ref", "/components/schemas/Lost/properties/a/$dynamicRef"),
         ("dynamic-ref", "/components/schemas/Lost/properties/b/$recursiveRef"),
         ("dynamic-ref", "/components/schemas/Lost/properties/c/$dynamicRef"),
+        ("schema-relative-ref", "/components/schemas/Filter/properties/any/items/$recursiveRef"),
+        ("dynamic-ref", "/components/schemas/Tree/properties/sub/$recursiveRef"),
     ]
-    assert "/components/schemas/List/$defs/Item, /components/schemas/Names/$defs/Item" in notes[0].message
-    assert data["components"]["schemas"]["List"]["items"] == {"$dynamicRef": "#item"}, "left as written"
-    assert data["components"]["schemas"]["Lost"]["properties"]["c"]["$ref"] == "#/components/schemas/List"
+    assert "/components/schemas/Names" in notes[0].message and "/components/schemas/Forest" in notes[-1].message, "who specialises it"
+    schemas = data["components"]["schemas"]
+    assert schemas["List"]["items"] == {"$dynamicRef": "#item"} and schemas["Tree"]["properties"]["sub"] == {"$recursiveRef": "#"}, "left as written"
+    assert schemas["Lost"]["properties"]["c"]["$ref"] == "#/components/schemas/List"
+    assert schemas["Filter"]["properties"]["any"]["items"] == {"$ref": "#/components/schemas/Filter"}, "'#' in no $id: its component schema"
+
+
+def test_a_dynamic_anchor_declared_by_unrelated_resources_means_its_own() -> None:
+    """Two resources declare ``$dynamicAnchor: node``, neither refers to the other: each reference means its own schema."""
+    data: dict[str, Any] = {
+        "components": {
+            "schemas": {
+                "A": {"$id": "https://example.test/a", "$dynamicAnchor": "node", "properties": {"next": {"$dynamicRef": "#node"}}},
+                "B": {"$id": "https://example.test/b", "$dynamicAnchor": "node", "properties": {"next": {"$dynamicRef": "#node"}}},
+            }
+        }
+    }
+    assert rewrite_schema_refs(data) == []
+    assert data["components"]["schemas"]["A"]["properties"]["next"] == {"$ref": "#/components/schemas/A"}
+    assert data["components"]["schemas"]["B"]["properties"]["next"] == {"$ref": "#/components/schemas/B"}

@@ -14,6 +14,8 @@ WARNINGS: list[tuple[str, str]] = [
     ("schema-relative-ref", "/components/schemas/Shape/$defs/Label/properties/size/$ref"),
     ("schema-relative-ref", "/components/schemas/Shape/properties/label_size/$ref"),
     ("dynamic-ref", "/components/schemas/GenericList/items/$dynamicRef"),
+    ("schema-relative-ref", "/components/schemas/Filter/properties/filters/items/anyOf/1/$recursiveRef"),
+    ("invalid-schema-keyword", "/components/schemas/Filter/$recursiveAnchor"),
     ("unsupported-schema", "/components/schemas/Shape/properties/mixed"),
     ("unsupported-schema", "/components/schemas/Shape/properties/ratio"),
     ("unsupported-schema", "/components/schemas/Shape/properties/at_origin"),
@@ -59,6 +61,7 @@ STORED = {
     "at_origin": {"x": 0, "y": 0},
     "job": {"state": "failed", "error": "disk full"},
     "right_corner": {"angle": 90},
+    "filter": {"op": "or", "filters": ["a", {"op": "and", "filters": ["b"]}]},
 }
 
 
@@ -103,6 +106,7 @@ def check(package: Any, generated: Any) -> None:
     # $dynamicRef: to the one $dynamicAnchor of its name, a $ref; generic (several declare it), Any with a warning.
     assert get_type_hints(m.Node)["children"] == list[m.Node] | None
     assert m.StringList == list[Any] and "names: StringList | None" in models
+    assert get_type_hints(m.Filter)["filters"] == list[str | m.Filter] | None, "$recursiveRef '#' (2019-09, as OpenAI writes it): its component schema"
     # patternProperties of a closed map: the union of the patterns' value types; an open map's values are Any.
     assert "headers: dict[str, str | int] | None" in models and "open_headers: dict[str, Any] | None" in models
     # contains and not only validate: the type is the array's or the type's; const: a Literal, or its value's type.
@@ -161,6 +165,7 @@ def check(package: Any, generated: Any) -> None:
     assert isinstance(shape.vertex.next, m.Vertex) and shape.vertex.next.at == [3.0, 4.0]
     assert isinstance(shape.payment, m.ShapePayment) and shape.payment.method == "transfer" and shape.payment.iban == "DE89"
     assert isinstance(shape.tree, m.Node) and isinstance(shape.tree.children[0], m.Node) and shape.tree.children[0].name == "leaf"
+    assert isinstance(shape.filter.filters[1], m.Filter) and shape.filter.filters[1].filters == ["b"]
     assert isinstance(shape.job, m.Job) and shape.job.error == "disk full" and shape.right_corner.angle == 90
     assert shape.names == ["a", 1] and shape.headers == {"x-trace": "t1", "n-count": 3} and shape.open_headers == {"x-a": "1", "other": [1]}
     assert shape.ones == [3, 1] and shape.not_text is True and shape.version == 2 and shape.ratio == 0.5 and shape.at_origin == {"x": 0, "y": 0}
