@@ -26,7 +26,7 @@
 | an object whose properties only ``then``/``else``/``dependentSchemas`` declare | a model of optional fields (see :mod:`generator.build.conditional_fields`) |
 | a reference cycle through aliases only, or nesting deeper than 64 | ``Any`` (warning ``unsupported-schema``) |
 | ``$ref`` with ``nullable: true`` beside it         | the referenced type ``| None``     |
-| ``oneOf``/``anyOf`` of component models with a ``discriminator`` | ``Annotated[A | B, Field(discriminator=...)]`` (build makes each branch's property a ``Literal`` of its values, or drops the discriminator when it cannot) |
+| ``oneOf``/``anyOf`` of component models with a ``discriminator`` | ``Annotated[A | B, Field(discriminator=...)]`` (build makes each branch's property a ``Literal`` of its values, or drops the discriminator when it cannot, or when a branch's ``enum`` leaves its value out) |
 | in a request (an argument, or inside a request view): a schema whose request view differs (a ``readOnly`` property, a required ``writeOnly`` one, or such a schema reached through it) | its request view ``<Name>Input`` (build switches the names; see :mod:`generator.build.request_views`) |
 | ``$ref`` to a component model with a ``discriminator`` of its own that other component models extend (``allOf`` with a ``$ref`` to it) | the discriminated union of those models, as if the base were their ``oneOf`` with its discriminator (the base's own model stays, for its subtypes' fields) |
 """
@@ -61,7 +61,7 @@ class TypeMapper(PlainTypes):
         self.document = document
         self._depth = 0
         self._expanding: list[str] = []
-        schemas = component_section(document.data, "schemas")
+        schemas = self.component_schemas = component_section(document.data, "schemas")
         self.kinds = {str(name): self.kind_of(schema) for name, schema in schemas.items()}
         self.names = names if names is not None else {name: class_identifier(name, "Schema") for name in self.kinds}
         self.warn: Warn = warn or (lambda pointer, message: None)
@@ -167,7 +167,7 @@ class TypeMapper(PlainTypes):
 
     def _discriminated(self, schema: dict[str, Any], mapped: PyType) -> PyType:
         """A union of models with the discriminator ``schema`` declares (the wire name; build puts the Python name in)."""
-        found = discriminator_schemas.discriminator_of(schema, self.kinds)
+        found = discriminator_schemas.discriminator_of(schema, self.kinds, self.component_schemas)
         if found is not None and mapped.kind == "union" and all(a.kind == "model" for a in mapped.args):
             return PyType("union", args=mapped.args, nullable=mapped.nullable, discriminator=DISCRIMINATOR_MARK + found[0])
         return mapped

@@ -235,3 +235,25 @@ def test_properties_only_conditional_branches_declare_make_an_object() -> None:
 def test_an_all_of_of_a_model_and_a_required_list_is_a_model(mapper: TypeMapper) -> None:
     assert mapper.kind_of({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"required": ["id"]}, {"minProperties": 1}]}) == "model"
     assert mapper.kind_of({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"type": "string"}]}) == "alias"
+
+
+def test_a_discriminator_whose_values_its_branches_refuse_is_dropped() -> None:
+    """No mapping: each branch's value is its schema name, which the branch's ``enum`` of the property leaves out."""
+    from generator.build.discriminator_schemas import discriminator_of
+
+    schemas = {
+        "Leaf": {"type": "object", "properties": {"type": {"enum": ["eq", "ne"]}}},
+        "Node": {"type": "object", "properties": {"type": {"enum": ["and", "or"]}}},
+        "Cat": {"type": "object", "properties": {"type": {"const": "Cat"}}},
+        "Dog": {"type": "object", "properties": {"type": {"type": "string"}}},
+    }
+    kinds = dict.fromkeys(schemas, "model")
+
+    def union(*names: str) -> dict[str, Any]:
+        return {"oneOf": [{"$ref": f"#/components/schemas/{n}"} for n in names], "discriminator": {"propertyName": "type"}}
+
+    assert discriminator_of(union("Leaf", "Node"), kinds, schemas) is None
+    assert discriminator_of(union("Leaf", "Node"), kinds) == ("type", {"Leaf": ["Leaf"], "Node": ["Node"]}), "without the schemas: as before"
+    assert discriminator_of(union("Cat", "Dog"), kinds, schemas) == ("type", {"Cat": ["Cat"], "Dog": ["Dog"]})
+    mapped = {**union("Leaf", "Node"), "discriminator": {"propertyName": "type", "mapping": {"eq": "Leaf", "ne": "Leaf", "and": "Node", "or": "Node"}}}
+    assert discriminator_of(mapped, kinds, schemas) == ("type", {"Leaf": ["eq", "ne"], "Node": ["and", "or"]})
