@@ -11,6 +11,7 @@ TYPING = frozenset(
     {"type", "$ref", "$dynamicRef", "properties", "patternProperties", "additionalProperties", "unevaluatedProperties", "items", "prefixItems", "anyOf", "oneOf", "allOf", "enum", "const", "format", "contentMediaType"}
 )
 """Keywords that say what a value is (its type, members, items, values); the others describe or constrain it."""
+_CLOSING = ("additionalProperties", "unevaluatedProperties")  # true or false: no type, only whether other keys may be
 
 
 def literal_values(values: Any) -> list[str | int | bool] | None:
@@ -102,8 +103,10 @@ def is_file(schema: dict[str, Any]) -> bool:
 
 def adds_no_type(schema: Any) -> bool:
     """A schema that only describes or constrains (``{description: ...}``, ``{required: [id]}``, ``{minLength: 3}``,
-    an ``if``/``then`` that declares no properties): it adds nothing to the type of an ``allOf``."""
-    return isinstance(schema, dict) and not any(key in TYPING for key in schema) and not conditional_object(schema)
+    ``{additionalProperties: false}``, an ``if``/``then`` that declares no properties): it adds nothing to the type of an ``allOf``."""
+    if not isinstance(schema, dict) or conditional_object(schema):
+        return False
+    return not any(key in TYPING and not (key in _CLOSING and isinstance(value, bool)) for key, value in schema.items())
 
 
 def is_string_enum(schema: dict[str, Any]) -> bool:

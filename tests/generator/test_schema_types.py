@@ -218,6 +218,8 @@ def test_a_ref_beside_properties_is_a_model() -> None:
         ({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"required": ["id"]}]}, "Thing"),
         ({"allOf": [{"$ref": "#/components/schemas/Names"}, {"if": {"minItems": 1}, "then": {"maxItems": 3}}]}, "Names"),
         ({"allOf": [{"required": ["id"]}]}, "Any"),
+        ({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"additionalProperties": False}]}, "Thing"),
+        ({"allOf": [{"$ref": "#/components/schemas/Names"}, {"additionalProperties": {"type": "string"}}]}, "Any"),
     ],
 )
 def test_an_all_of_branch_that_only_constrains_adds_nothing_to_the_type(mapper: TypeMapper, schema: dict[str, Any], expected: str) -> None:
