@@ -23,7 +23,8 @@ Some references are not copied but put in place of the mapping that holds them
 (:meth:`_Bundler.put_in_place`): a path item or an operation that is a ``$ref`` (here or in another file),
 a map of names written as a lone ``$ref`` to the map (``properties: {$ref: ...}``), and a ``description`` or
 ``summary`` that is a ``$ref`` (to a string, or to a Markdown or text file;
-one that leads to no text is left out, with a warning). ``$ref``s inside ``x-`` extensions are the
+one that leads to no text is left out, with a warning). A discriminator's ``mapping`` values that refer to other
+files name the copies (:meth:`_Bundler.mapping_refs`). ``$ref``s inside ``x-`` extensions are the
 vendor's and are not followed (:mod:`.references`).
 """
 
@@ -247,11 +248,23 @@ class _Bundler:
         found = self.locate(ref, base, at)
         return found[2] if found is not None else None
 
+    def mapping_refs(self, mapping: dict[str, Any], at: str, base: Path) -> None:
+        """A discriminator's ``mapping`` values that refer to other files (``pets.yaml#/Cat``) as the local refs of their
+        copies, as the ``$ref``s of its branches are; one that cannot be followed is left as written (the branch keeps its name)."""
+        for key, target in mapping.items():
+            if isinstance(target, str) and ("#" in target or Path(target).suffix.lower() in _DATA_SUFFIXES) and (base != self.root_path or not target.startswith("#")):
+                problems = len(self.result.problems)
+                mapping[key] = self.resolve(target, base, f"{at}/{_escape(str(key))}") or target
+                del self.result.problems[problems:]
+
     def refs_in(self, value: dict[str, Any], at: str, base: Path) -> Path:
         """Follow the references of one mapping (not a map of names); return the file its children are relative to."""
         for key in TEXT_KEYS:
             if isinstance(value.get(key), dict) and "$ref" in value[key]:
                 self.text(value, key, at, base)
+        discriminator = value.get("discriminator")
+        if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
+            self.mapping_refs(discriminator["mapping"], f"{at}/discriminator/mapping", base)
         ref = value.get("$ref")
         if not isinstance(ref, str):
             return base

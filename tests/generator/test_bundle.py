@@ -278,3 +278,17 @@ def test_ids_and_anchors_of_other_files(tmp_path: Path) -> None:
 
     spec.write_text(SPEC % "https://example.test/nowhere", encoding="utf-8")
     assert [code for code, _ in _diagnostics(spec)] == ["external-ref"]
+
+
+def test_a_discriminator_mapping_to_other_files_names_the_copies(tmp_path: Path) -> None:
+    """``mapping: {A: 'types.yaml#/record_a'}`` names the copy its branch's ``$ref`` made (DigitalOcean's domain records),
+    so ``A`` selects it; a bare schema name and a target that cannot be followed stay as written, with no diagnostic."""
+    (tmp_path / "types.yaml").write_text("record_a: {type: object, properties: {type: {type: string}}}\n", encoding="utf-8")
+    union = "{oneOf: [{$ref: 'types.yaml#/record_a'}], discriminator: {propertyName: type, mapping: {A: 'types.yaml#/record_a', B: Other, C: 'gone.yaml#/x'}}}"
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "#/components/schemas/Record" + f"components:\n  schemas:\n    Record: {union}\n", encoding="utf-8")
+    document = load(spec)
+    record = document.data["components"]["schemas"]["Record"]
+    assert record["discriminator"]["mapping"] == {"A": "#/components/schemas/record_a", "B": "Other", "C": "gone.yaml#/x"}
+    assert record["oneOf"] == [{"$ref": "#/components/schemas/record_a"}]
+    assert not document.ref_problems
