@@ -250,9 +250,9 @@ class _Bundler:
 
     def mapping_refs(self, mapping: dict[str, Any], at: str, base: Path) -> None:
         """A discriminator's ``mapping`` values that refer to other files (``pets.yaml#/Cat``) as the local refs of their
-        copies, as the ``$ref``s of its branches are; one that cannot be followed is left as written (the branch keeps its name)."""
-        for key, target in mapping.items():
-            if isinstance(target, str) and ("#" in target or Path(target).suffix.lower() in _DATA_SUFFIXES) and (base != self.root_path or not target.startswith("#")):
+        copies, as the ``$ref``s of its branches are; one that cannot be followed is left as written."""
+        for key, target in mapping.items():  # "#/oneOf/0" in another file: its own branch, not copied again
+            if isinstance(target, str) and Path(target.partition("#")[0]).suffix.lower() in _DATA_SUFFIXES:
                 problems = len(self.result.problems)
                 mapping[key] = self.resolve(target, base, f"{at}/{_escape(str(key))}") or target
                 del self.result.problems[problems:]
