@@ -49,6 +49,14 @@ CODES: dict[str, tuple[str, str]] = {
     "unresolved-schema-ref": ("A `$ref` inside a schema points at no element of the document; the value it describes is typed `Any`.", "Point the `$ref` at an existing schema (`#/components/schemas/Name`), or add the schema it names."),
     "unresolved-unused-ref": ("A `$ref` inside a callback or a response link points at nothing; the SDK makes no method from callbacks (requests the API sends) and leaves the link out, so generation goes on.", "Point the `$ref` at an existing element, or remove the callback or link."),
     "dropped-text-ref": ("A `description` or `summary` is a `$ref` that leads to no text; it is left out.", "Write the text in place, or point the `$ref` at a string or a Markdown file."),
+    "dynamic-ref": (
+        "A `$dynamicRef` (or 2019-09 `$recursiveRef`) that does not mean one schema wherever it is used (a generic schema, and a specialisation that refers to it declaring the same `$dynamicAnchor`), that finds no schema, or that stands beside a `$ref`: it is not followed, and the value is typed by the schema's other keywords (`Any` without them).",
+        "Where one schema is meant, write `$ref` to it; for a generic schema, give each use its own schema (a `$ref` to the specialisation).",
+    ),
+    "conditional-properties": (
+        "An object declares properties (or requires them) in `then`/`else` or `dependentSchemas`, so only when a condition holds: they become optional fields of its model (a property declared differently by several branches is the union of their types), and the SDK does not check the condition.",
+        "Nothing to do if optional fields suit you; to make the SDK say more, declare the properties on the object itself, or write the cases as a `oneOf` of objects.",
+    ),
     "schema-relative-ref": (
         "A `$ref` like `#/$defs/Size` finds nothing from the document's root, but does inside a schema that holds it (as if that schema were a document of its own); it is read that way.",
         "Write the full pointer (`#/components/schemas/Shape/$defs/Size`), or give the schema an `$id`, which makes references inside it relative to it.",

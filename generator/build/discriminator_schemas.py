@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.build.schema_shapes import is_null
+from generator.read.components import component_section
 
 SCHEMAS_PREFIX = "#/components/schemas/"
 
@@ -29,11 +30,13 @@ def branch_name(ref: Any, kinds: dict[str, str]) -> str | None:
     return name.replace("~1", "/").replace("~0", "~") if name is not None and name in kinds else None
 
 
-def discriminator_of(schema: dict[str, Any], kinds: dict[str, str]) -> tuple[str, Values] | None:
+def discriminator_of(schema: dict[str, Any], kinds: dict[str, str], schemas: dict[Any, Any] | None = None) -> tuple[str, Values] | None:
     """``(property, values of each branch schema)`` of a ``oneOf``/``anyOf`` with a usable ``discriminator``.
 
     Usable: every branch is a ``$ref`` to a component model, each gets at least one value
-    (explicit ``mapping`` first, else its schema name), and no value names two branches.
+    (explicit ``mapping`` first, else its schema name), no value names two branches, and (with the
+    component ``schemas``) the property of no branch is an ``enum`` or ``const`` that leaves its values out
+    (OpenAI's filters name no mapping, and their ``type`` is ``and``/``or``, never ``CompoundFilter``).
     """
     discriminator = schema.get("discriminator")
     branches = schema.get("oneOf") or schema.get("anyOf")
@@ -46,7 +49,20 @@ def discriminator_of(schema: dict[str, Any], kinds: dict[str, str]) -> tuple[str
     every = [v for found in values.values() for v in found]
     if len(set(every)) != len(every):
         return None
-    return discriminator["propertyName"], values
+    name = discriminator["propertyName"]
+    if schemas is not None and not all(_accepts(schemas.get(branch), name, found) for branch, found in values.items()):
+        return None
+    return name, values
+
+
+def _accepts(schema: Any, property_name: str, values: list[str | int | bool]) -> bool:
+    """Whether property ``property_name`` of ``schema`` (as written there) may hold each of ``values``: not when its ``enum`` or ``const`` leaves one out."""
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    prop = properties.get(property_name) if isinstance(properties, dict) else None
+    if not isinstance(prop, dict):
+        return True
+    allowed = [prop["const"]] if "const" in prop else prop.get("enum")
+    return not isinstance(allowed, list) or all(v in allowed for v in values)
 
 
 def _model_branches(branches: list[Any], kinds: dict[str, str]) -> list[str] | None:
@@ -92,11 +108,12 @@ def _extends(child: Any, ref: str) -> bool:
 def discriminator_values(data: Any, kinds: dict[str, str], subtypes: dict[str, dict[str, Any]]) -> dict[str, dict[str, list[str | int | bool]]]:
     """For each component model: its discriminator property and the values that select it, across the document."""
     out: dict[str, dict[str, list[str | int | bool]]] = {}
+    schemas = component_section(data, "schemas") if isinstance(data, dict) else {}
     stack = [data, list(subtypes.values())]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):
-            found = discriminator_of(node, kinds) if "discriminator" in node else None
+            found = discriminator_of(node, kinds, schemas) if "discriminator" in node else None
             if found is not None:
                 _add_values(out, *found)
             stack.extend(node.values())

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable
 
+from generator.build.conditional_fields import conditional_branches, conditional_properties
 from generator.build.context import BuildContext
 from generator.build.defaults import accepts, fits
 from generator.reserved_names import RESERVED_FIELDS
@@ -15,7 +16,6 @@ from generator.build.spec_values import text, value
 from generator.diagnostics import pointer_join
 from generator.ir import Field, Operation, PyType
 from generator.naming import Namespace, snake_case
-from generator.read.values import mapping
 
 Properties = dict[str, tuple[str, Any]]
 """wire name -> (pointer, raw property schema)."""
@@ -45,15 +45,24 @@ def constraints(schema: Any) -> tuple[str, ...]:
     return tuple(out)
 
 
-def object_shape(ctx: BuildContext, pointer: str, schema: dict[str, Any], seen: frozenset[str] = frozenset()) -> tuple[Properties, set[str]]:
+def object_shape(ctx: BuildContext, pointer: str, schema: dict[str, Any]) -> tuple[Properties, set[str]]:
     """``(properties, required)`` of an object schema, with the branches of its ``allOf`` merged in.
 
     Branches merge in order (a 3.1 ``$ref`` beside ``properties`` first), the schema's own
     ``properties`` last: a property declared again replaces the earlier declaration;
-    ``required`` is the union of all. Then the properties of :func:`conditional_branches`.
+    ``required`` is the union of all. Then, optional, the properties only the ``then``, ``else``
+    or ``dependentSchemas`` of the schema or of a branch declare (:mod:`generator.build.conditional_fields`).
     """
+    properties, required, conditionals = _merged_shape(ctx, pointer, schema, frozenset())
+    properties.update(conditional_properties(ctx, pointer, conditionals, properties, required))
+    return properties, required
+
+
+def _merged_shape(ctx: BuildContext, pointer: str, schema: dict[str, Any], seen: frozenset[str]) -> tuple[Properties, set[str], list[tuple[str, dict[str, Any]]]]:
+    """:func:`object_shape` without the conditional properties: those, the branches that declare them."""
     properties: Properties = {}
     required: set[str] = set()
+    conditionals: list[tuple[str, dict[str, Any]]] = []
     branches = [(pointer_join(pointer, "allOf", index), branch) for index, branch in enumerate(all_of_branches(schema))]
     if extends_ref(schema):  # 3.1: the target's properties, then these
         branches.insert(0, (pointer, {"$ref": schema["$ref"]}))
@@ -61,26 +70,13 @@ def object_shape(ctx: BuildContext, pointer: str, schema: dict[str, Any], seen: 
         at, target = ctx.target(branch, branch_pointer)
         if at in seen:
             continue
-        more, needed = object_shape(ctx, at, target, seen | {pointer})
+        more, needed, sometimes = _merged_shape(ctx, at, target, seen | {pointer})
         properties.update(more)
         required |= needed
+        conditionals += sometimes
     for wire_name, prop in properties_of(schema).items():
         properties[str(wire_name)] = (pointer_join(pointer, "properties", wire_name), prop)
-    for at, branch in conditional_branches(ctx, pointer, schema):
-        for wire_name, prop in properties_of(branch).items():
-            properties.setdefault(str(wire_name), (pointer_join(at, "properties", wire_name), prop))
-    return properties, required | required_of(schema)
-
-
-def conditional_branches(ctx: BuildContext, pointer: str, schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """``(pointer, schema)`` of what applies to an object only sometimes: 3.1's ``dependentSchemas``, ``then`` and ``else``.
-
-    Their properties are the object's too, always optional (they are there only when the
-    condition holds), and never in place of a property the object declares itself.
-    """
-    found = [(pointer_join(pointer, "dependentSchemas", name), branch) for name, branch in mapping(schema.get("dependentSchemas")).items()]
-    found += [(pointer_join(pointer, key), schema[key]) for key in ("then", "else") if key in schema]
-    return [ctx.target(branch, at) for at, branch in found]
+    return properties, required | required_of(schema), conditionals + conditional_branches(ctx, pointer, schema)
 
 
 def fields(ctx: BuildContext, properties: Properties, required: set[str], *, location: str, namespace: Namespace | None = None, request: bool | None = None) -> tuple[Field, ...]:

@@ -7,8 +7,11 @@ from typing import Any
 
 from generator.read.media_types import is_json_media_type
 
-ANNOTATIONS = frozenset({"description", "title", "example", "examples", "default", "deprecated", "readOnly", "writeOnly", "externalDocs", "xml", "nullable", "$comment"})
-"""Keywords that describe a schema without constraining it."""
+TYPING = frozenset(
+    {"type", "$ref", "$dynamicRef", "properties", "patternProperties", "additionalProperties", "unevaluatedProperties", "items", "prefixItems", "anyOf", "oneOf", "allOf", "enum", "const", "format", "contentMediaType"}
+)
+"""Keywords that say what a value is (its type, members, items, values); the others describe or constrain it."""
+_CLOSING = ("additionalProperties", "unevaluatedProperties")  # true or false: no type, only whether other keys may be
 
 
 def literal_values(values: Any) -> list[str | int | bool] | None:
@@ -36,9 +39,19 @@ def classify(schema: Any) -> str:
         return "enum"
     if "$ref" in schema:
         return "model" if extends_ref(schema) else "alias"
-    if isinstance(schema.get("properties"), dict) or types_of(schema) == ["object"] and extra_values(schema) is None and not has_union(schema):
+    if isinstance(schema.get("properties"), dict) or conditional_object(schema) or types_of(schema) == ["object"] and extra_values(schema) is None and not has_union(schema):
         return "model"
     return "alias"
+
+
+def conditional_object(schema: dict[str, Any]) -> bool:
+    """An object whose properties only ``then``, ``else`` or ``dependentSchemas`` declare (no other ``type`` than ``object``)."""
+    if non_null_types(schema) not in ([], ["object"]):
+        return False
+    branches = [schema.get("then"), schema.get("else")]
+    dependent = schema.get("dependentSchemas")
+    branches += list(dependent.values()) if isinstance(dependent, dict) else []
+    return any(isinstance(b, dict) and bool(properties_of(b)) for b in branches)
 
 
 def extra_values(schema: dict[str, Any]) -> Any:
@@ -88,9 +101,12 @@ def is_file(schema: dict[str, Any]) -> bool:
     return schema.get("format") == "binary" or (isinstance(media, str) and not is_json_media_type(media) and "contentEncoding" not in schema)
 
 
-def annotation_only(schema: Any) -> bool:
-    """A schema that only describes (``{description: ...}``): it adds nothing to an ``allOf``."""
-    return isinstance(schema, dict) and all(k in ANNOTATIONS or str(k).startswith("x-") for k in schema)
+def adds_no_type(schema: Any) -> bool:
+    """A schema that only describes or constrains (``{description: ...}``, ``{required: [id]}``, ``{minLength: 3}``,
+    ``{additionalProperties: false}``, an ``if``/``then`` that declares no properties): it adds nothing to the type of an ``allOf``."""
+    if not isinstance(schema, dict) or conditional_object(schema):
+        return False
+    return not any(key in TYPING and not (key in _CLOSING and isinstance(value, bool)) for key, value in schema.items())
 
 
 def is_string_enum(schema: dict[str, Any]) -> bool:

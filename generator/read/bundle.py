@@ -23,7 +23,8 @@ Some references are not copied but put in place of the mapping that holds them
 (:meth:`_Bundler.put_in_place`): a path item or an operation that is a ``$ref`` (here or in another file),
 a map of names written as a lone ``$ref`` to the map (``properties: {$ref: ...}``), and a ``description`` or
 ``summary`` that is a ``$ref`` (to a string, or to a Markdown or text file;
-one that leads to no text is left out, with a warning). ``$ref``s inside ``x-`` extensions are the
+one that leads to no text is left out, with a warning). A discriminator's ``mapping`` values that refer to other
+files name the copies (:meth:`_Bundler.mapping_refs`). ``$ref``s inside ``x-`` extensions are the
 vendor's and are not followed (:mod:`.references`).
 """
 
@@ -36,10 +37,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import pointer_parts
+from generator.read import schema_ids
+from generator.read.notes import Note
 from generator.read.parse import ParseError, node_or_none, parse
 from generator.read.ref_kinds import section_at
 from generator.read.references import COMPONENT_KINDS, holds_names, holds_no_refs
 from generator.read.values import follow_pointer
+from generator.read.yaml_loader import line_in
 
 KINDS = tuple(sorted(COMPONENT_KINDS))
 
@@ -52,17 +56,6 @@ class BundleProblem:
     ref: str
     reason: str
     remote: bool = False
-
-
-@dataclass(frozen=True)
-class Note:
-    """A warning found while reading: at ``pointer`` of the root document (``path`` None), or of another file at ``line``."""
-
-    code: str
-    pointer: str
-    message: str
-    path: Path | None = None
-    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +123,9 @@ class _Bundler:
             self.documents[path] = parsed.data
             for pointer, line in parsed.duplicates:
                 self.result.notes.append(Note("duplicate-key", pointer, duplicate_message(pointer), path, line))
+            if isinstance(parsed.data, dict) and any(marker in raw for marker in schema_ids.MARKERS):  # $ids and anchors of this file
+                notes = schema_ids.rewrite_schema_refs(parsed.data, path.as_uri())
+                self.result.notes += [Note(n.code, n.pointer, n.message, path, line_in(self.nodes[path], n.pointer)) for n in notes]
         return self.documents[path]
 
     def locate(self, ref: str, base: Path, at: str) -> tuple[Path, str, Any] | None:
@@ -141,7 +137,10 @@ class _Bundler:
             return None
         try:
             path = (base.parent / file_part).resolve() if file_part else base
-            return path, fragment, follow_pointer(self.document(path), fragment)
+            data = self.document(path)
+            if fragment and not fragment.startswith("/") and path != self.root_path:  # an anchor (the root's are rewritten)
+                fragment = schema_ids.root_anchors(data, path.as_uri()).get(fragment, fragment)
+            return path, fragment, follow_pointer(data, fragment)
         except OSError as exc:
             reason = f"cannot read {file_part}: {exc.strerror or exc}"
         except ValueError as exc:  # a NUL in the path; a file that is not UTF-8
@@ -249,11 +248,23 @@ class _Bundler:
         found = self.locate(ref, base, at)
         return found[2] if found is not None else None
 
+    def mapping_refs(self, mapping: dict[str, Any], at: str, base: Path) -> None:
+        """A discriminator's ``mapping`` values that refer to other files (``pets.yaml#/Cat``) as the local refs of their
+        copies, as the ``$ref``s of its branches are; one that cannot be followed is left as written."""
+        for key, target in mapping.items():  # "#/oneOf/0" in another file: its own branch, not copied again
+            if isinstance(target, str) and Path(target.partition("#")[0]).suffix.lower() in _DATA_SUFFIXES:
+                problems = len(self.result.problems)
+                mapping[key] = self.resolve(target, base, f"{at}/{_escape(str(key))}") or target
+                del self.result.problems[problems:]
+
     def refs_in(self, value: dict[str, Any], at: str, base: Path) -> Path:
         """Follow the references of one mapping (not a map of names); return the file its children are relative to."""
         for key in TEXT_KEYS:
             if isinstance(value.get(key), dict) and "$ref" in value[key]:
                 self.text(value, key, at, base)
+        discriminator = value.get("discriminator")
+        if isinstance(discriminator, dict) and isinstance(discriminator.get("mapping"), dict):
+            self.mapping_refs(discriminator["mapping"], f"{at}/discriminator/mapping", base)
         ref = value.get("$ref")
         if not isinstance(ref, str):
             return base
@@ -290,4 +301,7 @@ def bundle(data: dict[str, Any], path: Path) -> Bundle:
     """Follow every reference to another file in ``data`` (read from ``path``), in place."""
     bundler = _Bundler(data, Path(path))
     bundler.walk(data, "", bundler.root_path)
+    if bundler.result.problems and len(bundler.documents) > 1:  # the $id (or relative to one) of a schema copied in from another file
+        found = schema_ids.rewrite_refs_by_id(data, {p.pointer for p in bundler.result.problems})
+        bundler.result.problems = [p for p in bundler.result.problems if p.pointer not in found]
     return bundler.result

@@ -1,4 +1,5 @@
-"""JSON Schema 2020-12 identifiers (OpenAPI 3.1): ``$id``, ``$anchor``, and the ``$ref``s that use them.
+"""JSON Schema 2020-12 identifiers (OpenAPI 3.1): ``$id``, ``$anchor``, ``$dynamicAnchor``, and the ``$ref``s
+and ``$dynamicRef``s that use them.
 
 A schema with ``$id`` starts a resource: references inside it are relative to its URI, so
 ``#/$defs/Coord`` there means its own ``$defs``, and other schemas may refer to it by that URI
@@ -6,6 +7,14 @@ A schema with ``$id`` starts a resource: references inside it are relative to it
 ``$anchor: point`` can be referred to as ``#point`` from its resource. Before anything else reads
 the document, every such reference found in it is rewritten as the plain local pointer it means
 (``#/components/schemas/Vertex/$defs/Coord``), so later stages know one kind of reference only.
+The bundler does the same in each other file it reads (:func:`rewrite_schema_refs` with that file's
+URI), finds ``pet.yaml#pet`` by the file's anchors (:func:`root_anchors`), and after bundling the
+references by an absolute ``$id`` URI that it left as remote ones are looked for among the schemas
+copied in from other files (:func:`rewrite_refs_by_id`), as are the names relative to an ``$id``
+(``pet`` under ``https://example.com/schemas/owner``) that are no file.
+
+``$dynamicRef`` and 2019-09's ``$recursiveRef`` that mean one schema wherever they are used are
+rewritten as ``$ref``s to it (:mod:`.dynamic_refs`); the others are left with the warning ``dynamic-ref``.
 
 A ``#/$defs/...`` (or ``#/definitions/...``) reference outside any ``$id`` is relative to the document. When it finds nothing
 there but does inside a schema that holds it (``#/$defs/Size`` in a component schema that has
@@ -17,95 +26,17 @@ stay as written (the checks report them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urldefrag, urljoin
 
 from generator.diagnostics import pointer_join, pointer_parts
-from generator.read.bundle import Note
-from generator.read.references import holds_names, holds_no_refs
-from generator.read.values import follow_pointer
+from generator.read.dynamic_refs import rewrite_dynamic
+from generator.read.notes import Note
+from generator.read.schema_index import DOCUMENT, SchemaIndex, exists, index_schemas, target
 
 #: References that a schema written alone means relative to itself (read so when the document's root has no such key).
 LOCAL_DEFINITIONS = ("#/$defs/", "#/definitions/")
 #: Bytes without which a file has nothing for :func:`rewrite_schema_refs` to do (checked first: the walk costs 0.36 s on Stripe's 4 MB).
-MARKERS = (b"$id", b"$anchor", b"$dynamicAnchor", *(m.encode() for m in LOCAL_DEFINITIONS))
-
-#: The document's own base URI (OpenAPI 3.1 gives none that matters here): what relative ``$id``s resolve against.
-DOCUMENT = "https://document.invalid/openapi"
-
-
-@dataclass
-class _Index:
-    ids: dict[str, str] = field(default_factory=dict)  # absolute URI of an $id -> pointer of its schema
-    anchors: dict[tuple[str, str], str] = field(default_factory=dict)  # (resource URI, anchor) -> pointer
-    refs: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)  # (pointer, mapping, base URI), in document order
-
-
-def _index(data: Any) -> _Index:
-    index = _Index()
-    stack: list[tuple[str, Any, bool, str]] = [("", data, False, DOCUMENT)]
-    while stack:
-        pointer, value, names, base = stack.pop()
-        if isinstance(value, list):
-            stack.extend((pointer_join(pointer, i), child, False, base) for i, child in reversed(list(enumerate(value))) if isinstance(child, (dict, list)))
-            continue
-        if not names:
-            base = _enter(index, pointer, value, base)
-        children = [
-            (pointer_join(pointer, key), child, holds_names(pointer, str(key), names), base)
-            for key, child in value.items()
-            if isinstance(child, (dict, list)) and not holds_no_refs(key, child, names)
-        ]
-        stack.extend(reversed(children))
-    return index
-
-
-def _enter(index: _Index, pointer: str, schema: dict[str, Any], base: str) -> str:
-    """Record what ``schema`` (at ``pointer``) declares; return the base URI of what it holds."""
-    own = _joined(base, schema.get("$id"))
-    if own is not None:
-        base = own[0]
-        index.ids.setdefault(base, pointer)
-    for key in ("$anchor", "$dynamicAnchor"):
-        anchor = schema.get(key)
-        if isinstance(anchor, str) and anchor:
-            index.anchors.setdefault((base, anchor), pointer)
-    if isinstance(schema.get("$ref"), str):
-        index.refs.append((pointer, schema, base))
-    return base
-
-
-def _joined(base: str, ref: Any) -> tuple[str, str] | None:
-    """``(URI, fragment)`` of ``ref`` resolved against ``base``; ``None`` for no text or no URI (``http://[x``)."""
-    if not isinstance(ref, str) or not ref:
-        return None
-    try:
-        return urldefrag(urljoin(base, ref))[:2]
-    except ValueError:
-        return None
-
-
-def _exists(data: Any, pointer: str) -> bool:
-    try:
-        follow_pointer(data, pointer)
-    except KeyError:
-        return False
-    return True
-
-
-def _target(index: _Index, ref: str, base: str) -> str | None:
-    """The document pointer ``ref`` (found under ``base``) means by an ``$id`` or ``$anchor``; ``None`` when it uses neither."""
-    joined = _joined(base, ref)
-    if joined is None:
-        return None
-    uri, fragment = joined
-    if uri != DOCUMENT and uri not in index.ids:
-        return None  # another file, or a remote document: the bundler's
-    root = "" if uri == DOCUMENT else index.ids[uri]
-    if not fragment or fragment.startswith("/"):
-        return root + fragment if uri != DOCUMENT else None
-    return index.anchors.get((uri, fragment))
+MARKERS = (b"$id", b"$anchor", b"$dynamicAnchor", b"$dynamicRef", b"$recursiveRef", *(m.encode() for m in LOCAL_DEFINITIONS))
 
 
 def _enclosing(data: Any, pointer: str, fragment: str) -> str | None:
@@ -113,27 +44,55 @@ def _enclosing(data: Any, pointer: str, fragment: str) -> str | None:
     tokens = pointer_parts(pointer)
     for length in range(len(tokens) - 1, 0, -1):
         holder = pointer_join("", *tokens[:length])
-        if _exists(data, holder + fragment):
+        if exists(data, holder + fragment):
             return holder
     return None
 
 
-def rewrite_schema_refs(data: dict[str, Any]) -> list[Note]:
-    """Rewrite, in ``data``, every ``$ref`` through an ``$id`` or ``$anchor`` as the local pointer it means; the warnings found."""
-    index = _index(data)
-    notes: list[Note] = []
-    for pointer, mapping, base in index.refs:
-        ref = mapping["$ref"]
-        found = _target(index, ref, base)
-        if found is not None and ref.startswith("#/") and not _exists(data, found) and _exists(data, ref[1:]):
-            found = None  # '#/components/...' inside a schema with $id: meant from the document's root, as most tools read it
-        if found is not None:
-            mapping["$ref"] = "#" + found
-            continue
-        if ref.startswith(LOCAL_DEFINITIONS) and base == DOCUMENT and not _exists(data, ref[1:]):
-            holder = _enclosing(data, pointer, ref[1:])
-            if holder is not None:
-                mapping["$ref"] = "#" + holder + ref[1:]
-                message = f"{ref!r} finds nothing from the document's root; it is read as relative to the schema at {holder}, as {mapping['$ref']!r}"
-                notes.append(Note("schema-relative-ref", pointer_join(pointer, "$ref"), message))
+def rewrite_schema_refs(data: dict[str, Any], document: str = DOCUMENT) -> list[Note]:
+    """Rewrite, in ``data`` (the file at URI ``document``), every ``$ref`` through an ``$id`` or ``$anchor``, and
+    every ``$dynamicRef`` that means one schema, as the local pointer it means; the warnings found."""
+    index = index_schemas(data, document)
+    notes = [note for pointer, mapping, base in index.refs if (note := _rewrite(data, index, pointer, mapping, base)) is not None]
+    notes += [note for pointer, mapping, base in index.dynamic_refs if (note := rewrite_dynamic(data, index, pointer, mapping, base)) is not None]
     return notes
+
+
+def _rewrite(data: Any, index: SchemaIndex, pointer: str, mapping: dict[str, Any], base: str) -> Note | None:
+    """Rewrite the ``$ref`` of ``mapping`` (at ``pointer``) as the local pointer it means, when it means one."""
+    ref = mapping["$ref"]
+    found = target(index, ref, base)
+    if found is not None and ref.startswith("#/") and not exists(data, found) and exists(data, ref[1:]):
+        found = None  # '#/components/...' inside a schema with $id: meant from the document's root, as most tools read it
+    if found is not None:
+        mapping["$ref"] = "#" + found
+        return None
+    if ref.startswith(LOCAL_DEFINITIONS) and base == index.document and not exists(data, ref[1:]):
+        holder = _enclosing(data, pointer, ref[1:])
+        if holder is not None:
+            mapping["$ref"] = "#" + holder + ref[1:]
+            message = f"{ref!r} finds nothing from the document's root; it is read as relative to the schema at {holder}, as {mapping['$ref']!r}"
+            return Note("schema-relative-ref", pointer_join(pointer, "$ref"), message)
+    return None
+
+
+def root_anchors(data: Any, document: str) -> dict[str, str]:
+    """Anchor -> pointer of the anchors of the resource the file at URI ``document`` is (``pet.yaml#pet``)."""
+    index = index_schemas(data, document)
+    root = next((uri for uri, at in index.ids.items() if at == ""), document)
+    return {name: at for (uri, name), at in index.anchors.items() if uri == root}
+
+
+def rewrite_refs_by_id(data: dict[str, Any], pointers: set[str]) -> set[str]:
+    """Rewrite each ``$ref`` at ``pointers`` (that the bundler could not follow: a URL, or a name relative to an ``$id``
+    that is no file) that means an ``$id`` the document holds (a schema copied in from another file) as the local
+    pointer it means; the pointers rewritten."""
+    index = index_schemas(data)
+    done: set[str] = set()
+    for pointer, mapping, base in index.refs:
+        at = pointer_join(pointer, "$ref")
+        found = target(index, mapping["$ref"], base) if at in pointers else None
+        if found is not None and exists(data, found):
+            mapping["$ref"] = "#" + found
+            done.add(at)
+    return done

@@ -248,3 +248,47 @@ def test_the_reference_check_and_the_bundler_agree_on_what_is_a_schema(folder: P
             if in_schema(pointer) != _schema_by_keyword(pointer):
                 differ.append((path.name, pointer))
     assert seen > 0 and differ == []
+
+
+def test_ids_and_anchors_of_other_files(tmp_path: Path) -> None:
+    """A URL that is the ``$id`` of a schema another file holds, and that file's anchor, resolve; an ``$id`` no file
+    declares is a remote reference; a ``schema-relative-ref`` inside another file names that file and line."""
+    (tmp_path / "pet.yaml").write_text(
+        "$id: https://example.test/pet\n$anchor: pet\ntype: object\nproperties:\n  size: {$ref: '#/$defs/Size'}\n  tag: {$ref: '#tag'}\n"
+        "$defs:\n  Size: {type: integer}\n  Tag: {$anchor: tag, type: string}\n",
+        encoding="utf-8",
+    )
+    toy = "components:\n  schemas:\n    Toy:\n      $defs:\n        Age: {type: integer}\n      properties:\n        age: {$ref: '#/$defs/Age'}\n"
+    (tmp_path / "toy.yaml").write_text(toy, encoding="utf-8")
+    spec = tmp_path / "spec.yaml"
+    text = SPEC % "https://example.test/pet" + "components:\n  schemas:\n    Pet: {$ref: 'pet.yaml'}\n    Tag: {$ref: 'pet.yaml#tag'}\n    Toy: {$ref: 'toy.yaml#/components/schemas/Toy'}\n"
+    spec.write_text(text, encoding="utf-8")
+    document = load(spec)
+    schema = document.data["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/pet"}, "the $id of pet.yaml's schema, copied in as 'pet'"
+    pet = document.data["components"]["schemas"]["pet"]
+    assert document.resolve(pet["properties"]["tag"]["$ref"])[1] == {"$anchor": "tag", "type": "string"}
+    assert document.resolve(pet["properties"]["size"]["$ref"])[1] == {"type": "integer"}
+    assert document.resolve(document.data["components"]["schemas"]["Tag"]["$ref"])[1] == {"$anchor": "tag", "type": "string"}
+    assert not document.ref_problems
+    notes = [(n.code, Path(n.file or "").name, n.pointer, n.line) for n in document.notes]
+    assert notes == [("schema-relative-ref", "toy.yaml", "/components/schemas/Toy/properties/age/$ref", 7)], notes
+    _, toy = document.deref("", document.data["components"]["schemas"]["Toy"])
+    assert document.resolve(toy["properties"]["age"]["$ref"])[1] == {"type": "integer"}
+
+    spec.write_text(SPEC % "https://example.test/nowhere", encoding="utf-8")
+    assert [code for code, _ in _diagnostics(spec)] == ["external-ref"]
+
+
+def test_a_discriminator_mapping_to_other_files_names_the_copies(tmp_path: Path) -> None:
+    """``mapping: {A: 'types.yaml#/record_a'}`` names the copy its branch's ``$ref`` made (DigitalOcean's domain records),
+    so ``A`` selects it; a bare schema name and a target that cannot be followed stay as written, with no diagnostic."""
+    (tmp_path / "types.yaml").write_text("record_a: {type: object, properties: {type: {type: string}}}\n", encoding="utf-8")
+    union = "{oneOf: [{$ref: 'types.yaml#/record_a'}], discriminator: {propertyName: type, mapping: {A: 'types.yaml#/record_a', B: Other, C: 'gone.yaml#/x'}}}"
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "#/components/schemas/Record" + f"components:\n  schemas:\n    Record: {union}\n", encoding="utf-8")
+    document = load(spec)
+    record = document.data["components"]["schemas"]["Record"]
+    assert record["discriminator"]["mapping"] == {"A": "#/components/schemas/record_a", "B": "Other", "C": "gone.yaml#/x"}
+    assert record["oneOf"] == [{"$ref": "#/components/schemas/record_a"}]
+    assert not document.ref_problems

@@ -30,6 +30,8 @@ INFO_CODES = {"multiple-tags"}
 WARNING_CODES = {
     "unprintable-character",
     "schema-relative-ref",
+    "dynamic-ref",
+    "conditional-properties",
     "newer-openapi-version",
     "unsupported-security-scheme",
     "unsupported-parameter",

@@ -89,3 +89,68 @@ def test_a_ref_inside_a_literal_value_is_data_and_left_as_written() -> None:
     }
     before = copy.deepcopy(data)
     assert rewrite_schema_refs(data) == [] and data == before
+
+
+def test_a_dynamic_ref_that_means_one_schema_becomes_a_ref() -> None:
+    """``$dynamicRef`` to the one ``$dynamicAnchor`` of its name (or a plain ``$anchor``, or a pointer) is a ``$ref`` to it."""
+    data: dict[str, Any] = {
+        "components": {
+            "schemas": {
+                "Node": {"$dynamicAnchor": "node", "properties": {"children": {"items": {"$dynamicRef": "#node"}}}},
+                "Leaf": {"$anchor": "leaf", "properties": {"next": {"$dynamicRef": "#leaf"}, "up": {"$dynamicRef": "#/components/schemas/Node"}}},
+                "Tree": {"$id": "https://example.test/tree", "$dynamicAnchor": "tree", "properties": {"sub": {"$dynamicRef": "#tree"}, "by_uri": {"$dynamicRef": "https://example.test/tree#tree"}}},
+            }
+        }
+    }
+    assert rewrite_schema_refs(data) == []
+    schemas = data["components"]["schemas"]
+    assert schemas["Node"]["properties"]["children"]["items"] == {"$ref": "#/components/schemas/Node"}
+    assert schemas["Leaf"]["properties"]["next"] == {"$ref": "#/components/schemas/Leaf"}, "a $dynamicRef to a plain $anchor is a $ref"
+    assert schemas["Leaf"]["properties"]["up"] == {"$ref": "#/components/schemas/Node"}
+    assert schemas["Tree"]["properties"]["sub"] == {"$ref": "#/components/schemas/Tree"} == schemas["Tree"]["properties"]["by_uri"]
+
+
+def test_a_dynamic_ref_that_depends_on_its_use_is_left_with_a_warning() -> None:
+    """Several schemas declaring the anchor (a generic schema and its specialisation), no target, a 2019-09 ``$recursiveRef``."""
+    generic = {"$dynamicRef": "#item"}
+    data: dict[str, Any] = {
+        "components": {
+            "schemas": {
+                "List": {"$id": "https://example.test/list", "items": generic, "$defs": {"Item": {"$dynamicAnchor": "item"}}},
+                "Names": {"$id": "https://example.test/names", "$ref": "list", "$defs": {"Item": {"$dynamicAnchor": "item", "type": "string"}}},
+                "Lost": {"properties": {"a": {"$dynamicRef": "#nowhere"}, "b": {"$recursiveRef": "other"}, "c": {"$ref": "#/components/schemas/List", "$dynamicRef": "#/components/schemas/Names"}}},
+                "Filter": {"$recursiveAnchor": True, "properties": {"any": {"items": {"$recursiveRef": "#"}}}},
+                "Tree": {"$id": "https://example.test/tree", "$recursiveAnchor": True, "properties": {"sub": {"$recursiveRef": "#"}}},
+                "Forest": {"$id": "https://example.test/forest", "$recursiveAnchor": True, "$ref": "tree", "properties": {"kind": {}}},
+            }
+        }
+    }
+    notes = rewrite_schema_refs(data)
+    assert [(n.code, n.pointer) for n in notes] == [
+        ("dynamic-ref", "/components/schemas/List/items/$dynamicRef"),
+        ("dynamic-ref", "/components/schemas/Lost/properties/a/$dynamicRef"),
+        ("dynamic-ref", "/components/schemas/Lost/properties/b/$recursiveRef"),
+        ("dynamic-ref", "/components/schemas/Lost/properties/c/$dynamicRef"),
+        ("schema-relative-ref", "/components/schemas/Filter/properties/any/items/$recursiveRef"),
+        ("dynamic-ref", "/components/schemas/Tree/properties/sub/$recursiveRef"),
+    ]
+    assert "/components/schemas/Names" in notes[0].message and "/components/schemas/Forest" in notes[-1].message, "who specialises it"
+    schemas = data["components"]["schemas"]
+    assert schemas["List"]["items"] == {"$dynamicRef": "#item"} and schemas["Tree"]["properties"]["sub"] == {"$recursiveRef": "#"}, "left as written"
+    assert schemas["Lost"]["properties"]["c"]["$ref"] == "#/components/schemas/List"
+    assert schemas["Filter"]["properties"]["any"]["items"] == {"$ref": "#/components/schemas/Filter"}, "'#' in no $id: its component schema"
+
+
+def test_a_dynamic_anchor_declared_by_unrelated_resources_means_its_own() -> None:
+    """Two resources declare ``$dynamicAnchor: node``, neither refers to the other: each reference means its own schema."""
+    data: dict[str, Any] = {
+        "components": {
+            "schemas": {
+                "A": {"$id": "https://example.test/a", "$dynamicAnchor": "node", "properties": {"next": {"$dynamicRef": "#node"}}},
+                "B": {"$id": "https://example.test/b", "$dynamicAnchor": "node", "properties": {"next": {"$dynamicRef": "#node"}}},
+            }
+        }
+    }
+    assert rewrite_schema_refs(data) == []
+    assert data["components"]["schemas"]["A"]["properties"]["next"] == {"$ref": "#/components/schemas/A"}
+    assert data["components"]["schemas"]["B"]["properties"]["next"] == {"$ref": "#/components/schemas/B"}

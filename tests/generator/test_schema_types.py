@@ -63,6 +63,19 @@ def test_ref_to_a_component_is_the_generated_class(mapper: TypeMapper) -> None:
         ({"enum": ["a", "b"]}, 'Literal["a", "b"]'),
         ({"type": "integer", "enum": [1, 2]}, "Literal[1, 2]"),
         ({"const": "fixed"}, 'Literal["fixed"]'),
+        ({"const": 2}, "Literal[2]"),
+        ({"const": False}, "Literal[False]"),
+        ({"const": 0.5}, "float"),
+        ({"const": {"x": 0}}, "dict[str, Any]"),
+        ({"enum": [0.5, 1.5]}, "float"),
+        ({"type": "object", "patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": False}, "dict[str, str]"),
+        ({"type": "object", "patternProperties": {"^x-": {"type": "string"}, "^n-": {"type": "integer"}}, "unevaluatedProperties": False}, "dict[str, str | int]"),
+        ({"type": "object", "patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": {"type": "integer"}}, "dict[str, str | int]"),
+        ({"type": "object", "patternProperties": {"^x-": {"type": "string"}}}, "dict[str, Any]"),
+        ({"type": "array", "items": {"type": "integer"}, "contains": {"const": 1}}, "list[int]"),
+        ({"type": "array", "contains": {"type": "integer"}}, "list[Any]"),
+        ({"type": "integer", "not": {"const": 3}}, "int"),
+        ({"not": {"type": "string"}}, "Any"),
         ({}, "Any"),
         ({"description": "no type at all"}, "Any"),
     ],
@@ -196,3 +209,53 @@ def test_a_ref_beside_properties_is_a_model() -> None:
     assert classify({"$ref": "#/components/schemas/Thing", "properties": {"z": {}}}) == "model"
     assert classify({"$ref": "#/components/schemas/Thing", "description": "d"}) == "alias"
 
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ({"allOf": [{"type": "string"}, {"minLength": 3}]}, "str"),
+        ({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"required": ["id"]}]}, "Thing"),
+        ({"allOf": [{"$ref": "#/components/schemas/Names"}, {"if": {"minItems": 1}, "then": {"maxItems": 3}}]}, "Names"),
+        ({"allOf": [{"required": ["id"]}]}, "Any"),
+        ({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"additionalProperties": False}]}, "Thing"),
+        ({"allOf": [{"$ref": "#/components/schemas/Names"}, {"additionalProperties": {"type": "string"}}]}, "Any"),
+    ],
+)
+def test_an_all_of_branch_that_only_constrains_adds_nothing_to_the_type(mapper: TypeMapper, schema: dict[str, Any], expected: str) -> None:
+    assert annotation(mapper, schema) == expected
+
+
+def test_properties_only_conditional_branches_declare_make_an_object() -> None:
+    assert classify({"if": {"properties": {"a": {"const": 1}}}, "then": {"properties": {"b": {}}}}) == "model"
+    assert classify({"dependentSchemas": {"a": {"properties": {"b": {}}}}}) == "model"
+    assert classify({"if": {"properties": {"a": {}}}, "then": {"required": ["a"]}}) == "alias", "if declares nothing; then only requires"
+    assert classify({"type": "string", "then": {"properties": {"b": {}}}}) == "alias"
+    assert classify({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"required": ["id"]}]}) == "alias", "classify alone: the mapper's kind_of makes it a model"
+
+
+def test_an_all_of_of_a_model_and_a_required_list_is_a_model(mapper: TypeMapper) -> None:
+    assert mapper.kind_of({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"required": ["id"]}, {"minProperties": 1}]}) == "model"
+    assert mapper.kind_of({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"type": "string"}]}) == "alias"
+
+
+def test_a_discriminator_whose_values_its_branches_refuse_is_dropped() -> None:
+    """No mapping: each branch's value is its schema name, which the branch's ``enum`` of the property leaves out."""
+    from generator.build.discriminator_schemas import discriminator_of
+
+    schemas = {
+        "Leaf": {"type": "object", "properties": {"type": {"enum": ["eq", "ne"]}}},
+        "Node": {"type": "object", "properties": {"type": {"enum": ["and", "or"]}}},
+        "Cat": {"type": "object", "properties": {"type": {"const": "Cat"}}},
+        "Dog": {"type": "object", "properties": {"type": {"type": "string"}}},
+    }
+    kinds = dict.fromkeys(schemas, "model")
+
+    def union(*names: str) -> dict[str, Any]:
+        return {"oneOf": [{"$ref": f"#/components/schemas/{n}"} for n in names], "discriminator": {"propertyName": "type"}}
+
+    assert discriminator_of(union("Leaf", "Node"), kinds, schemas) is None
+    assert discriminator_of(union("Leaf", "Node"), kinds) == ("type", {"Leaf": ["Leaf"], "Node": ["Node"]}), "without the schemas: as before"
+    assert discriminator_of(union("Cat", "Dog"), kinds, schemas) == ("type", {"Cat": ["Cat"], "Dog": ["Dog"]})
+    mapped = {**union("Leaf", "Node"), "discriminator": {"propertyName": "type", "mapping": {"eq": "Leaf", "ne": "Leaf", "and": "Node", "or": "Node"}}}
+    assert discriminator_of(mapped, kinds, schemas) == ("type", {"Leaf": ["eq", "ne"], "Node": ["and", "or"]})

@@ -1,18 +1,28 @@
 """JSON Schema 2020-12 in an OpenAPI 3.1 document: ``$ref`` siblings, ``$defs``, ``$anchor`` and ``$id``
 references, ``prefixItems``, ``propertyNames``, ``const``, type arrays, ``dependentSchemas``,
-``unevaluatedProperties``, ``if``/``then``/``else`` and the ``content*`` keywords."""
+``unevaluatedProperties``, ``if``/``then``/``else`` (also declaring every property), ``$dynamicRef``, ``patternProperties``,
+``contains``, ``not`` and the ``content*`` keywords."""
 
 from __future__ import annotations
 
 import warnings
-from typing import Any, get_type_hints
+from typing import Any, Literal, get_type_hints
 
 from tests.generator.cases.harness import Recorder, both, client
 
 WARNINGS: list[tuple[str, str]] = [
     ("schema-relative-ref", "/components/schemas/Shape/$defs/Label/properties/size/$ref"),
     ("schema-relative-ref", "/components/schemas/Shape/properties/label_size/$ref"),
+    ("dynamic-ref", "/components/schemas/GenericList/items/$dynamicRef"),
+    ("schema-relative-ref", "/components/schemas/Filter/properties/filters/items/anyOf/1/$recursiveRef"),
+    ("invalid-schema-keyword", "/components/schemas/Filter/$recursiveAnchor"),
     ("unsupported-schema", "/components/schemas/Shape/properties/mixed"),
+    ("unsupported-schema", "/components/schemas/Shape/properties/ratio"),
+    ("unsupported-schema", "/components/schemas/Shape/properties/at_origin"),
+    ("conditional-properties", "/components/schemas/Job"),
+    ("conditional-properties", "/components/schemas/Shape/properties/contact"),
+    ("conditional-properties", "/components/schemas/Shape/properties/conditional"),
+    ("conditional-properties", "/components/schemas/Shape/properties/payment"),
 ]
 
 STORED = {
@@ -39,6 +49,19 @@ STORED = {
     "thumbnail": "iVBORw0KGgo=",
     "payload": '{"x": 1, "y": 2}',
     "vertex": {"at": [1, 2], "next": {"at": [3, 4]}},
+    "payment": {"method": "transfer", "iban": "DE89"},
+    "tree": {"name": "root", "children": [{"name": "leaf", "children": []}]},
+    "names": ["a", 1],
+    "headers": {"x-trace": "t1", "n-count": 3},
+    "open_headers": {"x-a": "1", "other": [1]},
+    "ones": [3, 1],
+    "not_text": True,
+    "version": 2,
+    "ratio": 0.5,
+    "at_origin": {"x": 0, "y": 0},
+    "job": {"state": "failed", "error": "disk full"},
+    "right_corner": {"angle": 90},
+    "filter": {"op": "or", "filters": ["a", {"op": "and", "filters": ["b"]}]},
 }
 
 
@@ -73,6 +96,22 @@ def check(package: Any, generated: Any) -> None:
     # dependentSchemas and then/else add optional properties; a property the object declares keeps its type.
     assert set(m.ShapeContact.model_fields) == {"email", "phone", "extension"}
     assert set(m.ShapeConditional.model_fields) == {"mode", "speed", "reason"} and get_type_hints(m.ShapeConditional)["mode"] == str | None
+    # Properties only then/else declare: optional fields, a property both declare the union of their types.
+    assert set(m.ShapePayment.model_fields) == {"method", "card_number", "iban"}
+    assert get_type_hints(m.ShapePayment)["method"] == Literal["card"] | Literal["transfer"] | None
+    assert not any(f.is_required() for f in m.ShapePayment.model_fields.values())
+    # then/else inside allOf branches: the object's fields and theirs; a branch that only requires makes a field required.
+    assert list(m.Job.model_fields) == ["state", "count", "error"] and not any(f.is_required() for f in m.Job.model_fields.values())
+    assert set(m.RightCorner.model_fields) == {"angle"} and m.RightCorner.model_fields["angle"].is_required()
+    # $dynamicRef: to the one $dynamicAnchor of its name, a $ref; generic (several declare it), Any with a warning.
+    assert get_type_hints(m.Node)["children"] == list[m.Node] | None
+    assert m.StringList == list[Any] and "names: StringList | None" in models
+    assert get_type_hints(m.Filter)["filters"] == list[str | m.Filter] | None, "$recursiveRef '#' (2019-09, as OpenAI writes it): its component schema"
+    # patternProperties of a closed map: the union of the patterns' value types; an open map's values are Any.
+    assert "headers: dict[str, str | int] | None" in models and "open_headers: dict[str, Any] | None" in models
+    # contains and not only validate: the type is the array's or the type's; const: a Literal, or its value's type.
+    assert "ones: list[int] | None" in models and "not_text: int | bool | None" in models
+    assert "version: Literal[2] | None" in models and "ratio: float | None" in models and "at_origin: dict[str, Any] | None" in models
     # contentEncoding/contentMediaType: base64 text and JSON text stay strings.
     assert "thumbnail: str | None" in models and "payload: str | None" in models
 
@@ -90,6 +129,11 @@ def check(package: Any, generated: Any) -> None:
         conditional=m.ShapeConditional(mode="fast", speed=9),
         vertex=m.Vertex(at=[1.0, 2.0], next=m.Vertex(at=[3.0])),
         nothing=None,
+        payment=m.ShapePayment(method="card", card_number="4242"),
+        tree=m.Node(name="root", children=[m.Node(name="leaf")]),
+        headers={"x-trace": "t1", "n-count": 3},
+        version=2,
+        ratio=0.5,
     )
     shape = both(package, recorder, lambda sdk: sdk.shapes.create_shape(**sent_args))
     assert recorder.last_json() == {
@@ -105,6 +149,11 @@ def check(package: Any, generated: Any) -> None:
         "contact": {"phone": "555", "extension": "12"},
         "conditional": {"mode": "fast", "speed": 9},
         "vertex": {"at": [1.0, 2.0], "next": {"at": [3.0]}},
+        "payment": {"method": "card", "card_number": "4242"},
+        "tree": {"name": "root", "children": [{"name": "leaf"}]},
+        "headers": {"x-trace": "t1", "n-count": 3},
+        "version": 2,
+        "ratio": 0.5,
     }, recorder.last_json()
     assert isinstance(shape, m.Shape) and isinstance(shape.origin, m.Point) and shape.origin.x == 1.5
     assert isinstance(shape.top, m.Point3) and shape.top.z == 3
@@ -114,6 +163,12 @@ def check(package: Any, generated: Any) -> None:
     assert shape.score == "high" and shape.counts == {"a": 1, "b": 2} and shape.contact.extension == "12"
     assert shape.conditional.speed == 9 and shape.closed.a == "x"
     assert isinstance(shape.vertex.next, m.Vertex) and shape.vertex.next.at == [3.0, 4.0]
+    assert isinstance(shape.payment, m.ShapePayment) and shape.payment.method == "transfer" and shape.payment.iban == "DE89"
+    assert isinstance(shape.tree, m.Node) and isinstance(shape.tree.children[0], m.Node) and shape.tree.children[0].name == "leaf"
+    assert isinstance(shape.filter.filters[1], m.Filter) and shape.filter.filters[1].filters == ["b"]
+    assert isinstance(shape.job, m.Job) and shape.job.error == "disk full" and shape.right_corner.angle == 90
+    assert shape.names == ["a", 1] and shape.headers == {"x-trace": "t1", "n-count": 3} and shape.open_headers == {"x-a": "1", "other": [1]}
+    assert shape.ones == [3, 1] and shape.not_text is True and shape.version == 2 and shape.ratio == 0.5 and shape.at_origin == {"x": 0, "y": 0}
     assert shape.to_dict()["created_at"] == {"x": 0, "y": 0}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
