@@ -19,7 +19,7 @@ class (code)                severity   what the SDK does
 ``invalid-schema-keyword``  warning    a limit keyword (``minimum``, ``exclusiveMinimum``,
                                        ``maxLength``...) with a value of the wrong type: the
                                        SDK checks no limit; docs state it only if it reads.
-                                       Also a keyword the generator never reads (``$id``,
+                                       Also an identifier or content keyword (``$id``,
                                        ``$recursiveAnchor``, ``contentEncoding``...: UNREAD)
 ``invalid-scopes``          warning    a security requirement's scopes that are not a list
                                        (``oauth2: null``): the SDK reads the scheme's name,
@@ -68,8 +68,9 @@ WARNINGS = frozenset(
 LIMITS = frozenset(
     {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems"}
 )
-#: JSON Schema keywords that identify a schema or describe its content, which the generator never
-#: reads (references are followed by JSON pointer only): a wrong value there changes no code.
+#: JSON Schema keywords that identify a schema or describe its content: the generator reads the
+#: identifiers only as text to resolve references by (a value of another type is not one), the
+#: rest never, so a wrong value there changes no code.
 UNREAD = frozenset(
     {"$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$schema", "$vocabulary", "$comment", "contentMediaType", "contentEncoding", "contentSchema"}
 )
