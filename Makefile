@@ -2,11 +2,12 @@
 # make test      runs every test: the generator's (tests/generator/) and the generated SDK's
 #                (tests/sdk/: contract and runtime tests, the docs' examples and site in
 #                Chromium, the end-to-end tests against Stoplight Prism)
-# make test-fast runs the generator's logic in about a minute, while you edit: its unit tests,
+# make test-fast runs the generator's logic in a minute or two, while you edit: its unit tests,
 #                the case folders, the broken specs and diagnostics, the fuzz test's fixed
 #                examples. Left out (marked slow): installs, mypy, Prism, Chromium, the
 #                corpus documents, long property runs, every SDK test. Same as
 #                FUZZ_EXAMPLES=0 .venv/bin/python -m pytest tests/generator -m "not slow"
+#                -n auto --dist loadfile (one worker per core, each test file in one worker)
 # make fuzz      runs the fuzz test (tests/generator/test_fuzz.py) on FUZZ_EXAMPLES (2000)
 #                fresh random examples per property; a failure prints the FUZZ_SEED that
 #                repeats them: make fuzz FUZZ_SEED=<seed> FUZZ_EXAMPLES=<n>. make test runs
@@ -56,7 +57,7 @@ test: $(READY) $(NODE_READY) chromium
 	$(PY) -m pytest
 
 test-fast: $(READY) $(NODE_READY)
-	FUZZ_EXAMPLES=0 $(PY) -m pytest tests/generator -m "not slow" -q
+	FUZZ_EXAMPLES=0 $(PY) -m pytest tests/generator -m "not slow" -q -n auto --dist loadfile
 
 # pyenv's interpreters first on PATH, so that nox finds python3.10 ... python3.13.
 test-pythons: $(READY)
