@@ -129,7 +129,11 @@ class SyncAPIClient(BaseClient):
                 and options.stream
                 and not outcome.is_success
             ):
-                outcome.read()  # the error's body, for the exception
+                try:
+                    outcome.read()  # the error's body, for the exception
+                except httpx.TransportError as exc:  # the body broke off: no answer
+                    outcome.close()
+                    outcome = exc
             return self._result(options, request, outcome, retries)
         except APIError as error:
             if self.hooks is not None:
@@ -249,7 +253,11 @@ class AsyncAPIClient(BaseClient):
                 and options.stream
                 and not outcome.is_success
             ):
-                await outcome.aread()  # the error's body, for the exception
+                try:
+                    await outcome.aread()  # the error's body, for the exception
+                except httpx.TransportError as exc:  # the body broke off: no answer
+                    await outcome.aclose()
+                    outcome = exc
             return self._result(options, request, outcome, retries)
         except APIError as error:
             if self.hooks is not None:

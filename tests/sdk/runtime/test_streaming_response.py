@@ -4,8 +4,10 @@ read, against a real server, for every operation, on both clients."""
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 import leap
@@ -79,3 +81,46 @@ def test_a_streamed_call_is_retried_as_the_plain_one(runner: Runner, serve: Serv
     server = serve(Script(unavailable, op.success(HEADERS)))
     response, parsed = _streamed(runner, runner.client(base_url=server.url), op, "parse")
     assert response.retries_taken == 1 and isinstance(parsed, op.model) and server.count() == 2
+
+
+class _BrokenBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that breaks off after its first bytes, as a reset connection does; it counts its closes."""
+
+    def __init__(self) -> None:
+        self.closed = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield b'{"message": "unfin'
+        raise httpx.ReadError("connection reset")
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield b'{"message": "unfin'
+        raise httpx.ReadError("connection reset")
+
+    def close(self) -> None:
+        self.closed += 1
+
+    async def aclose(self) -> None:
+        self.closed += 1
+
+
+def test_an_error_body_that_breaks_off_raises_a_connection_error_after_on_error(runner: Runner) -> None:
+    body = _BrokenBody()
+    seen: list[type[BaseException]] = []
+    transport = httpx.MockTransport(lambda request: httpx.Response(400, stream=body))
+    http = httpx.AsyncClient(transport=transport) if runner.is_async else httpx.Client(transport=transport)
+    client = runner.client(http_client=http, max_retries=0, hooks=leap.Hooks(on_error=lambda event: seen.append(type(event.error))))
+    method = client.images.with_streaming_response.find_one
+    with pytest.raises(leap.APIConnectionError) as raised:
+        if runner.is_async:
+
+            async def main() -> None:
+                async with method(model_id="m", inference_id="i"):
+                    pass
+
+            runner.run(main())
+        else:
+            with method(model_id="m", inference_id="i"):
+                pass
+    assert isinstance(raised.value.__cause__, httpx.ReadError), "the transport's error is its cause"
+    assert seen == [leap.APIConnectionError] and body.closed >= 1
