@@ -51,7 +51,13 @@ def limit_keyword(keyword: str, error: Any, message: str, version: str) -> str:
     return f"{keyword}: {message}; the SDK checks no limits, its docs state this one as written"
 
 
+#: Keywords of UNREAD that the read stage does look at, to resolve references: a value of the wrong type there is not taken.
+_IDENTIFIERS = frozenset({"$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor"})
+
+
 def unread_keyword(keyword: str, message: str) -> str:
+    if keyword in _IDENTIFIERS:
+        return f"{keyword}: {message}; the generator reads this keyword only to resolve references, and ignores this value"
     return f"{keyword}: {message}; the generator does not read this keyword"
 
 

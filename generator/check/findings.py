@@ -69,8 +69,9 @@ LIMITS = frozenset(
     {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems"}
 )
 #: JSON Schema keywords that identify a schema or describe its content: the generator reads the
-#: identifiers only as text to resolve references by (a value of another type is not one), the
-#: rest never, so a wrong value there changes no code.
+#: identifiers only to resolve references (text for ``$id`` and the anchors, ``true`` for
+#: ``$recursiveAnchor``; a value of another type is ignored), the rest never, so a wrong value
+#: there changes no code.
 UNREAD = frozenset(
     {"$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor", "$schema", "$vocabulary", "$comment", "contentMediaType", "contentEncoding", "contentSchema"}
 )
