@@ -26,6 +26,7 @@ def imported_package(document: Document, out: Path) -> Iterator[ModuleType]:
     assert outcome.errors == [] and outcome.compiles and outcome.imports, outcome.errors or outcome.details
     folder = str(out / document.name)
     package = document.config.package
+    assert package not in sys.modules, f"{package} is imported already: the new one would not be"
     sys.path.insert(0, folder)
     try:
         yield importlib.import_module(package)

@@ -361,7 +361,7 @@ assert [(r.method, str(r.url)) for r in sent] == EXPECTED, sent
 """.replace("SPEC", repr(str(SPECS / "linode.yaml")))
 #: Run in the generated SDK of OpenAI's document of August 2024 (written with YAML anchors and aliases): a parameter
 #: or property written as an alias has the annotation, default and docs of the one its anchor is on (``user``, ``n``,
-#: ``response_format``, ``logprobs``, a token's ``bytes``), the aliases after an anchor written twice read its text, and
+#: ``response_format``, ``logprobs``, a token's ``bytes``), the aliases after an anchor written again read its latest text, and
 #: the aliased parameters are sent and the aliased models read, blocking and asyncio.
 OPENAI_2024_PROBE = """
 import asyncio, httpx, inspect, json, openai_2024_sdk as sdk
@@ -385,7 +385,7 @@ def fields(model, names=None):
     return {name: (str(f.annotation), f.alias, f.is_required(), f.default) for name, f in model.model_fields.items() if names is None or name in names}
 assert fields(models.ChatCompletionTokenLogprobTopLogprobsItem) == fields(models.ChatCompletionTokenLogprob, {"token", "logprob", "bytes_"}), fields(models.ChatCompletionTokenLogprobTopLogprobsItem)
 assert fields(models.CreateChatCompletionStreamResponseChoicesItemLogprobs) == fields(models.CreateChatCompletionResponseChoicesItemLogprobs) != {}
-# Two anchors written twice (&run_temperature_description, &run_top_p_description): the aliases after them read the text.
+# Two anchor names written more than once (&run_temperature_description twice, &run_top_p_description four times): an alias reads the text of the latest.
 for method in (client.assistants.create_thread_and_run, client.assistants.modify_assistant, client.assistants.create_run):
     text = " ".join(method.__doc__.split())
     assert "What sampling temperature to use, between 0 and 2." in text and "called nucleus sampling" in text, method

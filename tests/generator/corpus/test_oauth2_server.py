@@ -26,6 +26,8 @@ from tests.generator.corpus.imported import imported_package
 from tests.generator.corpus.report import DOCUMENTS
 from tests.sdk.runtime.server import LocalServer, Reply, json_reply
 
+pytestmark = pytest.mark.slow  # it generates a corpus document
+
 SECRET = "xero-s3cret-41"
 TOKEN_PATH = "/connect/token"
 SUBSCRIPTION = {
