@@ -17,7 +17,7 @@ from typing import Any, Callable
 import yaml
 
 from generator.diagnostics import pointer_join, pointer_parts
-from generator.read.yaml_loader import PythonSpecLoader, SpecLoader, compose, line_in, redefines_an_anchor
+from generator.read.yaml_loader import PythonSpecLoader, SpecLoader, compose, line_in, redefines_an_anchor, self_containing
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -79,6 +79,9 @@ def _load_yaml(loader_class: type, raw: bytes, with_node: bool, composed: Callab
     loader = loader_class(raw)
     try:
         node = loader.get_single_node()
+        looped = self_containing(node) if node is not None and b"*" in raw else None
+        if looped is not None:
+            raise ParseError("a YAML alias inside the node its anchor names: the node would contain itself", looped.start_mark.line + 1)
         if composed is not None and node is not None:
             composed(node)
         data = loader.construct_document(node) if node is not None else None
@@ -130,7 +133,7 @@ def _last_key_line(root: Any, parent: str, key: str) -> int | None:
         if isinstance(node, yaml.MappingNode):
             node = next((value for name, value in children if str(name.value) == token), None)
         else:
-            node = children[int(token)] if token.isdigit() and int(token) < len(children) else None
+            node = children[int(token)] if token.isascii() and token.isdigit() and int(token) < len(children) else None
         if node is None:
             return line_in(root, parent)
     keys = [name for name, _ in node.value if str(name.value) == key] if isinstance(node, yaml.MappingNode) else []

@@ -47,7 +47,7 @@ def follow_pointer(data: Any, pointer: str) -> Any:
     for token in pointer_parts(pointer):
         if isinstance(value, dict) and token in value:
             value = value[token]
-        elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+        elif isinstance(value, list) and token.isascii() and token.isdigit() and int(token) < len(value):
             value = value[int(token)]
         else:
             raise KeyError(pointer)

@@ -20,6 +20,7 @@ by PyYAML's reader.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -116,6 +117,36 @@ class PythonSpecLoader(_SpecReading, yaml.SafeLoader):  # type: ignore[misc]
 
 for _loader in (SpecLoader, PythonSpecLoader):
     _loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def self_containing(root: Any) -> Any:
+    """The first node of the tree under ``root`` that contains itself (an alias inside the node its anchor
+    names, ``a: &x {b: *x}``), or ``None``. Each node is explored once: a tree that shares nodes
+    through many aliases costs no more than its distinct nodes."""
+    done: set[int] = set()
+    path: set[int] = {id(root)}
+    stack: list[tuple[Any, Iterator[Any]]] = [(root, _children(root))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            path.discard(id(node))
+            done.add(id(node))
+        elif id(child) in path:
+            return child
+        elif id(child) not in done:
+            path.add(id(child))
+            stack.append((child, _children(child)))
+    return None
+
+
+def _children(node: Any) -> Iterator[Any]:
+    if isinstance(node, yaml.MappingNode):
+        return (part for pair in node.value for part in pair)
+    if isinstance(node, yaml.SequenceNode):
+        return iter(node.value)
+    return iter(())
 
 
 def redefines_an_anchor(error: yaml.YAMLError) -> bool:

@@ -147,6 +147,29 @@ def test_yaml_error_names_the_file_and_line(tmp_path: Path) -> None:
     assert diagnostic.message.startswith("the file is not valid YAML")
 
 
+def test_an_alias_inside_its_own_anchor_is_a_yaml_error_not_a_hang(tmp_path: Path) -> None:
+    path = tmp_path / "loop.yaml"
+    schema = "type: object\n      properties:\n        b: *x\n"
+    path.write_text(f"openapi: 3.1.0\ninfo: {{title: T, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n    A: &x\n      {schema}", encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        load(path)
+    [diagnostic] = caught.value.diagnostics
+    assert (diagnostic.code, diagnostic.line) == ("yaml-syntax", 6)  # where the anchor is written
+    assert "alias inside the node its anchor names" in diagnostic.message
+    shared = tmp_path / "shared.yaml"  # aliases of one node many times over, but no loop: read as usual
+    levels = "".join(f"    L{i}: &l{i} [*l{i - 1}, *l{i - 1}, *l{i - 1}]\n" for i in range(1, 25))
+    shared.write_text(f"openapi: 3.1.0\ninfo: {{title: T, version: '1'}}\npaths: {{}}\nx-levels:\n    L0: &l0 {{a: 1}}\n{levels}", encoding="utf-8")
+    assert load(shared).data["x-levels"]["L2"][0][0] == {"a": 1}
+
+
+def test_a_pointer_token_of_non_ascii_digits_is_no_index() -> None:
+    from generator.read.values import follow_pointer
+
+    with pytest.raises(KeyError):
+        follow_pointer({"tags": [{"name": "a"}, {"name": "b"}, {"name": "c"}]}, "/tags/\u00b2")  # "²".isdigit() is true
+    assert follow_pointer({"tags": [{"name": "a"}]}, "/tags/0") == {"name": "a"}
+
+
 def test_yaml_error_line_points_at_the_problem(tmp_path: Path) -> None:
     path = tmp_path / "tab.yaml"
     path.write_text("openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\npaths:\n\t/x: {}\n", encoding="utf-8")
