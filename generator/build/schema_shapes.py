@@ -8,7 +8,7 @@ from typing import Any
 from generator.read.media_types import is_json_media_type
 
 TYPING = frozenset(
-    {"type", "$ref", "$dynamicRef", "properties", "patternProperties", "additionalProperties", "unevaluatedProperties", "items", "prefixItems", "anyOf", "oneOf", "allOf", "enum", "const", "format", "contentMediaType"}
+    {"type", "$ref", "$dynamicRef", "$recursiveRef", "properties", "patternProperties", "additionalProperties", "unevaluatedProperties", "items", "prefixItems", "anyOf", "oneOf", "allOf", "enum", "const", "format", "contentMediaType"}
 )
 """Keywords that say what a value is (its type, members, items, values); the others describe or constrain it."""
 _CLOSING = ("additionalProperties", "unevaluatedProperties")  # true or false: no type, only whether other keys may be

@@ -220,6 +220,7 @@ def test_a_ref_beside_properties_is_a_model() -> None:
         ({"allOf": [{"required": ["id"]}]}, "Any"),
         ({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"additionalProperties": False}]}, "Thing"),
         ({"allOf": [{"$ref": "#/components/schemas/Names"}, {"additionalProperties": {"type": "string"}}]}, "Any"),
+        ({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"$recursiveRef": "#"}]}, "Any"),  # a reference types, as $dynamicRef does
     ],
 )
 def test_an_all_of_branch_that_only_constrains_adds_nothing_to_the_type(mapper: TypeMapper, schema: dict[str, Any], expected: str) -> None:
