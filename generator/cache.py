@@ -30,7 +30,6 @@ cache folder (``.generator-cache/`` in the current directory unless ``--cache-di
 from __future__ import annotations
 
 import hashlib
-import json
 import marshal
 import os
 import sys
@@ -186,18 +185,6 @@ class Cache:
         except ValueError:  # a type marshal cannot store: no entry
             return
         self.write(section, key, payload)
-
-    def read_json(self, section: str, key: str) -> Any:
-        payload = self.read(section, key)
-        if payload is None:
-            return None
-        try:
-            return json.loads(payload)
-        except ValueError:
-            return None
-
-    def write_json(self, section: str, key: str, value: Any) -> None:
-        self.write(section, key, json.dumps(value, sort_keys=True).encode("utf-8"))
 
 
 def file_hashes(paths: Iterable[Path]) -> dict[str, str]:

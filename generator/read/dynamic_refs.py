@@ -21,8 +21,8 @@ from typing import Any
 
 from generator.diagnostics import pointer_join
 from generator.read.notes import Note
-from generator.read.schema_index import SchemaIndex, exists, joined, refers_into, resource_of, target
-from generator.read.values import follow_pointer
+from generator.read.schema_index import SchemaIndex, joined, refers_into, resource_of, target
+from generator.read.values import exists, follow_pointer
 
 _TYPED_BY_THE_REST = "the value is typed by the schema's other keywords (Any without them)"
 

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from generator.read.references import mappings_with_refs
-from generator.read.values import follow_pointer
+from generator.read.values import exists
 
 #: A ``$ref`` to a place in the same document with a percent-encoded byte: only then is the document walked.
 _ENCODED_REF = re.compile(rb"""\$ref["']?\s*:\s*["']?#[^"'\s]*%[0-9A-Fa-f]{2}""")
@@ -23,14 +23,6 @@ _ENCODED_REF = re.compile(rb"""\$ref["']?\s*:\s*["']?#[^"'\s]*%[0-9A-Fa-f]{2}"""
 def may_have_encoded_refs(raw: bytes) -> bool:
     """Whether the file's bytes ``raw`` may hold a percent-encoded local ``$ref``."""
     return _ENCODED_REF.search(raw) is not None
-
-
-def _resolves(data: dict[str, Any], pointer: str) -> bool:
-    try:
-        follow_pointer(data, pointer)
-    except KeyError:
-        return False
-    return True
 
 
 def decode_refs(data: dict[str, Any]) -> None:
@@ -43,6 +35,6 @@ def decode_refs(data: dict[str, Any]) -> None:
             decoded = unquote(ref, errors="strict")
         except UnicodeDecodeError:  # bytes that are no UTF-8: not a name this document has
             continue
-        if decoded != ref and not _resolves(data, ref[1:]) and _resolves(data, decoded[1:]):
+        if decoded != ref and not exists(data, ref[1:]) and exists(data, decoded[1:]):
             mapping["$ref"] = decoded
 

@@ -31,7 +31,8 @@ from typing import Any
 from generator.diagnostics import pointer_join, pointer_parts
 from generator.read.dynamic_refs import rewrite_dynamic
 from generator.read.notes import Note
-from generator.read.schema_index import DOCUMENT, SchemaIndex, exists, index_schemas, target
+from generator.read.schema_index import DOCUMENT, SchemaIndex, index_schemas, target
+from generator.read.values import exists
 
 #: References that a schema written alone means relative to itself (read so when the document's root has no such key).
 LOCAL_DEFINITIONS = ("#/$defs/", "#/definitions/")

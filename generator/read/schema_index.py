@@ -13,7 +13,6 @@ from urllib.parse import urldefrag, urljoin
 
 from generator.diagnostics import pointer_join, pointer_parts
 from generator.read.references import holds_names, holds_no_refs
-from generator.read.values import follow_pointer
 
 #: The document's own base URI (OpenAPI 3.1 gives none that matters here): what relative ``$id``s resolve against.
 DOCUMENT = "https://document.invalid/openapi"
@@ -80,14 +79,6 @@ def joined(base: str, ref: Any) -> tuple[str, str] | None:
         return urldefrag(urljoin(base, ref))[:2]
     except ValueError:
         return None
-
-
-def exists(data: Any, pointer: str) -> bool:
-    try:
-        follow_pointer(data, pointer)
-    except KeyError:
-        return False
-    return True
 
 
 def target(index: SchemaIndex, ref: str, base: str) -> str | None:

@@ -52,3 +52,12 @@ def follow_pointer(data: Any, pointer: str) -> Any:
         else:
             raise KeyError(pointer)
     return value
+
+
+def exists(data: Any, pointer: str) -> bool:
+    """A value is at JSON pointer ``pointer`` inside ``data`` (see :func:`follow_pointer`)."""
+    try:
+        follow_pointer(data, pointer)
+    except KeyError:
+        return False
+    return True
