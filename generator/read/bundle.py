@@ -40,6 +40,7 @@ from generator.diagnostics import pointer_parts
 from generator.read import schema_ids
 from generator.read.notes import Note
 from generator.read.parse import ParseError, node_or_none, parse
+from generator.read.percent_refs import as_written
 from generator.read.ref_kinds import section_at
 from generator.read.references import COMPONENT_KINDS, holds_names, holds_no_refs
 from generator.read.values import follow_pointer
@@ -140,6 +141,7 @@ class _Bundler:
             data = self.document(path)
             if fragment and not fragment.startswith("/") and path != self.root_path:  # an anchor (the root's are rewritten)
                 fragment = schema_ids.root_anchors(data, path.as_uri()).get(fragment, fragment)
+            fragment = as_written(data, fragment)  # a pointer written percent-encoded
             return path, fragment, follow_pointer(data, fragment)
         except OSError as exc:
             reason = f"cannot read {file_part}: {exc.strerror or exc}"

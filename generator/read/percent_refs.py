@@ -29,12 +29,17 @@ def decode_refs(data: dict[str, Any]) -> None:
     """Replace, in place, each local ``$ref`` that resolves only once percent-decoded by its decoded form."""
     for _, mapping in list(mappings_with_refs(data)):
         ref = mapping["$ref"]
-        if not isinstance(ref, str) or not ref.startswith("#") or "%" not in ref:
-            continue
-        try:
-            decoded = unquote(ref, errors="strict")
-        except UnicodeDecodeError:  # bytes that are no UTF-8: not a name this document has
-            continue
-        if decoded != ref and not exists(data, ref[1:]) and exists(data, decoded[1:]):
-            mapping["$ref"] = decoded
+        if isinstance(ref, str) and ref.startswith("#") and "%" in ref:
+            mapping["$ref"] = "#" + as_written(data, ref[1:])
 
+
+def as_written(data: Any, pointer: str) -> str:
+    """``pointer``, or its percent-decoded form when only that names a value of ``data`` (the bundler
+    follows a reference inside another file with it)."""
+    if "%" not in pointer:
+        return pointer
+    try:
+        decoded = unquote(pointer, errors="strict")
+    except UnicodeDecodeError:  # bytes that are no UTF-8: not a name this document has
+        return pointer
+    return decoded if decoded != pointer and not exists(data, pointer) and exists(data, decoded) else pointer

@@ -292,3 +292,16 @@ def test_a_discriminator_mapping_to_other_files_names_the_copies(tmp_path: Path)
     assert record["discriminator"]["mapping"] == {"A": "#/components/schemas/record_a", "B": "Other", "C": "gone.yaml#/x"}
     assert record["oneOf"] == [{"$ref": "#/components/schemas/record_a"}]
     assert not document.ref_problems
+
+
+def test_a_percent_encoded_ref_inside_another_file_names_that_files_schema(tmp_path: Path) -> None:
+    (tmp_path / "other.yaml").write_text(
+        "components:\n  schemas:\n    Wrap:\n      type: object\n      properties:\n        x: {$ref: '#/components/schemas/Pet%2D1'}\n    Pet-1: {type: string}\n",
+        encoding="utf-8",
+    )
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "other.yaml#/components/schemas/Wrap" + "components:\n  schemas:\n    Pet-1: {type: integer}\n", encoding="utf-8")
+    schemas = load(spec).data["components"]["schemas"]
+    copied = schemas["Wrap"]["properties"]["x"]["$ref"]
+    assert copied != "#/components/schemas/Pet-1", "the root's schema of the same name is another one"
+    assert schemas[copied.rsplit("/", 1)[1]] == {"type": "string"}
