@@ -45,13 +45,14 @@ def classify(schema: Any) -> str:
 
 
 def conditional_object(schema: dict[str, Any]) -> bool:
-    """An object whose properties only ``then``, ``else`` or ``dependentSchemas`` declare (no other ``type`` than ``object``)."""
+    """An object whose properties only ``then``, ``else`` or ``dependentSchemas`` declare (no other ``type`` than ``object``);
+    a branch that is a ``$ref`` counts (its target's properties become the object's, see ``conditional_fields``)."""
     if non_null_types(schema) not in ([], ["object"]):
         return False
     branches = [schema.get("then"), schema.get("else")]
     dependent = schema.get("dependentSchemas")
     branches += list(dependent.values()) if isinstance(dependent, dict) else []
-    return any(isinstance(b, dict) and bool(properties_of(b)) for b in branches)
+    return any(isinstance(b, dict) and ("$ref" in b or bool(properties_of(b))) for b in branches)
 
 
 def extra_values(schema: dict[str, Any]) -> Any:

@@ -230,6 +230,7 @@ def test_an_all_of_branch_that_only_constrains_adds_nothing_to_the_type(mapper: 
 def test_properties_only_conditional_branches_declare_make_an_object() -> None:
     assert classify({"if": {"properties": {"a": {"const": 1}}}, "then": {"properties": {"b": {}}}}) == "model"
     assert classify({"dependentSchemas": {"a": {"properties": {"b": {}}}}}) == "model"
+    assert classify({"if": {"properties": {"a": {}}}, "then": {"$ref": "#/components/schemas/Extra"}}) == "model", "as the same branch written inline"
     assert classify({"if": {"properties": {"a": {}}}, "then": {"required": ["a"]}}) == "alias", "if declares nothing; then only requires"
     assert classify({"type": "string", "then": {"properties": {"b": {}}}}) == "alias"
     assert classify({"allOf": [{"$ref": "#/components/schemas/Thing"}, {"required": ["id"]}]}) == "alias", "classify alone: the mapper's kind_of makes it a model"
