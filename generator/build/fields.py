@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable
 
-from generator.build.conditional_fields import conditional_branches, conditional_properties
+from generator.build.conditional_fields import Properties, conditional_branches, conditional_properties
 from generator.build.context import BuildContext
 from generator.build.defaults import accepts, fits
 from generator.reserved_names import RESERVED_FIELDS
@@ -17,7 +17,6 @@ from generator.diagnostics import pointer_join
 from generator.ir import Field, Operation, PyType
 from generator.naming import Namespace, snake_case
 
-Properties = dict[str, tuple[str, Any]]
 """wire name -> (pointer, raw property schema)."""
 
 #: Limits a schema may state, in the order docs list them, with how each reads.

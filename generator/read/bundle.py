@@ -89,7 +89,8 @@ class Bundle:
         return hasher.hexdigest()
 
 
-def _escape(token: str) -> str:
+def escape_token(token: str) -> str:
+    """``token`` as a JSON pointer writes it (RFC 6901: ``~`` -> ``~0``, ``/`` -> ``~1``)."""
     return token.replace("~", "~0").replace("/", "~1")
 
 
@@ -171,11 +172,11 @@ class _Bundler:
         wanted, number = name, 2
         while name in section:
             name, number = f"{wanted}_{number}", number + 1
-        ref = f"#/components/{kind}/{_escape(name)}"
+        ref = f"#/components/{kind}/{escape_token(name)}"
         self.placed[(path, fragment)] = ref
-        self.result.origins[f"/components/{kind}/{_escape(name)}"] = Origin(path, fragment, self.nodes.get(path))
+        self.result.origins[f"/components/{kind}/{escape_token(name)}"] = Origin(path, fragment, self.nodes.get(path))
         section[name] = copy.deepcopy(target)
-        self.walk(section[name], f"/components/{kind}/{_escape(name)}", path)
+        self.walk(section[name], f"/components/{kind}/{escape_token(name)}", path)
         return ref
 
     def resolve(self, ref: str, base: Path, at: str) -> str | None:
@@ -256,7 +257,7 @@ class _Bundler:
         for key, target in mapping.items():  # "#/oneOf/0" in another file: its own branch, not copied again
             if isinstance(target, str) and Path(target.partition("#")[0]).suffix.lower() in _DATA_SUFFIXES:
                 problems = len(self.result.problems)
-                mapping[key] = self.resolve(target, base, f"{at}/{_escape(str(key))}") or target
+                mapping[key] = self.resolve(target, base, f"{at}/{escape_token(str(key))}") or target
                 del self.result.problems[problems:]
 
     def refs_in(self, value: dict[str, Any], at: str, base: Path) -> Path:
@@ -289,7 +290,7 @@ class _Bundler:
                     base = self.map_in_place(value, at, base)
                 for key, child in list(value.items()):
                     if isinstance(child, (dict, list)) and not holds_no_refs(key, child, names):
-                        stack.append((child, f"{at}/{_escape(str(key))}", holds_names(at, str(key), names), base))
+                        stack.append((child, f"{at}/{escape_token(str(key))}", holds_names(at, str(key), names), base))
             elif isinstance(value, list):
                 stack.extend((child, f"{at}/{index}", False, base) for index, child in enumerate(value) if isinstance(child, (dict, list)))
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from generator.read.bundle import escape_token
+
 #: The characters swagger2openapi keeps in a component name.
 _SAFE_NAME = re.compile(r"[A-Za-z0-9._-]+")
 
@@ -34,10 +36,6 @@ class Placeholders:
 
     data: dict[str, Any]
     names: dict[str, str]
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _unescape(token: str) -> str:
@@ -107,7 +105,7 @@ def restored(converted: dict[str, Any], names: dict[str, str]) -> dict[str, Any]
             return ref
         section, _, rest = ref[len(prefix) :].partition("/")
         token, slash, tail = rest.partition("/")
-        return f"{prefix}{section}/{_escape(names[token])}{slash}{tail}" if token in names else ref
+        return f"{prefix}{section}/{escape_token(names[token])}{slash}{tail}" if token in names else ref
 
     result: dict[str, Any] = _with_refs(converted, reference)
     components = result.get("components")
