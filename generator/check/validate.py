@@ -51,6 +51,18 @@ def start(document: Document, cache: Cache | None = None, *, parallel: bool = Fa
     return Validation(document, head, schema, rest)
 
 
+def warm() -> None:
+    """Import openapi-spec-validator and build its validators for OpenAPI 3.0 and 3.1 in this process.
+
+    For a process that generates many specs (a test session, a watch loop): the process :func:`start`
+    forks for each spec then inherits them, instead of importing the validator again (about 0.6 s of
+    CPU per spec). One run of the command line has no need of it: its one fork does that work while
+    the SDK is built.
+    """
+    for version in ("3.0.3", "3.1.0"):
+        findings.problems({"openapi": version, "info": {"title": "warm", "version": "1"}, "paths": {}})
+
+
 class Validation:
     """A validation under way (see :func:`start`)."""
 
