@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
             "--cache-dir", type=Path, default=None, help=f"the cache folder (default: ${caching.ENV_DIR}, else {caching.DEFAULT_DIR} in the current folder)"
         )
         if name != "validate":
+            command.add_argument(
+                "--no-format", dest="formatted", action="store_false", help="leave the Python files as the templates write them (not black's layout; much faster)"
+            )
             command.add_argument("--out", type=Path, default=None, help="the output folder (default: the config's output, else generated/leap)")
             command.add_argument("--templates", type=Path, default=None, help="a folder of template overrides (default: the config's templates, else none)")
     return parser
@@ -72,7 +75,7 @@ def _print(diagnostics: list[Diagnostic], per_code: int | None = PER_CODE) -> st
 
 def _run_key(args: argparse.Namespace, config: Config, overrides: Path | None) -> str:
     """The key of the record of this generation: what the arguments and the config say."""
-    from generator.format.formatter import mode_key
+    from generator.format.formatter import layout_key
 
     config_bytes = b""
     if config.path is not None:
@@ -82,7 +85,7 @@ def _run_key(args: argparse.Namespace, config: Config, overrides: Path | None) -
             config_bytes = b"?"
     spec, out = Path(args.spec).resolve(), Path(args.out).resolve()
     templates = overrides.resolve() if overrides is not None else None
-    return run_key(spec, out, templates, args.strict, repr(config), config_bytes, mode_key())
+    return run_key(spec, out, templates, args.strict, repr(config), config_bytes, layout_key(args.formatted))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         from generator.pipeline import generate_files
 
         result = generate_files(
-            args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path, cache=cache, reuse=reuse
+            args.spec, config=config.package, strict=args.strict, overrides=overrides, config_file=config.path, cache=cache, reuse=reuse, formatted=args.formatted
         )
         check_extend_modules(config, args.out)  # the package would not import without them
     except SpecError as exc:

@@ -12,7 +12,7 @@ from generator.build.builder import build_with_warnings
 from generator.cache import Cache, jinja_bytecode, own_templates_bytecode, tree_digest
 from generator.config import check_extend
 from generator.diagnostics import CODES, Diagnostic, Diagnostics, SpecError
-from generator.format.formatter import format_files, mode_key
+from generator.format.formatter import format_files, layout_key
 from generator.ir import Api, PackageConfig
 from generator.read.document import Document
 from generator.read.loader import load
@@ -85,6 +85,7 @@ def generate_files(
     config_file: Path | None = None,
     cache: Cache | None = None,
     reuse: Reuse | None = None,
+    formatted: bool = True,
 ) -> Result:
     """Every file of the SDK for ``spec``, in memory; nothing is written.
 
@@ -94,6 +95,7 @@ def generate_files(
     templates and black's output between runs; the files are the same with it or without it.
     ``reuse``: the last generation into an output folder (see :mod:`generator.render.reuse`): a file
     whose inputs did not change since is taken from that folder instead of rendered and formatted again.
+    ``formatted=False``: the files are not given black's layout, only checked to parse (``--no-format``).
 
     openapi-spec-validator checks the spec in another process while the SDK is built, rendered and
     formatted; when it finds errors, they are raised and the SDK is thrown away, so the outcome (files,
@@ -118,10 +120,10 @@ def generate_files(
     api = stages.run("building", stages.build, document, config)
     stages.run("extending", check_extend, api.config, [tag.class_name for tag in api.tags], config_file)
     if reuse is not None:
-        reuse = reuse.under(mode_key(), tree_digest(templates), tree_digest(guide), tree_digest(overrides) if overrides is not None else "")
+        reuse = reuse.under(layout_key(formatted), tree_digest(templates), tree_digest(guide), tree_digest(overrides) if overrides is not None else "")
     rendered = stages.run("rendering", lambda: render_files(api, templates, guide, overrides, _bytecode(cache), reuse))
-    formatted = stages.run("formatting", lambda: format_files(rendered.texts, cache, black_clean_copies(api, templates, overrides)))
-    files = {path: formatted[path] if path in formatted else rendered.reused[path] for path in rendered.order}
+    laid_out = stages.run("formatting", lambda: format_files(rendered.texts, cache, black_clean_copies(api, templates, overrides), formatted=formatted))
+    files = {path: laid_out[path] if path in laid_out else rendered.reused[path] for path in rendered.order}
     warnings = stages.finish(document)
     files[STAMP] = stamp(api.spec_sha256, __version__, files, overrides_sha256(overrides) if overrides is not None else "")
     folders = [templates, *([overrides] if overrides is not None else []), guide]

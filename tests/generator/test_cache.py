@@ -134,6 +134,17 @@ def test_a_change_of_blacks_mode_gives_a_cold_generations_output(project: Path, 
     assert _warm_and_check(project) != before
 
 
+def test_switching_no_format_on_and_off_rewrites_the_files(project: Path) -> None:
+    formatted = _warm_and_check(project)
+    assert _generate(project, "--no-format") == 0
+    unformatted = read_tree(project / "out")
+    assert unformatted != formatted  # not taken for "up to date", nor reused from the formatted files
+    assert _generate(project, "--no-format", "--no-cache", out="cold") == 0
+    assert read_tree(project / "cold") == unformatted
+    assert _generate(project) == 0
+    assert read_tree(project / "out") == formatted
+
+
 @pytest.mark.slow
 def test_a_change_of_the_generators_source_gives_a_cold_generations_output(project: Path) -> None:
     copy = project / "tool"

@@ -214,7 +214,10 @@ def test_invalid_output_is_reported_with_the_file() -> None:
     assert "x.py" in diagnostic.format() and diagnostic.hint
 
 
-def test_invalid_output_stops_the_cli_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("flags", [[], ["--no-format"]])
+def test_invalid_output_stops_the_cli_before_writing(
+    flags: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import generator.pipeline
     from generator.render.output import Rendered
 
@@ -223,7 +226,7 @@ def test_invalid_output_stops_the_cli_before_writing(tmp_path: Path, monkeypatch
     out = tmp_path / "out"
     before = _populate(out)
 
-    assert main(["generate", "--spec", str(ROOT / "spec" / "openapi.yaml"), "--out", str(out)]) == 2
+    assert main(["generate", "--spec", str(ROOT / "spec" / "openapi.yaml"), "--out", str(out), *flags]) == 2
 
     stderr = capsys.readouterr().err
     assert "error[invalid-output]" in stderr and "leap/broken.py" in stderr and "hint: " in stderr

@@ -11,6 +11,7 @@ from generator.build.builder import build
 from generator.read.loader import load
 from generator.pipeline import generate_files
 from generator.render.output import GUIDE_FOLDER, HEADER, TEMPLATES, black_clean_copies, render
+from generator.write import STAMP  # hashes every file, so it differs with them
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "openapi.yaml"
@@ -60,3 +61,23 @@ def test_parallel_formatting_gives_the_serial_result_and_leaves_the_collector_as
         fmt.format_files({**files, "broken.py": "def (:\n"})
     assert [d.code for d in caught.value.diagnostics] == ["invalid-output"]
 
+
+
+def test_unformatted_files_are_what_black_formats_into_the_sdk() -> None:
+    """``--no-format`` leaves the rendered texts: black run on them gives the formatted SDK, file for file."""
+    formatted = generate_files(SPEC).files
+    unformatted = generate_files(SPEC, formatted=False).files
+    assert unformatted.keys() == formatted.keys()
+    changed = [path for path in formatted if unformatted[path] != formatted[path] and path.endswith(".py")]
+    assert changed, "the templates' layout is not black's somewhere (else the option would change nothing)"
+    assert fmt.format_files({p: t for p, t in unformatted.items() if p != STAMP}) == {p: t for p, t in formatted.items() if p != STAMP}
+
+
+def test_unformatted_python_is_still_parsed() -> None:
+    files = {"ok.py": "x = ( 1 )\n", "doc.md": "```python\nx = f( 1,2 )\n```\n", "copied.py": "def (:\n"}
+    copies = frozenset({"copied.py"})  # known good: not parsed either
+    assert fmt.format_files(files, formatted=False, black_clean=copies) == files
+    with pytest.raises(fmt.SpecError) as caught:
+        fmt.format_files({**files, "broken.py": "match = (\n"}, formatted=False, black_clean=copies)
+    [diagnostic] = caught.value.diagnostics
+    assert (diagnostic.code, diagnostic.file) == ("invalid-output", "broken.py") and "line 1" in diagnostic.message
