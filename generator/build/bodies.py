@@ -9,12 +9,14 @@ from typing import Any
 from generator.build.context import BuildContext
 from generator.build.examples import media_example
 from generator.build.fields import exactly_one_of, field, fields, object_shape
+from generator.build.schema_shapes import literal_values, non_null_types
 from generator.build.spec_values import text
 from generator.diagnostics import pointer_join
 from generator.ir import Body, Field, PyType
 from generator.naming import Namespace
 from generator.read.media_types import MediaType, is_json_media_type, is_raw_media_type, request_media_type
 from generator.read.operations import Operation as SpecOperation
+from generator.read.values import listed
 
 FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 
@@ -61,7 +63,27 @@ def body(ctx: BuildContext, op: SpecOperation, arguments: Namespace) -> Body | N
         example=None if raw else media_example(ctx, media),
         encodings=form_encodings(media) if location == "form" and content_type != "multipart/form-data" else (),
         content_types=tuple(m.media_type for m in request.content if is_raw_media_type(m.media_type)) if raw else (),
+        may_be_object=not raw and (flattened or _may_be_object(ctx, schema)),
     )
+
+
+def _may_be_object(ctx: BuildContext, schema: Any, depth: int = 0) -> bool:
+    """Whether a body of ``schema`` may be a JSON object (so ``extra_body=`` has properties to add to):
+    not when every value it allows is an array, a string, a number, a boolean or one of an ``enum``."""
+    if not isinstance(schema, dict) or depth > _MAX_DEPTH:
+        return True  # ``true``, ``{}``, or too deep to tell: anything
+    if literal_values(schema.get("enum")) is not None:
+        return False
+    types = non_null_types(schema)
+    if types:
+        return "object" in types
+    if any(not _may_be_object(ctx, ctx.types.deref(branch)[1], depth + 1) for branch in listed(schema.get("allOf"))):
+        return False
+    branches = [ctx.types.deref(branch)[1] for key in ("oneOf", "anyOf") for branch in listed(schema.get(key))]
+    return not branches or any(_may_be_object(ctx, branch, depth + 1) for branch in branches)
+
+
+_MAX_DEPTH = 16
 
 
 def _component_name(pointer: str) -> str:

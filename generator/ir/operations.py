@@ -50,6 +50,9 @@ class Body:
     encodings: tuple[tuple[str, str, bool], ...] = ()
     #: Raw bodies: the media types the spec offers (``image/png``, ``image/*``...).
     content_types: tuple[str, ...] = ()
+    #: Whether the body may be a JSON object or a form (``extra_body=`` adds properties or fields to it):
+    #: not for raw bodies, nor for a JSON body whose schema allows only arrays, scalars or an ``enum``.
+    may_be_object: bool = True
 
     @property
     def format(self) -> BodyFormat:
@@ -180,12 +183,12 @@ class Operation:
 
     @property
     def takes_extra_body(self) -> bool:
-        """Whether the method takes ``extra_body=``: its body is JSON, form-encoded or multipart
-        (the extra properties become fields), or it has none and its method carries one (POST,
-        PUT, PATCH)."""
-        if self.body_format == BodyFormat.NONE:
+        """Whether the method takes ``extra_body=``: its body is a JSON object, form-encoded or multipart
+        (the extra properties become fields; a JSON array or scalar has none, see :attr:`Body.may_be_object`),
+        or it has none and its method carries one (POST, PUT, PATCH)."""
+        if self.body is None or self.body_format == BodyFormat.NONE:
             return self.method in ("POST", "PUT", "PATCH")
-        return self.body_format in (BodyFormat.JSON, BodyFormat.FORM, BodyFormat.MULTIPART)
+        return self.body_format in (BodyFormat.JSON, BodyFormat.FORM, BodyFormat.MULTIPART) and self.body.may_be_object
 
     @property
     def page_options(self) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -430,3 +431,36 @@ def test_an_operation_with_several_tags_is_on_the_first_tags_class_only() -> Non
     assert [(t.name, [o.name for o in t.operations]) for t in api.tags] == [("Things", ["list_things"])]
     assert [(d.code, d.severity) for d in found] == [("multiple-tags", "info")]
     assert "'Things'" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "schema, takes",
+    [
+        ({"type": "object", "properties": {"a": {"type": "string"}}}, True),  # flattened
+        ({"type": "object", "additionalProperties": {"type": "integer"}}, True),  # a map
+        ({}, True),  # anything
+        ({"oneOf": [{"type": "array", "items": {}}, {"type": "object"}]}, True),
+        ({"type": "array", "items": {"type": "string"}}, False),
+        ({"type": ["string", "null"]}, False),
+        ({"enum": ["a", "b"]}, False),
+        ({"anyOf": [{"type": "integer"}, {"$ref": "#/components/schemas/List"}]}, False),
+        ({"allOf": [{"$ref": "#/components/schemas/List"}, {"description": "the rows"}]}, False),
+    ],
+)
+def test_extra_body_is_offered_only_for_a_body_that_may_be_an_object(tmp_path: Path, schema: dict[str, Any], takes: bool) -> None:
+    """``extra_body=`` adds properties: a JSON array or scalar has none (the call could only raise ``TypeError``)."""
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(
+        json.dumps(
+            {
+                "openapi": "3.1.0",
+                "info": {"title": "T", "version": "1"},
+                "paths": {"/x": {"put": {"operationId": "put_x", "requestBody": {"content": {"application/json": {"schema": schema}}}, "responses": {"204": {"description": "done"}}}}},
+                "components": {"schemas": {"List": {"type": "array", "items": {"type": "integer"}}}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    [put] = build(load(spec)).operations
+    assert put.takes_extra_body is takes
+    assert ("extra_body" in put.call_options) is takes and ("extra_body" in put.page_options) is takes
