@@ -27,6 +27,9 @@ _TAG_ALWAYS: tuple[Name, ...] = (
     *(("_response", name) for name in ("async_to_raw_response", "async_to_streamed_response", "to_raw_response", "to_streamed_response")),
 )
 
+#: What a per-call option's annotation needs beyond :data:`_TAG_ALWAYS` (see ``CALL_OPTION_PARAMETERS``).
+OPTION_IMPORTS: dict[str, Name] = {"extra_body": ("_types", "ExtraBody"), "on_progress": ("_types", "ProgressCallback")}
+
 #: The ``_params`` function each location's serialised parameters use.
 _SERIALIZERS = {"path": "path_param", "query": "query_param", "header": "header_param", "cookie": "cookie_pairs"}
 
@@ -56,8 +59,6 @@ def _body_names(op: Operation) -> Iterator[Name]:
     if op.body is None:
         return
     yield from _BODY_NAMES[op.body.format](op.body)
-    if op.uploads:
-        yield ("_types", "ProgressCallback")
     if op.body.exactly_one_of:
         yield ("_utils", "require_exactly_one")
 
@@ -129,8 +130,7 @@ def _operation_names(op: Operation) -> Iterator[Name]:
     yield from _parameter_names(op)
     yield from _body_names(op)
     yield from _extension_names(op)
-    if op.takes_extra_body:
-        yield ("_types", "ExtraBody")
+    yield from (OPTION_IMPORTS[option] for option in op.call_options if option in OPTION_IMPORTS)
     if op.warns:
         yield ("_deprecation", "warn_deprecated")
     yield from _stream_names(op)
