@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             if _up_to_date(args, config, cache, last):
                 return 0
             tree = read_tree(args.out, keep)
-            reuse = _reuse(last, tree) if args.command == "generate" else None
+            reuse = _reuse(last, tree, args.out) if args.command == "generate" else None
         from generator.pipeline import generate_files
 
         result = generate_files(
@@ -149,16 +149,20 @@ def _record(cache: caching.Cache, last: _LastRun, result: Result, messages: str,
     cache.write_value("runs", last.key, record)
 
 
-def _reuse(last: _LastRun, tree: dict[str, bytes]) -> Reuse:
+def _reuse(last: _LastRun, tree: dict[str, bytes], out: Path) -> Reuse:
     """What the last generation into ``--out`` recorded, for the files whose inputs did not change (see
-    :mod:`generator.render.reuse`); nothing when there is no record."""
+    :mod:`generator.render.reuse`); nothing when there is no record. A file is trusted to hold what was
+    written without its bytes being hashed when its ``stat`` was the recorded one before ``tree`` read it
+    and still is after (a file edited between the two is hashed like any other)."""
     from generator.render.reuse import Reuse
 
     jobs = last.record.get("jobs") if isinstance(last.record, dict) else None
     outputs = last.record.get("outputs") if isinstance(last.record, dict) else None
     if not isinstance(jobs, dict) or not isinstance(outputs, dict):
         return Reuse({}, {}, {})
-    return Reuse(jobs, outputs, tree, settled=frozenset(unchanged_outputs(last.record, last.stats)))
+    unchanged = unchanged_outputs(last.record, last.stats)
+    root = str(out)
+    return Reuse(jobs, outputs, tree, settled=frozenset(rel for rel in unchanged if file_stat(os.path.join(root, rel)) == last.stats[rel]))
 
 
 def _validate(args: argparse.Namespace, cache: caching.Cache | None) -> int:

@@ -233,6 +233,26 @@ def test_an_unchanged_output_folder_is_told_by_stat_and_not_read(project: Path, 
     assert read_tree(project / "out") == first
 
 
+def test_a_file_edited_between_its_stat_and_its_read_is_not_reused(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import cli, run_record
+
+    monkeypatch.setattr(run_record, "RACY_NS", 0)
+    first = _warm_and_check(project)
+    assert _generate(project) == 0  # a record taken now: every file settled
+    models = [rel for rel in sorted(first) if "/models/" in rel and rel.endswith(".py")]  # most of them are reused after the edit
+    real = cli.read_tree
+
+    def edited_then_read(out: Path, keep: tuple[str, ...] = ()) -> dict[str, bytes]:
+        for rel in models:
+            _rewrite_keeping_size_and_times(out / rel, (out / rel).stat())  # after the run took its stat
+        return real(out, keep)
+
+    monkeypatch.setattr(cli, "read_tree", edited_then_read)
+    _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")  # some files render again
+    assert _generate(project) == 0
+    assert read_tree(project / "out") == _cold(project)
+
+
 def _rewrite_keeping_size_and_times(path: Path, before: os.stat_result) -> None:
     """Rewrite ``path`` with other bytes of the same size and its old times, until its change time moves
     (the only sign left; a file system's clock may tick coarsely)."""
