@@ -82,8 +82,10 @@ def _recursive_target(data: Any, index: SchemaIndex, ref: Any, base: str, pointe
 def _unless_specialised(index: SchemaIndex, found: str, declared: list[str], anchor: str) -> tuple[str | None, str]:
     """``(found, "")`` unless another resource that declares the same ``anchor`` refers into the resource of ``found``."""
     home = resource_of(index, found)
-    others = sorted({resource_of(index, at) for at in declared} - {home})
-    users = [other for other in others if refers_into(index, other, home)]
+    if (home, anchor) not in index.users:  # the same for every reference to this resource's anchor
+        others = sorted({resource_of(index, at) for at in declared} - {home})
+        index.users[home, anchor] = [other for other in others if refers_into(index, other, home)]
+    users = index.users[home, anchor]
     if users:
         return None, f"means the schema of {anchor} in the outermost resource where it is used: {found}, or one of {', '.join(users)}, which refer to it"
     return found, ""

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import SpecError
+from generator.read import schema_ids
 from generator.read.loader import load
 from generator.pipeline import check_spec
 
@@ -305,3 +306,28 @@ def test_a_percent_encoded_ref_inside_another_file_names_that_files_schema(tmp_p
     copied = schemas["Wrap"]["properties"]["x"]["$ref"]
     assert copied != "#/components/schemas/Pet-1", "the root's schema of the same name is another one"
     assert schemas[copied.rsplit("/", 1)[1]] == {"type": "string"}
+
+
+def test_each_file_is_scanned_and_each_path_resolved_once_however_many_refs_lead_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """300 ``$ref``s to anchors of one file, 300 to pointers of it, 300 descriptions from one Markdown file: the file's
+    anchors are found by one walk of it, each path written in a ``$ref`` is resolved once (they were found again for
+    every reference: 300 walks of the file, 900 resolves)."""
+    count = 300
+    pets = "$defs:\n" + "".join(f"  P{i}: {{$anchor: pet{i}, type: object, properties: {{n{i}: {{type: integer}}}}}}\n" for i in range(count))
+    (tmp_path / "pets.yaml").write_text(pets, encoding="utf-8")
+    (tmp_path / "about.md").write_text("A *pet*.", encoding="utf-8")
+    lines = [f"        a{i}: {{$ref: 'pets.yaml#pet{i}', description: {{$ref: about.md}}}}\n        b{i}: {{$ref: 'pets.yaml#/$defs/P{i}'}}\n" for i in range(count)]
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "#/components/schemas/All" + "components:\n  schemas:\n    All:\n      properties:\n" + "".join(lines), encoding="utf-8")
+    scans, resolves = [], []
+    index_schemas, resolve = schema_ids.index_schemas, Path.resolve
+    monkeypatch.setattr(schema_ids, "index_schemas", lambda *args: scans.append(args[1:]) or index_schemas(*args))
+    monkeypatch.setattr(Path, "resolve", lambda self, *args: resolves.append(self.name) or resolve(self, *args))
+    document = load(spec)
+    properties = document.data["components"]["schemas"]["All"]["properties"]
+    assert properties["a7"] == {"$ref": "#/components/schemas/P7", "description": "A *pet*."}
+    assert properties["b7"] == {"$ref": "#/components/schemas/P7"} and properties["b8"] == {"$ref": "#/components/schemas/P8"}
+    assert document.data["components"]["schemas"]["P8"]["properties"] == {"n8": {"type": "integer"}}
+    assert not document.ref_problems and not document.notes
+    assert len(scans) <= 3, f"the document, pets.yaml's rewrite and its anchors: {len(scans)} walks"
+    assert resolves.count("pets.yaml") == 1 and resolves.count("about.md") == 1, resolves[:20]
