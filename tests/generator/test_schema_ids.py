@@ -191,3 +191,15 @@ def test_dynamic_refs_ask_where_a_place_belongs_a_few_times_each(monkeypatch: py
     assert schemas["S3"]["properties"]["child"] == {"$dynamicRef": "https://example.test/r0#node"}, "R0's anchor: User's where used from there"
     assert schemas["User"]["properties"]["next"] == {"$ref": "#/components/schemas/User"}, "nothing refers into User"
     assert len(asked) <= 4 * (count + declaring + 1), f"{len(asked)} questions for {2 * count + 2 * declaring + 2} references"
+
+
+def test_a_recursive_ref_in_a_schema_file_of_its_own_means_that_files_root() -> None:
+    """``$recursiveRef: "#"`` in ``tree.yaml``, a schema (with ``$id`` or without), is a ``$ref`` to its root; in a
+    file that is a map of schemas, or in the OpenAPI document itself, the root is no schema: left with the warning."""
+    tree = {"$recursiveAnchor": True, "type": "object", "properties": {"children": {"items": {"$recursiveRef": "#"}}}}
+    for schema in (copy.deepcopy(tree), {"$id": "https://example.test/tree", **copy.deepcopy(tree)}):
+        assert rewrite_schema_refs(schema, "file:///specs/tree.yaml") == []
+        assert schema["properties"]["children"]["items"] == {"$ref": "#"}
+    for data, document, at in ((copy.deepcopy(tree), None, ""), ({"Tree": copy.deepcopy(tree)}, "file:///specs/trees.yaml", "/Tree")):
+        notes = rewrite_schema_refs(data, document) if document else rewrite_schema_refs(data)
+        assert [(n.code, n.pointer) for n in notes] == [("dynamic-ref", f"{at}/properties/children/items/$recursiveRef")]
