@@ -114,6 +114,7 @@ class _Bundler:
         self.result = Bundle()
         self.files = SpecFiles(root, self.root_path, self.result.files, self.result.notes)
         self.placed: dict[tuple[Path, str], str] = {}  # (file, pointer) -> the local ref it became
+        self.numbers: dict[tuple[str, str], int] = {}  # (section, name) -> the number its next copy may take
 
     def locate(self, ref: str, base: Path, at: str) -> tuple[Path, str, Any] | None:
         """``(file, pointer there, value)`` that ``ref`` (in file ``base``, at pointer ``at``) points at; ``None``
@@ -154,15 +155,16 @@ class _Bundler:
         section = components.setdefault(kind, {})
         if not isinstance(section, dict):
             raise KeyError(f"components/{kind} is not a mapping")
-        wanted, number = name, 2
+        wanted, number = name, self.numbers.get((kind, name), 2)  # names are never freed: go on from the last one taken
         while name in section:
             name, number = f"{wanted}_{number}", number + 1
-        ref = f"#/components/{kind}/{escape_token(name)}"
-        self.placed[(path, fragment)] = ref
-        self.result.origins[f"/components/{kind}/{escape_token(name)}"] = Origin(path, fragment, self.files.nodes.get(path))
+        self.numbers[kind, wanted] = number
+        pointer = f"/components/{kind}/{escape_token(name)}"
+        self.placed[(path, fragment)] = "#" + pointer
+        self.result.origins[pointer] = Origin(path, fragment, self.files.nodes.get(path))
         section[name] = copy.deepcopy(target)
-        self.walk(section[name], f"/components/{kind}/{escape_token(name)}", path)
-        return ref
+        self.walk(section[name], pointer, path)
+        return "#" + pointer
 
     def resolve(self, ref: str, base: Path, at: str) -> str | None:
         """The local ref for ``ref`` (found in file ``base`` at pointer ``at``, which ends in ``/$ref``), or ``None``

@@ -65,6 +65,24 @@ def test_a_name_taken_in_the_root_gets_a_suffix(tmp_path: Path) -> None:
     assert _diagnostics(spec) == []
 
 
+def test_files_of_one_name_take_the_next_free_numbers(tmp_path: Path) -> None:
+    """Four ``thing.yaml`` in four folders, the root holding ``thing`` and ``thing_3``: the copies are ``thing_2``,
+    ``thing_4``, ``thing_5``, ``thing_6``, in the order the walk meets them (the last property first), and one referred
+    to twice is copied once."""
+    for index, folder in enumerate("abcd"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "thing.yaml").write_text(f"type: object\nproperties:\n  {folder}: {{type: integer, minimum: {index}}}\n", encoding="utf-8")
+    own = "    thing: {type: string}\n    thing_3: {type: boolean}\n"
+    uses = "".join(f"        {name}: {{$ref: '{folder}/thing.yaml'}}\n" for name, folder in (("p", "a"), ("q", "b"), ("r", "c"), ("s", "b"), ("t", "d")))
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "#/components/schemas/All" + f"components:\n  schemas:\n{own}    All:\n      properties:\n{uses}", encoding="utf-8")
+    schemas = load(spec).data["components"]["schemas"]
+    refs = {name: ref["$ref"].rsplit("/", 1)[1] for name, ref in schemas["All"]["properties"].items()}
+    assert refs == {"t": "thing_2", "s": "thing_4", "r": "thing_5", "q": "thing_4", "p": "thing_6"}
+    assert [list(schemas[f"thing_{n}"]["properties"]) for n in (2, 4, 5, 6)] == [["d"], ["b"], ["c"], ["a"]]
+    assert schemas["thing"] == {"type": "string"} and schemas["thing_3"] == {"type": "boolean"}
+
+
 def test_diagnostics_of_an_element_from_another_file_point_at_that_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "models.yaml").write_text(
         "# models kept apart from the spec\n"
