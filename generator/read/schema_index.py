@@ -119,7 +119,8 @@ def _resource_of(index: SchemaIndex, pointer: str) -> str:
 
 def refers_into(index: SchemaIndex, start: str, goal: str) -> bool:
     """Whether the resource at ``start`` refers (through ``$ref``s, over any resources) into the resource at ``goal``
-    (another one). The graph of resources is built on first use, and what each resource reaches kept."""
+    (another one). The graph of resources is built on first use (by :mod:`.dynamic_refs`, once the ``$ref``s are
+    rewritten), and what each resource reaches kept."""
     if start not in index.reach:
         edges = index.edges if index.edges is not None else _resource_edges(index)
         seen: set[str] = set()
