@@ -127,7 +127,7 @@ class _Bundler:
             path = self.files.path(base, file_part) if file_part else base
             data = self.files.document(path)
             if fragment and not fragment.startswith("/") and path != self.root_path:  # an anchor (the root's are rewritten)
-                fragment = self.files.anchor(path, fragment) or fragment
+                fragment = self.files.anchor(path, fragment)
             fragment = as_written(data, fragment)  # a pointer written percent-encoded
             return path, fragment, follow_pointer(data, fragment)
         except OSError as exc:

@@ -61,11 +61,12 @@ class SpecFiles:
                 self.notes += [Note(n.code, n.pointer, n.message, path, line_in(self.nodes[path], n.pointer)) for n in notes]
         return self.documents[path]
 
-    def anchor(self, path: Path, name: str) -> str | None:
-        """The pointer of the anchor ``name`` of the root resource of the file at ``path`` (read already)."""
+    def anchor(self, path: Path, name: str) -> str:
+        """The pointer of the anchor ``name`` of the root resource of the file at ``path`` (read already); ``name``
+        as it is when the file declares no such anchor."""
         if path not in self._anchors:
             self._anchors[path] = schema_ids.root_anchors(self.documents[path], path.as_uri())
-        return self._anchors[path].get(name)
+        return self._anchors[path].get(name, name)
 
     def text(self, path: Path) -> str | None:
         """The text of the Markdown or text file at ``path``; ``None`` when it cannot be read as UTF-8."""

@@ -280,7 +280,7 @@ def test_ids_and_anchors_of_other_files(tmp_path: Path) -> None:
     toy = "components:\n  schemas:\n    Toy:\n      $defs:\n        Age: {type: integer}\n      properties:\n        age: {$ref: '#/$defs/Age'}\n"
     (tmp_path / "toy.yaml").write_text(toy, encoding="utf-8")
     spec = tmp_path / "spec.yaml"
-    text = SPEC % "https://example.test/pet" + "components:\n  schemas:\n    Pet: {$ref: 'pet.yaml'}\n    Tag: {$ref: 'pet.yaml#tag'}\n    Toy: {$ref: 'toy.yaml#/components/schemas/Toy'}\n"
+    text = SPEC % "https://example.test/pet" + "components:\n  schemas:\n    Pet: {$ref: 'pet.yaml'}\n    Tag: {$ref: 'pet.yaml#tag'}\n    Same: {$ref: 'pet.yaml#pet'}\n    Toy: {$ref: 'toy.yaml#/components/schemas/Toy'}\n"
     spec.write_text(text, encoding="utf-8")
     document = load(spec)
     schema = document.data["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
@@ -289,6 +289,7 @@ def test_ids_and_anchors_of_other_files(tmp_path: Path) -> None:
     assert document.resolve(pet["properties"]["tag"]["$ref"])[1] == {"$anchor": "tag", "type": "string"}
     assert document.resolve(pet["properties"]["size"]["$ref"])[1] == {"type": "integer"}
     assert document.resolve(document.data["components"]["schemas"]["Tag"]["$ref"])[1] == {"$anchor": "tag", "type": "string"}
+    assert document.data["components"]["schemas"]["Same"] == {"$ref": "#/components/schemas/pet"}, "pet.yaml#pet: the file's root"
     assert not document.ref_problems
     notes = [(n.code, Path(n.file or "").name, n.pointer, n.line) for n in document.notes]
     assert notes == [("schema-relative-ref", "toy.yaml", "/components/schemas/Toy/properties/age/$ref", 7)], notes
