@@ -39,12 +39,12 @@ from typing import Any
 from generator.diagnostics import pointer_parts
 from generator.read import schema_ids
 from generator.read.notes import Note
-from generator.read.parse import ParseError, node_or_none, parse
+from generator.read.parse import ParseError
 from generator.read.percent_refs import as_written
 from generator.read.ref_kinds import section_at
 from generator.read.references import COMPONENT_KINDS, holds_names, holds_no_refs
+from generator.read.spec_files import SpecFiles
 from generator.read.values import follow_pointer
-from generator.read.yaml_loader import line_in
 
 KINDS = tuple(sorted(COMPONENT_KINDS))
 
@@ -112,23 +112,9 @@ class _Bundler:
         self.root = root
         self.root_path = root_path.resolve()
         self.result = Bundle()
-        self.documents: dict[Path, Any] = {self.root_path: root}
-        self.nodes: dict[Path, Any] = {}
+        self.files = SpecFiles(root, self.root_path, self.result.files, self.result.notes)
         self.placed: dict[tuple[Path, str], str] = {}  # (file, pointer) -> the local ref it became
-
-    def document(self, path: Path) -> Any:
-        if path not in self.documents:
-            raw = path.read_bytes()
-            self.result.files[path] = raw
-            parsed = parse(raw, path)
-            self.nodes[path] = parsed.node if parsed.node is not None else node_or_none(raw)
-            self.documents[path] = parsed.data
-            for pointer, line in parsed.duplicates:
-                self.result.notes.append(Note("duplicate-key", pointer, duplicate_message(pointer), path, line))
-            if isinstance(parsed.data, dict) and any(marker in raw for marker in schema_ids.MARKERS):  # $ids and anchors of this file
-                notes = schema_ids.rewrite_schema_refs(parsed.data, path.as_uri())
-                self.result.notes += [Note(n.code, n.pointer, n.message, path, line_in(self.nodes[path], n.pointer)) for n in notes]
-        return self.documents[path]
+        self.numbers: dict[tuple[str, str], int] = {}  # (section, name) -> the number its next copy may take
 
     def locate(self, ref: str, base: Path, at: str) -> tuple[Path, str, Any] | None:
         """``(file, pointer there, value)`` that ``ref`` (in file ``base``, at pointer ``at``) points at; ``None``
@@ -138,10 +124,10 @@ class _Bundler:
             self.result.problems.append(BundleProblem(at, ref, "remote references are not followed", remote=True))
             return None
         try:
-            path = (base.parent / file_part).resolve() if file_part else base
-            data = self.document(path)
+            path = self.files.path(base, file_part) if file_part else base
+            data = self.files.document(path)
             if fragment and not fragment.startswith("/") and path != self.root_path:  # an anchor (the root's are rewritten)
-                fragment = schema_ids.root_anchors(data, path.as_uri()).get(fragment, fragment)
+                fragment = self.files.anchor(path, fragment)
             fragment = as_written(data, fragment)  # a pointer written percent-encoded
             return path, fragment, follow_pointer(data, fragment)
         except OSError as exc:
@@ -169,15 +155,16 @@ class _Bundler:
         section = components.setdefault(kind, {})
         if not isinstance(section, dict):
             raise KeyError(f"components/{kind} is not a mapping")
-        wanted, number = name, 2
+        wanted, number = name, self.numbers.get((kind, name), 2)  # names are never freed: go on from the last one taken
         while name in section:
             name, number = f"{wanted}_{number}", number + 1
-        ref = f"#/components/{kind}/{escape_token(name)}"
-        self.placed[(path, fragment)] = ref
-        self.result.origins[f"/components/{kind}/{escape_token(name)}"] = Origin(path, fragment, self.nodes.get(path))
+        self.numbers[kind, wanted] = number
+        pointer = f"/components/{kind}/{escape_token(name)}"
+        self.placed[(path, fragment)] = "#" + pointer
+        self.result.origins[pointer] = Origin(path, fragment, self.files.nodes.get(path))
         section[name] = copy.deepcopy(target)
-        self.walk(section[name], f"/components/{kind}/{escape_token(name)}", path)
-        return ref
+        self.walk(section[name], pointer, path)
+        return "#" + pointer
 
     def resolve(self, ref: str, base: Path, at: str) -> str | None:
         """The local ref for ``ref`` (found in file ``base`` at pointer ``at``, which ends in ``/$ref``), or ``None``
@@ -216,7 +203,7 @@ class _Bundler:
             value.update(copy.deepcopy(target))
             value.update(siblings)
             if path != self.root_path:
-                self.result.origins[at] = Origin(path, fragment, self.nodes.get(path))
+                self.result.origins[at] = Origin(path, fragment, self.files.nodes.get(path))
             base = path
         return base
 
@@ -242,10 +229,7 @@ class _Bundler:
         file_part, hash_sign, _ = ref.partition("#")
         if file_part and not hash_sign and "://" not in file_part and Path(file_part).suffix.lower() not in _DATA_SUFFIXES:
             try:  # a Markdown or text file: its text
-                path = (base.parent / file_part).resolve()
-                raw = path.read_bytes()
-                self.result.files[path] = raw
-                return raw.decode("utf-8-sig")
+                return self.files.text(self.files.path(base, file_part))
             except (OSError, ValueError):
                 return None
         found = self.locate(ref, base, at)
@@ -295,16 +279,11 @@ class _Bundler:
                 stack.extend((child, f"{at}/{index}", False, base) for index, child in enumerate(value) if isinstance(child, (dict, list)))
 
 
-def duplicate_message(pointer: str) -> str:
-    key = pointer_parts(pointer)[-1] if pointer else ""
-    return f"the key {key!r} is written more than once in this mapping; the last value is used"
-
-
 def bundle(data: dict[str, Any], path: Path) -> Bundle:
     """Follow every reference to another file in ``data`` (read from ``path``), in place."""
     bundler = _Bundler(data, Path(path))
     bundler.walk(data, "", bundler.root_path)
-    if bundler.result.problems and len(bundler.documents) > 1:  # the $id (or relative to one) of a schema copied in from another file
+    if bundler.result.problems and len(bundler.files.documents) > 1:  # the $id (or relative to one) of a schema copied in from another file
         found = schema_ids.rewrite_refs_by_id(data, {p.pointer for p in bundler.result.problems})
         bundler.result.problems = [p for p in bundler.result.problems if p.pointer not in found]
     return bundler.result

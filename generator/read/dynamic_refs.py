@@ -12,7 +12,8 @@ with the warning ``dynamic-ref``, as is one that finds nothing or stands beside 
 
 ``$recursiveRef: "#"`` is the same with ``$recursiveAnchor: true``, its first target the root of its
 resource: in a document without ``$id``, the component schema that holds it (the document's root is
-no schema), read so with the warning ``schema-relative-ref``.
+no schema), read so with the warning ``schema-relative-ref``; in a schema that is a file of its own
+(``$ref: tree.yaml``), that file's root.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from typing import Any
 
 from generator.diagnostics import pointer_join
 from generator.read.notes import Note
-from generator.read.schema_index import SchemaIndex, joined, refers_into, resource_of, target
+from generator.read.schema_index import DOCUMENT, SchemaIndex, joined, refers_into, resource_of, target
 from generator.read.values import exists, follow_pointer
 
+#: Keys that make the root of a file a schema (not a map of them, nor an OpenAPI document).
+_SCHEMA_ROOT_KEYS = frozenset({"$recursiveAnchor", "$schema", "type", "properties", "items", "allOf", "anyOf", "oneOf"})
 _TYPED_BY_THE_REST = "the value is typed by the schema's other keywords (Any without them)"
 
 
@@ -43,7 +46,7 @@ def rewrite_dynamic(data: Any, index: SchemaIndex, pointer: str, mapping: dict[s
         return Note("dynamic-ref", where, f"{key} {ref!r} {problem}; {_TYPED_BY_THE_REST}")
     del mapping[key]
     mapping["$ref"] = "#" + found
-    if key == "$recursiveRef" and base == index.document:
+    if key == "$recursiveRef" and base == index.document and found:  # "": the root of a file that is a schema
         message = f"$recursiveRef '#' means the root of its resource, here the whole document, which is no schema; it is read as the schema that holds it, {found}"
         return Note("schema-relative-ref", where, message)
     return None
@@ -70,20 +73,34 @@ def _recursive_target(data: Any, index: SchemaIndex, ref: Any, base: str, pointe
     """``(pointer, "")`` of the one schema a ``$recursiveRef`` means wherever it is used, else ``(None, why not)``."""
     if ref != "#":
         return None, "is not '#', the only value 2019-09 gives it"
-    found = index.ids.get(base, "") if base != index.document else resource_of(index, pointer)
-    if not found:
-        return None, "is in no schema of components/schemas or with $id"
+    found = _recursive_root(data, index, base, pointer)
+    if found is None:
+        return None, "is in no schema of components/schemas, with $id, or that is a file of its own"
     schema = follow_pointer(data, found)
     if isinstance(schema, dict) and schema.get("$recursiveAnchor") is True:
         return _unless_specialised(index, found, index.recursive_anchors, "$recursiveAnchor: true")
     return found, ""
 
 
+def _recursive_root(data: Any, index: SchemaIndex, base: str, pointer: str) -> str | None:
+    """The pointer of the root of the resource of ``pointer``: the schema with ``$id`` ``base``; else its component
+    schema; else, in a file of its own that is a schema (``$ref: tree.yaml``), that file's root."""
+    if base != index.document:
+        found = index.ids.get(base)
+        return found if found or index.document != DOCUMENT else None  # an $id on the OpenAPI document: no schema
+    found = resource_of(index, pointer)
+    if found or index.document == DOCUMENT:
+        return found or None
+    return "" if isinstance(data, dict) and not _SCHEMA_ROOT_KEYS.isdisjoint(data) else None
+
+
 def _unless_specialised(index: SchemaIndex, found: str, declared: list[str], anchor: str) -> tuple[str | None, str]:
     """``(found, "")`` unless another resource that declares the same ``anchor`` refers into the resource of ``found``."""
     home = resource_of(index, found)
-    others = sorted({resource_of(index, at) for at in declared} - {home})
-    users = [other for other in others if refers_into(index, other, home)]
+    if (home, anchor) not in index.users:  # the same for every reference to this resource's anchor
+        others = sorted({resource_of(index, at) for at in declared} - {home})
+        index.users[home, anchor] = [other for other in others if refers_into(index, other, home)]
+    users = index.users[home, anchor]
     if users:
         return None, f"means the schema of {anchor} in the outermost resource where it is used: {found}, or one of {', '.join(users)}, which refer to it"
     return found, ""

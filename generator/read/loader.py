@@ -17,13 +17,14 @@ from pathlib import Path
 from generator.cache import Cache, digest, file_hashes, fingerprint
 from generator.diagnostics import CODES, Diagnostic, SpecError
 from generator.read import swagger, swagger_names
-from generator.read.bundle import Bundle, Origin, bundle, duplicate_message
+from generator.read.bundle import Bundle, Origin, bundle
 from generator.read.description_edits import last_key, patched, text_lines
 from generator.read.document import Document, display_path, lines_key
 from generator.read.notes import Note
 from generator.read.parse import ParseError, Parsed, node_or_none, parse
 from generator.read.percent_refs import decode_refs, may_have_encoded_refs
 from generator.read.schema_ids import MARKERS, rewrite_schema_refs
+from generator.read.spec_files import duplicate_message
 from generator.read.yaml_loader import line_in
 
 

@@ -28,6 +28,11 @@ class SchemaIndex:
     dynamic_anchors: dict[str, list[str]] = field(default_factory=dict)  # $dynamicAnchor -> pointers of the schemas declaring it
     recursive_anchors: list[str] = field(default_factory=list)  # pointers of the schemas with $recursiveAnchor: true
     dynamic_refs: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)  # mappings with a $dynamicRef or $recursiveRef
+    # Worked out on first use, once (the $ids are all known; the $refs are not rewritten after the dynamic pass begins):
+    resources: dict[str, str] = field(default_factory=dict, repr=False)  # pointer -> resource_of(pointer)
+    edges: dict[str, set[str]] | None = field(default=None, repr=False)  # resource -> the resources its $refs lead into
+    reach: dict[str, set[str]] = field(default_factory=dict, repr=False)  # resource -> all it leads into, over any others
+    users: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)  # (resource, anchor) -> others declaring it that refer into it
 
 
 def index_schemas(data: Any, document: str = DOCUMENT) -> SchemaIndex:
@@ -98,6 +103,13 @@ def target(index: SchemaIndex, ref: str, base: str) -> str | None:
 def resource_of(index: SchemaIndex, pointer: str) -> str:
     """The pointer of the resource that holds ``pointer``: the nearest schema with ``$id``, else its component
     schema (each a resource of its own, as a schema written alone), else the document (``""``)."""
+    found = index.resources.get(pointer)
+    if found is None:
+        found = index.resources[pointer] = _resource_of(index, pointer)
+    return found
+
+
+def _resource_of(index: SchemaIndex, pointer: str) -> str:
     holders = [at for at in index.ids.values() if pointer == at or pointer.startswith(at + "/")]
     if holders:
         return max(holders, key=len)
@@ -106,17 +118,27 @@ def resource_of(index: SchemaIndex, pointer: str) -> str:
 
 
 def refers_into(index: SchemaIndex, start: str, goal: str) -> bool:
-    """Whether the resource at ``start`` refers (through ``$ref``s, over any resources) into the resource at ``goal``."""
+    """Whether the resource at ``start`` refers (through ``$ref``s, over any resources) into the resource at ``goal``
+    (another one). The graph of resources is built on first use (by :mod:`.dynamic_refs`, once the ``$ref``s are
+    rewritten), and what each resource reaches kept."""
+    if start not in index.reach:
+        edges = index.edges if index.edges is not None else _resource_edges(index)
+        seen: set[str] = set()
+        todo = [start]
+        while todo:
+            for reached in edges.get(todo.pop(), set()) - seen:
+                seen.add(reached)
+                todo.append(reached)
+        index.reach[start] = seen
+    return goal != start and goal in index.reach[start]
+
+
+def _resource_edges(index: SchemaIndex) -> dict[str, set[str]]:
+    """Resource -> the resources its local ``$ref``s point into (kept in ``index.edges``)."""
     edges: dict[str, set[str]] = {}
     for pointer, mapping, _ in index.refs:
         ref = mapping.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
             edges.setdefault(resource_of(index, pointer), set()).add(resource_of(index, ref[1:]))
-    seen, todo = {start}, [start]
-    while todo:
-        for reached in edges.get(todo.pop(), set()) - seen:
-            if reached == goal:
-                return True
-            seen.add(reached)
-            todo.append(reached)
-    return False
+    index.edges = edges
+    return edges

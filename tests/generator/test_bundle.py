@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import SpecError
+from generator.read import schema_ids
 from generator.read.loader import load
 from generator.pipeline import check_spec
 
@@ -62,6 +63,24 @@ def test_a_name_taken_in_the_root_gets_a_suffix(tmp_path: Path) -> None:
     data = load(spec).data
     assert data["components"]["schemas"] == {"Thing": {"type": "string"}, "Thing_2": {"type": "integer"}}
     assert _diagnostics(spec) == []
+
+
+def test_files_of_one_name_take_the_next_free_numbers(tmp_path: Path) -> None:
+    """Four ``thing.yaml`` in four folders, the root holding ``thing`` and ``thing_3``: the copies are ``thing_2``,
+    ``thing_4``, ``thing_5``, ``thing_6``, in the order the walk meets them (the last property first), and one referred
+    to twice is copied once."""
+    for index, folder in enumerate("abcd"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "thing.yaml").write_text(f"type: object\nproperties:\n  {folder}: {{type: integer, minimum: {index}}}\n", encoding="utf-8")
+    own = "    thing: {type: string}\n    thing_3: {type: boolean}\n"
+    uses = "".join(f"        {name}: {{$ref: '{folder}/thing.yaml'}}\n" for name, folder in (("p", "a"), ("q", "b"), ("r", "c"), ("s", "b"), ("t", "d")))
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "#/components/schemas/All" + f"components:\n  schemas:\n{own}    All:\n      properties:\n{uses}", encoding="utf-8")
+    schemas = load(spec).data["components"]["schemas"]
+    refs = {name: ref["$ref"].rsplit("/", 1)[1] for name, ref in schemas["All"]["properties"].items()}
+    assert refs == {"t": "thing_2", "s": "thing_4", "r": "thing_5", "q": "thing_4", "p": "thing_6"}
+    assert [list(schemas[f"thing_{n}"]["properties"]) for n in (2, 4, 5, 6)] == [["d"], ["b"], ["c"], ["a"]]
+    assert schemas["thing"] == {"type": "string"} and schemas["thing_3"] == {"type": "boolean"}
 
 
 def test_diagnostics_of_an_element_from_another_file_point_at_that_file_and_line(tmp_path: Path) -> None:
@@ -261,7 +280,7 @@ def test_ids_and_anchors_of_other_files(tmp_path: Path) -> None:
     toy = "components:\n  schemas:\n    Toy:\n      $defs:\n        Age: {type: integer}\n      properties:\n        age: {$ref: '#/$defs/Age'}\n"
     (tmp_path / "toy.yaml").write_text(toy, encoding="utf-8")
     spec = tmp_path / "spec.yaml"
-    text = SPEC % "https://example.test/pet" + "components:\n  schemas:\n    Pet: {$ref: 'pet.yaml'}\n    Tag: {$ref: 'pet.yaml#tag'}\n    Toy: {$ref: 'toy.yaml#/components/schemas/Toy'}\n"
+    text = SPEC % "https://example.test/pet" + "components:\n  schemas:\n    Pet: {$ref: 'pet.yaml'}\n    Tag: {$ref: 'pet.yaml#tag'}\n    Same: {$ref: 'pet.yaml#pet'}\n    Toy: {$ref: 'toy.yaml#/components/schemas/Toy'}\n"
     spec.write_text(text, encoding="utf-8")
     document = load(spec)
     schema = document.data["paths"]["/a"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
@@ -270,6 +289,7 @@ def test_ids_and_anchors_of_other_files(tmp_path: Path) -> None:
     assert document.resolve(pet["properties"]["tag"]["$ref"])[1] == {"$anchor": "tag", "type": "string"}
     assert document.resolve(pet["properties"]["size"]["$ref"])[1] == {"type": "integer"}
     assert document.resolve(document.data["components"]["schemas"]["Tag"]["$ref"])[1] == {"$anchor": "tag", "type": "string"}
+    assert document.data["components"]["schemas"]["Same"] == {"$ref": "#/components/schemas/pet"}, "pet.yaml#pet: the file's root"
     assert not document.ref_problems
     notes = [(n.code, Path(n.file or "").name, n.pointer, n.line) for n in document.notes]
     assert notes == [("schema-relative-ref", "toy.yaml", "/components/schemas/Toy/properties/age/$ref", 7)], notes
@@ -305,3 +325,28 @@ def test_a_percent_encoded_ref_inside_another_file_names_that_files_schema(tmp_p
     copied = schemas["Wrap"]["properties"]["x"]["$ref"]
     assert copied != "#/components/schemas/Pet-1", "the root's schema of the same name is another one"
     assert schemas[copied.rsplit("/", 1)[1]] == {"type": "string"}
+
+
+def test_each_file_is_scanned_and_each_path_resolved_once_however_many_refs_lead_there(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """300 ``$ref``s to anchors of one file, 300 to pointers of it, 300 descriptions from one Markdown file: the file's
+    anchors are found by one walk of it, each path written in a ``$ref`` is resolved once (they were found again for
+    every reference: 300 walks of the file, 900 resolves)."""
+    count = 300
+    pets = "$defs:\n" + "".join(f"  P{i}: {{$anchor: pet{i}, type: object, properties: {{n{i}: {{type: integer}}}}}}\n" for i in range(count))
+    (tmp_path / "pets.yaml").write_text(pets, encoding="utf-8")
+    (tmp_path / "about.md").write_text("A *pet*.", encoding="utf-8")
+    lines = [f"        a{i}: {{$ref: 'pets.yaml#pet{i}', description: {{$ref: about.md}}}}\n        b{i}: {{$ref: 'pets.yaml#/$defs/P{i}'}}\n" for i in range(count)]
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC % "#/components/schemas/All" + "components:\n  schemas:\n    All:\n      properties:\n" + "".join(lines), encoding="utf-8")
+    scans, resolves = [], []
+    index_schemas, resolve = schema_ids.index_schemas, Path.resolve
+    monkeypatch.setattr(schema_ids, "index_schemas", lambda *args: scans.append(args[1:]) or index_schemas(*args))
+    monkeypatch.setattr(Path, "resolve", lambda self, *args: resolves.append(self.name) or resolve(self, *args))
+    document = load(spec)
+    properties = document.data["components"]["schemas"]["All"]["properties"]
+    assert properties["a7"] == {"$ref": "#/components/schemas/P7", "description": "A *pet*."}
+    assert properties["b7"] == {"$ref": "#/components/schemas/P7"} and properties["b8"] == {"$ref": "#/components/schemas/P8"}
+    assert document.data["components"]["schemas"]["P8"]["properties"] == {"n8": {"type": "integer"}}
+    assert not document.ref_problems and not document.notes
+    assert len(scans) <= 3, f"the document, pets.yaml's rewrite and its anchors: {len(scans)} walks"
+    assert resolves.count("pets.yaml") == 1 and resolves.count("about.md") == 1, resolves[:20]

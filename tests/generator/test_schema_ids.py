@@ -5,6 +5,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
+
+from generator.read import dynamic_refs, schema_index
 from generator.read.schema_ids import rewrite_schema_refs
 
 DATA: dict[str, Any] = {
@@ -154,3 +157,49 @@ def test_a_dynamic_anchor_declared_by_unrelated_resources_means_its_own() -> Non
     assert rewrite_schema_refs(data) == []
     assert data["components"]["schemas"]["A"]["properties"]["next"] == {"$ref": "#/components/schemas/A"}
     assert data["components"]["schemas"]["B"]["properties"]["next"] == {"$ref": "#/components/schemas/B"}
+
+
+def test_dynamic_refs_ask_where_a_place_belongs_a_few_times_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """300 ``$dynamicRef``s to three resources that declare the anchor, in schemas with 300 ``$ref``s between them: the
+    resource of a place is asked a few times per reference (the graph of resources was built again for each
+    ``$dynamicRef`` and resource: 300 * 2 * 600 questions), and each reference means its own resource's schema."""
+    count, declaring = 300, 3
+    schemas: dict[str, Any] = {
+        f"R{k}": {"$id": f"https://example.test/r{k}", "$dynamicAnchor": "node", "properties": {"next": {"$dynamicRef": "#node"}}}
+        for k in range(declaring)
+    }
+    for i in range(count):
+        child = {"$dynamicRef": f"https://example.test/r{i % declaring}#node"}
+        schemas[f"S{i}"] = {"properties": {"child": child, "next": {"$ref": f"#/components/schemas/S{(i + 1) % count}"}}}
+    schemas["User"] = {"$id": "https://example.test/user", "$dynamicAnchor": "node", "$ref": "r0", "properties": {"next": {"$dynamicRef": "#node"}}}
+    data: dict[str, Any] = {"components": {"schemas": schemas}}
+    asked: list[str] = []
+    resource_of = schema_index.resource_of
+
+    def counted(index: schema_index.SchemaIndex, pointer: str) -> str:
+        asked.append(pointer)
+        return resource_of(index, pointer)
+
+    monkeypatch.setattr(schema_index, "resource_of", counted)
+    monkeypatch.setattr(dynamic_refs, "resource_of", counted)
+    notes = rewrite_schema_refs(data)
+    specialised = ["/components/schemas/R0/properties/next"] + [f"/components/schemas/S{i}/properties/child" for i in range(0, count, declaring)]
+    assert [(n.code, n.pointer) for n in notes] == [("dynamic-ref", f"{at}/$dynamicRef") for at in specialised], "User specialises R0"
+    assert all("/components/schemas/User" in n.message for n in notes)
+    assert schemas["S4"]["properties"]["child"] == {"$ref": "#/components/schemas/R1"}
+    assert schemas["S5"]["properties"]["child"] == {"$ref": "#/components/schemas/R2"}
+    assert schemas["S3"]["properties"]["child"] == {"$dynamicRef": "https://example.test/r0#node"}, "R0's anchor: User's where used from there"
+    assert schemas["User"]["properties"]["next"] == {"$ref": "#/components/schemas/User"}, "nothing refers into User"
+    assert len(asked) <= 4 * (count + declaring + 1), f"{len(asked)} questions for {2 * count + 2 * declaring + 2} references"
+
+
+def test_a_recursive_ref_in_a_schema_file_of_its_own_means_that_files_root() -> None:
+    """``$recursiveRef: "#"`` in ``tree.yaml``, a schema (with ``$id`` or without), is a ``$ref`` to its root; in a
+    file that is a map of schemas, or in the OpenAPI document itself, the root is no schema: left with the warning."""
+    tree = {"$recursiveAnchor": True, "type": "object", "properties": {"children": {"items": {"$recursiveRef": "#"}}}}
+    for schema in (copy.deepcopy(tree), {"$id": "https://example.test/tree", **copy.deepcopy(tree)}):
+        assert rewrite_schema_refs(schema, "file:///specs/tree.yaml") == []
+        assert schema["properties"]["children"]["items"] == {"$ref": "#"}
+    for data, document, at in ((copy.deepcopy(tree), None, ""), ({"Tree": copy.deepcopy(tree)}, "file:///specs/trees.yaml", "/Tree")):
+        notes = rewrite_schema_refs(data, document) if document else rewrite_schema_refs(data)
+        assert [(n.code, n.pointer) for n in notes] == [("dynamic-ref", f"{at}/properties/children/items/$recursiveRef")]

@@ -1,5 +1,6 @@
 """JSON Schema identifiers across files: ``$ref``s by another file's ``$id`` (absolute and relative), to another
-file's ``$anchor``, and inside a file relative to its ``$id``, all resolved to the schemas they name."""
+file's ``$anchor``, and inside a file relative to its ``$id``, all resolved to the schemas they name; a 2019-09
+``$recursiveRef: "#"`` in a schema file of its own names that file's root schema."""
 
 from __future__ import annotations
 
@@ -32,3 +33,13 @@ def check(package: Any, generated: Any) -> None:
     recorder = Recorder(body=[{"label": "a"}, {"label": "b"}])
     tags = both(package, recorder, lambda sdk: sdk.pets.list_tags())
     assert [type(t).__name__ for t in tags] == ["Tag", "Tag"] and tags[1].label == "b"
+
+    trees = generated.files["case_json_schema_ids_files/resources/trees.py"]
+    assert "-> Tree:" in trees, "the response: tree.yaml's schema"
+    assert get_type_hints(m.Tree) == {"label": str, "children": list[m.Tree] | None}, "$recursiveRef '#': tree.yaml's root"
+    grown = {"label": "root", "children": [{"label": "a", "children": [{"label": "a1"}]}, {"label": "b"}]}
+    recorder = Recorder(body=grown)
+    tree = both(package, recorder, lambda sdk: sdk.trees.put_tree(label="root", children=[m.Tree(label="a", children=[m.Tree(label="a1")])]))
+    assert recorder.last_json() == {"label": "root", "children": [{"label": "a", "children": [{"label": "a1"}]}]}
+    assert isinstance(tree, m.Tree) and isinstance(tree.children[0].children[0], m.Tree) and tree.children[0].children[0].label == "a1"
+    assert tree.children[1].label == "b" and tree.children[1].children is None
