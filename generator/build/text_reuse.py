@@ -4,7 +4,7 @@ run's IR with the new text put in, instead of building the IR again.
 The build treats these texts as opaque: it strips them (:func:`generator.read.values.text`),
 tells an empty one from a non-empty one, and stores or joins them, but decides nothing on what
 they say. So a cached run of a one-file YAML spec builds its IR with every such text replaced by a
-sentinel (:data:`MARK`, its number, :data:`END`) naming the place it came from, and keeps that IR
+sentinel (:data:`MARK`, a random word of this run, its number, :data:`END`) naming the place it came from, and keeps that IR
 (and the build's warnings) pickled with every string holding a sentinel as a persistent id; the IR
 of this run is that pickle loaded with the real texts substituted into those strings. A later run
 whose spec is the last one with one text edited (:attr:`Document.text_edit_of`) loads the same
@@ -38,7 +38,6 @@ from generator.read.document import Document
 from generator.read.parse import is_json
 
 MARK, END = "\ue000", "\ue001"
-_SENTINEL = re.compile(f"{MARK}([0-9]+){END}")
 _TEXT_KEYS = frozenset({"description", "summary"})
 #: Keys under which a document holds data or extensions, not OpenAPI objects: their texts are not opaque.
 _DATA = frozenset({"example", "examples", "default", "enum", "const", "mapping", "links"})
@@ -73,8 +72,9 @@ def _key(document: Document, config: PackageConfig | None) -> str:
 # -- the run that builds ---------------------------------------------------------------------
 
 
-def with_sentinels(data: Any) -> tuple[dict[Tokens, int], list[str], list[tuple[Any, Any, str]]]:
-    """Put a sentinel in place of every plain text in ``data`` (in place): ``(place -> number, texts, undo)``."""
+def with_sentinels(data: Any, word: str) -> tuple[dict[Tokens, int], list[str], list[tuple[Any, Any, str]]]:
+    """Put a sentinel in place of every plain text in ``data`` (in place): ``(place -> number, texts, undo)``.
+    ``word``, random, tells the sentinels from a string of the spec that holds the same characters."""
     index: dict[Tokens, int] = {}
     texts: list[str] = []
     undo: list[tuple[Any, Any, str]] = []
@@ -90,15 +90,16 @@ def with_sentinels(data: Any) -> tuple[dict[Tokens, int], list[str], list[tuple[
                 if not (isinstance(key, str) and (key in _DATA or key.startswith("x-"))):
                     stack.append((value, (*tokens, str(key))))
             elif key in _TEXT_KEYS and isinstance(node, dict) and plain(value):
-                index[(*tokens, key)] = len(texts)
-                node[key] = f"{MARK}{len(texts)}{END}"
+                index[tokens + (key,)] = len(texts)
+                node[key] = f"{MARK}{word}:{len(texts)}{END}"
                 undo.append((node, key, value))
                 texts.append(value)
     return index, texts, undo
 
 
 def _built_and_kept(document: Document, config: PackageConfig | None, cache: Cache, key: str) -> Built:
-    index, texts, undo = with_sentinels(document.data)
+    word = os.urandom(8).hex()
+    index, texts, undo = with_sentinels(document.data, word)
     try:
         marked = dataclasses.replace(document)  # no typed view or line read from the real texts
         object.__setattr__(marked, "_lines", document._lines)  # the lines it finds are the document's
@@ -108,11 +109,11 @@ def _built_and_kept(document: Document, config: PackageConfig | None, cache: Cac
             node[name] = value
     try:
         ir, strings = _pickled((marked_api, marked_warnings))
-        found = _loaded(ir, strings, texts, document)
+        found = _loaded(ir, strings, texts, word, document)
     except Exception:  # noqa: BLE001 - a sentinel cut or misplaced, anything unforeseen: build with the real texts
         return build_with_warnings(document, config)
     blob = digest("ir-blob", key, document.sha256)
-    cache.write_value("ir-blob", blob, (index, strings, ir))
+    cache.write_value("ir-blob", blob, (index, strings, ir, word))
     cache.write_value("ir", _parse_key(key, document.files), (blob, texts))
     return found
 
@@ -148,13 +149,15 @@ def _pickled(value: Any) -> tuple[bytes, list[str]]:
     return ir, strings
 
 
-def _loaded(ir: bytes, strings: list[str], texts: list[str], document: Document) -> Built:
-    """The IR and warnings pickled in ``ir``, each text put in place of its sentinel."""
-    real = [_SENTINEL.sub(lambda found: texts[int(found.group(1))], string) for string in strings]
+def _loaded(ir: bytes, strings: list[str], texts: list[str], word: str, document: Document) -> Built:
+    """The IR and warnings pickled in ``ir``, each text put in place of its sentinel (a string of the spec
+    holding the sentinels' characters is left with them, and fails the check that follows)."""
+    sentinel = re.compile(f"{MARK}{word}:([0-9]+){END}")
+    real = [sentinel.sub(lambda found: texts[int(found.group(1))], string) for string in strings]
     if any(MARK in string or END in string for string in real):
         raise _NotReusable("a sentinel cut short")
     unpickler = pickle.Unpickler(io.BytesIO(ir))
-    unpickler.persistent_load = real.__getitem__  # type: ignore[assignment]
+    unpickler.persistent_load = real.__getitem__  # type: ignore[method-assign]
     api, warnings = unpickler.load()
     if not isinstance(api, Api) or not isinstance(warnings, list):
         raise _NotReusable("not an IR")
@@ -177,9 +180,9 @@ def _reused(document: Document, cache: Cache, key: str) -> Built | None:
     if not (isinstance(last, tuple) and len(last) == 2 and isinstance(last[0], str) and isinstance(last[1], list)):
         return None
     stored = cache.read_value("ir-blob", last[0])
-    if not (isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[0], dict) and isinstance(stored[1], list) and isinstance(stored[2], bytes)):
+    if not (isinstance(stored, tuple) and len(stored) == 4 and isinstance(stored[0], dict) and isinstance(stored[1], list) and isinstance(stored[2], bytes)):
         return None
-    index, strings, ir = stored
+    index, strings, ir, word = stored
     texts = list(last[1])
     if own is None and edit is not None:
         number, value = index.get(edit[1]), _value_at(document.data, edit[1])
@@ -187,7 +190,7 @@ def _reused(document: Document, cache: Cache, key: str) -> Built | None:
             return None
         texts[number] = value
     try:
-        found = _loaded(ir, strings, texts, document)
+        found = _loaded(ir, strings, texts, str(word), document)
     except Exception:  # noqa: BLE001 - whatever went wrong, the build has the last word
         return None
     if own is None:

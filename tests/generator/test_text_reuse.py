@@ -52,7 +52,7 @@ def _tricky(number: int) -> str:
 
 def _substituted(document: Document, config: PackageConfig, texts_for: Any = None) -> tuple[Any, Any, int]:
     """Build ``document`` with sentinels and substitute its texts (or ``texts_for(n)``); also the number of texts."""
-    index, texts, undo = text_reuse.with_sentinels(document.data)
+    index, texts, undo = text_reuse.with_sentinels(document.data, "w")
     if texts_for is not None:
         texts = [texts_for(number) for number in range(len(texts))]
     try:
@@ -61,13 +61,13 @@ def _substituted(document: Document, config: PackageConfig, texts_for: Any = Non
         for node, name, value in undo:
             node[name] = value
     ir, strings = text_reuse._pickled(marked)
-    api, warnings = text_reuse._loaded(ir, strings, texts, document)
+    api, warnings = text_reuse._loaded(ir, strings, texts, "w", document)
     return api, warnings, len(index)
 
 
 def _with_texts(document: Document, texts_for: Any) -> None:
     """Put ``texts_for(n)`` in place of the n-th plain text of ``document`` (as :func:`text_reuse.with_sentinels` numbers them)."""
-    _, _, undo = text_reuse.with_sentinels(document.data)
+    _, _, undo = text_reuse.with_sentinels(document.data, "w")
     for number, (node, name, _) in enumerate(undo):
         node[name] = texts_for(number)
 
@@ -203,3 +203,55 @@ def test_an_edited_text_of_a_corpus_document_gives_a_full_builds_ir(name: str, t
     shutil.copy(CORPUS / "specs" / document["file"], spec)
     taken = _check_edits(spec, package_config(document.get("generator", {})), tmp_path, monkeypatch)
     assert taken and all(taken)
+
+
+def _generate(spec: Path, out: Path, *extra: str) -> int:
+    from generator.cli import main
+
+    return main(["generate", "--spec", str(spec), "--out", str(out), *extra])
+
+
+@pytest.mark.slow
+def test_the_leap_sdk_after_a_text_edit_is_a_full_generations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.write import read_tree
+
+    spec = tmp_path / "spec" / "openapi.yaml"
+    shutil.copytree(LEAP.parent, spec.parent, ignore=shutil.ignore_patterns("__pycache__"))
+    taken = _spy(monkeypatch)
+    cached = ["--cache-dir", str(tmp_path / "cache")]
+    assert _generate(spec, tmp_path / "out", *cached) == 0
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("      summary: Generate an Image\n", "      summary: Generate one image — or several\n", 1), encoding="utf-8")
+    assert _generate(spec, tmp_path / "out", *cached) == 0
+    assert taken == [False, True]
+    assert _generate(spec, tmp_path / "cold", "--no-cache") == 0
+    assert read_tree(tmp_path / "out") == read_tree(tmp_path / "cold")
+    assert "Generate one image — or several" in read_tree(tmp_path / "out")["leap/resources/images.py"].decode()
+
+
+def test_whatever_cannot_be_proven_is_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No entry, another config, a text made not plain, a damaged pickle: the build runs, and gives the same IR."""
+    spec = tmp_path / "openapi.yaml"
+    shutil.copy(LEAP, spec)
+    cache = Cache(tmp_path / "cache")
+    taken = _spy(monkeypatch)
+    original = spec.read_text(encoding="utf-8")
+    line = _edits(spec)["operation"]
+
+    def run(text: str, config: PackageConfig = PackageConfig()) -> None:
+        spec.write_text(text, encoding="utf-8")
+        api, warnings = text_reuse.build(load(spec, cache), config, cache)
+        expected = build_with_warnings(load(spec), config)
+        assert api == expected[0] and warnings == expected[1]
+
+    run(original)
+    run(_edited(original, line, "Other words"), PackageConfig(package="other"))  # kept for another config: none for this one
+    run(_edited(original, line, f"A sentinel {text_reuse.MARK}w:0{text_reuse.END} in it"))  # not plain
+    run(_edited(original, line, "Back to words"))  # an edit of a parse that was not kept: built
+    for blob in (tmp_path / "cache" / "ir-blob").rglob("*"):
+        if blob.is_file():
+            blob.write_bytes(blob.read_bytes()[:-10])  # cut short: ignored
+    run(_edited(original, line, "Words again"))
+    assert taken == [False, False, False, False, False]
+    run(_edited(original, line, "Words once more"))
+    assert taken[-1] is True  # the last run kept its IR again
