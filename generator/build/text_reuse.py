@@ -103,12 +103,14 @@ def _built_and_kept(document: Document, config: PackageConfig | None, cache: Cac
     try:
         marked = dataclasses.replace(document)  # no typed view or line read from the real texts
         object.__setattr__(marked, "_lines", document._lines)  # the lines it finds are the document's
-        marked_api, marked_warnings = build_with_warnings(marked, config)
+        marked_built = build_with_warnings(marked, config)
+    except Exception:  # noqa: BLE001 - a generator bug: met again with the real texts, so that it is reported as it is
+        marked_built = None
     finally:
         for node, name, value in undo:
             node[name] = value
     try:
-        ir, strings = _pickled((marked_api, marked_warnings))
+        ir, strings = _pickled(marked_built)
         found = _loaded(ir, strings, texts, word, document)
     except Exception:  # noqa: BLE001 - a sentinel cut or misplaced, anything unforeseen: build with the real texts
         return build_with_warnings(document, config)
@@ -158,9 +160,10 @@ def _loaded(ir: bytes, strings: list[str], texts: list[str], word: str, document
         raise _NotReusable("a sentinel cut short")
     unpickler = pickle.Unpickler(io.BytesIO(ir))
     unpickler.persistent_load = real.__getitem__  # type: ignore[method-assign]
-    api, warnings = unpickler.load()
-    if not isinstance(api, Api) or not isinstance(warnings, list):
+    built = unpickler.load()
+    if not (isinstance(built, tuple) and len(built) == 2 and isinstance(built[0], Api) and isinstance(built[1], list)):
         raise _NotReusable("not an IR")
+    api, warnings = built
     return dataclasses.replace(api, spec_sha256=document.sha256), warnings
 
 
