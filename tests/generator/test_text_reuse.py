@@ -253,3 +253,19 @@ def test_whatever_cannot_be_proven_is_built(tmp_path: Path, monkeypatch: pytest.
     assert taken == [False, False, False, False, False]
     run(_edited(original, line, "Words once more"))
     assert taken[-1] is True  # the last run kept its IR again
+
+
+def test_only_plain_texts_outside_data_and_extensions_get_a_sentinel() -> None:
+    data: dict[str, Any] = {
+        "info": {"description": "Plain.", "summary": " padded "},
+        "paths": {"/a": {"get": {"summary": "", "description": "control \x01 here", "x-notes": {"description": "ext"}}}},
+        "components": {"schemas": {"A": {"description": "Kept.", "example": {"description": "data"}, "properties": {"description": {"type": "string"}}}}},
+    }
+    index, texts, undo = text_reuse.with_sentinels(data, "w")
+    assert sorted(index) == [("components", "schemas", "A", "description"), ("info", "description")]
+    assert sorted(texts) == ["Kept.", "Plain."]
+    assert data["info"]["description"] == f"{text_reuse.MARK}w:{index[('info', 'description')]}{text_reuse.END}"
+    assert data["components"]["schemas"]["A"]["example"] == {"description": "data"}
+    for node, name, value in undo:
+        node[name] = value
+    assert data["info"]["description"] == "Plain."
