@@ -93,7 +93,8 @@ def generate_files(
     ``overrides``: a folder of template overrides (see :mod:`generator.render.overrides`);
     ``config_file``: where ``config`` was read from (for the diagnostics);
     ``cache`` (see :mod:`generator.cache`) keeps parsed specs, validation results, compiled
-    templates and black's output between runs; the files are the same with it or without it.
+    templates, black's output and the IR (for a text edit: :mod:`generator.build.text_reuse`) between runs;
+    the files are the same with it or without it.
     ``reuse``: the last generation into an output folder (see :mod:`generator.render.reuse`): a file
     whose inputs did not change since is taken from that folder instead of rendered and formatted again.
     ``formatted=False``: the files are not given black's layout, only checked to parse (``--no-format``).
