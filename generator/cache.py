@@ -13,6 +13,10 @@ input can only miss, never hit a stale value:
 - ``jinja/``: compiled templates (keyed by Jinja's name for the template and its source's checksum);
 - ``black/``: a file as black formatted it, keyed by its text, whether it is Python or
   markdown, black's version and the mode :mod:`generator.format.formatter` uses;
+- ``ir/`` and ``ir-blob/``: the IR and the build's warnings of a one-file YAML spec, built with a
+  sentinel for each description and summary and pickled (``ir-blob/``, keyed by the spec, config and
+  working folder), and per parse of the spec the texts that go in (``ir/``), so that a text edit
+  takes the IR instead of building it (:mod:`generator.build.text_reuse`);
 - ``runs/``: the record of the last generation into an output folder: a hash of every
   input, the warnings printed, and the hash of every file written (see :mod:`generator.run_record`).
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from generator import __version__
+from generator.build import text_reuse
 from generator.build.builder import build_with_warnings
 from generator.cache import Cache, jinja_bytecode, own_templates_bytecode, tree_digest
 from generator.config import check_extend
@@ -92,7 +93,8 @@ def generate_files(
     ``overrides``: a folder of template overrides (see :mod:`generator.render.overrides`);
     ``config_file``: where ``config`` was read from (for the diagnostics);
     ``cache`` (see :mod:`generator.cache`) keeps parsed specs, validation results, compiled
-    templates and black's output between runs; the files are the same with it or without it.
+    templates, black's output and the IR (for a text edit: :mod:`generator.build.text_reuse`) between runs;
+    the files are the same with it or without it.
     ``reuse``: the last generation into an output folder (see :mod:`generator.render.reuse`): a file
     whose inputs did not change since is taken from that folder instead of rendered and formatted again.
     ``formatted=False``: the files are not given black's layout, only checked to parse (``--no-format``).
@@ -117,7 +119,7 @@ def generate_files(
         raise SpecError(list(_finished(spec, validation)))
     guide = Path(spec).parent / GUIDE_FOLDER
     stages = _Stages(spec, validation, strict, overrides)
-    api = stages.run("building", stages.build, document, config)
+    api = stages.run("building", stages.build, document, config, cache)
     stages.run("extending", check_extend, api.config, [tag.class_name for tag in api.tags], config_file)
     if reuse is not None:
         reuse = reuse.under(layout_key(formatted), tree_digest(templates), tree_digest(guide), tree_digest(overrides) if overrides is not None else "")
@@ -141,8 +143,8 @@ class _Stages:
         self.spec, self.validation, self.strict, self.overrides = spec, validation, strict, overrides
         self.warnings: list[Diagnostic] = []  # the build's
 
-    def build(self, document: Document, config: PackageConfig | None) -> Api:
-        api, self.warnings = build_with_warnings(document, config)
+    def build(self, document: Document, config: PackageConfig | None, cache: Cache | None) -> Api:
+        api, self.warnings = text_reuse.build(document, config, cache)
         return api
 
     def run(self, stage: str, step: Callable[..., T], *args: Any, **kwargs: Any) -> T:
