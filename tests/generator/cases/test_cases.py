@@ -53,7 +53,8 @@ class Generated:
     out: Path
     package: str
     warnings: list[tuple[str, str]]
-    files: Mapping[str, str]
+    files: Mapping[str, str]  # in black's layout (given it when read, in the fast tier)
+    texts: Mapping[str, str]  # as generated: black's layout only when a slow test needed it (for checks over every file)
 
 
 def _check_module(name: str) -> ModuleType:
@@ -86,7 +87,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureR
         if str(target) not in sys.path:
             sys.path.insert(0, str(target))
         files = result.files if formatted else LaidOut(result.files)
-        out[name] = Generated(name, target, config.package.package, [(d.code, d.pointer) for d in result.warnings], files)
+        out[name] = Generated(name, target, config.package.package, [(d.code, d.pointer) for d in result.warnings], files, result.files)
     return out
 
 

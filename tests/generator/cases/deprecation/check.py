@@ -49,6 +49,6 @@ def check(package: Any, generated: Any) -> None:
     assert "Deprecated: the spec marks this operation as deprecated" in " ".join((client.things.list_things.__doc__ or "").split())
     doc = " ".join((client.things.create_thing.__doc__ or "").split())
     assert "legacy_mode: Query parameter ``legacyMode``. Deprecated" in doc or "Deprecated: the spec marks it so" in doc
-    page = next(text for path, text in generated.files.items() if path.startswith("docs/") and "## create_thing" in text)
+    page = next(text for path, text in generated.texts.items() if path.startswith("docs/") and "## create_thing" in text)
     assert page.count('!!! warning "Deprecated"') == 1, "the deprecated operation, and only it, is marked"
     assert "**deprecated**: giving it warns" in page, "the deprecated argument is marked in its table"

@@ -42,4 +42,4 @@ def check(package: Any, generated: Any) -> None:
     api = package.Client(api_key="k").things
     assert [name for name, _ in inspect.getmembers(api, inspect.ismethod) if not name.startswith("_")] == ["create_thing"]
     assert spec_arguments(api.create_thing) == ["id", "name", "count", "size", "ratio", "mode"]
-    assert "query_things" not in "".join(generated.files.values())
+    assert "query_things" not in "".join(generated.texts.values())
