@@ -31,7 +31,7 @@ import openapi_spec_validator  # noqa: E402, F401
 
 from generator import __version__  # noqa: E402
 from generator.build.builder import build  # noqa: E402
-from generator.cache import own_templates_bytecode  # noqa: E402
+from generator.cache import jinja_bytecode  # noqa: E402
 from generator.diagnostics import SpecError  # noqa: E402
 from generator.format.formatter import format_files  # noqa: E402
 from generator.read.loader import load  # noqa: E402
@@ -69,7 +69,7 @@ def pipeline(spec: Path, out: Path, clock: dict[str, float] | None = None, cpu: 
     if found.errors:
         raise SpecError(list(found))
     api = timed("build", build, document, None)
-    files = timed("render", render, api, TEMPLATES, None, None, own_templates_bytecode(TEMPLATES))  # ours compiled once, as a run has them
+    files = timed("render", render, api, TEMPLATES, None, None, jinja_bytecode(TEMPLATES))  # ours compiled once, as a run has them
     clean = black_clean_copies(api)
     if sizes is not None:
         given = [text for path, text in files.items() if path.endswith(".py") and path not in clean]

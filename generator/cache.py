@@ -10,7 +10,8 @@ input can only miss, never hit a stale value:
 - ``schema/``: what openapi-spec-validator reported for a document, keyed by the paths and
   hashes of its files; ``schema-last/``: the last document it found nothing in, so that a
   document that differs from it only in the text of descriptions is not validated again;
-- ``jinja/``: compiled templates (keyed by Jinja's name for the template and its source's checksum);
+- ``jinja/``: compiled template overrides (keyed by Jinja's name for the template and its source's
+  checksum; our own templates are kept compiled beside the generator, see :func:`jinja_bytecode`);
 - ``black/``: a file as black formatted it, keyed by its text, whether it is Python or
   markdown, black's version and the mode :mod:`generator.format.formatter` uses;
 - ``ir/`` and ``ir-blob/``: the IR and the build's warnings of a one-file YAML spec, built with a
@@ -202,21 +203,28 @@ def file_hashes(paths: Iterable[Path]) -> dict[str, str]:
     return out
 
 
-def jinja_bytecode(cache: Cache, only_under: Path | None = None) -> Any:
-    """A ``jinja2.BytecodeCache`` keeping compiled templates in ``cache`` (section ``jinja``).
+def jinja_bytecode(templates: Path, cache: Cache | None = None) -> Any:
+    """A ``jinja2.BytecodeCache`` keeping compiled templates: those under ``templates`` (the ones that ship
+    with the generator) in ``generator/__pycache__/jinja/``, any other (a user's override) in ``cache``
+    (section ``jinja``), or compiled every time when there is none (``--no-cache``).
 
-    Jinja names a template's entry by its name and file and rejects one compiled from other source
-    text (its checksum); the key adds :func:`fingerprint`, which covers the environment's options.
-    With ``only_under``, templates whose file is elsewhere are compiled every time and not kept.
+    Compiling our own templates is part of running the generator, not of reading a spec: like the
+    ``.pyc`` files of the generator's own modules, they are compiled once and kept beside it, whatever
+    cache folder a run uses. Each store is a :class:`Cache` (checksummed entries, written atomically, a
+    damaged one ignored; a folder that cannot be written is no error). Jinja names a template's entry by
+    its name and file and rejects one compiled from other source text (its checksum); the key adds
+    :func:`fingerprint`, which covers the environment's options.
     """
     import jinja2
 
-    root = str(Path(only_under).resolve()) + os.sep if only_under is not None else ""
+    root = str(Path(templates).resolve()) + os.sep
+    own = Cache(TEMPLATE_BYTECODE_DIR)
 
     class _Bytecode(jinja2.BytecodeCache):
         def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
             bucket = jinja2.bccache.Bucket(environment, self.get_cache_key(name, filename), self.get_source_checksum(source))
-            bucket.kept = not root or (filename is not None and str(Path(filename).resolve()).startswith(root))
+            ours = filename is not None and str(Path(filename).resolve()).startswith(root)
+            bucket.store = own if ours else cache
             self.load_bytecode(bucket)
             return bucket
 
@@ -224,29 +232,16 @@ def jinja_bytecode(cache: Cache, only_under: Path | None = None) -> Any:
             return digest("jinja", fingerprint(), bucket.key, bucket.checksum)
 
         def load_bytecode(self, bucket: Any) -> None:
-            payload = cache.read("jinja", self._key(bucket)) if bucket.kept else None
+            payload = bucket.store.read("jinja", self._key(bucket)) if bucket.store is not None else None
             if payload is not None:
                 bucket.bytecode_from_string(payload)
 
         def dump_bytecode(self, bucket: Any) -> None:
-            if bucket.kept:
-                cache.write("jinja", self._key(bucket), bucket.bytecode_to_string())
+            if bucket.store is not None:
+                bucket.store.write("jinja", self._key(bucket), bucket.bytecode_to_string())
 
     return _Bytecode()
 
 
 #: Where our own templates are kept compiled, like Python keeps the generator's modules compiled in ``__pycache__``.
 TEMPLATE_BYTECODE_DIR = _SOURCE / "__pycache__"
-
-
-def own_templates_bytecode(templates: Path) -> Any:
-    """A ``jinja2.BytecodeCache`` for the templates that ship with the generator (those under
-    ``templates``), used when a run has no :class:`Cache` (``--no-cache``).
-
-    Compiling Jinja templates is part of running the generator, not of reading a spec: like
-    the ``.pyc`` files of the generator's own modules, our templates are compiled once and kept in
-    ``generator/__pycache__/jinja/`` (a :class:`Cache` there: checksummed entries, written
-    atomically, a damaged one ignored; a folder that cannot be written is no error). A template
-    outside ``templates`` (a user's override) is compiled every time.
-    """
-    return jinja_bytecode(Cache(TEMPLATE_BYTECODE_DIR), only_under=templates)

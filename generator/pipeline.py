@@ -10,7 +10,7 @@ from typing import Any, Callable, TypeVar
 from generator import __version__
 from generator.build import text_reuse
 from generator.build.builder import build_with_warnings
-from generator.cache import Cache, jinja_bytecode, own_templates_bytecode, tree_digest
+from generator.cache import Cache, jinja_bytecode, tree_digest
 from generator.config import check_extend
 from generator.diagnostics import CODES, Diagnostic, Diagnostics, SpecError
 from generator.format.formatter import format_files, layout_key
@@ -123,7 +123,7 @@ def generate_files(
     stages.run("extending", check_extend, api.config, [tag.class_name for tag in api.tags], config_file)
     if reuse is not None:
         reuse = reuse.under(layout_key(formatted), tree_digest(templates), tree_digest(guide), tree_digest(overrides) if overrides is not None else "")
-    rendered = stages.run("rendering", lambda: render_files(api, templates, guide, overrides, _bytecode(cache), reuse))
+    rendered = stages.run("rendering", lambda: render_files(api, templates, guide, overrides, jinja_bytecode(TEMPLATES, cache), reuse))
     laid_out = stages.run("formatting", lambda: format_files(rendered.texts, cache, black_clean_copies(api, templates, overrides), formatted=formatted))
     files = {path: laid_out[path] if path in laid_out else rendered.reused[path] for path in rendered.order}
     warnings = stages.finish(document)
@@ -177,11 +177,6 @@ class _Stages:
         if failure is not None:
             raise failure
         return warnings
-
-
-def _bytecode(cache: Cache | None) -> Any:
-    """Where compiled templates are kept: the cache, else our own templates' bytecode beside the generator."""
-    return jinja_bytecode(cache) if cache is not None else own_templates_bytecode(TEMPLATES)
 
 
 def _finished(spec: Path, validation: Validation) -> Diagnostics:

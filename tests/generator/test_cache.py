@@ -449,13 +449,13 @@ def test_our_templates_are_compiled_once_and_overrides_every_time(tmp_path: Path
     overrides = tmp_path / "overrides"
     (overrides / "package").mkdir(parents=True)
     (overrides / "package" / "_version.py.jinja").write_text('__version__ = "9"\n', encoding="utf-8")
-    first = environment(TEMPLATES, None, overrides, caching.own_templates_bytecode(TEMPLATES))
+    first = environment(TEMPLATES, None, overrides, caching.jinja_bytecode(TEMPLATES))
     first.get_template("package/resources/tag.py.jinja")
     first.get_template("package/_version.py.jinja")
     assert len(list((tmp_path / "jinja").rglob("*"))) == 2  # ours only: one entry, in its folder
 
     compiled: list[str] = []
-    second = environment(TEMPLATES, None, overrides, caching.own_templates_bytecode(TEMPLATES))
+    second = environment(TEMPLATES, None, overrides, caching.jinja_bytecode(TEMPLATES))
     original = jinja2.Environment.compile
     monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, name=None, *a, **k: compiled.append(name) or original(self, source, name, *a, **k))
     second.get_template("package/resources/tag.py.jinja")
@@ -464,9 +464,32 @@ def test_our_templates_are_compiled_once_and_overrides_every_time(tmp_path: Path
     for entry in (tmp_path / "jinja").rglob("*"):  # a damaged entry is compiled again, not trusted
         if entry.is_file():
             entry.write_bytes(b"garbage")
-    third = environment(TEMPLATES, None, None, caching.own_templates_bytecode(TEMPLATES))
+    third = environment(TEMPLATES, None, None, caching.jinja_bytecode(TEMPLATES))
     assert third.get_template("package/resources/tag.py.jinja").render is not None
     assert compiled[-1] == "package/resources/tag.py.jinja"
+
+
+def test_our_templates_are_compiled_once_whatever_the_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run with a cache keeps our templates beside the generator, not in its cache folder (a fresh
+    ``--cache-dir`` compiles none of them); a user's override is kept in the cache folder."""
+    import jinja2
+
+    from generator import cache as caching
+    from generator.render.output import TEMPLATES, environment
+
+    monkeypatch.setattr(caching, "TEMPLATE_BYTECODE_DIR", tmp_path / "own")
+    overrides = tmp_path / "overrides"
+    (overrides / "package").mkdir(parents=True)
+    (overrides / "package" / "_version.py.jinja").write_text('__version__ = "9"\n', encoding="utf-8")
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, source, name=None, *a, **k: compiled.append(name) or original(self, source, name, *a, **k))
+    for folder in ("first", "second"):
+        run = environment(TEMPLATES, None, overrides, caching.jinja_bytecode(TEMPLATES, Cache(tmp_path / folder)))
+        run.get_template("package/resources/tag.py.jinja")
+        run.get_template("package/_version.py.jinja")
+    assert compiled == ["package/resources/tag.py.jinja", "package/_version.py.jinja", "package/_version.py.jinja"]
+    assert [len([p for p in (tmp_path / name / "jinja").rglob("*") if p.is_file()]) for name in ("own", "first", "second")] == [1, 1, 1]
 
 
 @pytest.fixture
