@@ -121,6 +121,8 @@ def generate_files(
     stages = _Stages(spec, validation, strict, overrides)
     api = stages.run("building", stages.build, document, config, cache)
     stages.run("extending", check_extend, api.config, [tag.class_name for tag in api.tags], config_file)
+    if strict and stages.warnings:  # the run fails whatever the validator finds: nothing to render or format
+        stages.finish(document)
     if reuse is not None:
         reuse = reuse.under(layout_key(formatted), tree_digest(templates), tree_digest(guide), tree_digest(overrides) if overrides is not None else "")
     rendered = stages.run("rendering", lambda: render_files(api, templates, guide, overrides, jinja_bytecode(TEMPLATES, cache), reuse))

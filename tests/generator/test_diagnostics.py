@@ -151,6 +151,20 @@ def test_strict_makes_warnings_errors(name: str, tmp_path: Path, capsys: pytest.
     assert main(["validate", "--strict", "--spec", str(BROKEN / name)]) == 2
 
 
+def test_a_strict_run_with_warnings_from_the_build_renders_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It fails whatever else is found: the same diagnostics, without rendering and formatting the SDK first."""
+    import generator.pipeline
+
+    spec = tmp_path / "collide.yaml"
+    spec.write_text(COLLIDING_NAMES, encoding="utf-8")
+    expected = [(d.code, d.pointer) for d in check_spec(spec)]
+    assert expected and all(code == "name-collision" for code, _ in expected)  # the build's warnings
+    monkeypatch.setattr(generator.pipeline, "render_files", lambda *args, **kwargs: pytest.fail("rendered"))
+    with pytest.raises(SpecError) as caught:
+        generator.pipeline.generate_files(spec, strict=True)
+    assert [(d.code, d.pointer) for d in caught.value.diagnostics] == expected
+
+
 def test_warning_codes_are_the_ones_reported_as_warnings() -> None:
     severities = {d["code"]: d["severity"] for case in EXPECTED.values() for d in case}
     assert {code for code, severity in severities.items() if severity == "warning"} == WARNING_CODES
