@@ -139,7 +139,7 @@ def test_strict_makes_warnings_errors(name: str, tmp_path: Path, capsys: pytest.
     out = tmp_path / "out"
     before = _populate(out)
 
-    status = main(["generate", "--strict", "--spec", str(BROKEN / name), "--out", str(out)])
+    status = main(["generate", "--strict", "--spec", str(BROKEN / name), "--out", str(out), "--no-format"])
 
     assert status == 2
     stderr = capsys.readouterr().err
