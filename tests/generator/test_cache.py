@@ -42,19 +42,23 @@ def _generate(project: Path, *extra: str, out: str = "out") -> int:
     return main([*argv, "--cache-dir", str(project / "cache"), *extra])
 
 
-def _cold(project: Path) -> dict[str, bytes]:
+def _cold(project: Path, *extra: str) -> dict[str, bytes]:
     """A generation of the same inputs without any cache, into its own folder."""
     shutil.rmtree(project / "cold", ignore_errors=True)
-    assert _generate(project, "--no-cache", out="cold") == 0
+    assert _generate(project, "--no-cache", *extra, out="cold") == 0
     return read_tree(project / "cold")
 
 
-def _warm_and_check(project: Path) -> dict[str, bytes]:
+def _warm_and_check(project: Path, *extra: str) -> dict[str, bytes]:
     """Generate with the cache; the output must be what a cold generation writes."""
-    assert _generate(project) == 0
+    assert _generate(project, *extra) == 0
     tree = read_tree(project / "out")
-    assert tree == _cold(project)
+    assert tree == _cold(project, *extra)
     return tree
+
+
+#: For the tests of how the output folder is told unchanged (by stat, by bytes): black's layout plays no part.
+UNFORMATTED = "--no-format"
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -220,14 +224,14 @@ def test_an_unchanged_output_folder_is_told_by_stat_and_not_read(project: Path, 
     from generator import run_record, write
 
     monkeypatch.setattr(run_record, "RACY_NS", 0)  # every file settled at once: no waiting two seconds
-    first = _warm_and_check(project)
-    assert _generate(project) == 0  # a record taken now: every file settled
+    first = _warm_and_check(project, UNFORMATTED)
+    assert _generate(project, UNFORMATTED) == 0  # a record taken now: every file settled
     out = str(project / "out")
     read: list[str] = []
     real = caching.read_bytes
     for module in (caching, write):  # write.read_tree reads the folder when the fast path is not taken
         monkeypatch.setattr(module, "read_bytes", lambda path: read.append(path) or real(path))
-    assert _generate(project) == 0
+    assert _generate(project, UNFORMATTED) == 0
     assert not [path for path in read if path.startswith(out)]
     assert read, "the run read its inputs through the patched function"
     assert read_tree(project / "out") == first
@@ -237,8 +241,8 @@ def test_a_file_edited_between_its_stat_and_its_read_is_not_reused(project: Path
     from generator import cli, run_record
 
     monkeypatch.setattr(run_record, "RACY_NS", 0)
-    first = _warm_and_check(project)
-    assert _generate(project) == 0  # a record taken now: every file settled
+    first = _warm_and_check(project, UNFORMATTED)
+    assert _generate(project, UNFORMATTED) == 0  # a record taken now: every file settled
     models = [rel for rel in sorted(first) if "/models/" in rel and rel.endswith(".py")]  # most of them are reused after the edit
     real = cli.read_tree
 
@@ -249,8 +253,8 @@ def test_a_file_edited_between_its_stat_and_its_read_is_not_reused(project: Path
 
     monkeypatch.setattr(cli, "read_tree", edited_then_read)
     _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")  # some files render again
-    assert _generate(project) == 0
-    assert read_tree(project / "out") == _cold(project)
+    assert _generate(project, UNFORMATTED) == 0
+    assert read_tree(project / "out") == _cold(project, UNFORMATTED)
 
 
 def _rewrite_keeping_size_and_times(path: Path, before: os.stat_result) -> None:
@@ -269,14 +273,14 @@ def test_a_hand_edit_that_keeps_size_and_times_is_found(project: Path, monkeypat
     from generator import run_record
 
     monkeypatch.setattr(run_record, "RACY_NS", 0)
-    first = _warm_and_check(project)
-    assert _generate(project) == 0
+    first = _warm_and_check(project, UNFORMATTED)
+    assert _generate(project, UNFORMATTED) == 0
     module = project / "out" / next(rel for rel in sorted(first) if rel.endswith(".py"))
     before = module.stat()
     _rewrite_keeping_size_and_times(module, before)
-    check = ["check", "--spec", str(project / "spec" / "openapi.yaml"), "--out", str(project / "out"), "--cache-dir", str(project / "cache")]
+    check = ["check", "--spec", str(project / "spec" / "openapi.yaml"), "--out", str(project / "out"), "--cache-dir", str(project / "cache"), UNFORMATTED]
     assert main(check) == 1
-    assert _generate(project) == 0
+    assert _generate(project, UNFORMATTED) == 0
     assert read_tree(project / "out") == first
 
 
@@ -284,14 +288,14 @@ def test_the_files_a_run_writes_are_read_by_the_next(project: Path, monkeypatch:
     from generator import run_record
 
     monkeypatch.setattr(run_record, "RACY_NS", 0)
-    first = _warm_and_check(project)
+    first = _warm_and_check(project, UNFORMATTED)
     module = project / "out" / next(rel for rel in sorted(first) if rel.endswith(".py"))
     before = module.stat()
     module.write_bytes(b"#" * before.st_size)  # as if changed in the same tick as the run wrote it
     os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
     records = [path.name for path in (project / "cache" / "runs").rglob("*") if path.is_file()]
     assert [Cache(project / "cache").read_value("runs", name)["stats"] for name in records] == [{}]  # it wrote them all: no stat
-    assert _generate(project) == 0
+    assert _generate(project, UNFORMATTED) == 0
     assert read_tree(project / "out") == first
 
 
@@ -299,8 +303,8 @@ def test_a_file_changed_while_a_run_runs_is_read_next_time(project: Path, monkey
     from generator import run_record
 
     monkeypatch.setattr(run_record, "RACY_NS", 0)
-    first = _warm_and_check(project)
-    assert _generate(project) == 0  # every file settled
+    first = _warm_and_check(project, UNFORMATTED)
+    assert _generate(project, UNFORMATTED) == 0  # every file settled
     runtime = project / "out" / next(rel for rel in sorted(first) if rel.endswith("_base_client.py"))
     before = runtime.stat()
     generate_files = pipeline.generate_files
@@ -311,10 +315,10 @@ def test_a_file_changed_while_a_run_runs_is_read_next_time(project: Path, monkey
 
     monkeypatch.setattr(pipeline, "generate_files", tampering)
     _edit(project / "spec" / "openapi.yaml", "description: The pets.", "description: Every pet there is.")
-    assert _generate(project) == 0  # does not rewrite the file: it held the same text when read
+    assert _generate(project, UNFORMATTED) == 0  # does not rewrite the file: it held the same text when read
     monkeypatch.setattr(pipeline, "generate_files", generate_files)
-    assert _generate(project) == 0  # no input changed, but the file's stat is not the one read
-    assert read_tree(project / "out") == _cold(project)
+    assert _generate(project, UNFORMATTED) == 0  # no input changed, but the file's stat is not the one read
+    assert read_tree(project / "out") == _cold(project, UNFORMATTED)
 
 
 def test_no_cache_writes_no_cache(project: Path) -> None:
