@@ -2,7 +2,7 @@
 # make test      runs every test: the generator's (tests/generator/) and the generated SDK's
 #                (tests/sdk/: contract and runtime tests, the docs' examples and site in
 #                Chromium, the end-to-end tests against Stoplight Prism)
-# make test-fast runs the generator's logic in a minute or two, while you edit: its unit tests,
+# make test-fast runs the generator's logic in under a minute, while you edit: its unit tests,
 #                the case folders, the broken specs and diagnostics, the fuzz test's fixed
 #                examples. Left out (marked slow): installs, mypy, Prism, Chromium, the
 #                corpus documents, long property runs, every SDK test. Same as
