@@ -63,8 +63,13 @@ def body(ctx: BuildContext, op: SpecOperation, arguments: Namespace) -> Body | N
         example=None if raw else media_example(ctx, media),
         encodings=form_encodings(media) if location == "form" and content_type != "multipart/form-data" else (),
         content_types=tuple(m.media_type for m in request.content if is_raw_media_type(m.media_type)) if raw else (),
-        may_be_object=not raw and (flattened or _may_be_object(ctx, schema)),
+        may_be_object=_json_object(ctx, schema, raw, flattened),
     )
+
+
+def _json_object(ctx: BuildContext, schema: Any, raw: bool, flattened: bool) -> bool:
+    """Whether the body may be a JSON object or a form (see :attr:`Body.may_be_object`)."""
+    return not raw and (flattened or _may_be_object(ctx, schema))
 
 
 def _may_be_object(ctx: BuildContext, schema: Any, depth: int = 0) -> bool:
