@@ -241,3 +241,11 @@ def test_the_report_carries_the_hand_kept_mechanisms_section(tmp_path: Path) -> 
     document = report.markdown(Results(header=header, settings={}))
     assert document.endswith("\n" + text.rstrip("\n") + "\n")
     assert details_generation.mechanisms_details(tmp_path / "none.md") == []
+
+
+def test_the_committed_results_end_with_the_hand_kept_sections() -> None:
+    """``make bench`` rewrites RESULTS.md from its measurements and bench/mechanisms.md: a section written
+    into RESULTS.md by hand and not into mechanisms.md would be lost by the next run."""
+    results = (ROOT / "bench" / "RESULTS.md").read_text(encoding="utf-8")
+    kept = details_generation.mechanisms_details()
+    assert kept and results.rstrip("\n").endswith("\n".join(kept).rstrip("\n"))
