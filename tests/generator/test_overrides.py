@@ -107,7 +107,6 @@ def test_an_unknown_name_gets_a_hint_with_close_names(tmp_path: Path) -> None:
         check_overrides(tmp_path / "missing")
 
 
-@pytest.mark.slow
 def test_template_reference_is_up_to_date() -> None:
     """Run ``python -m generator.render.overrides`` when this fails."""
     page = (ROOT / "docs" / "customisation.md").read_text(encoding="utf-8")
