@@ -34,13 +34,11 @@ from generator.build.unprintable import UNPRINTABLE
 from generator.cache import Cache, digest, fingerprint
 from generator.diagnostics import Diagnostic
 from generator.ir import Api, PackageConfig
+from generator.read.description_edits import TEXT_KEYS, in_data
 from generator.read.document import Document
 from generator.read.parse import is_json
 
 MARK, END = "\ue000", "\ue001"
-_TEXT_KEYS = frozenset({"description", "summary"})
-#: Keys under which a document holds data or extensions, not OpenAPI objects: their texts are not opaque.
-_DATA = frozenset({"example", "examples", "default", "enum", "const", "mapping", "links"})
 
 Tokens = tuple[str, ...]
 Built = tuple[Api, list[Diagnostic]]
@@ -87,9 +85,9 @@ def with_sentinels(data: Any, word: str) -> tuple[dict[Tokens, int], list[str], 
         seen.add(id(node))
         for key, value in node.items() if isinstance(node, dict) else enumerate(node):
             if isinstance(value, (dict, list)):
-                if not (isinstance(key, str) and (key in _DATA or key.startswith("x-"))):
+                if not in_data(key):  # texts under data or extensions are not opaque
                     stack.append((value, (*tokens, str(key))))
-            elif key in _TEXT_KEYS and isinstance(node, dict) and plain(value):
+            elif key in TEXT_KEYS and isinstance(node, dict) and plain(value):
                 index[tokens + (key,)] = len(texts)
                 node[key] = f"{MARK}{word}:{len(texts)}{END}"
                 undo.append((node, key, value))

@@ -23,6 +23,7 @@ from generator.check import extensions, findings, rules
 from generator.check.findings import Finding
 from generator.check.rules import diagnostic
 from generator.diagnostics import Diagnostic, Diagnostics
+from generator.read.description_edits import TEXT_KEYS, in_data
 from generator.read.document import Document
 
 
@@ -139,7 +140,7 @@ class _SchemaPass:
         if self.document.text_edit_of is None:
             return False
         files, tokens = self.document.text_edit_of
-        if tokens[-1] not in _FREE_TEXT or any(token in _DATA or token.startswith("x-") for token in tokens[:-1]):
+        if tokens[-1] not in TEXT_KEYS or any(in_data(token) for token in tokens[:-1]):
             return False
         found = cache.read_value("schema", digest("schema", fingerprint(), *(part for item in files for part in item)))
         return isinstance(found, list) and not found
@@ -179,17 +180,11 @@ def _schema_child(sender: Any, document: Document) -> None:
         sender.close()
 
 
-#: Keys whose string value the OpenAPI schema (3.0 and 3.1) accepts whatever its text.
-_FREE_TEXT = frozenset({"description", "summary"})
-#: Keys under which a document holds data (checked against its schemas) or extensions, not OpenAPI objects.
-_DATA = frozenset({"example", "examples", "default", "enum", "const", "mapping", "links"})
-
-
 def _same_but_descriptions(old: Any, new: Any) -> bool:
     """Whether ``new`` equals ``old`` but for the text of ``description`` and ``summary`` strings outside data."""
     stack: list[tuple[Any, Any, bool]] = [(old, new, False)]
     while stack:
-        a, b, in_data = stack.pop()
+        a, b, within_data = stack.pop()
         if type(a) is not type(b):
             return False
         if isinstance(a, dict):
@@ -199,14 +194,14 @@ def _same_but_descriptions(old: Any, new: Any) -> bool:
                 other = b[key]
                 if value is other:
                     continue
-                data = in_data or (isinstance(key, str) and (key in _DATA or key.startswith("x-")))
-                if not data and key in _FREE_TEXT and type(value) is str and type(other) is str:
+                data = within_data or in_data(key)
+                if not data and key in TEXT_KEYS and type(value) is str and type(other) is str:
                     continue
                 stack.append((value, other, data))
         elif isinstance(a, list):
             if len(a) != len(b):
                 return False
-            stack.extend((x, y, in_data) for x, y in zip(a, b))
+            stack.extend((x, y, within_data) for x, y in zip(a, b))
         elif a != b:
             return False
     return True

@@ -16,8 +16,17 @@ from generator.cache import Cache, digest, fingerprint
 from generator.read.document import Document, SpecLoader, lines_key
 
 
-#: Keys whose one-line plain value an edit may change without the file being parsed again (see :func:`patched`).
-_TEXT_KEYS = ("description", "summary")
+#: Keys whose one-line plain value an edit may change without the file being parsed again (see :func:`patched`):
+#: free text, which the OpenAPI schema only requires to be a string and the build only carries.
+TEXT_KEYS = frozenset({"description", "summary"})
+#: Keys under which a document holds data (checked against its schemas) or extensions, not OpenAPI objects:
+#: a ``description`` there is data, not free text (with every key starting ``x-``, see :func:`in_data`).
+DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const", "mapping", "links"})
+
+
+def in_data(key: object) -> bool:
+    """Whether the value under ``key`` is data or an extension (see :data:`DATA_KEYS`)."""
+    return isinstance(key, str) and (key in DATA_KEYS or key.startswith("x-"))
 
 
 _TEXT_LINE = re.compile(r"( *)(description|summary): ([^\s'\"&*!|>\[\]{}#%@`,?:-][^#,\[\]{}]*?)\s*")
@@ -50,7 +59,7 @@ def text_lines(root: Any) -> dict[int, tuple[str, ...]]:
                 seen.add(id(key))
                 if (
                     isinstance(key, yaml.ScalarNode)
-                    and key.value in _TEXT_KEYS
+                    and key.value in TEXT_KEYS
                     and key.tag == _STR
                     and not key.style
                     and isinstance(value, yaml.ScalarNode)

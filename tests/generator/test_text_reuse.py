@@ -26,7 +26,7 @@ from generator.build.builder import build_with_warnings
 from generator.cache import Cache
 from generator.config import package_config
 from generator.ir import PackageConfig
-from generator.read.description_edits import _TEXT_LINE, text_lines
+from generator.read.description_edits import _TEXT_LINE, in_data, text_lines
 from generator.read.document import Document
 from generator.read.loader import load
 from generator.read.yaml_loader import compose
@@ -123,7 +123,7 @@ def _edits(spec: Path) -> dict[str, int]:
     found: dict[str, int] = {}
     lines = spec.read_text(encoding="utf-8").split("\n")
     for line, tokens in sorted(text_lines(compose(spec.read_bytes())).items()):
-        if any(token in text_reuse._DATA or token.startswith("x-") for token in tokens):
+        if any(in_data(token) for token in tokens):
             continue
         written = _TEXT_LINE.fullmatch(lines[line])
         if not written or ": " in written.group(3) or written.group(3).endswith(":"):
