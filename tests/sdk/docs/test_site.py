@@ -151,12 +151,14 @@ def test_search_finds_train_model(page: Any, server: str) -> None:
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially("train_model")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(state="visible")
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    # The list is rebuilt after each key the search worker answers, so the
+    # results are read in one step once a hit on the page exists, never one
+    # by one (a rebuild between two reads leaves an index pointing nowhere).
+    hit = page.locator('.md-search-result__item a[href*="ImageModelsApi/"]').first
+    hit.wait_for(state="visible")
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.getAttribute('href') || '')")
     assert any("ImageModelsApi/" in href for href in hrefs), hrefs
     page.screenshot(path=str(BUILD / "docs-search.png"))
-    first = next(i for i, href in enumerate(hrefs) if "ImageModelsApi/" in href)
-    results.nth(first).click()
+    hit.click()
     page.wait_for_url("**/ImageModelsApi/**")
     assert page.locator("h2#train_model").count() == 1
