@@ -4,7 +4,8 @@ The server (``bench/server.py``) runs in its own process. Each measurement is a 
 process (``bench/sdk_client.py``) making N sequential calls after a short warm-up; a round
 runs every client once, one after the other, and the result is the median over rounds of
 calls per second. Ratios compare a client with raw httpx in the same mode (sync with sync,
-async with async) and in the same virtual environment.
+async with async) and in the same virtual environment; the waiter and the iterator are compared
+with the plain calls they make, timed in turns in their own process (``Rates.paired_ratio``).
 """
 
 from __future__ import annotations
@@ -47,10 +48,17 @@ class Client:
 class Rates:
     per_round: list[float] = field(default_factory=list)
     failure: str | None = None
+    baseline_per_round: list[float] = field(default_factory=list)
+    """A paired client's baseline (the plain calls it makes), timed in turns in the same process."""
 
     @property
     def median(self) -> float | None:
         return median(self.per_round)
+
+    @property
+    def paired_ratio(self) -> float | None:
+        """Median over the rounds of this client's rate over its baseline's in the same round."""
+        return median([mine / base for mine, base in zip(self.per_round, self.baseline_per_round)])
 
 
 def clients(opc_package: tuple[Path, str] | None) -> list[Client]:
@@ -64,25 +72,11 @@ def clients(opc_package: tuple[Path, str] | None) -> list[Client]:
         Client("raw httpx (async)", "httpx-async", OUR_PYTHON),
         Client(FLOOR_LABELS["async"], "floor-async", OUR_PYTHON, GENERATED, baseline="raw httpx (async)"),
         Client("leap (async)", "leap-async", OUR_PYTHON, GENERATED, baseline="raw httpx (async)"),
-        # A waiter whose first poll finds the job finished, against that one find_one call.
-        Client(
-            "leap images.wait() (sync)",
-            "leap-wait-sync",
-            OUR_PYTHON,
-            GENERATED,
-            baseline="leap (sync)",
-            operations=("find_one",),
-        ),
-        # The iterator over a 100-item page and the empty page after it, against those two calls.
-        Client("leap, pages 0 and 1 (sync)", "leap-pages-sync", OUR_PYTHON, GENERATED, operations=("list_all",)),
-        Client(
-            "leap list_all_iter() (sync)",
-            "leap-iter-sync",
-            OUR_PYTHON,
-            GENERATED,
-            baseline="leap, pages 0 and 1 (sync)",
-            operations=("list_all",),
-        ),
+        # A waiter whose first poll finds the job finished, against that one find_one call; the
+        # iterator over a 100-item page and the empty page after it, against those two calls.
+        # Each is timed in turns with its baseline in one process (``sdk_client.PAIRED``).
+        Client("leap images.wait() (sync)", "leap-wait-sync", OUR_PYTHON, GENERATED, operations=("find_one",)),
+        Client("leap list_all_iter() (sync)", "leap-iter-sync", OUR_PYTHON, GENERATED, operations=("list_all",)),
     ]
     if opc_package is not None:
         folder, module = opc_package
@@ -144,8 +138,11 @@ def measure(targets: list[Client], calls: int, rounds: int, log=print) -> dict[s
                         argv.append(client.module)
                     result = run(argv, cwd=BUILD, env=env, timeout=600)
                     if result.ok:
-                        rate = json.loads(result.stdout.strip().splitlines()[-1])["calls_per_second"]
+                        line = json.loads(result.stdout.strip().splitlines()[-1])
+                        rate = line["calls_per_second"]
                         rates.per_round.append(rate)
+                        if "baseline_calls_per_second" in line:
+                            rates.baseline_per_round.append(line["baseline_calls_per_second"])
                         log(f"  calls {op:<8} {client.label:<32} round {round_no + 1}: {rate:8.0f} calls/s")
                     else:
                         rates.failure = first_problem(result)

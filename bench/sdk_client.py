@@ -8,7 +8,9 @@ SDK that checks the answer against the spec's models must do at least: pydantic'
 them), the step our SDK makes per call; no SDK built on those models can be faster. Run by the interpreter of the environment
 the client lives in (ours or the peers'), with the generated package on ``PYTHONPATH``.
 Prints one JSON line: ``{"calls_per_second": float, "calls": int}``. Each process first makes
-a few untimed calls (connection set up, code paths warm), then the timed ones.
+a few untimed calls (connection set up, code paths warm), then the timed ones. The helpers
+(``leap-wait``, ``leap-iter``) are timed in turns with the plain calls they make, in the same
+process (:data:`PAIRED`); their line adds ``"baseline_calls_per_second"``.
 """
 
 from __future__ import annotations
@@ -123,6 +125,36 @@ def _async_call(kind: str, operation: str, url: str, module: str | None):
     raise SystemExit(f"unknown client {kind!r}")
 
 
+PAIRED = {"leap-wait": "leap", "leap-iter": "leap-pages"}
+"""A helper and the plain calls it makes: both are timed in the same process, call by call in
+turns, so the ratio of the two is not the drift of a shared machine between two processes (or
+between two stretches of one: turns of 200 calls each still read ±5%, single calls ±1%)."""
+
+
+def _paired(call, baseline, calls: int) -> tuple[float, float, object]:
+    """Seconds spent in ``calls`` calls of ``call`` and in as many of ``baseline``, made in
+    turns, one of each, the side that goes first alternating (A B, B A, ...)."""
+    clock = time.perf_counter
+    spent_call = spent_baseline = 0.0
+    result = None
+    for turn in range(calls):
+        if turn % 2 == 0:
+            start = clock()
+            result = call()
+            middle = clock()
+            baseline()
+            end = clock()
+            spent_call, spent_baseline = spent_call + middle - start, spent_baseline + end - middle
+        else:
+            start = clock()
+            baseline()
+            middle = clock()
+            result = call()
+            end = clock()
+            spent_baseline, spent_call = spent_baseline + middle - start, spent_call + end - middle
+    return spent_call, spent_baseline, result
+
+
 KINDS = (
     "httpx-sync",
     "httpx-async",
@@ -142,7 +174,14 @@ def main(argv: list[str]) -> None:
     kind, operation, url, calls = argv[0], argv[1], argv[2], int(argv[3])
     module = argv[4] if len(argv) > 4 else None
     name, mode = kind.rsplit("-", 1)
-    if mode == "sync":
+    if name in PAIRED:  # sync only
+        call, close = _sync_call(name, operation, url, module)
+        baseline, close_baseline = _sync_call(PAIRED[name], operation, url, module)
+        for _ in range(WARMUP):
+            call(), baseline()
+        seconds, baseline_seconds, result = _paired(call, baseline, calls)
+        close(), close_baseline()
+    elif mode == "sync":
         call, close = _sync_call(name, operation, url, module)
         for _ in range(WARMUP):
             result = call()
@@ -168,7 +207,10 @@ def main(argv: list[str]) -> None:
     expected = 100 if operation == "list_all" else None
     if result is None or (expected and len(result) != expected):  # the call must have parsed the payload
         raise SystemExit(f"{kind} {operation}: unexpected result {type(result).__name__}")
-    print(json.dumps({"calls_per_second": calls / seconds, "calls": calls}))
+    line = {"calls_per_second": calls / seconds, "calls": calls}
+    if name in PAIRED:
+        line["baseline_calls_per_second"] = calls / baseline_seconds
+    print(json.dumps(line))
 
 
 if __name__ == "__main__":

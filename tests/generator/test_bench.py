@@ -63,8 +63,8 @@ def test_quick_run_prints_and_writes_the_table(tmp_path: Path) -> None:
         for step in ("json.loads", "validate_json", "raw httpx", "pydantic floor", "leap"):
             assert re.search(rf"\| {op} \| {re.escape(step)} \| \d+\.\d \|", text), (op, step)
         assert re.search(rf"\| {op} \| ours minus the floor \(leap − pydantic floor\) \| -?\d+\.\d \|", text), op
-    assert re.search(r"\| waiter adds no overhead: .* \| \d+ vs \d+ per second = \d+\.\d\d× \|", text)
-    assert re.search(r"\| iterator adds no overhead: .* \| \d+ vs \d+ per second = \d+\.\d\d× \|", text)
+    assert re.search(r"\| waiter adds no overhead: .* \| \d+ vs \d+ per second, timed in turns in one process = \d+\.\d\d× \|", text)
+    assert re.search(r"\| iterator adds no overhead: .* \| \d+ vs \d+ per second, timed in turns in one process = \d+\.\d\d× \|", text)
     assert re.search(
         r"\| `import leap; leap.Leap\(api_key='k'\)` \| \d\.\d{3} s \| \d+\.\d\d× of `import httpx, pydantic` \| \d+ ms \|",
         text,
@@ -161,6 +161,28 @@ def test_call_targets_name_the_pydantic_floor() -> None:
     )
     met = next(row for row in rows if row[0].startswith("per call, list_all (100 items), leap (async)"))
     assert met[1].endswith("pydantic floor 790 calls/s = 0.99×") and met[2] == "met"
+
+
+def test_helper_targets_compare_with_the_baseline_timed_in_the_same_process() -> None:
+    """Each round's ratio is taken within its process; the medians of the two sides apart would
+    read 1000 / 1100 = 0.91x here, which is the machine drifting between rounds, not the helper."""
+    waiter = Rates(per_round=[1000, 1090, 1200], baseline_per_round=[1010, 1100, 1250])
+    iterator = Rates(per_round=[100, 120, 150], baseline_per_round=[110, 130, 160])
+    calls = {"find_one": {"leap images.wait() (sync)": waiter}, "list_all": {"leap list_all_iter() (sync)": iterator}}
+    rows = targets(Results(header={}, settings={}, calls=calls, call_clients=sdk_calls.clients(None)))
+    wait_row = next(row for row in rows if row[0].startswith("waiter adds no overhead"))
+    assert wait_row[1] == "1090 vs 1100 per second, timed in turns in one process = 0.99×" and wait_row[2] == "met"
+    iter_row = next(row for row in rows if row[0].startswith("iterator adds no overhead"))
+    assert iter_row[2] == "**missed**: 0.92× (limit 0.95×)"  # 100/110, 120/130, 150/160: median 0.923
+
+
+def test_a_paired_client_takes_turns_with_its_baseline() -> None:
+    from bench import sdk_client
+
+    order: list[str] = []
+    mine, theirs, result = sdk_client._paired(lambda: order.append("a") or "a", lambda: order.append("b"), 6)
+    assert result == "a" and mine > 0 and theirs > 0
+    assert order == ["a", "b", "b", "a"] * 3
 
 
 def test_import_target_names_the_pydantic_floor() -> None:
