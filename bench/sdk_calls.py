@@ -4,8 +4,9 @@ The server (``bench/server.py``) runs in its own process. Each measurement is a 
 process (``bench/sdk_client.py``) making N sequential calls after a short warm-up; a round
 runs every client once, one after the other, and the result is the median over rounds of
 calls per second. Ratios compare a client with raw httpx in the same mode (sync with sync,
-async with async) and in the same virtual environment; the waiter and the iterator are compared
-with the plain calls they make, timed in turns in their own process (``Rates.paired_ratio``).
+async with async) and in the same virtual environment, the waiter and the iterator with the
+plain calls they make; each client is timed in turns with its baseline in its own process
+(``Rates.paired_ratio``), raw httpx alone.
 """
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ class Client:
     python: Path
     pythonpath: Path | None = None
     module: str | None = None
-    baseline: str | None = None  # the label of the client it is compared with (raw httpx, mostly)
     operations: tuple[str, ...] = ("find_one", "list_all")
 
 
@@ -49,7 +49,8 @@ class Rates:
     per_round: list[float] = field(default_factory=list)
     failure: str | None = None
     baseline_per_round: list[float] = field(default_factory=list)
-    """A paired client's baseline (the plain calls it makes), timed in turns in the same process."""
+    """Its baseline's rate in each round, timed in turns with it in the same process
+    (``sdk_client.PAIRED``); empty for raw httpx, which is timed alone."""
 
     @property
     def median(self) -> float | None:
@@ -67,14 +68,13 @@ def clients(opc_package: tuple[Path, str] | None) -> list[Client]:
     when it was generated."""
     found = [
         Client("raw httpx (sync)", "httpx-sync", OUR_PYTHON),
-        Client(FLOOR_LABELS["sync"], "floor-sync", OUR_PYTHON, GENERATED, baseline="raw httpx (sync)"),
-        Client("leap (sync)", "leap-sync", OUR_PYTHON, GENERATED, baseline="raw httpx (sync)"),
+        Client(FLOOR_LABELS["sync"], "floor-sync", OUR_PYTHON, GENERATED),
+        Client("leap (sync)", "leap-sync", OUR_PYTHON, GENERATED),
         Client("raw httpx (async)", "httpx-async", OUR_PYTHON),
-        Client(FLOOR_LABELS["async"], "floor-async", OUR_PYTHON, GENERATED, baseline="raw httpx (async)"),
-        Client("leap (async)", "leap-async", OUR_PYTHON, GENERATED, baseline="raw httpx (async)"),
+        Client(FLOOR_LABELS["async"], "floor-async", OUR_PYTHON, GENERATED),
+        Client("leap (async)", "leap-async", OUR_PYTHON, GENERATED),
         # A waiter whose first poll finds the job finished, against that one find_one call; the
         # iterator over a 100-item page and the empty page after it, against those two calls.
-        # Each is timed in turns with its baseline in one process (``sdk_client.PAIRED``).
         Client("leap images.wait() (sync)", "leap-wait-sync", OUR_PYTHON, GENERATED, operations=("find_one",)),
         Client("leap list_all_iter() (sync)", "leap-iter-sync", OUR_PYTHON, GENERATED, operations=("list_all",)),
     ]
@@ -82,23 +82,9 @@ def clients(opc_package: tuple[Path, str] | None) -> list[Client]:
         folder, module = opc_package
         found += [
             Client("raw httpx (sync, peers' venv)", "httpx-sync", peers.python()),
-            Client(
-                "openapi-python-client (sync)",
-                "opc-sync",
-                peers.python(),
-                folder,
-                module,
-                "raw httpx (sync, peers' venv)",
-            ),
+            Client("openapi-python-client (sync)", "opc-sync", peers.python(), folder, module),
             Client("raw httpx (async, peers' venv)", "httpx-async", peers.python()),
-            Client(
-                "openapi-python-client (async)",
-                "opc-async",
-                peers.python(),
-                folder,
-                module,
-                "raw httpx (async, peers' venv)",
-            ),
+            Client("openapi-python-client (async)", "opc-async", peers.python(), folder, module),
         ]
     return found
 
@@ -141,9 +127,11 @@ def measure(targets: list[Client], calls: int, rounds: int, log=print) -> dict[s
                         line = json.loads(result.stdout.strip().splitlines()[-1])
                         rate = line["calls_per_second"]
                         rates.per_round.append(rate)
+                        paired = ""
                         if "baseline_calls_per_second" in line:
                             rates.baseline_per_round.append(line["baseline_calls_per_second"])
-                        log(f"  calls {op:<8} {client.label:<32} round {round_no + 1}: {rate:8.0f} calls/s")
+                            paired = f" (its baseline in turns: {line['baseline_calls_per_second']:.0f})"
+                        log(f"  calls {op:<8} {client.label:<32} round {round_no + 1}: {rate:8.0f} calls/s{paired}")
                     else:
                         rates.failure = first_problem(result)
                         log(f"  calls {op:<8} {client.label:<32} failed: {rates.failure}")

@@ -8,9 +8,9 @@ SDK that checks the answer against the spec's models must do at least: pydantic'
 them), the step our SDK makes per call; no SDK built on those models can be faster. Run by the interpreter of the environment
 the client lives in (ours or the peers'), with the generated package on ``PYTHONPATH``.
 Prints one JSON line: ``{"calls_per_second": float, "calls": int}``. Each process first makes
-a few untimed calls (connection set up, code paths warm), then the timed ones. The helpers
-(``leap-wait``, ``leap-iter``) are timed in turns with the plain calls they make, in the same
-process (:data:`PAIRED`); their line adds ``"baseline_calls_per_second"``.
+a few untimed calls (connection set up, code paths warm), then the timed ones. Every client
+but raw httpx is timed in turns with its baseline in the same process (:data:`PAIRED`); its
+line adds ``"baseline_calls_per_second"``.
 """
 
 from __future__ import annotations
@@ -125,34 +125,88 @@ def _async_call(kind: str, operation: str, url: str, module: str | None):
     raise SystemExit(f"unknown client {kind!r}")
 
 
-PAIRED = {"leap-wait": "leap", "leap-iter": "leap-pages"}
-"""A helper and the plain calls it makes: both are timed in the same process, call by call in
-turns, so the ratio of the two is not the drift of a shared machine between two processes (or
-between two stretches of one: turns of 200 calls each still read ±5%, single calls ±1%)."""
+PAIRED = {"leap": "httpx", "floor": "httpx", "opc": "httpx", "leap-wait": "leap", "leap-iter": "leap-pages"}
+"""The baseline each client is timed against, in the same process, call by call in turns: raw
+httpx for an SDK (and the pydantic floor), the plain calls for a helper. Ratios of clients
+timed in processes of their own read the drift of a shared machine between two processes
+(0.83x to 1.00x for the same SDK); turns of 200 calls still read ±5%, single calls ±1%."""
 
 
 def _paired(call, baseline, calls: int) -> tuple[float, float, object]:
     """Seconds spent in ``calls`` calls of ``call`` and in as many of ``baseline``, made in
     turns, one of each, the side that goes first alternating (A B, B A, ...)."""
     clock = time.perf_counter
-    spent_call = spent_baseline = 0.0
+    spent = {call: 0.0, baseline: 0.0}
     result = None
     for turn in range(calls):
-        if turn % 2 == 0:
+        for side in (call, baseline) if turn % 2 == 0 else (baseline, call):
             start = clock()
-            result = call()
-            middle = clock()
-            baseline()
-            end = clock()
-            spent_call, spent_baseline = spent_call + middle - start, spent_baseline + end - middle
-        else:
+            value = side()
+            spent[side] += clock() - start
+            if side is call:
+                result = value
+    return spent[call], spent[baseline], result
+
+
+async def _paired_async(call, baseline, calls: int) -> tuple[float, float, object]:
+    """:func:`_paired` for coroutine functions."""
+    clock = time.perf_counter
+    spent = {call: 0.0, baseline: 0.0}
+    result = None
+    for turn in range(calls):
+        for side in (call, baseline) if turn % 2 == 0 else (baseline, call):
             start = clock()
+            value = await side()
+            spent[side] += clock() - start
+            if side is call:
+                result = value
+    return spent[call], spent[baseline], result
+
+
+def _alone(call, calls: int) -> tuple[float, None, object]:
+    start = time.perf_counter()
+    for _ in range(calls):
+        result = call()
+    return time.perf_counter() - start, None, result
+
+
+async def _alone_async(call, calls: int) -> tuple[float, None, object]:
+    start = time.perf_counter()
+    for _ in range(calls):
+        result = await call()
+    return time.perf_counter() - start, None, result
+
+
+def _run_sync(name: str, operation: str, url: str, calls: int, module: str | None):
+    """(seconds, baseline's seconds or None, last result) of a blocking client."""
+    call, close = _sync_call(name, operation, url, module)
+    partner = PAIRED.get(name)
+    baseline, close_baseline = _sync_call(partner, operation, url, module) if partner else (None, None)
+    for _ in range(WARMUP):
+        call()
+        if baseline is not None:
             baseline()
-            middle = clock()
-            result = call()
-            end = clock()
-            spent_baseline, spent_call = spent_baseline + middle - start, spent_call + end - middle
-    return spent_call, spent_baseline, result
+    timed = _alone(call, calls) if baseline is None else _paired(call, baseline, calls)
+    close()
+    if close_baseline is not None:
+        close_baseline()
+    return timed
+
+
+async def _run_async(name: str, operation: str, url: str, calls: int, module: str | None):
+    """(seconds, baseline's seconds or None, last result) of an asyncio client."""
+    call, close = _async_call(name, operation, url, module)
+    partner = PAIRED.get(name)
+    baseline, close_baseline = _async_call(partner, operation, url, module) if partner else (None, None)
+    for _ in range(WARMUP):
+        await call()
+        if baseline is not None:
+            await baseline()
+    timed = await (_alone_async(call, calls) if baseline is None else _paired_async(call, baseline, calls))
+    await close()
+    if close_baseline is not None:
+        await close_baseline()
+    return timed
 
 
 KINDS = (
@@ -174,41 +228,15 @@ def main(argv: list[str]) -> None:
     kind, operation, url, calls = argv[0], argv[1], argv[2], int(argv[3])
     module = argv[4] if len(argv) > 4 else None
     name, mode = kind.rsplit("-", 1)
-    if name in PAIRED:  # sync only
-        call, close = _sync_call(name, operation, url, module)
-        baseline, close_baseline = _sync_call(PAIRED[name], operation, url, module)
-        for _ in range(WARMUP):
-            call(), baseline()
-        seconds, baseline_seconds, result = _paired(call, baseline, calls)
-        close(), close_baseline()
-    elif mode == "sync":
-        call, close = _sync_call(name, operation, url, module)
-        for _ in range(WARMUP):
-            result = call()
-        start = time.perf_counter()
-        for _ in range(calls):
-            result = call()
-        seconds = time.perf_counter() - start
-        close()
+    if mode == "sync":
+        seconds, baseline_seconds, result = _run_sync(name, operation, url, calls, module)
     else:
-
-        async def run() -> tuple[float, object]:
-            call, close = _async_call(name, operation, url, module)
-            for _ in range(WARMUP):
-                result = await call()
-            start = time.perf_counter()
-            for _ in range(calls):
-                result = await call()
-            seconds = time.perf_counter() - start
-            await close()
-            return seconds, result
-
-        seconds, result = asyncio.run(run())
+        seconds, baseline_seconds, result = asyncio.run(_run_async(name, operation, url, calls, module))
     expected = 100 if operation == "list_all" else None
     if result is None or (expected and len(result) != expected):  # the call must have parsed the payload
         raise SystemExit(f"{kind} {operation}: unexpected result {type(result).__name__}")
     line = {"calls_per_second": calls / seconds, "calls": calls}
-    if name in PAIRED:
+    if baseline_seconds is not None:
         line["baseline_calls_per_second"] = calls / baseline_seconds
     print(json.dumps(line))
 

@@ -55,7 +55,7 @@ def test_quick_run_prints_and_writes_the_table(tmp_path: Path) -> None:
         floor = re.escape(f"pydantic floor: raw httpx + validate_json into our models ({mode})")
         assert re.search(rf"\| list_all \| {floor} \| \d+ \| 1 \| \d+\.\d\d× \|", text), mode
         assert re.search(
-            rf"\| per call, list_all \(100 items\), leap \({mode}\): .* calls/s = \d+\.\d\d×; pydantic floor \d+ calls/s = \d+\.\d\d× \|",
+            rf"\| per call, list_all \(100 items\), leap \({mode}\): .* calls/s, timed in turns in one process = \d+\.\d\d×; pydantic floor \d+ calls/s = \d+\.\d\d× \|",
             text,
         ), mode
     # where a call's time goes, in one process
@@ -63,8 +63,8 @@ def test_quick_run_prints_and_writes_the_table(tmp_path: Path) -> None:
         for step in ("json.loads", "validate_json", "raw httpx", "pydantic floor", "leap"):
             assert re.search(rf"\| {op} \| {re.escape(step)} \| \d+\.\d \|", text), (op, step)
         assert re.search(rf"\| {op} \| ours minus the floor \(leap − pydantic floor\) \| -?\d+\.\d \|", text), op
-    assert re.search(r"\| waiter adds no overhead: .* \| \d+ vs \d+ per second, timed in turns in one process = \d+\.\d\d× \|", text)
-    assert re.search(r"\| iterator adds no overhead: .* \| \d+ vs \d+ per second, timed in turns in one process = \d+\.\d\d× \|", text)
+    assert re.search(r"\| waiter adds no overhead: .* \| \d+ vs \d+ calls/s, timed in turns in one process = \d+\.\d\d× \|", text)
+    assert re.search(r"\| iterator adds no overhead: .* \| \d+ vs \d+ calls/s, timed in turns in one process = \d+\.\d\d× \|", text)
     assert re.search(
         r"\| `import leap; leap.Leap\(api_key='k'\)` \| \d\.\d{3} s \| \d+\.\d\d× of `import httpx, pydantic` \| \d+ ms \|",
         text,
@@ -136,25 +136,25 @@ def test_linear_fit_and_cut_specs(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert smaller["components"] == specs.load(source.path)["components"]  # components kept whole
 
 
-def _rates(value: float) -> Rates:
-    return Rates(per_round=[value])
+def _rates(value: float, baseline: float) -> Rates:
+    return Rates(per_round=[value], baseline_per_round=[baseline])
 
 
 def test_call_targets_name_the_pydantic_floor() -> None:
     clients = sdk_calls.clients(None)
     calls = {
         "list_all": {
-            "raw httpx (sync)": _rates(1000),
-            sdk_calls.FLOOR_LABELS["sync"]: _rates(600),
-            "leap (sync)": _rates(540),
-            "raw httpx (async)": _rates(800),
-            sdk_calls.FLOOR_LABELS["async"]: _rates(790),
-            "leap (async)": _rates(780),
+            "raw httpx (sync)": Rates(per_round=[900]),
+            sdk_calls.FLOOR_LABELS["sync"]: _rates(600, 1000),
+            "leap (sync)": _rates(540, 1000),
+            "raw httpx (async)": Rates(per_round=[700]),
+            sdk_calls.FLOOR_LABELS["async"]: _rates(790, 800),
+            "leap (async)": _rates(780, 800),
         }
     }
     rows = targets(Results(header={}, settings={}, calls=calls, call_clients=clients))
     sync = next(row for row in rows if row[0].startswith("per call, list_all (100 items), leap (sync)"))
-    assert sync[1] == "540 vs 1000 calls/s = 0.54×; pydantic floor 600 calls/s = 0.60×"
+    assert sync[1] == "540 vs 1000 calls/s, timed in turns in one process = 0.54×; pydantic floor 600 calls/s = 0.60×"
     assert sync[2] == (
         "**missed**: 0.54× (limit 0.95×); bounded by pydantic: raw httpx + validate_json into our models"
         " reaches 0.60×, ours is 0.90× of that"
@@ -171,7 +171,7 @@ def test_helper_targets_compare_with_the_baseline_timed_in_the_same_process() ->
     calls = {"find_one": {"leap images.wait() (sync)": waiter}, "list_all": {"leap list_all_iter() (sync)": iterator}}
     rows = targets(Results(header={}, settings={}, calls=calls, call_clients=sdk_calls.clients(None)))
     wait_row = next(row for row in rows if row[0].startswith("waiter adds no overhead"))
-    assert wait_row[1] == "1090 vs 1100 per second, timed in turns in one process = 0.99×" and wait_row[2] == "met"
+    assert wait_row[1] == "1090 vs 1100 calls/s, timed in turns in one process = 0.99×" and wait_row[2] == "met"
     iter_row = next(row for row in rows if row[0].startswith("iterator adds no overhead"))
     assert iter_row[2] == "**missed**: 0.92× (limit 0.95×)"  # 100/110, 120/130, 150/160: median 0.923
 
