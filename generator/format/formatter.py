@@ -1,7 +1,9 @@
 """Stage 5: format generated Python with black, so whitespace is black's, not the templates'.
 
 ``.py`` files are formatted whole; in markdown files, each fenced ``python`` code block is
-formatted the same way, so examples in the docs look like the code they describe.
+formatted the same way, so examples in the docs look like the code they describe. A piece of
+Python found in more than one place (the README's examples are the docs' home page's too) is
+given to black once.
 
 With a cache (:mod:`generator.cache`), a file black has formatted before (the same text, the
 same black version and mode) is taken from it, and black is not even imported when every
@@ -64,38 +66,57 @@ def _needs_black(path: str) -> bool:
     return path.endswith((".py", ".md"))
 
 
-def _format_one(item: tuple[str, str]) -> str:
-    path, text = item
+def _codes(path: str, text: str) -> list[str]:
+    """The Python black formats in a file: a ``.py`` file whole; each fenced ``python`` block of a ``.md`` file."""
     if path.endswith(".py"):
-        return _black(path, text)
-    if path.endswith(".md"):
-        if "```python\n" not in text:
-            return text
-        return _PYTHON_BLOCK.sub(lambda m: m.group(1) + _black(path, m.group(2)) + m.group(3), text)
+        return [text]
+    if path.endswith(".md") and "```python\n" in text:
+        return [match.group(2) for match in _PYTHON_BLOCK.finditer(text)]
+    return []
+
+
+def _assemble(path: str, text: str, formatted: dict[str, str]) -> str:
+    """``text`` with its Python (see :func:`_codes`) replaced by black's layout of it, from ``formatted``."""
+    if path.endswith(".py"):
+        return formatted[text]
+    if path.endswith(".md") and "```python\n" in text:
+        return _PYTHON_BLOCK.sub(lambda m: m.group(1) + formatted[m.group(2)] + m.group(3), text)
     return text
 
 
-def _format_guarded(item: tuple[str, str]) -> tuple[str, list[Diagnostic]]:
+def _black_guarded(item: tuple[str, str]) -> tuple[str, list[Diagnostic]]:
     try:
-        return _format_one(item), []
+        return _black(*item), []
     except SpecError as exc:
         return "", exc.diagnostics
 
 
-def _format_all(items: list[tuple[str, str]]) -> list[str]:
-    if sum(len(text) for _, text in items) < PARALLEL_FROM or workers() < 2:
-        return [_format_one(item) for item in items]
+def _black_all(items: list[tuple[str, str]]) -> list[str]:
+    """black's layout of each ``(path, code)``; in one process per core from :data:`PARALLEL_FROM` characters."""
+    if sum(len(code) for _, code in items) < PARALLEL_FROM or workers() < 2:
+        return [_black(path, code) for path, code in items]
     mode()  # import black before forking, once
     # Biggest first, in small chunks: the workers finish together instead of one waiting on the last big file.
     order = sorted(range(len(items)), key=lambda index: -len(items[index][1]))
-    done = fork_map(_format_guarded, [items[index] for index in order], chunksize=max(1, len(items) // (workers() * 32)))
+    done = fork_map(_black_guarded, [items[index] for index in order], chunksize=max(1, len(items) // (workers() * 32)))
     results: list[tuple[str, list[Diagnostic]]] = [("", [])] * len(items)
     for index, result in zip(order, done):
         results[index] = result
     problems = [d for _, found in results for d in found]
     if problems:
         raise SpecError(problems)
-    return [text for text, _ in results]
+    return [code for code, _ in results]
+
+
+def _format_all(items: list[tuple[str, str]]) -> list[str]:
+    """Each ``(path, text)`` formatted. A piece of Python found more than once (the README's examples are
+    the docs' home page's too) is given to black once; a problem in it is reported with the first file."""
+    first_path: dict[str, str] = {}
+    for path, text in items:
+        for code in _codes(path, text):
+            first_path.setdefault(code, path)
+    formatted = dict(zip(first_path, _black_all([(path, code) for code, path in first_path.items()])))
+    return [_assemble(path, text, formatted) for path, text in items]
 
 
 def layout_key(formatted: bool = True) -> str:

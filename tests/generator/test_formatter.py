@@ -63,6 +63,30 @@ def test_parallel_formatting_gives_the_serial_result_and_leaves_the_collector_as
 
 
 
+def test_python_found_twice_is_formatted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's examples are the docs' home page's too: black runs once per distinct piece of Python,
+    and each file still gets black's layout of its own pieces."""
+    example = "client.images.generate( model_id='m',prompt = 'p' )\n"
+    files = {
+        "README.md": f"# R\n\n```python\n{example}```\n\n```python\nx=1\n```\n",
+        "docs/index.md": f"# I\n\n```python\n{example}```\n",
+        "same.py": "x=1\n",  # the README's second block, as a whole file
+        "other.py": "y=2\n",
+    }
+    given: list[str] = []
+    black = fmt._black
+    monkeypatch.setattr(fmt, "_black", lambda path, code: given.append(code) or black(path, code))
+    done = fmt.format_files(files)
+    assert sorted(given) == sorted([example, "x=1\n", "y=2\n"])
+    laid_out = "client.images.generate(model_id=\"m\", prompt=\"p\")\n"
+    assert done["README.md"] == f"# R\n\n```python\n{laid_out}```\n\n```python\nx = 1\n```\n"
+    assert done["docs/index.md"] == f"# I\n\n```python\n{laid_out}```\n"
+    assert (done["same.py"], done["other.py"]) == ("x = 1\n", "y = 2\n")
+    with pytest.raises(fmt.SpecError) as caught:  # a broken piece is reported with the first file it is in
+        fmt.format_files({"a.md": "```python\ndef (:\n```\n", "b.md": "```python\ndef (:\n```\n"})
+    assert [d.file for d in caught.value.diagnostics] == ["a.md"]
+
+
 def test_unformatted_files_are_what_black_formats_into_the_sdk() -> None:
     """``--no-format`` leaves the rendered texts: black run on them gives the formatted SDK, file for file."""
     formatted = {path: data.decode("utf-8") for path, data in read_tree(ROOT / "generated" / "leap").items()}  # test_write: a fresh generation
