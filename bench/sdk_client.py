@@ -132,35 +132,45 @@ timed in processes of their own read the drift of a shared machine between two p
 (0.83x to 1.00x for the same SDK); turns of 200 calls still read ±5%, single calls ±1%."""
 
 
+class _Turns:
+    """A paired measurement: ``calls`` calls of ``call`` and as many of ``baseline``, in turns, one of
+    each, the side that goes first alternating (A B, B A, ...); the seconds each side spent."""
+
+    def __init__(self, call, baseline, calls: int) -> None:
+        self.call, self.baseline, self.calls = call, baseline, calls
+        self.spent = {call: 0.0, baseline: 0.0}
+        self.result = None
+
+    def __iter__(self):
+        for turn in range(self.calls):
+            yield from (self.call, self.baseline) if turn % 2 == 0 else (self.baseline, self.call)
+
+    def took(self, side, seconds: float, value: object) -> None:
+        self.spent[side] += seconds
+        if side is self.call:
+            self.result = value
+
+    def totals(self) -> tuple[float, float, object]:
+        """(seconds of ``call``, seconds of ``baseline``, what ``call`` returned last)."""
+        return self.spent[self.call], self.spent[self.baseline], self.result
+
+
 def _paired(call, baseline, calls: int) -> tuple[float, float, object]:
-    """Seconds spent in ``calls`` calls of ``call`` and in as many of ``baseline``, made in
-    turns, one of each, the side that goes first alternating (A B, B A, ...)."""
-    clock = time.perf_counter
-    spent = {call: 0.0, baseline: 0.0}
-    result = None
-    for turn in range(calls):
-        for side in (call, baseline) if turn % 2 == 0 else (baseline, call):
-            start = clock()
-            value = side()
-            spent[side] += clock() - start
-            if side is call:
-                result = value
-    return spent[call], spent[baseline], result
+    turns = _Turns(call, baseline, calls)
+    for side in turns:
+        start = time.perf_counter()
+        value = side()
+        turns.took(side, time.perf_counter() - start, value)
+    return turns.totals()
 
 
 async def _paired_async(call, baseline, calls: int) -> tuple[float, float, object]:
-    """:func:`_paired` for coroutine functions."""
-    clock = time.perf_counter
-    spent = {call: 0.0, baseline: 0.0}
-    result = None
-    for turn in range(calls):
-        for side in (call, baseline) if turn % 2 == 0 else (baseline, call):
-            start = clock()
-            value = await side()
-            spent[side] += clock() - start
-            if side is call:
-                result = value
-    return spent[call], spent[baseline], result
+    turns = _Turns(call, baseline, calls)
+    for side in turns:
+        start = time.perf_counter()
+        value = await side()
+        turns.took(side, time.perf_counter() - start, value)
+    return turns.totals()
 
 
 def _alone(call, calls: int) -> tuple[float, None, object]:
