@@ -29,7 +29,8 @@ def in_data(key: object) -> bool:
     return isinstance(key, str) and (key in DATA_KEYS or key.startswith("x-"))
 
 
-_TEXT_LINE = re.compile(r"( *)(description|summary): ([^\s'\"&*!|>\[\]{}#%@`,?:-][^#,\[\]{}]*?)\s*")
+#: A line holding one of :data:`TEXT_KEYS` with a one-line plain value (no quote, no YAML indicator).
+_TEXT_LINE = re.compile(r"( *)(" + "|".join(sorted(TEXT_KEYS)) + r"): ([^\s'\"&*!|>\[\]{}#%@`,?:-][^#,\[\]{}]*?)\s*")
 
 
 _STR = "tag:yaml.org,2002:str"
